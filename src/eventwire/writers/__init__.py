@@ -35,7 +35,9 @@ def check_format(fmt: str) -> None:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def open_writer(fmt: str, target: IO[Any] | str | Path, record_types: Sequence[type]) -> RecordWriter:
+def open_writer(
+    fmt: str, target: IO[Any] | str | Path, record_types: Sequence[type]
+) -> RecordWriter:
     """A writer of records of ``record_types`` in format ``fmt``.
 
     fmt (str): jsonl, csv or parquet.
