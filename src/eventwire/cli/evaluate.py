@@ -1,0 +1,121 @@
+"""``eventwire evaluate``: score the coder against PLOVER gold sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.errors import EventwireError, UsageError
+from eventwire.evaluate import NONE, PLOVER_TYPES, evaluate
+
+
+def evaluate_command(
+    gold: Annotated[Path, typer.Option("--gold",
+                                       help="Gold JSONL (PLOVER 0.5b1 GSR or PLOVER 2).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model package.")] = None,
+    errors: Annotated[int, typer.Option("--errors", min=0,
+                                        help="Show the first N wrong sentences.")] = 0,
+) -> None:
+    """Score event types and actor codes against gold records."""
+    err = Console(stderr=True)
+    try:
+        result = evaluate(gold, model=model)
+    except UsageError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(2) from exc
+    except EventwireError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(1) from exc
+    for problem in result["problems"] + result["failures"]:
+        err.print(problem, highlight=False, markup=False)
+    result["errors"] = result["errors"][:errors]
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        show(result, Console())
+    if result["skipped_lines"] or result["failed_documents"]:
+        raise typer.Exit(1)
+
+
+def show(result: dict[str, Any], console: Console) -> None:
+    """Print the summary, per-type and confusion tables and the listed errors."""
+    console.print(_summary(result))
+    console.print(_per_type(result["per_type"]))
+    console.print(_confusion(result["confusion"]))
+    for item in result["errors"]:
+        gold, pred = item["gold"], item["predicted"]
+        console.print(f"\n[bold]{item['id']}[/bold] (line {item['line']})", highlight=False)
+        console.print(item["text"], markup=False, highlight=False)
+        console.print(f"  gold:      {'/'.join(gold['event'])}  actor={gold['actor']} "
+                      f"recipient={gold['recipient']}", markup=False, highlight=False)
+        console.print(f"  predicted: {pred['event']}  actor={pred['actor']} "
+                      f"recipient={pred['recipient']}  all={pred['all_events']}",
+                      markup=False, highlight=False)
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def _summary(result: dict[str, Any]) -> Table:
+    table = Table(title=f"eventwire vs {result['gold']} ({result['model']})")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    rows = [
+        ("sentences", str(result["sentences"])),
+        ("skipped lines / failed documents",
+         f"{result['skipped_lines']} / {result['failed_documents']}"),
+        ("coverage (>= 1 event)", _pct(result["coverage"])),
+        ("event-type accuracy (top event)", _pct(result["event_accuracy"])),
+    ]
+    for name in ("macro", "micro"):
+        s = result[name]
+        rows.append((f"{name} P / R / F1",
+                     " / ".join(_pct(s[k]) for k in ("precision", "recall", "f1"))))
+    for key, label in (("actor", "actor (top event)"), ("recipient", "recipient (top event)"),
+                       ("actor_any_event", "actor (best event)")):
+        s = result[key]
+        rows.append((f"{label}: codes found / precision / exact set",
+                     f"{_pct(s['code_recall'])} / {_pct(s['code_precision'])} / "
+                     f"{_pct(s['exact_set'])} (n={s['sentences']})"))
+    rows.append(("seconds", str(result["seconds"])))
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _per_type(per_type: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title="per event type")
+    for column in ("type", "gold", "predicted", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for name, s in per_type.items():
+        table.add_row(name, str(s["support"]), str(s["predicted"]), _pct(s["precision"]),
+                      _pct(s["recall"]), _pct(s["f1"]))
+    return table
+
+
+def _confusion(confusion: dict[str, dict[str, int]]) -> Table:
+    """Gold types down, predicted types across (first four letters), NONE last."""
+    seen = {guess for row in confusion.values() for guess in row}
+    columns = [t for t in PLOVER_TYPES if t in seen] + ([NONE] if NONE in seen else [])
+    table = Table(title="confusion (rows gold, columns predicted)")
+    table.add_column("gold")
+    for name in columns:
+        table.add_column(name[:4], justify="right")
+    for truth in (t for t in PLOVER_TYPES if t in confusion):
+        row = confusion[truth]
+        table.add_row(truth, *(_cell(row.get(c, 0), c == truth) for c in columns))
+    return table
+
+
+def _cell(count: int, diagonal: bool) -> str:
+    if not count:
+        return "."
+    return f"[green]{count}[/green]" if diagonal else str(count)

@@ -1,0 +1,333 @@
+"""Score eventwire's events against PLOVER gold sentences.
+
+Gold comes in two shapes, detected per record: the PLOVER 0.5b1 gold-standard
+file (``source``/``target``, ``event`` plus ``event_plover2``) and PLOVER 2
+records (``actor``/``recipient``, ``event`` as a string or list). ``score`` is
+pure so tests can call it without a model; ``evaluate`` reads, codes and scores.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import Errors, UsageError
+from eventwire.ingest import InputDoc
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# PLOVER 0.5b1 types that PLOVER 2 merged into others (PLOVER manual, CAMEO cue table).
+LEGACY_TYPES: dict[str, str] = {
+    "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+}
+NONE = "NONE"
+
+
+@dataclass
+class GoldRecord:
+    """One gold sentence: its accepted event types and actor/recipient country codes."""
+
+    id: str
+    text: str
+    date: str | None
+    events: list[str]
+    actor_codes: list[str] = field(default_factory=list)
+    recipient_codes: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Predicted:
+    """The parts of a predicted event that scoring looks at."""
+
+    event: str
+    confidence: float
+    actor_codes: list[str]
+    recipient_codes: list[str]
+
+
+def read_gold(path: str | Path) -> tuple[list[GoldRecord], list[str]]:
+    """Read a gold JSONL file; bad lines are skipped and described, not fatal.
+
+    RETURNS (tuple): the gold records and one message per skipped line (file:line).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(Errors.E001.format(source=path))
+    records: list[GoldRecord] = []
+    problems: list[str] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append(Errors.E005.format(source=source, reason=err.msg))
+                continue
+            try:
+                records.append(parse_gold(data, number))
+            except ValueError as err:
+                problems.append(Errors.E009.format(source=source, reason=err))
+    return records, problems
+
+
+def parse_gold(data: Any, line: int = 0) -> GoldRecord:
+    """Turn one gold JSON object (either format) into a ``GoldRecord``."""
+    if not isinstance(data, dict):
+        raise ValueError("gold record is not a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("gold record has no text")
+    raw = data.get("event_plover2") or data.get("event")
+    raw_types = raw if isinstance(raw, list) else [raw]
+    events = [_plover_type(t) for t in raw_types if t]
+    if not events:
+        raise ValueError("gold record has no event type")
+    unknown = [t for t in events if t not in PLOVER_TYPES]
+    if unknown:
+        raise ValueError(f"unknown event type {unknown[0]!r}")
+    is_gsr = "actor" not in data and "recipient" not in data
+    actors = data.get("source") if is_gsr else data.get("actor")
+    recipients = data.get("target") if is_gsr else data.get("recipient")
+    date = data.get("date")
+    return GoldRecord(id=str(data.get("id") or f"line{line}"), text=text,
+                      date=date if isinstance(date, str) and date else None, events=events,
+                      actor_codes=_codes(actors), recipient_codes=_codes(recipients), line=line)
+
+
+def _plover_type(value: Any) -> str:
+    name = str(value).strip().upper()
+    return LEGACY_TYPES.get(name, name)
+
+
+def _codes(entities: Any) -> list[str]:
+    """Distinct entity codes in order; a string or missing value (old gold) has none."""
+    if not isinstance(entities, list):
+        return []
+    codes = (str(e.get("code") or "").strip().upper() for e in entities if isinstance(e, dict))
+    return list(dict.fromkeys(c for c in codes if c))
+
+
+def predicted(events: Iterable[Any]) -> list[Predicted]:
+    """Read events given as ``Event`` records or their dicts."""
+    out = []
+    for event in events:
+        data = event if isinstance(event, dict) else event.to_dict()
+        out.append(Predicted(event=str(data.get("event") or NONE),
+                             confidence=float(data.get("confidence") or 0.0),
+                             actor_codes=_codes(data.get("actor")),
+                             recipient_codes=_codes(data.get("recipient"))))
+    return out
+
+
+def top_event(events: list[Predicted]) -> Predicted | None:
+    """The most confident event; ties go to the first in document order."""
+    best = None
+    for event in events:
+        if best is None or event.confidence > best.confidence:
+            best = event
+    return best
+
+
+def score(pairs: Iterable[tuple[GoldRecord, Iterable[Any]]]) -> dict[str, Any]:
+    """Score predicted events against gold sentences.
+
+    pairs (Iterable): (gold record, that sentence's predicted events) pairs; events
+        are ``Event`` records or dicts with ``event``, ``confidence``, ``actor``, ``recipient``.
+    RETURNS (dict): metrics (see docs/accuracy.md) plus ``errors``, the wrong sentences.
+    """
+    labels: list[tuple[str, str]] = []
+    actor, recipient, actor_any = _Codes(), _Codes(), _Codes()
+    covered = 0
+    errors: list[dict[str, Any]] = []
+    for gold, events in pairs:
+        preds = predicted(events)
+        covered += bool(preds)
+        top = top_event(preds)
+        guess = top.event if top else NONE
+        truth = guess if guess in gold.events else gold.events[0]
+        labels.append((truth, guess))
+        top_actors = top.actor_codes if top else []
+        top_recipients = top.recipient_codes if top else []
+        actor.add(gold.actor_codes, top_actors)
+        recipient.add(gold.recipient_codes, top_recipients)
+        actor_any.add(gold.actor_codes, _best_match(gold.actor_codes, preds))
+        actor_ok = not gold.actor_codes or set(top_actors) == set(gold.actor_codes)
+        if truth != guess or not actor_ok:
+            errors.append({
+                "id": gold.id, "line": gold.line, "text": gold.text,
+                "gold": {"event": gold.events, "actor": gold.actor_codes,
+                         "recipient": gold.recipient_codes},
+                "predicted": {"event": guess, "actor": top_actors,
+                              "recipient": top_recipients,
+                              "all_events": [p.event for p in preds]},
+            })
+    n = len(labels)
+    return {
+        "sentences": n,
+        "coverage": _ratio(covered, n),
+        "event_accuracy": _ratio(sum(t == g for t, g in labels), n),
+        **_type_scores(labels),
+        "actor": actor.summary(),
+        "recipient": recipient.summary(),
+        "actor_any_event": actor_any.summary(),
+        "errors": errors,
+    }
+
+
+def _best_match(gold_codes: list[str], preds: list[Predicted]) -> list[str]:
+    """Actor codes of the event whose actors find most gold codes (first on ties)."""
+    best: list[str] = []
+    best_found = -1
+    for pred in preds:
+        found = len(set(gold_codes) & set(pred.actor_codes))
+        if found > best_found:
+            best, best_found = pred.actor_codes, found
+    return best
+
+
+class _Codes:
+    """Running counts for one role over sentences whose gold names codes for it."""
+
+    def __init__(self) -> None:
+        self.sentences = self.exact = self.gold = self.found = self.predicted = 0
+
+    def add(self, gold: list[str], pred: list[str]) -> None:
+        if not gold:
+            return
+        gold_set, pred_set = set(gold), set(pred)
+        self.sentences += 1
+        self.exact += gold_set == pred_set
+        self.gold += len(gold_set)
+        self.found += len(gold_set & pred_set)
+        self.predicted += len(pred_set)
+
+    def summary(self) -> dict[str, Any]:
+        return {"sentences": self.sentences, "gold_codes": self.gold,
+                "code_recall": _ratio(self.found, self.gold),
+                "code_precision": _ratio(self.found, self.predicted),
+                "exact_set": _ratio(self.exact, self.sentences)}
+
+
+def _type_scores(labels: list[tuple[str, str]]) -> dict[str, Any]:
+    """Per-type, macro and micro precision/recall/F1 and the confusion table.
+
+    ``NONE`` (no event found) is never a type of its own: it only costs recall.
+    """
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    for truth, guess in labels:
+        confusion[truth][guess] += 1
+    gold_count = Counter(t for t, _ in labels)
+    pred_count = Counter(g for _, g in labels if g != NONE)
+    hits = Counter(t for t, g in labels if t == g)
+    types = [t for t in PLOVER_TYPES if gold_count[t] or pred_count[t]]
+    per_type = {}
+    for name in types:
+        p = _ratio(hits[name], pred_count[name])
+        r = _ratio(hits[name], gold_count[name])
+        per_type[name] = {"precision": p, "recall": r, "f1": _f1(p, r),
+                          "support": gold_count[name], "predicted": pred_count[name]}
+    macro_p = _mean([s["precision"] for s in per_type.values()])
+    macro_r = _mean([s["recall"] for s in per_type.values()])
+    micro_p = _ratio(sum(hits.values()), sum(pred_count.values()))
+    micro_r = _ratio(sum(hits.values()), len(labels))
+    return {
+        "macro": {"precision": macro_p, "recall": macro_r,
+                  "f1": _mean([s["f1"] for s in per_type.values()])},
+        "micro": {"precision": micro_p, "recall": micro_r, "f1": _f1(micro_p, micro_r)},
+        "per_type": per_type,
+        "confusion": {t: dict(sorted(row.items())) for t, row in sorted(confusion.items())},
+    }
+
+
+def _ratio(part: float, whole: float) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def evaluate(gold_path: str | Path, coder: Any = None, model: str | None = None,
+             batch_size: int = 32) -> dict[str, Any]:
+    """Code every gold sentence with one ``Coder`` and score the events.
+
+    gold_path (str | Path): gold JSONL, either format.
+    coder (Coder | None): a ready coder; None builds one with ``model``.
+    model (str | None): spaCy model package when building the coder.
+    RETURNS (dict): ``score``'s metrics plus the model, timing and skipped lines.
+    """
+    gold, problems = read_gold(gold_path)
+    if coder is None:
+        from eventwire.coder import Coder
+
+        coder = Coder(model=model)  # after reading, so a bad path fails fast
+    started = time.perf_counter()
+    failed: list[str] = []
+
+    def pairs() -> Iterator[tuple[GoldRecord, list[Any]]]:
+        items = (InputDoc(doc_id=g.id, text=g.text, date=g.date, source=f"{gold_path}:{g.line}")
+                 for g in gold)
+        for record, doc in zip(gold, coder.pipe(items, batch_size=batch_size), strict=True):
+            if doc.status != "ok":
+                failed.append(doc.error or record.id)
+            yield record, doc.events
+
+    result = score(pairs())
+    return {
+        "gold": str(gold_path),
+        "model": getattr(coder, "model_name", None),
+        "skipped_lines": len(problems),
+        "problems": problems,
+        "failed_documents": len(failed),
+        "failures": failed,
+        "seconds": round(time.perf_counter() - started, 2),
+        **result,
+    }
+
+
+def to_markdown(result: dict[str, Any]) -> str:
+    """The headline figures as a Markdown table, for docs/accuracy.md."""
+    actor, recipient, anyev = result["actor"], result["recipient"], result["actor_any_event"]
+    rows = [
+        ("Sentences scored", f"{result['sentences']}"),
+        ("Coverage (≥ 1 event)", _pct(result["coverage"])),
+        ("Event-type accuracy (top event)", _pct(result["event_accuracy"])),
+        ("Macro precision / recall / F1", _prf(result["macro"])),
+        ("Micro precision / recall / F1", _prf(result["micro"])),
+        ("Actor codes found (top event)", f"{_pct(actor['code_recall'])} of {actor['gold_codes']}"),
+        ("Actor exact set (top event)", f"{_pct(actor['exact_set'])} of {actor['sentences']}"),
+        ("Actor codes found (best event)", _pct(anyev["code_recall"])),
+        ("Recipient codes found (top event)",
+         f"{_pct(recipient['code_recall'])} of {recipient['gold_codes']}"),
+        ("Recipient exact set (top event)",
+         f"{_pct(recipient['exact_set'])} of {recipient['sentences']}"),
+    ]
+    lines = ["| metric | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    lines += ["", "| type | gold | predicted | precision | recall | F1 |",
+              "|---|---|---|---|---|---|"]
+    for name, s in result["per_type"].items():
+        lines.append(f"| {name} | {s['support']} | {s['predicted']} | {_pct(s['precision'])} "
+                     f"| {_pct(s['recall'])} | {_pct(s['f1'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def _prf(scores: dict[str, float]) -> str:
+    return " / ".join(_pct(scores[k]) for k in ("precision", "recall", "f1"))
