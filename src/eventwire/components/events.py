@@ -1,0 +1,232 @@
+"""Stage "eventwire_events": verb and noun triggers -> PLOVER events with roles.
+
+Reads ``doc._.ew_mentions`` (actor stage) and the dependency parse; writes
+``doc._.ew_events`` (plain dicts, see ``extensions.py``) and the trigger spans
+in ``doc.spans["ew_events"]``.
+
+Verbal events come from the PETRARCH2 verb patterns (``kb.patterns``): each
+verb is matched against the words of its own clause and gets the code of its
+most specific pattern. An infinitive or clause that completes an event verb
+("agreed *to strengthen* cooperation", "called on Seoul *to help*") is the
+content of that event, not an event of its own. Nominal events ("talks",
+"sanctions on Iran") are coded when the noun phrase names a participant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import raise_error
+
+from eventwire.extensions import register
+from eventwire.kb.ontology import Ontology, load_ontology
+from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
+from eventwire.participants import (
+    agent,
+    mention_index,
+    mentions_under,
+    objects,
+    subject,
+)
+
+# Dependents that complete a verb rather than make an event of their own.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# PLOVER types where every participant acts jointly unless it is a visit.
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Words of a clause that the pattern matcher may read after the verb.
+CONTEXT_STOP_DEPS = frozenset({"relcl", "advcl", "parataxis", "conj", "cc"})
+
+
+@Language.factory(
+    "eventwire_events",
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.ew_events"],
+    default_config={"min_confidence": 0.0},
+)
+def make_event_extractor(nlp: Language, name: str, min_confidence: float) -> EventExtractor:
+    return EventExtractor(nlp, name, min_confidence=min_confidence)
+
+
+class EventExtractor:
+    """Finds event triggers and fills their actor and recipient slots."""
+
+    def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0,
+                 lexicon: VerbLexicon | None = None, ontology: Ontology | None = None) -> None:
+        register()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.lexicon = lexicon or load_lexicon()
+        self.ontology = ontology or load_ontology()
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            events = self.extract(doc)
+            doc._.ew_events = events
+            doc.spans["ew_events"] = [
+                Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"]) for e in events
+            ]
+        except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
+            error_handler(self.name, self, [doc], err)
+        return doc
+
+    def get_error_handler(self) -> Callable:
+        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self._error_handler = error_handler
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        """All events of a Doc, in text order."""
+        if doc._.ew_mentions is None:
+            doc._.ew_mentions = []
+        index = mention_index(doc)
+        sentence_of = {}
+        for s, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                sentence_of[t] = s
+        events: list[dict[str, Any]] = []
+        verbal: dict[int, dict[str, Any]] = {}
+        consumed: set[int] = set()
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
+                continue
+            event = self._verbal_event(token, index, consumed)
+            if event is not None:
+                event["sentence"] = sentence_of[token.i]
+                verbal[token.i] = event
+        for i, event in verbal.items():
+            if not _completes_event(doc[i], verbal):
+                events.append(event)
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                event = self._nominal_event(token, index)
+                if event is not None:
+                    event["sentence"] = sentence_of[token.i]
+                    events.append(event)
+        events.sort(key=lambda e: e["trigger"][0])
+        return [e for e in events if e["confidence"] >= self.min_confidence]
+
+    def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
+        before, after, after_tokens = _clause_words(verb)
+        match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
+        if match is None or not match.code:
+            return None
+        info = self.ontology.lookup(match.code)
+        if info is None or not info.event:
+            return None
+        used = [after_tokens[i] for i in match.used]
+        consumed.update(used)
+        subj, passive = subject(verb)
+        by = agent(verb) if passive else None
+        actor_head = by if passive else subj
+        skip = {subj.i} if subj is not None else set()
+        recipients: list[int] = []
+        for obj in objects(verb, skip=skip):
+            recipients.extend(m for m in mentions_under(obj, index) if m not in recipients)
+        if passive and subj is not None:
+            recipients = mentions_under(subj, index) + recipients
+        actors = mentions_under(actor_head, index) if actor_head is not None else []
+        trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
+        return self._event(info.code, verb.i, trigger_end, actors, recipients,
+                           matched=match.pattern is not None)
+
+    def _nominal_event(self, noun: Token, index: list[int]) -> dict | None:
+        entry = _nominal_entry(self.lexicon.nouns, noun)
+        if entry is None:
+            return None
+        info = self.ontology.lookup(entry.code)
+        if info is None or not info.event:
+            return None
+        actors, recipients = _nominal_roles(noun, entry, index)
+        if not actors and not recipients:
+            return None
+        return self._event(info.code, noun.i, noun.i + 1, actors, recipients, matched=True)
+
+    def _event(self, code: str, start: int, end: int, actors: list[int],
+               recipients: list[int], matched: bool) -> dict[str, Any]:
+        info = self.ontology.lookup(code)
+        assert info is not None
+        actors = list(dict.fromkeys(actors))
+        recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
+        modes = [info.mode] if info.mode else []
+        if info.event in JOINT_TYPES and "visit" not in modes:
+            actors, recipients = actors + recipients, []
+        confidence = 0.45 + (0.2 if matched else 0.0) + (0.2 if actors else -0.2)
+        confidence += 0.1 if recipients or info.event in JOINT_TYPES else 0.0
+        return {
+            "event": info.event,
+            "mode": modes,
+            "context": [info.context] if info.context else [],
+            "cameo": info.code,
+            "trigger": [start, end],
+            "actor": actors,
+            "recipient": recipients,
+            "confidence": round(min(max(confidence, 0.05), 0.95), 2),
+        }
+
+
+def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
+    """Words of the verb's own clause before and after it, as the matcher sees them."""
+    left: list[Token] = []
+    right: list[Token] = []
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CONTEXT_STOP_DEPS:
+            continue
+        (left if t.i < verb.i else right).append(t)
+        stack.extend(t.children)
+    left.sort(key=lambda t: t.i)
+    right.sort(key=lambda t: t.i)
+
+    def words(tokens: list[Token]) -> list[Word]:
+        return [Word(t.lower_, t.lemma_.lower()) for t in tokens]
+
+    return words(left), words(right), [t.i for t in right]
+
+
+def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
+    """True for an infinitive or clause that is the content of an event verb above it."""
+    head = token
+    while head.dep_ in COMPLEMENT_DEPS and head.head != head:
+        head = head.head
+        if head.i in verbal:
+            return True
+    return False
+
+
+def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
+    compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
+    for key in (f"{compound} {noun.lemma_.lower()}".strip(), noun.lower_, noun.lemma_.lower()):
+        if key in nouns:
+            return nouns[key]
+    return None
+
+
+def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[list, list]:
+    """Actors and recipients of an event noun from its own phrase, or from the verb it objects."""
+    actors: list[int] = []
+    recipients: list[int] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
+            actors.extend(mentions_under(child, index))
+        elif child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objs:
+                found = mentions_under(obj, index)
+                if child.lower_ in ("between", "among") or (
+                    entry.roles == "joint" and child.lower_ == "with"
+                ) or child.lower_ in ("by", "of") and entry.roles != "directed":
+                    actors.extend(found)
+                elif child.lower_ in ("to", "on", "against", "with", "at", "into"):
+                    recipients.extend(found)
+    if not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        subj, _passive = subject(noun.head)
+        if subj is not None:
+            actors.extend(mentions_under(subj, index))
+    return actors, recipients

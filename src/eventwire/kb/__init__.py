@@ -1,0 +1,1 @@
+"""Knowledge loaders: packaged data read once into immutable lookup objects."""

@@ -1,0 +1,82 @@
+"""PLOVER and CAMEO tables: event types, quad codes, scores, Goldstein values.
+
+Loaded once from ``data/events/cameo.tsv`` and ``data/events/plover.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.kb.resources import data_file
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One CAMEO code with its PLOVER translation ('' event: not an event)."""
+
+    code: str
+    name: str
+    goldstein: float
+    event: str
+    mode: str
+    context: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with data_file("events", name).open(encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+class Ontology:
+    """Lookups between CAMEO codes and PLOVER types, modes and scores."""
+
+    def __init__(self) -> None:
+        self.cameo: dict[str, CameoCode] = {}
+        for row in _rows("cameo.tsv"):
+            self.cameo[row["cameo"]] = CameoCode(
+                code=row["cameo"], name=row["name"], goldstein=float(row["goldstein"] or 0),
+                event=row["event"], mode=row["mode"], context=row["context"])
+        self.quads: dict[str, int] = {}
+        self.scores: dict[tuple[str, str], float] = {}
+        for row in _rows("plover.tsv"):
+            self.quads[row["event"]] = int(row["quad"])
+            self.scores[(row["event"], row["mode"])] = float(row["score"])
+
+    def lookup(self, code: str) -> CameoCode | None:
+        """The most specific known CAMEO code for ``code`` (4 -> 3 -> 2 digits)."""
+        for length in (4, 3, 2):
+            found = self.cameo.get(code[:length])
+            if found is not None:
+                return found
+        return None
+
+    def quad(self, event: str) -> int:
+        return self.quads[event]
+
+    def intensity(self, event: str, modes: list[str]) -> float:
+        """PLOVER conflict-cooperation score: the first mode with its own score, else the base."""
+        for mode in modes:
+            if (event, mode) in self.scores:
+                return self.scores[(event, mode)]
+        return self.scores[(event, "")]
+
+    def cameo_for_event(self, event: str) -> CameoCode:
+        """A representative CAMEO code for a PLOVER type (used when the type is re-coded)."""
+        for code in sorted(self.cameo):
+            if len(code) == 3 and self.cameo[code].event == event:
+                return self.cameo[code]
+        raise KeyError(event)
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """The packaged ontology, loaded once per process."""
+    return Ontology()

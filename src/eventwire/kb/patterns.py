@@ -1,0 +1,184 @@
+"""Verb and noun pattern tables compiled into a fast lookup.
+
+The PETRARCH2 verb dictionary (``data/events/verbs.tsv`` and
+``verb_patterns.jsonl``) gives, for each verb, phrase patterns such as
+``CALL * (ON)`` -> 020 or ``STAGE * PROTEST`` -> 141. eventwire's own rows
+(``local_patterns.jsonl``, same format) add and correct patterns; they are
+tried first and win ties. ``nominal_events.tsv`` lists nouns that are events
+by themselves ("talks", "sanctions").
+
+A pattern is two lists of *slots* (words before and after the verb); a slot
+lists alternative words or multi-word phrases. A pattern matches when every
+slot is found in order among the words of the verb's clause, and the most
+specific match (most words) wins, as in PETRARCH.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.kb.resources import data_file
+
+# Stems shorter than this must match a word exactly; longer ones may be prefixes
+# ("EXPORT" matches "exports"), as the PETRARCH dictionaries assume.
+MIN_STEM = 5
+MAX_SUFFIX = 3
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb pattern: slots before and after the verb, and its CAMEO code."""
+
+    block: str
+    pre: tuple[tuple[tuple[str, ...], ...], ...]
+    post: tuple[tuple[tuple[str, ...], ...], ...]
+    code: str
+    local: bool
+
+    @property
+    def size(self) -> int:
+        return sum(len(slot[0]) for slot in self.pre + self.post)
+
+
+@dataclass(frozen=True)
+class NominalEvent:
+    """A noun that names an event ("talks", "sanctions"), with its CAMEO code."""
+
+    lemma: str
+    code: str
+    roles: str  # "visit": of/'s = actor, to = recipient; "joint": between/with = all actors
+
+
+@dataclass(frozen=True)
+class Word:
+    """A token as the matcher sees it."""
+
+    lower: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """The code a verb occurrence gets and the word positions the pattern used."""
+
+    code: str
+    pattern: Pattern | None
+    used: tuple[int, ...]
+
+
+def _word_matches(pattern_word: str, word: Word) -> bool:
+    if pattern_word in (word.lower, word.lemma):
+        return True
+    return (
+        len(pattern_word) >= MIN_STEM
+        and word.lower.startswith(pattern_word)
+        and len(word.lower) - len(pattern_word) <= MAX_SUFFIX
+    )
+
+
+def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word], start: int) -> int:
+    """Index of the first occurrence of any alternative of ``slot`` at or after ``start``."""
+    for i in range(start, len(words)):
+        for alternative in slot:
+            end = i + len(alternative)
+            if end <= len(words) and all(
+                _word_matches(w, words[i + k]) for k, w in enumerate(alternative)
+            ):
+                return i
+    return -1
+
+
+def _match_slots(slots: tuple, words: list[Word]) -> list[int] | None:
+    used: list[int] = []
+    pos = 0
+    for slot in slots:
+        found = _find_slot(slot, words, pos)
+        if found < 0:
+            return None
+        used.append(found)
+        pos = found + 1
+    return used
+
+
+def _slots(raw: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(tuple(alt.split()) for alt in slot) for slot in raw if slot)
+
+
+class VerbLexicon:
+    """Verb forms -> blocks and default codes; blocks -> patterns; event nouns."""
+
+    def __init__(self) -> None:
+        self.verbs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.patterns: dict[str, list[Pattern]] = defaultdict(list)
+        self.nouns: dict[str, NominalEvent] = {}
+        self._load_verbs()
+        self._load_patterns("local_patterns.jsonl", local=True)
+        self._load_patterns("verb_patterns.jsonl", local=False)
+        self._load_nouns()
+
+    def _load_verbs(self) -> None:
+        for name in ("local_verbs.tsv", "verbs.tsv"):
+            with data_file("events", name).open(encoding="utf-8") as f:
+                rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+                for row in rows:
+                    entry = (row["block"], row["code"] or "")
+                    if entry not in self.verbs[row["form"]]:
+                        self.verbs[row["form"]].append(entry)
+
+    def _load_patterns(self, name: str, local: bool) -> None:
+        with data_file("events", name).open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                row = json.loads(line)
+                self.patterns[row["block"]].append(Pattern(
+                    block=row["block"], pre=_slots(row["pre"]), post=_slots(row["post"]),
+                    code=row["code"], local=local))
+
+    def _load_nouns(self) -> None:
+        with data_file("events", "nominal_events.tsv").open(encoding="utf-8") as f:
+            rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+            for row in rows:
+                self.nouns[row["lemma"]] = NominalEvent(row["lemma"], row["cameo"], row["roles"])
+
+    def entries(self, lower: str, lemma: str) -> list[tuple[str, str]]:
+        """(block, default code) rows for a verb token."""
+        return self.verbs.get(lemma) or self.verbs.get(lower) or []
+
+    def match(self, lower: str, lemma: str, before: list[Word], after: list[Word]) -> Match | None:
+        """The best code for a verb occurrence given the words around it in its clause.
+
+        RETURNS (Match | None): None when the word is not a known verb; a Match
+            whose code is '' when the verb is known but codes no event.
+        """
+        entries = self.entries(lower, lemma)
+        if not entries:
+            return None
+        best: Match | None = None
+        best_key = (-1, False)
+        for block, _default in entries:
+            for pattern in self.patterns.get(block, ()):
+                used_after = _match_slots(pattern.post, after)
+                if used_after is None:
+                    continue
+                used_before = _match_slots(pattern.pre, before)
+                if used_before is None:
+                    continue
+                key = (pattern.size, pattern.local)
+                if key > best_key:
+                    best_key = key
+                    best = Match(pattern.code, pattern, tuple(used_after))
+        if best is not None:
+            return best
+        default = next((code for _block, code in entries if code), "")
+        return Match(default, None, ())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> VerbLexicon:
+    """The packaged lexicon, compiled once per process."""
+    return VerbLexicon()

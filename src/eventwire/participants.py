@@ -1,0 +1,168 @@
+"""Who does what to whom: actor and recipient slots read off the dependency parse.
+
+Pure functions over spaCy tokens and the actor mentions of a Doc, shared by
+the verbal and nominal event finders. Handles active and passive voice,
+conjunctions ("X and Y agreed"), control verbs ("called on Seoul to help":
+the helper is Seoul), participle and relative clauses, and prepositional
+recipients ("met with X", "exports to Japan").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+# Prepositions whose object is the one acted upon ("on" as in "called on Seoul").
+RECIPIENT_PREPS = frozenset({
+    "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
+    "over", "for", "between", "among", "onto",
+})
+# Clauses whose words belong to another predication.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
+                         "csubj", "punct", "cc", "mark", "appos", "prep"})
+MAX_DEPTH = 4
+
+
+def mention_index(doc: Doc) -> list[int]:
+    """For every token, the index of the actor mention covering it, or -1."""
+    index = [-1] * len(doc)
+    for i, mention in enumerate(doc._.ew_mentions or []):
+        for t in range(mention["start"], mention["end"]):
+            index[t] = i
+    return index
+
+
+def mentions_under(token: Token, index: list[int]) -> list[int]:
+    """Mentions that a noun phrase headed by ``token`` refers to.
+
+    The mention covering the head wins; otherwise the closest mentions inside
+    the phrase (not inside nested clauses or prepositional phrases, except
+    "of"); coordinated phrases ("Japan and China") add their mentions.
+    """
+    found: list[int] = []
+    for head in [token, *conjuncts(token)]:
+        for m in _closest_mentions(head, index):
+            if m not in found:
+                found.append(m)
+    return found
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with ``token`` ("Japan, South Korea and the US")."""
+    result = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        result.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return result
+
+
+def _closest_mentions(head: Token, index: list[int]) -> list[int]:
+    if index[head.i] >= 0:
+        return [index[head.i]]
+    frontier = [head]
+    for _ in range(MAX_DEPTH):
+        next_frontier = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    next_frontier.extend(c.children)
+                elif c.dep_ not in CLAUSE_DEPS:
+                    next_frontier.append(c)
+        hits = sorted({index[t.i] for t in next_frontier if index[t.i] >= 0})
+        if hits:
+            return hits
+        frontier = next_frontier
+    return []
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether the clause is passive.
+
+    Follows control and coordination up the tree when the verb has no
+    subject of its own: "agreed to cooperate" (the agreers), "called on
+    Seoul to help" (Seoul), "reacted angrily, blocking exports" (the reactor),
+    "China, which regards ..." (China).
+    """
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _relative_antecedent(child), False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return _relative_antecedent(child), True
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head, verb.tag_ == "VBN"
+        if verb.dep_ == "xcomp":
+            controller = object_controller(verb.head)
+            if controller is not None:
+                return controller, False
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head != verb:
+            verb = verb.head
+            continue
+        break
+    return None, False
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """'which'/'who' in a relative clause stand for the noun the clause modifies."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged Seoul to ...", "called on Seoul to ..."."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
+    """Heads of the verb's objects and prepositional recipients, nearest first.
+
+    Prepositional phrases hanging on a direct object count too ("blocking
+    exports to Japan"). Tokens in ``skip`` (e.g. the subject) are left out.
+    """
+    skip = skip or set()
+    found: list[Token] = []
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in OBJECT_DEPS:
+            found.append(child)
+            found.extend(_prep_objects(child))
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prt":
+            continue
+    return found
+
+
+def _prep_objects(noun: Token) -> list[Token]:
+    return [
+        obj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
