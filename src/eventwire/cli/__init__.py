@@ -1,0 +1,47 @@
+"""eventwire's command line. Each command parses arguments, calls the library
+and maps the outcome to an exit code: 0 all fine, 1 some documents failed,
+2 usage error. Heavy imports (spaCy, pandas) happen inside the commands, so
+``eventwire --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from eventwire.cli.code import code_command
+from eventwire.cli.demo import demo_command
+from eventwire.cli.evaluate import evaluate_command
+
+app = typer.Typer(
+    name="eventwire",
+    help="Political event data (PLOVER) from news text: events, actors, quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.command("code")(code_command)
+app.command("demo")(demo_command)
+app.command("evaluate")(evaluate_command)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from eventwire import __version__
+
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Political event data (PLOVER) from news text: events, actors, quotes."""
+
+
+def main() -> None:
+    """Entry point of the ``eventwire`` script and ``python -m eventwire``."""
+    app()

@@ -1,0 +1,97 @@
+"""``eventwire demo``: code the packaged sample article and show the result.
+
+A first run needs no input of one's own: the AFP story of the Nara summit
+(13 January 2026) ships with the package, and its records are shown as tables
+and written as JSONL (all kinds) to a file.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from eventwire.errors import UsageError
+from eventwire.records import Document, Entity
+
+SAMPLE_FILE = "nara-summit.txt"
+SAMPLE_DATE = "2026-01-13"
+SAMPLE_ID = "nara-summit"
+DEFAULT_OUTPUT = Path("out/sample-events.jsonl")
+
+
+def sample_text() -> str:
+    """The packaged sample article."""
+    return files("eventwire").joinpath("data", "sample", SAMPLE_FILE).read_text("utf-8")
+
+
+def demo_command(
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="Where to write the JSONL records (all kinds).")] = DEFAULT_OUTPUT,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="spaCy model package (default: the installed English model).",
+        show_default=False)] = None,
+) -> None:
+    """Code the sample article (AFP, 13 Jan 2026), show its events and quotes, save JSONL."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        from eventwire.coder import Coder
+
+        doc = Coder(model=model).code(sample_text(), date=SAMPLE_DATE, doc_id=SAMPLE_ID)
+    except UsageError as exc:
+        err.print(Text(f"eventwire: {exc}"))
+        raise typer.Exit(2) from exc
+    if doc.status != "ok":
+        err.print(Text(f"eventwire: {doc.error}"))
+        raise typer.Exit(1)
+    console = Console(highlight=False)
+    console.print(events_table(doc))
+    console.print(quotes_table(doc))
+    written = _write(doc, output)
+    console.print(Text(f"Wrote {written} records (events, quotes, actors) to {output}"))
+
+
+def events_table(doc: Document) -> Table:
+    """The document's events, one row each."""
+    table = Table(title=f"{len(doc.events)} events in {doc.doc_id} ({doc.date})")
+    for column in ("id", "date", "event", "mode", "actor → recipient", "event_text"):
+        table.add_column(column)
+    for event in doc.events:
+        who = f"{_entities(event.actor)} → {_entities(event.recipient) or '(joint)'}"
+        table.add_row(*(Text(cell) for cell in (
+            event.id, event.date or "", event.event, ", ".join(event.mode), who,
+            event.event_text)))
+    return table
+
+
+def quotes_table(doc: Document) -> Table:
+    """The document's quotes with their speakers."""
+    table = Table(title=f"{len(doc.quotes)} quotes")
+    for column in ("speaker", "cue", "quote"):
+        table.add_column(column)
+    for quote in doc.quotes:
+        speaker = _entities([quote.speaker]) if quote.speaker else "?"
+        table.add_row(Text(speaker), Text(quote.cue or ""), Text(quote.quote))
+    return table
+
+
+def _entities(entities: list[Entity]) -> str:
+    return "; ".join(f"{e.name or e.entity_text} {e.code or '?'}{e.sector or ''}"
+                     for e in entities)
+
+
+def _write(doc: Document, output: Path) -> int:
+    from eventwire.records import ActorRecord, Event, Quote
+    from eventwire.writers import open_writer
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8", newline="") as stream:
+        writer = open_writer("jsonl", stream, [Event, Quote, ActorRecord])
+        written = writer.write([*doc.events, *doc.quotes, *doc.actors])
+        writer.close()
+    return written
