@@ -9,12 +9,12 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
-import click
 import typer
 
 from eventwire.errors import EventwireError, InputError, UsageError
@@ -178,8 +178,9 @@ def _target(fmt: str, output: Path | None) -> Iterator[IO[Any] | Path]:
         with output.open("w", encoding="utf-8", newline="") as stream:
             yield stream
     else:
-        stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8",
-                                  newline="", write_through=True)
+        sys.stdout.flush()
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="",
+                                  write_through=True)
         try:
             yield stream
         finally:
