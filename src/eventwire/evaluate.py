@@ -18,11 +18,8 @@ from typing import Any
 
 from eventwire.errors import Errors, UsageError
 from eventwire.ingest import InputDoc
+from eventwire.kb.ontology import PLOVER_TYPES
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 # PLOVER 0.5b1 types that PLOVER 2 merged into others (PLOVER manual, CAMEO cue table).
 LEGACY_TYPES: dict[str, str] = {
     "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",

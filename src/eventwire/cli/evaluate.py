@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.errors import EventwireError, UsageError
-from eventwire.evaluate import NONE, PLOVER_TYPES, evaluate
+from eventwire.evaluate import NONE, evaluate
+from eventwire.kb.ontology import PLOVER_TYPES
 
 
 def evaluate_command(
@@ -47,7 +48,9 @@ def evaluate_command(
 def show(result: dict[str, Any], console: Console) -> None:
     """Print the summary, per-type and confusion tables and the listed errors."""
     console.print(_summary(result))
+    console.print(_codes(result))
     console.print(_per_type(result["per_type"]))
+    console.print("\n[italic]confusion: gold down, predicted across (- = no event)[/italic]")
     console.print(_confusion(result["confusion"]))
     for item in result["errors"]:
         gold, pred = item["gold"], item["predicted"]
@@ -68,26 +71,28 @@ def _summary(result: dict[str, Any]) -> Table:
     table = Table(title=f"eventwire vs {result['gold']} ({result['model']})")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    rows = [
-        ("sentences", str(result["sentences"])),
-        ("skipped lines / failed documents",
-         f"{result['skipped_lines']} / {result['failed_documents']}"),
-        ("coverage (>= 1 event)", _pct(result["coverage"])),
-        ("event-type accuracy (top event)", _pct(result["event_accuracy"])),
-    ]
+    table.add_row("sentences", str(result["sentences"]))
+    table.add_row("skipped lines / failed documents",
+                  f"{result['skipped_lines']} / {result['failed_documents']}")
+    table.add_row("coverage (>= 1 event)", _pct(result["coverage"]))
+    table.add_row("event-type accuracy (top event)", _pct(result["event_accuracy"]))
     for name in ("macro", "micro"):
         s = result[name]
-        rows.append((f"{name} P / R / F1",
-                     " / ".join(_pct(s[k]) for k in ("precision", "recall", "f1"))))
-    for key, label in (("actor", "actor (top event)"), ("recipient", "recipient (top event)"),
-                       ("actor_any_event", "actor (best event)")):
+        table.add_row(f"{name} P / R / F1",
+                      " / ".join(_pct(s[k]) for k in ("precision", "recall", "f1")))
+    table.add_row("seconds", str(result["seconds"]))
+    return table
+
+
+def _codes(result: dict[str, Any]) -> Table:
+    table = Table(title="actor codes: top event, or the event that matches best")
+    for column in ("role", "sentences", "gold codes", "found", "precision", "exact set"):
+        table.add_column(column, justify="left" if column == "role" else "right")
+    for key, label in (("actor", "actor (top)"), ("recipient", "recipient (top)"),
+                       ("actor_any_event", "actor (best)")):
         s = result[key]
-        rows.append((f"{label}: codes found / precision / exact set",
-                     f"{_pct(s['code_recall'])} / {_pct(s['code_precision'])} / "
-                     f"{_pct(s['exact_set'])} (n={s['sentences']})"))
-    rows.append(("seconds", str(result["seconds"])))
-    for row in rows:
-        table.add_row(*row)
+        table.add_row(label, str(s["sentences"]), str(s["gold_codes"]), _pct(s["code_recall"]),
+                      _pct(s["code_precision"]), _pct(s["exact_set"]))
     return table
 
 
@@ -101,17 +106,25 @@ def _per_type(per_type: dict[str, dict[str, Any]]) -> Table:
     return table
 
 
+ABBREVIATIONS: dict[str, str] = {
+    "AGREE": "AGR", "CONSULT": "CNS", "SUPPORT": "SUP", "CONCEDE": "CNC", "COOPERATE": "COP",
+    "AID": "AID", "RETREAT": "RET", "REQUEST": "REQ", "ACCUSE": "ACC", "REJECT": "REJ",
+    "THREATEN": "THR", "PROTEST": "PRO", "SANCTION": "SAN", "MOBILIZE": "MOB", "COERCE": "COE",
+    "ASSAULT": "ASL", NONE: "-",
+}
+
+
 def _confusion(confusion: dict[str, dict[str, int]]) -> Table:
-    """Gold types down, predicted types across (first four letters), NONE last."""
+    """Gold types down, predicted across, abbreviated so 17 columns fit 80 characters."""
     seen = {guess for row in confusion.values() for guess in row}
     columns = [t for t in PLOVER_TYPES if t in seen] + ([NONE] if NONE in seen else [])
-    table = Table(title="confusion (rows gold, columns predicted)")
+    table = Table(box=None, padding=(0, 0, 0, 1))
     table.add_column("gold")
     for name in columns:
-        table.add_column(name[:4], justify="right")
+        table.add_column(ABBREVIATIONS[name], justify="right")
     for truth in (t for t in PLOVER_TYPES if t in confusion):
         row = confusion[truth]
-        table.add_row(truth, *(_cell(row.get(c, 0), c == truth) for c in columns))
+        table.add_row(ABBREVIATIONS[truth], *(_cell(row.get(c, 0), c == truth) for c in columns))
     return table
 
 
