@@ -38,22 +38,22 @@ def demo_command(
         show_default=False)] = None,
 ) -> None:
     """Code the sample article (AFP, 13 Jan 2026), show its events and quotes, save JSONL."""
-    err = Console(stderr=True, highlight=False)
     try:
         from eventwire.coder import Coder
 
         doc = Coder(model=model).code(sample_text(), date=SAMPLE_DATE, doc_id=SAMPLE_ID)
     except UsageError as exc:
-        err.print(Text(f"eventwire: {exc}"))
+        typer.echo(f"eventwire: {exc}", err=True)
         raise typer.Exit(2) from exc
     if doc.status != "ok":
-        err.print(Text(f"eventwire: {doc.error}"))
+        typer.echo(f"eventwire: {doc.error}", err=True)
         raise typer.Exit(1)
     console = Console(highlight=False)
     console.print(events_table(doc))
     console.print(quotes_table(doc))
     written = _write(doc, output)
-    console.print(Text(f"Wrote {written} records (events, quotes, actors) to {output}"))
+    console.print(Text(f"Wrote {written} records (events, quotes, actors) to {output}"),
+                  soft_wrap=True)
 
 
 def events_table(doc: Document) -> Table:
