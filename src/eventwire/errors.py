@@ -18,6 +18,9 @@ class Errors:
     E008 = "[E008] {source}: no main text could be extracted from HTML"
     E009 = "[E009] {source}: {reason}"
     E010 = "[E010] unknown spaCy model {model!r}: install it or name another"
+    E011 = "[E011] {source}: is a directory; code one file, or ingest a corpus"
+    E012 = "[E012] {source}: invalid date {value!r} (use YYYY-MM-DD)"
+    E013 = "[E013] {source}: file of {size} bytes exceeds the reader limit of {limit}"
 
 
 class EventwireError(Exception):

@@ -1,8 +1,51 @@
-"""Text clean-up before parsing, keeping a map back to the source offsets."""
+"""Text clean-up before parsing, keeping a map back to the source offsets.
+
+Every step rewrites ``(text, offsets)`` together, so each output character
+still knows where it came from: HTML -> main text, mojibake repair, NFC,
+the character table in ``data/normalise/chars.tsv``, spacing, and splitting
+words that scraping glued together ("Sanaecalled" -> "Sanae called").
+"""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import ftfy
+import ftfy.badness
+from wordfreq import get_frequency_dict
+
+from eventwire.errors import Errors, InputError
+
+# A past-tense tail in -ed must be at least this frequent (Zipf) to split off.
+TAIL_ZIPF = 3.5
+# The capitalised left part must be at least this frequent or a known name.
+LEFT_ZIPF = 2.0
+# A CamelCase left part that is not a name must be an ordinary word.
+CAMEL_LEFT_ZIPF = 3.0
+MIN_PART = 3
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S)
+_HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|td|h[1-6]|article|section|body|html)\s*>", re.I)
+# UTF-8 read as Windows-1252: a lead byte (Â..ô) then a continuation byte.
+_MOJIBAKE_PAIR = ("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                  "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
+                  "\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE_RUN = re.compile(f"[^\\x00-\\x7f]*{_MOJIBAKE_PAIR}[^\\x00-\\x7f]*")
+_NON_ASCII_CLUSTER = re.compile(r".[^\x00-\x7f]+", re.S)
+# Carriage returns become newlines; runs of spaces and tabs one space.
+_SPACING = re.compile(r"\r\n?|[ \t]{2,}|\t")
+# Letters-only tokens not inside URLs, e-mails, hashtags, paths or hyphenated compounds.
+_GLUE_CANDIDATE = re.compile(
+    r"(?<![\w@#/.\-'&+])(?:[A-Za-z]+[a-z][A-Z][a-z]+|[A-Z][a-z]{5,})(?![\w@/\-+]|\.\w)")
+_CAMEL_JUNCTION = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\Z)")
 
 
 @dataclass
@@ -21,5 +64,284 @@ class NormalisedText:
         return self.offsets[min(index, len(self.offsets) - 1)]
 
 
-def normalise(text: str, is_html: bool | None = None) -> NormalisedText:
-    return NormalisedText(text=text, source=text, offsets=list(range(len(text) + 1)))
+def normalise(
+    text: str,
+    is_html: bool | None = None,
+    known_names: frozenset[str] | None = None,
+    source_name: str = "document",
+) -> NormalisedText:
+    """Clean ``text`` for parsing and map every character back to its source.
+
+    text (str): plain text or an HTML page.
+    is_html (bool | None): None guesses from the text.
+    known_names (frozenset[str] | None): extra names (any case) that are
+        never split and may be split off a glued word, e.g. from the actor KB.
+    source_name (str): names the input in error messages.
+    RETURNS (NormalisedText): the clean text, its source and the offset map.
+    """
+    if is_html is None:
+        is_html = looks_like_html(text)
+    source = extract_html_text(text, source_name) if is_html else text
+    out, offsets = source, list(range(len(source) + 1))
+    if not out.isascii():
+        out, offsets = _repair_mojibake(out, offsets)
+        out, offsets = _compose(out, offsets)
+        out, offsets = _rewrite(out, offsets, _char_pattern(), _char_replacement)
+    out, offsets = _rewrite(out, offsets, _SPACING,
+                            lambda m: "\n" if m.group()[0] == "\r" else " ")
+    names = _default_names() | {n.lower() for n in known_names or ()}
+    out, offsets = _split_glued(out, offsets, names)
+    return NormalisedText(text=out, source=source, offsets=offsets)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text opens like an HTML page or is dense with closing tags."""
+    head = text[:20000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def extract_html_text(html: str, source_name: str = "document") -> str:
+    """Main text of a page, paragraphs separated by blank lines.
+
+    trafilatura (precision first) drops navigation, footers and comments; when
+    it finds nothing, a plain tag strip of the body keeps short pages usable.
+    """
+    import trafilatura
+
+    main = trafilatura.extract(html, favor_precision=True, include_comments=False,
+                               include_tables=False, deduplicate=True, output_format="txt")
+    paragraphs = _paragraphs(main) if main else _strip_tags(html)
+    if not paragraphs:
+        raise InputError(Errors.E008.format(source=source_name))
+    return "\n\n".join(paragraphs)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
+              "aside", "form", "button", "svg", "iframe", "head")
+_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+               "article", "section", "blockquote", "pre", "dd", "dt", "figcaption")
+
+
+def _strip_tags(html: str) -> list[str]:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    lxml.etree.strip_elements(tree, *_DROP_TAGS, lxml.etree.Comment, with_tail=False)
+    for element in tree.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    return _paragraphs(tree.text_content())
+
+
+# A replacement, optionally with the index in the match where each of its characters starts.
+Replacement = Callable[[re.Match[str]], str | tuple[str, list[int]] | None]
+
+
+def _rewrite(text: str, offsets: list[int], pattern: re.Pattern[str],
+             replace: Replacement) -> tuple[str, list[int]]:
+    """Replace each match, carrying the offset map along.
+
+    Without explicit starts, a replacement of the same length maps character
+    by character; otherwise its characters map to the match's in order and
+    the surplus to the last one (all of "..." point at the ellipsis).
+    """
+    parts: list[str] = []
+    new: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        result = replace(match)
+        replacement, starts = result if isinstance(result, tuple) else (result, None)
+        if replacement is None or replacement == match.group():
+            continue
+        start, end = match.span()
+        parts.append(text[last:start])
+        new.extend(offsets[last:start])
+        parts.append(replacement)
+        if starts is not None:
+            new.extend(offsets[start + k] for k in starts)
+        elif len(replacement) == end - start:
+            new.extend(offsets[start:end])
+        else:
+            new.extend(offsets[start + min(k, end - start - 1)] for k in range(len(replacement)))
+        last = end
+    if not parts:
+        return text, offsets
+    parts.append(text[last:])
+    new.extend(offsets[last:])
+    return "".join(parts), new
+
+
+def _repair_mojibake(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Undo UTF-8 read as Windows-1252 ("itâ€™s"), one non-ASCII run at a time."""
+
+    def repair(match: re.Match[str]) -> tuple[str, list[int]] | None:
+        run = match.group()
+        if not ftfy.badness.is_bad(run):
+            return None
+        fixed = ftfy.fix_encoding(run)
+        return fixed, _byte_starts(fixed, len(run))
+
+    return _rewrite(text, offsets, _MOJIBAKE_RUN, repair)
+
+
+def _byte_starts(fixed: str, width: int) -> list[int]:
+    """Where each repaired character began: one mojibake character per UTF-8 byte."""
+    starts, position = [], 0
+    for char in fixed:
+        starts.append(position)
+        position += len(char.encode("utf-8"))
+    if position != width:
+        return _spread(len(fixed), width)
+    return starts
+
+
+def _spread(count: int, width: int) -> list[int]:
+    """Map ``count`` characters evenly onto ``width`` source characters."""
+    return [min(k * width // count, width - 1) for k in range(count)]
+
+
+def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """NFC, cluster by cluster; a composed character maps to its base letter."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, offsets
+
+    def compose(match: re.Match[str]) -> tuple[str, list[int]] | None:
+        run = match.group()
+        whole = unicodedata.normalize("NFC", run)
+        if whole == run:
+            return None
+        composed, starts, position = [], [], 0
+        for piece in _clusters(run):
+            normal = unicodedata.normalize("NFC", piece)
+            composed.append(normal)
+            starts.extend([position] * len(normal))
+            position += len(piece)
+        if "".join(composed) != whole:  # e.g. conjoining Hangul jamo
+            return whole, _spread(len(whole), len(run))
+        return whole, starts
+
+    return _rewrite(text, offsets, _NON_ASCII_CLUSTER, compose)
+
+
+def _clusters(text: str) -> list[str]:
+    pieces: list[str] = []
+    for char in text:
+        if pieces and unicodedata.combining(char):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _data_lines("chars.tsv"):
+        code, replacement = (line.split("\t") + [""])[:2]
+        first, _, last = code.partition("..")
+        target = "".join(chr(int(c[2:], 16)) for c in replacement.split())
+        for point in range(int(first[2:], 16), int((last or first)[2:], 16) + 1):
+            table[chr(point)] = target
+    return table
+
+
+@lru_cache(maxsize=1)
+def _char_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_char_table())) + "]+")
+
+
+def _char_replacement(match: re.Match[str]) -> str:
+    table = _char_table()
+    return "".join(table[c] for c in match.group())
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    text = files("eventwire").joinpath("data", "normalise", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _default_names() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _data_lines("proper_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _glue_tails() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("glue_tails.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("name_prefixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    return get_frequency_dict("en")
+
+
+def _zipf(word: str) -> float:
+    frequency = _frequencies().get(word.lower(), 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+def glue_split(token: str, names: frozenset[str]) -> int | None:
+    """Where to split a token that scraping glued together, or None.
+
+    The token must be unknown (not a word, not a name). A CamelCase junction
+    splits when the left part is a word or name and the right part a word
+    written capitalised ("PresidentTuesday"). A capitalised token splits
+    before a phrase-opening word or a frequent past tense when the left part
+    is a word or name ("Sanaecalled"). Name particles never split off.
+    """
+    lower = token.lower()
+    if lower in names or _zipf(lower) > 0:
+        return None
+    camel = _CAMEL_JUNCTION.search(token)
+    if camel:
+        cut = camel.start()
+        left = lower[:cut]
+        if (lower[cut:] in names and _splittable_left(left)
+                and (left in names or _zipf(left) >= CAMEL_LEFT_ZIPF)):
+            return cut
+        return None
+    if not token[1:].islower():
+        return None
+    for cut in range(MIN_PART, len(token) - MIN_PART):
+        left, tail = lower[:cut], lower[cut:]
+        if _opens_phrase(tail) and _splittable_left(left) and (
+                left in names or _zipf(left) >= LEFT_ZIPF):
+            return cut
+    return None
+
+
+def _splittable_left(left: str) -> bool:
+    return len(left) >= 2 and left not in _name_prefixes()
+
+
+def _opens_phrase(tail: str) -> bool:
+    if tail in _glue_tails():
+        return True
+    return len(tail) >= 5 and tail.endswith("ed") and _zipf(tail) >= TAIL_ZIPF
+
+
+def _split_glued(text: str, offsets: list[int],
+                 names: frozenset[str]) -> tuple[str, list[int]]:
+    """Insert a space at each glued junction; the space maps to the next letter."""
+
+    def split(match: re.Match[str]) -> tuple[str, list[int]] | None:
+        token = match.group()
+        cut = glue_split(token, names)
+        if cut is None:
+            return None
+        starts = list(range(len(token)))
+        return f"{token[:cut]} {token[cut:]}", starts[:cut] + [cut] + starts[cut:]
+
+    return _rewrite(text, offsets, _GLUE_CANDIDATE, split)
