@@ -8,7 +8,7 @@ Reads (from ``--shared``, default ../shared):
 Writes (deterministic, sorted; the output is committed):
   src/eventwire/data/events/verbs.tsv          verb form -> block, default code
   src/eventwire/data/events/verb_patterns.jsonl one row per pattern: block, pre, post, code
-  src/eventwire/data/events/verb_patterns.jsonl one row per pattern
+  src/eventwire/data/events/cameo.tsv   CAMEO code -> Goldstein, PLOVER event/mode/context
 
 Run: python scripts/build_events.py [--shared ../shared]
 """

@@ -23,6 +23,8 @@ RECIPIENT_PREPS = frozenset({
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
 MAX_DEPTH = 4
+# Objects count only when their head is a mention.
+OBJECT_DEPTH = 0
 
 
 def mention_index(doc: Doc) -> list[int]:
@@ -34,16 +36,18 @@ def mention_index(doc: Doc) -> list[int]:
     return index
 
 
-def mentions_under(token: Token, index: list[int]) -> list[int]:
+def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH) -> list[int]:
     """Mentions that a noun phrase headed by ``token`` refers to.
 
     The mention covering the head wins; otherwise the closest mentions inside
-    the phrase (not inside nested clauses or prepositional phrases, except
-    "of"); coordinated phrases ("Japan and China") add their mentions.
+    the phrase down to ``depth`` (not inside nested clauses or prepositional
+    phrases, except "of"); coordinated phrases ("Japan and China") add theirs.
+    Objects use depth 0: in "discussed the Japan-China crisis" the countries
+    are the topic, not the ones met.
     """
     found: list[int] = []
     for head in [token, *conjuncts(token)]:
-        for m in _closest_mentions(head, index):
+        for m in _closest_mentions(head, index, depth):
             if m not in found:
                 found.append(m)
     return found
@@ -60,11 +64,11 @@ def conjuncts(token: Token) -> list[Token]:
     return result
 
 
-def _closest_mentions(head: Token, index: list[int]) -> list[int]:
+def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
     if index[head.i] >= 0:
         return [index[head.i]]
     frontier = [head]
-    for _ in range(MAX_DEPTH):
+    for _ in range(depth):
         next_frontier = []
         for t in frontier:
             for c in t.children:
@@ -97,7 +101,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return _relative_antecedent(child), True
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, verb.tag_ == "VBN"
-        if verb.dep_ == "xcomp":
+        if is_infinitive_complement(verb):
             controller = object_controller(verb.head)
             if controller is not None:
                 return controller, False
@@ -106,6 +110,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def is_infinitive_complement(verb: Token) -> bool:
+    """An open complement or a "to"-infinitive clause: "agreed to X", "called on Y to X"."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _relative_antecedent(token: Token) -> Token:

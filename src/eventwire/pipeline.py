@@ -27,6 +27,7 @@ DEFAULT_MODELS: tuple[str, ...] = (
 STAGES: tuple[str, ...] = (
     "eventwire_actors",
     "eventwire_events",
+    "eventwire_modality",
 )
 
 

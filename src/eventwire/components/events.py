@@ -25,7 +25,9 @@ from eventwire.extensions import register
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.participants import (
+    OBJECT_DEPTH,
     agent,
+    is_infinitive_complement,
     mention_index,
     mentions_under,
     objects,
@@ -36,6 +38,8 @@ from eventwire.participants import (
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # PLOVER types where every participant acts jointly unless it is a visit.
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Verb forms used as something else: auxiliaries, "according to", "much-needed".
+NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
 CONTEXT_STOP_DEPS = frozenset({"relcl", "advcl", "parataxis", "conj", "cc"})
 
@@ -93,14 +97,14 @@ class EventExtractor:
         verbal: dict[int, dict[str, Any]] = {}
         consumed: set[int] = set()
         for token in doc:
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in NON_PREDICATE_DEPS:
                 continue
             event = self._verbal_event(token, index, consumed)
             if event is not None:
                 event["sentence"] = sentence_of[token.i]
                 verbal[token.i] = event
         for i, event in verbal.items():
-            if not _completes_event(doc[i], verbal):
+            if event["actor"] and not _completes_event(doc[i], verbal):
                 events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
@@ -127,7 +131,8 @@ class EventExtractor:
         skip = {subj.i} if subj is not None else set()
         recipients: list[int] = []
         for obj in objects(verb, skip=skip):
-            recipients.extend(m for m in mentions_under(obj, index) if m not in recipients)
+            recipients.extend(
+                m for m in mentions_under(obj, index, OBJECT_DEPTH) if m not in recipients)
         if passive and subj is not None:
             recipients = mentions_under(subj, index) + recipients
         actors = mentions_under(actor_head, index) if actor_head is not None else []
@@ -193,7 +198,7 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
     """True for an infinitive or clause that is the content of an event verb above it."""
     head = token
-    while head.dep_ in COMPLEMENT_DEPS and head.head != head:
+    while (head.dep_ in COMPLEMENT_DEPS or is_infinitive_complement(head)) and head.head != head:
         head = head.head
         if head.i in verbal:
             return True

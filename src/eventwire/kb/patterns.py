@@ -121,13 +121,20 @@ class VerbLexicon:
         self._load_nouns()
 
     def _load_verbs(self) -> None:
+        """Local rows first; a form defined locally ignores its dictionary rows."""
+        local_forms: set[str] = set()
         for name in ("local_verbs.tsv", "verbs.tsv"):
             with data_file("events", name).open(encoding="utf-8") as f:
                 rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
                 for row in rows:
+                    form = row["form"]
+                    if name == "verbs.tsv" and form in local_forms:
+                        continue
                     entry = (row["block"], row["code"] or "")
-                    if entry not in self.verbs[row["form"]]:
-                        self.verbs[row["form"]].append(entry)
+                    if entry not in self.verbs[form]:
+                        self.verbs[form].append(entry)
+            if name == "local_verbs.tsv":
+                local_forms = set(self.verbs)
 
     def _load_patterns(self, name: str, local: bool) -> None:
         with data_file("events", name).open(encoding="utf-8") as f:

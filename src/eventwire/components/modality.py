@@ -1,0 +1,119 @@
+"""Stage "eventwire_modality": is an event asserted, negated, hypothetical or future?
+
+Reads ``doc._.ew_events`` and rewrites them in place: adds the auxiliary
+PLOVER modes ``negation``, ``hypothetical`` and ``future`` from cue rules
+(``data/modality/cues.tsv``, ConText style), drops events that are only the
+condition of another clause ("if China attacks Taiwan" asserts no attack),
+and re-codes hypothetical material conflict as THREATEN: "Japan could
+intervene militarily" is at most a threat, never an assault.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.util import raise_error
+
+from eventwire.extensions import register
+from eventwire.kb.ontology import load_ontology
+from eventwire.kb.resources import data_file
+
+# Dependency labels through which a verb's modality reaches the event it completes.
+CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
+                          "pobj", "prep", "dobj"})
+MAX_CLIMB = 4
+# Material conflict that a hypothetical turns into a threat.
+THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
+THREAT_CAMEO = "130"
+UNCERTAIN_PENALTY = 0.15
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[tuple[str, str], str]:
+    """(relation, literal) -> category, from the packaged cue table."""
+    with data_file("modality", "cues.tsv").open(encoding="utf-8") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        return {(r["relation"], r["literal"]): r["category"] for r in rows}
+
+
+@Language.factory(
+    "eventwire_modality",
+    requires=["doc._.ew_events"],
+    assigns=["doc._.ew_events"],
+    default_config={},
+)
+def make_modality(nlp: Language, name: str) -> Modality:
+    return Modality(name)
+
+
+class Modality:
+    """Applies the cue rules to every event of a Doc."""
+
+    def __init__(self, name: str) -> None:
+        register()
+        self.name = name
+        self.cues = load_cues()
+        self.ontology = load_ontology()
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.ew_events = self.apply(doc)
+        except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
+            self.get_error_handler()(self.name, self, [doc], err)
+        return doc
+
+    def get_error_handler(self) -> Callable:
+        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self._error_handler = error_handler
+
+    def apply(self, doc: Doc) -> list[dict[str, Any]]:
+        """The Doc's events with modality added; conditions removed."""
+        kept = []
+        for event in doc._.ew_events or []:
+            found = self.categories(doc[event["trigger"][0]])
+            if "condition" in found:
+                continue
+            for category in ("negation", "hypothetical", "future"):
+                if category in found and category not in event["mode"]:
+                    event["mode"].append(category)
+            if "hypothetical" in found and event["event"] in THREAT_RECODED:
+                self._recode_as_threat(event)
+            if found & {"hypothetical", "future"}:
+                event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
+            kept.append(event)
+        return kept
+
+    def categories(self, trigger: Token) -> set[str]:
+        """Cue categories that apply to a trigger, climbing to the verbs it completes."""
+        found: set[str] = set()
+        token = trigger
+        for step in range(MAX_CLIMB):
+            for child in token.children:
+                relation = child.dep_ if child.dep_ in ("aux", "neg", "mark", "advmod") else ""
+                category = self.cues.get((relation, child.lower_))
+                # A condition only binds the clause it introduces.
+                if category and not (category == "condition" and step > 0):
+                    found.add(category)
+            if step > 0:
+                category = self.cues.get(("governor", token.lemma_.lower()))
+                if category:
+                    found.add(category)
+            if token.dep_ not in CARRIER_DEPS or token.head is token:
+                break
+            token = token.head
+        return found
+
+    def _recode_as_threat(self, event: dict[str, Any]) -> None:
+        info = self.ontology.lookup(THREAT_CAMEO)
+        assert info is not None
+        event["event"] = info.event
+        event["cameo"] = info.code
+        event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
