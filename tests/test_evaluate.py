@@ -80,6 +80,14 @@ def test_parse_gold_source_none_has_no_actor_codes() -> None:
     assert record.actor_codes == [] and record.recipient_codes == []
 
 
+def test_code_aliases_fold_both_sides() -> None:
+    record = parse_gold({"text": "x", "event": "AGREE",
+                         "source": [{"code": "ITL"}, {"code": "IGO"}, {"code": "jpn"}]})
+    assert record.actor_codes == ["ITA", "IGO", "JPN"]
+    result = score([(record, [ev("AGREE", actor=["ITA", "UNO", "JPN"])])])
+    assert result["actor"]["exact_set"] == 1.0
+
+
 def test_score_event_types_and_confusion() -> None:
     result = score([
         (gold("AGREE"), [ev("CONSULT", confidence=0.4), ev("AGREE", confidence=0.9)]),

@@ -24,6 +24,11 @@ from eventwire.kb.ontology import PLOVER_TYPES
 LEGACY_TYPES: dict[str, str] = {
     "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
 }
+# Codes compared as equal: old CAMEO country codes in the 0.5b1 gold, and the UN
+# and EU codes of PLOVER 2, which the 0.5b1 gold writes as IGO. Applied to both sides.
+CODE_ALIASES: dict[str, str] = {
+    "ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO",
+}
 NONE = "NONE"
 
 
@@ -107,11 +112,11 @@ def _plover_type(value: Any) -> str:
 
 
 def _codes(entities: Any) -> list[str]:
-    """Distinct entity codes in order; a string or missing value (old gold) has none."""
+    """Distinct entity codes in order, aliases folded; a string or missing value has none."""
     if not isinstance(entities, list):
         return []
     codes = (str(e.get("code") or "").strip().upper() for e in entities if isinstance(e, dict))
-    return list(dict.fromkeys(c for c in codes if c))
+    return list(dict.fromkeys(CODE_ALIASES.get(c, c) for c in codes if c))
 
 
 def predicted(events: Iterable[Any]) -> list[Predicted]:
