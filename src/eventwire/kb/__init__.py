@@ -1,1 +1,1 @@
-"""Knowledge loaders: packaged data read once into immutable lookup objects."""
+"""Knowledge loaders: read packaged data once and return immutable lookup objects."""

@@ -5,11 +5,10 @@ Loaded once from ``data/events/cameo.tsv`` and ``data/events/plover.tsv``.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.kb.resources import data_file
+from eventwire.kb.tables import read_tsv
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -29,24 +28,18 @@ class CameoCode:
     context: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with data_file("events", name).open(encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 class Ontology:
     """Lookups between CAMEO codes and PLOVER types, modes and scores."""
 
     def __init__(self) -> None:
         self.cameo: dict[str, CameoCode] = {}
-        for row in _rows("cameo.tsv"):
+        for row in read_tsv("events", "cameo.tsv"):
             self.cameo[row["cameo"]] = CameoCode(
                 code=row["cameo"], name=row["name"], goldstein=float(row["goldstein"] or 0),
                 event=row["event"], mode=row["mode"], context=row["context"])
         self.quads: dict[str, int] = {}
         self.scores: dict[tuple[str, str], float] = {}
-        for row in _rows("plover.tsv"):
+        for row in read_tsv("events", "plover.tsv"):
             self.quads[row["event"]] = int(row["quad"])
             self.scores[(row["event"], row["mode"])] = float(row["score"])
 

@@ -15,13 +15,12 @@ specific match (most words) wins, as in PETRARCH.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.kb.resources import data_file
+from eventwire.kb.tables import read_lines, read_tsv
 
 # Stems shorter than this must match a word exactly; longer ones may be prefixes
 # ("EXPORT" matches "exports"), as the PETRARCH dictionaries assume.
@@ -124,33 +123,26 @@ class VerbLexicon:
         """Local rows first; a form defined locally ignores its dictionary rows."""
         local_forms: set[str] = set()
         for name in ("local_verbs.tsv", "verbs.tsv"):
-            with data_file("events", name).open(encoding="utf-8") as f:
-                rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-                for row in rows:
-                    form = row["form"]
-                    if name == "verbs.tsv" and form in local_forms:
-                        continue
-                    entry = (row["block"], row["code"] or "")
-                    if entry not in self.verbs[form]:
-                        self.verbs[form].append(entry)
+            for row in read_tsv("events", name):
+                form = row["form"]
+                if name == "verbs.tsv" and form in local_forms:
+                    continue
+                entry = (row["block"], row["code"])
+                if entry not in self.verbs[form]:
+                    self.verbs[form].append(entry)
             if name == "local_verbs.tsv":
                 local_forms = set(self.verbs)
 
     def _load_patterns(self, name: str, local: bool) -> None:
-        with data_file("events", name).open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip() or line.startswith("#"):
-                    continue
-                row = json.loads(line)
-                self.patterns[row["block"]].append(Pattern(
-                    block=row["block"], pre=_slots(row["pre"]), post=_slots(row["post"]),
-                    code=row["code"], local=local))
+        for line in read_lines("events", name):
+            row = json.loads(line)
+            self.patterns[row["block"]].append(Pattern(
+                block=row["block"], pre=_slots(row["pre"]), post=_slots(row["post"]),
+                code=row["code"], local=local))
 
     def _load_nouns(self) -> None:
-        with data_file("events", "nominal_events.tsv").open(encoding="utf-8") as f:
-            rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-            for row in rows:
-                self.nouns[row["lemma"]] = NominalEvent(row["lemma"], row["cameo"], row["roles"])
+        for row in read_tsv("events", "nominal_events.tsv"):
+            self.nouns[row["lemma"]] = NominalEvent(row["lemma"], row["cameo"], row["roles"])
 
     def entries(self, lower: str, lemma: str) -> list[tuple[str, str]]:
         """(block, default code) rows for a verb token."""

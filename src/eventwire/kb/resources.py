@@ -1,11 +1,44 @@
-"""Paths to eventwire's packaged data, found through importlib.resources."""
+"""Paths to eventwire's packaged data and cached CSV loaders.
+
+Data is found with ``importlib.resources`` so it works from a wheel, a zip or
+a source checkout alike, never relative to the working directory.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
+from eventwire.errors import DataError
 
-def data_file(*parts: str) -> Traversable:
-    """A file under ``eventwire/data`` (never relative to the working directory)."""
-    return files("eventwire").joinpath("data", *parts)
+PACKAGE = "eventwire"
+
+
+def data_path(*parts: str) -> Traversable:
+    """Location of a packaged data file.
+
+    parts (str): path components under ``eventwire/data``.
+    RETURNS (Traversable): the resource (may not exist).
+    """
+    path = files(PACKAGE).joinpath("data")
+    for part in parts:
+        path = path.joinpath(part)
+    return path
+
+
+@cache
+def read_csv(*parts: str) -> tuple[dict[str, str], ...]:
+    """Rows of a packaged CSV file as dicts, read once per process.
+
+    parts (str): path components under ``eventwire/data``.
+    RETURNS (tuple[dict[str, str], ...]): the rows, header keys, empty cells as "".
+    """
+    path = data_path(*parts)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as err:
+        raise DataError(f"packaged data file missing: {'/'.join(parts)} ({err})") from err
+    return tuple(dict(row) for row in csv.DictReader(io.StringIO(text)))

@@ -1,0 +1,303 @@
+"""Build eventwire's actor knowledge base (package data) from the reference dictionaries.
+
+Reads the PETRARCH/Phoenix dictionaries and country tables in SHARED/data and
+the hand-curated CSV files in src/eventwire/data/actors/*_curated.csv, and
+writes sorted, deterministic CSV files next to them:
+
+    countries.csv  orgs.csv  agents.csv  people.csv  roles.csv
+
+Usage: python scripts/build_actors.py [--shared /work/shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "eventwire" / "data" / "actors"
+SEP = "|"
+
+# CAMEO sector codes whose meaning differs in PLOVER (CAMEO MED is media).
+CAMEO_TO_PLOVER_SECTOR = {"MED": "JRN", "HLH": "MED"}
+# Two-digit years up to this value are 20xx, later ones 19xx.
+YEAR_PIVOT = 30
+
+
+def read_curated(name: str) -> list[dict[str, str]]:
+    with (OUT / name).open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if not row[next(iter(row))].startswith("#")]
+
+
+def write_csv(name: str, header: list[str], rows: list[list[str]]) -> None:
+    rows = sorted({tuple(r) for r in rows})
+    with (OUT / name).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
+
+
+def split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(SEP) if v.strip()]
+
+
+def join(values: list[str]) -> str:
+    seen: dict[str, None] = {}
+    for v in values:
+        seen.setdefault(v, None)
+    return SEP.join(seen)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+# --- countries -------------------------------------------------------------
+
+def build_countries(shared: Path) -> None:
+    names: dict[str, str] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    with (shared / "actors" / "countries.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["CCA3"].strip()
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                continue
+            names[code] = row["Name"].strip()
+            # Only the leading nationality words: later ones list dependent territories.
+            nat = [v.strip() for v in row["Nationality"].split(",") if v.strip()]
+            aliases[code] += [row["Name"].strip()] + nat[:4]
+    for line in (shared / "cameo" / "text_to_CAMEO_countrynames.txt").read_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[1]) == 3 and parts[1] in names:
+            aliases[parts[1]].append(parts[0].strip())
+    curated = {row["code"]: row for row in read_curated("countries_curated.csv")}
+    rows = []
+    for code, name in names.items():
+        cur = curated.get(code, {})
+        if cur.get("name") == "-":
+            continue
+        name = cur.get("name") or name
+        drop = set(split(cur.get("drop")))
+        alias_list = [a for a in [name] + aliases[code] + split(cur.get("aliases"))
+                      if a not in drop and "(" not in a]
+        rows.append([code, name, join(alias_list), join(split(cur.get("metonyms"))),
+                     cur.get("leader_office") or "president", join(split(cur.get("ambiguous")))])
+    for code, cur in curated.items():
+        if code not in names:
+            rows.append([code, cur["name"], join([cur["name"]] + split(cur.get("aliases"))),
+                         join(split(cur.get("metonyms"))), cur.get("leader_office") or "president",
+                         join(split(cur.get("ambiguous")))])
+    write_csv("countries.csv", ["code", "name", "aliases", "metonyms", "leader_office",
+                                "ambiguous"], rows)
+
+
+# --- organisations ---------------------------------------------------------
+
+def build_orgs() -> None:
+    rows = [[r["id"], r["name"], r["code"], r["sector"], join([r["name"]] + split(r["aliases"]))]
+            for r in read_curated("orgs_curated.csv")]
+    write_csv("orgs.csv", ["id", "name", "code", "sector", "aliases"], rows)
+
+
+# --- agents ----------------------------------------------------------------
+
+def plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def parse_agents(path: Path, cameo_sectors: bool) -> dict[str, str]:
+    """Agent phrase -> PLOVER sector, with the file's macros and plurals expanded."""
+    macros: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        macro = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
+        if macro:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
+            continue
+        found = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]", line)
+        if not found:
+            continue
+        term, plural_form, code = found.groups()
+        sector = code[:3]
+        if cameo_sectors:
+            sector = CAMEO_TO_PLOVER_SECTOR.get(sector, sector)
+        forms = [term]
+        for name, words in macros.items():
+            if name in term:
+                forms = [term.replace(name, w) for w in words]
+        for form in forms:
+            phrase = form.replace("_", " ").strip().lower()
+            if not phrase or "!" in phrase:
+                continue
+            out.setdefault(phrase, sector)
+            if plural_form is None:
+                words = phrase.split(" ")
+                out.setdefault(" ".join(words[:-1] + [plural(words[-1])]), sector)
+        if plural_form and plural_form.strip():
+            out.setdefault(plural_form.replace("_", " ").strip().lower(), sector)
+    return out
+
+
+def build_agents(shared: Path) -> None:
+    agents = parse_agents(shared / "actors" / "PLOVER_agents.txt", cameo_sectors=False)
+    for term, sector in parse_agents(shared / "actors" / "Phoenix.agents.txt", True).items():
+        agents.setdefault(term, sector)
+    for line in (shared / "cameo" / "text_to_CAMEO_agentnames.txt").read_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].endswith(" Ministry"):
+            sector = CAMEO_TO_PLOVER_SECTOR.get(parts[1][:3], parts[1][:3])
+            for head in parts[0][: -len(" Ministry")].split(" / "):
+                agents.setdefault(f"{head.strip().lower()} ministry", sector)
+    offices: dict[str, str] = {}
+    for row in read_curated("agents_curated.csv"):
+        term = row["term"].strip().lower()
+        if row["sector"] == "-":
+            agents.pop(term, None)
+            continue
+        agents[term] = row["sector"]
+        if row["office"]:
+            offices[term] = row["office"]
+        if row.get("plural") != "no":
+            agents.setdefault(plural_phrase(term), row["sector"])
+    rows = [[term, sector, offices.get(term, "")] for term, sector in agents.items()
+            if re.fullmatch(r"[a-z][a-z .'-]*", term)]
+    write_csv("agents.csv", ["term", "sector", "office"], rows)
+
+
+def plural_phrase(term: str) -> str:
+    words = term.split(" ")
+    # "minister of defence" -> "ministers of defence"
+    head = words.index("of") - 1 if "of" in words else len(words) - 1
+    words[head] = plural(words[head])
+    return " ".join(words)
+
+
+# --- people and roles --------------------------------------------------------
+
+def parse_date(value: str) -> str:
+    value = value.strip()
+    if len(value) == 6:
+        yy = int(value[:2])
+        value = (f"20{value[:2]}" if yy <= YEAR_PIVOT else f"19{value[:2]}") + value[2:]
+    if len(value) != 8 or not value.isdigit():
+        return ""
+    date = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return "" if value[4:] == "0000" else date
+
+
+def parse_role(code: str, dates: str) -> tuple[str, str, str, str] | None:
+    """PETRARCH role ``KORGOV 080225-130225`` -> (country, sector, start, end), dated only."""
+    dates = dates.strip()
+    if not dates or len(code) < 3:
+        return None
+    country, rest = code[:3], code[3:]
+    if country == "IGO":
+        country, rest = (rest[:3], rest[3:]) if rest[:3] in ("UNO", "EUR") else ("IGO", rest)
+    sector = CAMEO_TO_PLOVER_SECTOR.get(rest[:3], rest[:3])
+    if dates.startswith(">"):
+        start, end = parse_date(dates[1:]), ""
+    elif dates.startswith("<"):
+        start, end = "", parse_date(dates[1:])
+    elif "-" in dates:
+        start, end = (parse_date(d) for d in dates.split("-", 1))
+    else:
+        return None
+    if not (start or end):
+        return None
+    return country, sector, start, end
+
+
+def parse_phoenix_people(path: Path) -> dict[str, tuple[str, list[str], list[tuple]]]:
+    """Phoenix person entries that carry at least one dated role."""
+    people: dict[str, tuple[str, list[str], list[tuple]]] = {}
+    name: str | None = None
+    aliases: list[str] = []
+    roles: list[tuple] = []
+
+    def flush() -> None:
+        if name and roles and len(name.split()) >= 2:
+            pid = slug(name)
+            entry = people.setdefault(pid, (name, [], []))
+            entry[1].extend(a for a in aliases if len(a.split()) >= 2)
+            entry[2].extend(roles)
+
+    def clean(text: str) -> str:
+        return " ".join(text.replace("_", " ").split()).title()
+
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        head = line.split("[", 1)[0]
+        if line[0] not in " \t+" and head.strip():
+            flush()
+            name, aliases, roles = clean(head), [], []
+        elif line.startswith("+") and name:
+            aliases.append(clean(head[1:]))
+        for code, dates in re.findall(r"\[([A-Z]+)\s*([^\]]*)\]", line):
+            role = parse_role(code, dates)
+            if role and name:
+                roles.append(role)
+    flush()
+    return people
+
+
+def build_people(shared: Path) -> None:
+    source = "Phoenix"
+    people: dict[str, list[str]] = {}
+    roles: list[list[str]] = []
+    by_name: dict[str, str] = {}
+    for row in read_curated("people_curated.csv"):
+        pid = row["id"]
+        if pid not in people:
+            people[pid] = [pid, row["name"], "", "", ""]
+        person = people[pid]
+        person[1] = row["name"] or person[1]
+        person[2] = join(split(person[2]) + split(row["aliases"]))
+        person[3] = row["gender"] or person[3]
+        person[4] = row["wikidata_id"] or person[4]
+        for alias in [row["name"]] + split(row["aliases"]):
+            if len(alias.split()) >= 2:
+                by_name[slug(alias)] = pid
+        if row["office"]:
+            roles.append([pid, row["office"], row["country"], row["sector"], row["start"],
+                          row["end"], row["source"]])
+    for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
+        for pid, (name, aliases, dated) in parse_phoenix_people(shared / "actors" / file).items():
+            pid = by_name.get(pid, pid)
+            if pid not in people:
+                people[pid] = [pid, name, join(aliases), "", ""]
+            for country, sector, start, end in dated:
+                roles.append([pid, "", country, sector, start, end, source])
+    write_csv("people.csv", ["id", "name", "aliases", "gender", "wikidata_id"],
+              list(people.values()))
+    write_csv("roles.csv", ["person_id", "office", "country", "sector", "start", "end",
+                            "source"], roles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("/work/shared"))
+    args = parser.parse_args()
+    data = args.shared / "data"
+    build_countries(data)
+    build_orgs()
+    build_agents(data)
+    build_people(data)
+
+
+if __name__ == "__main__":
+    main()

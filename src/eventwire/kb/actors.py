@@ -1,0 +1,254 @@
+"""The actor knowledge base: countries, organisations, agents, people and dated roles.
+
+``load_actor_kb()`` reads the packaged CSV files (data/actors, built by
+scripts/build_actors.py) once per process and returns an immutable
+``ActorKB``. Roles are time-bound, so office look-ups take a date: the
+"South Korean president" is a different person in 2020, 2024 and 2026.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from eventwire.kb.resources import read_csv
+
+SEP = "|"
+DEFAULT_METONYM_SECTOR = "GOV"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    metonyms: tuple[tuple[str, str], ...]  # (alias, sector)
+    leader_office: str
+    ambiguous: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    name: str
+    code: str
+    sector: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    wikidata_id: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    person_id: str
+    office: str
+    country: str  # ISO alpha-3 code, or an organisation id
+    sector: str | None
+    start: str  # YYYY-MM-DD or ""
+    end: str  # YYYY-MM-DD (exclusive) or "" while in office
+    source: str
+
+    def active(self, date: str) -> bool:
+        """Whether the role is held on ``date`` (the end day belongs to the successor)."""
+        return (not self.start or self.start <= date) and (not self.end or date < self.end)
+
+
+@dataclass(frozen=True)
+class Agent:
+    term: str
+    sector: str | None
+    office: str | None
+
+
+@dataclass(frozen=True)
+class AliasTarget:
+    """What one alias names: kind is country, metonym, org, person or agent."""
+
+    alias: str
+    kind: str
+    key: str
+    sector: str | None = None
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(SEP) if v)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class ActorKB:
+    """Immutable look-ups over the actor tables; build once, share freely."""
+
+    def __init__(
+        self,
+        countries: Iterable[Country],
+        orgs: Iterable[Org],
+        people: Iterable[Person],
+        roles: Iterable[Role],
+        agents: Iterable[Agent],
+    ) -> None:
+        self._countries = MappingProxyType({c.code: c for c in countries})
+        self._orgs = MappingProxyType({o.id: o for o in orgs})
+        self._people = MappingProxyType({p.id: p for p in people})
+        self._agents = MappingProxyType({a.term: a for a in agents})
+        by_person: dict[str, list[Role]] = defaultdict(list)
+        by_office: dict[tuple[str, str], list[Role]] = defaultdict(list)
+        for role in roles:
+            by_person[role.person_id].append(role)
+            if role.office:
+                by_office[(role.office, role.country)].append(role)
+        self._roles = MappingProxyType({k: tuple(v) for k, v in by_person.items()})
+        self._offices = MappingProxyType(
+            {k: tuple(sorted(v, key=lambda r: r.start)) for k, v in by_office.items()})
+        self._aliases = MappingProxyType(self._index())
+
+    def _index(self) -> dict[str, tuple[AliasTarget, ...]]:
+        index: dict[str, dict[AliasTarget, None]] = defaultdict(dict)
+        for c in self._countries.values():
+            for alias in c.aliases:
+                index[_norm(alias)][AliasTarget(alias, "country", c.code)] = None
+            for alias, sector in c.metonyms:
+                index[_norm(alias)][AliasTarget(alias, "metonym", c.code, sector)] = None
+        for o in self._orgs.values():
+            for alias in o.aliases:
+                index[_norm(alias)][AliasTarget(alias, "org", o.id, o.sector)] = None
+        for p in self._people.values():
+            for alias in (p.name, *p.aliases):
+                index[_norm(alias)][AliasTarget(alias, "person", p.id)] = None
+        for a in self._agents.values():
+            index[_norm(a.term)][AliasTarget(a.term, "agent", a.term, a.sector)] = None
+        return {k: tuple(v) for k, v in index.items()}
+
+    # --- look-ups -----------------------------------------------------------
+
+    def aliases(self) -> Iterator[str]:
+        """Every alias in the knowledge base, lower-cased and whitespace-normalised."""
+        return iter(self._aliases)
+
+    def lookup(self, text: str) -> tuple[AliasTarget, ...]:
+        """What an alias may name (case-insensitive); empty when unknown."""
+        return self._aliases.get(_norm(text), ())
+
+    def country(self, code: str) -> Country | None:
+        return self._countries.get(code)
+
+    def org(self, org_id: str) -> Org | None:
+        return self._orgs.get(org_id)
+
+    def person(self, person_id: str) -> Person | None:
+        return self._people.get(person_id)
+
+    def agent(self, term: str) -> Agent | None:
+        return self._agents.get(_norm(term))
+
+    def sector_of(self, term: str) -> str | None:
+        """PLOVER sector of an agent noun ("troops" -> MIL), or None."""
+        agent = self.agent(term)
+        return agent.sector if agent else None
+
+    def roles_of(self, person_id: str) -> tuple[Role, ...]:
+        return self._roles.get(person_id, ())
+
+    def code_of(self, owner: str) -> str:
+        """Entity code of a role's country column: ISO code, or an organisation's code."""
+        org = self._orgs.get(owner)
+        return org.code if org else owner
+
+    def name_of(self, owner: str) -> str | None:
+        """Canonical name of a country code or organisation id."""
+        org = self._orgs.get(owner)
+        if org:
+            return org.name
+        country = self._countries.get(owner)
+        return country.name if country else None
+
+    # --- dated roles ---------------------------------------------------------
+
+    def _role_on(self, office: str, owner: str, date: str | None) -> Role | None:
+        roles = self._offices.get((office, owner), ())
+        if date is None:
+            current = [r for r in roles if not r.end]
+        else:
+            current = [r for r in roles if r.active(date)]
+        return current[-1] if current else None
+
+    def holder(self, office: str, owner: str, date: str | None) -> Person | None:
+        """Who held an office on a date ("president", "KOR", "2024-06-01" -> Yoon Suk Yeol).
+
+        office (str): office name as in roles.csv; "leader" falls back to the
+            country's leading office (prime minister in Japan, chancellor in Germany).
+        owner (str): ISO alpha-3 code or organisation id.
+        date (str | None): YYYY-MM-DD; None means the current holder.
+        RETURNS (Person | None): the holder, or None when unknown.
+        """
+        role = self._role_on(office, owner, date)
+        if role is None and office == "leader" and owner in self._countries:
+            role = self._role_on(self._countries[owner].leader_office, owner, date)
+        return self._people.get(role.person_id) if role else None
+
+    def predecessor(self, office: str, owner: str, date: str | None) -> Person | None:
+        """The previous holder of an office, before whoever held it on ``date``.
+
+        RETURNS (Person | None): the predecessor, never the holder on that date.
+        """
+        if office == "leader" and owner in self._countries and not self._offices.get(
+                (office, owner)):
+            office = self._countries[owner].leader_office
+        role = self._role_on(office, owner, date)
+        if role is None or not role.start:
+            return None
+        earlier = [r for r in self._offices.get((office, owner), ())
+                   if r.start < role.start and r.person_id != role.person_id]
+        return self._people.get(earlier[-1].person_id) if earlier else None
+
+    def affiliation(self, person_id: str, date: str | None) -> tuple[str | None, str | None]:
+        """(code, sector) of a person on a date: the role held then, else the latest one."""
+        roles = self.roles_of(person_id)
+        if not roles:
+            return None, None
+        when = date or "9999-12-31"
+        active = [r for r in roles if r.active(when)]
+        ranked = sorted(active or roles, key=lambda r: (bool(r.office), r.start or ""))
+        best = ranked[-1]
+        return self.code_of(best.country), best.sector or None
+
+    def offices_of(self, person_id: str, date: str | None) -> tuple[tuple[str, str], ...]:
+        """(office, owner) pairs a person holds on a date (all offices when date is None)."""
+        return tuple((r.office, r.country) for r in self.roles_of(person_id)
+                     if r.office and (date is None or r.active(date)))
+
+
+def _countries() -> Iterator[Country]:
+    for row in read_csv("actors", "countries.csv"):
+        metonyms = []
+        for item in _split(row["metonyms"]):
+            alias, _, sector = item.partition("=")
+            metonyms.append((alias, sector or DEFAULT_METONYM_SECTOR))
+        yield Country(row["code"], row["name"], _split(row["aliases"]), tuple(metonyms),
+                      row["leader_office"], frozenset(_split(row["ambiguous"])))
+
+
+@lru_cache(maxsize=1)
+def load_actor_kb() -> ActorKB:
+    """The packaged actor knowledge base, loaded once per process."""
+    orgs = (Org(r["id"], r["name"], r["code"], r["sector"] or None, _split(r["aliases"]))
+            for r in read_csv("actors", "orgs.csv"))
+    people = (Person(r["id"], r["name"], _split(r["aliases"]), r["gender"] or None,
+                     r["wikidata_id"] or None) for r in read_csv("actors", "people.csv"))
+    roles = (Role(r["person_id"], r["office"], r["country"], r["sector"] or None, r["start"],
+                  r["end"], r["source"]) for r in read_csv("actors", "roles.csv"))
+    agents = (Agent(r["term"], r["sector"] or None, r["office"] or None)
+              for r in read_csv("actors", "agents.csv"))
+    return ActorKB(_countries(), orgs, people, roles, agents)
