@@ -41,7 +41,8 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Verb forms used as something else: auxiliaries, "according to", "much-needed".
 NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
-CONTEXT_STOP_DEPS = frozenset({"relcl", "advcl", "parataxis", "conj", "cc"})
+CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
+CONTEXT_DEPTH = 3
 
 
 @Language.factory(
@@ -176,16 +177,22 @@ class EventExtractor:
 
 
 def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
-    """Words of the verb's own clause before and after it, as the matcher sees them."""
+    """Words of the verb's own phrase before and after it, as the matcher sees them.
+
+    Nested clauses (relative, adverbial, reported) are other predications, and
+    words deeper than ``CONTEXT_DEPTH`` below the verb are too far to be part
+    of its phrase ("accused X of restoring blackmail in the *negotiations*").
+    """
     left: list[Token] = []
     right: list[Token] = []
-    stack = list(verb.children)
+    stack = [(c, 1) for c in verb.children]
     while stack:
-        t = stack.pop()
+        t, depth = stack.pop()
         if t.dep_ in CONTEXT_STOP_DEPS:
             continue
         (left if t.i < verb.i else right).append(t)
-        stack.extend(t.children)
+        if depth < CONTEXT_DEPTH:
+            stack.extend((c, depth + 1) for c in t.children)
     left.sort(key=lambda t: t.i)
     right.sort(key=lambda t: t.i)
 

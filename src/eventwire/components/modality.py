@@ -10,7 +10,6 @@ intervene militarily" is at most a threat, never an assault.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -21,7 +20,7 @@ from spacy.util import raise_error
 
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
-from eventwire.kb.resources import data_file
+from eventwire.kb.tables import read_tsv
 
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
@@ -30,15 +29,17 @@ MAX_CLIMB = 4
 # Material conflict that a hypothetical turns into a threat.
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
+# PLOVER: future-tense cooperation is a promise ("will withdraw", "will visit") -> AGREE.
+PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+PROMISE_CAMEO = "030"
 UNCERTAIN_PENALTY = 0.15
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict[tuple[str, str], str]:
     """(relation, literal) -> category, from the packaged cue table."""
-    with data_file("modality", "cues.tsv").open(encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        return {(r["relation"], r["literal"]): r["category"] for r in rows}
+    rows = read_tsv("modality", "cues.tsv")
+    return {(r["relation"], r["literal"]): r["category"] for r in rows}
 
 
 @Language.factory(
@@ -75,7 +76,8 @@ class Modality:
         self._error_handler = error_handler
 
     def apply(self, doc: Doc) -> list[dict[str, Any]]:
-        """The Doc's events with modality added; conditions removed."""
+        """The Doc's events with modality added; conditions removed;
+        hypothetical conflict becomes a threat and future cooperation a promise."""
         kept = []
         for event in doc._.ew_events or []:
             found = self.categories(doc[event["trigger"][0]])
@@ -85,7 +87,9 @@ class Modality:
                 if category in found and category not in event["mode"]:
                     event["mode"].append(category)
             if "hypothetical" in found and event["event"] in THREAT_RECODED:
-                self._recode_as_threat(event)
+                self._recode(event, THREAT_CAMEO)
+            elif "future" in found and event["event"] in PROMISE_RECODED:
+                self._recode(event, PROMISE_CAMEO)
             if found & {"hypothetical", "future"}:
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
@@ -111,8 +115,8 @@ class Modality:
             token = token.head
         return found
 
-    def _recode_as_threat(self, event: dict[str, Any]) -> None:
-        info = self.ontology.lookup(THREAT_CAMEO)
+    def _recode(self, event: dict[str, Any], cameo: str) -> None:
+        info = self.ontology.lookup(cameo)
         assert info is not None
         event["event"] = info.event
         event["cameo"] = info.code
