@@ -1,0 +1,66 @@
+"""The compiled verb lexicon and PLOVER tables, without a parsing model."""
+
+import pytest
+
+from eventwire.kb.ontology import PLOVER_TYPES, load_ontology
+from eventwire.kb.patterns import Word, load_lexicon
+
+
+def words(text: str) -> list[Word]:
+    return [Word(w, w.rstrip("s") if w.endswith("s") else w) for w in text.lower().split()]
+
+
+@pytest.mark.parametrize(
+    ("verb", "after", "code"),
+    [
+        ("call", "on seoul to help", "020"),  # CALL * (ON) -> appeal
+        ("call", "", "041"),  # the verb alone: discuss by telephone
+        ("stage", "a protest outside the embassy", "141"),
+        ("agree", "to strengthen cooperation", "030"),  # local pattern beats the 050 default
+        ("agree", "to sanctions", "163"),  # the more specific dictionary pattern wins
+        ("block", "exports to japan", "163"),
+        ("say", "that talks failed", ""),  # reporting verbs are no events by themselves
+        ("take", "office in 2025", ""),
+    ],
+)
+def test_verb_patterns_choose_the_most_specific_code(verb, after, code):
+    match = load_lexicon().match(verb, verb, [], words(after))
+    assert match is not None
+    assert match.code == code
+
+
+def test_unknown_word_is_not_a_verb():
+    assert load_lexicon().match("xylophone", "xylophone", [], []) is None
+
+
+def test_every_cameo_code_maps_to_a_plover_type_or_to_none():
+    ontology = load_ontology()
+    for code, info in ontology.cameo.items():
+        assert info.event in PLOVER_TYPES or info.event == "", code
+        if code.startswith("01"):
+            assert info.event == "", "statements are not events"
+        if code.startswith("02"):
+            assert info.event == "REQUEST", "appeals are requests"
+
+
+@pytest.mark.parametrize(
+    ("event", "modes", "quad", "intensity"),
+    [
+        ("CONSULT", ["visit"], 1, 4.0),
+        ("CONSULT", [], 1, 2.5),
+        ("ASSAULT", ["aerial"], 4, -9.5),
+        ("SANCTION", [], 4, -6.0),
+        ("REQUEST", ["future"], 3, 0.0),
+        ("ACCUSE", [], 3, -3.0),
+    ],
+)
+def test_quad_and_intensity(event, modes, quad, intensity):
+    ontology = load_ontology()
+    assert ontology.quad(event) == quad
+    assert ontology.intensity(event, modes) == intensity
+
+
+def test_goldstein_from_cameo_table():
+    ontology = load_ontology()
+    assert ontology.lookup("042").goldstein == pytest.approx(1.9)
+    assert ontology.lookup("0429").code == "042"  # an unknown 4-digit code falls back to its parent
