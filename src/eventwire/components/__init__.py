@@ -1,3 +1,3 @@
 """eventwire's spaCy components; importing this package registers their factories."""
 
-from eventwire.components import actors, events  # noqa: F401
+from eventwire.components import actors, events, modality  # noqa: F401
