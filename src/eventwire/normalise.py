@@ -63,6 +63,22 @@ class NormalisedText:
     def to_source(self, index: int) -> int:
         return self.offsets[min(index, len(self.offsets) - 1)]
 
+    def to_source_end(self, index: int) -> int:
+        """Source offset for a span ending at ``index``.
+
+        Unlike ``to_source`` it leaves out what was deleted or collapsed
+        after the span's last character (a zero-width space, extra spaces).
+        """
+        index = min(index, len(self.offsets) - 1)
+        end = self.offsets[index]
+        if index == 0:
+            return end
+        last = self.offsets[index - 1] + 1
+        while end > last and (self.source[end - 1].isspace()
+                              or _char_table().get(self.source[end - 1]) == ""):
+            end -= 1
+        return max(end, last)
+
 
 def normalise(
     text: str,
@@ -186,25 +202,41 @@ def _repair_mojibake(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         if not ftfy.badness.is_bad(run):
             return None
         fixed = ftfy.fix_encoding(run)
-        return fixed, _byte_starts(fixed, len(run))
+        return fixed, _byte_starts(run, fixed)
 
     return _rewrite(text, offsets, _MOJIBAKE_RUN, repair)
 
 
-def _byte_starts(fixed: str, width: int) -> list[int]:
+def _byte_starts(run: str, fixed: str) -> list[int]:
     """Where each repaired character began: one mojibake character per UTF-8 byte."""
     starts, position = [], 0
     for char in fixed:
         starts.append(position)
         position += len(char.encode("utf-8"))
-    if position != width:
-        return _spread(len(fixed), width)
+    if position != len(run):
+        return _spread(run, fixed)
     return starts
 
 
-def _spread(count: int, width: int) -> list[int]:
-    """Map ``count`` characters evenly onto ``width`` source characters."""
-    return [min(k * width // count, width - 1) for k in range(count)]
+def _spread(old: str, new: str) -> list[int]:
+    """Starts for a rewrite of ``old`` as ``new``: common ends map one to one,
+    the changed middle spreads evenly over what it replaced."""
+    prefix = len(_common_prefix(old, new))
+    suffix = len(_common_prefix(old[prefix:][::-1], new[prefix:][::-1]))
+    old_middle, new_middle = len(old) - prefix - suffix, len(new) - prefix - suffix
+    middle = [prefix + min(k * old_middle // new_middle, max(old_middle - 1, 0))
+              for k in range(new_middle)]
+    tail = range(len(old) - suffix, len(old))
+    return [*range(prefix), *middle, *tail]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return a[:size]
 
 
 def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -223,17 +255,18 @@ def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             composed.append(normal)
             starts.extend([position] * len(normal))
             position += len(piece)
-        if "".join(composed) != whole:  # e.g. conjoining Hangul jamo
-            return whole, _spread(len(whole), len(run))
+        if "".join(composed) != whole:  # a composition this clustering does not see
+            return whole, _spread(run, whole)
         return whole, starts
 
     return _rewrite(text, offsets, _NON_ASCII_CLUSTER, compose)
 
 
 def _clusters(text: str) -> list[str]:
+    """A base character with the marks (or Hangul vowel and final jamo) it takes."""
     pieces: list[str] = []
     for char in text:
-        if pieces and unicodedata.combining(char):
+        if pieces and (unicodedata.combining(char) or "\u1160" <= char <= "\u11ff"):
             pieces[-1] += char
         else:
             pieces.append(char)
@@ -257,9 +290,11 @@ def _char_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(_char_table())) + "]+")
 
 
-def _char_replacement(match: re.Match[str]) -> str:
+def _char_replacement(match: re.Match[str]) -> tuple[str, list[int]]:
     table = _char_table()
-    return "".join(table[c] for c in match.group())
+    pieces = [table[char] for char in match.group()]
+    starts = [index for index, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), starts
 
 
 def _data_lines(name: str) -> Iterable[str]:
