@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from eventwire.ingest import InputDoc
 from eventwire.kb.ontology import load_ontology
 from eventwire.normalise import NormalisedText
-from eventwire.records import ActorRecord, Document, Entity, Event, Quote, TextInfo
+from eventwire.records import ActorRecord, Document, Entity, Event, Place, Quote, TextInfo
 
 ENTITY_KEYS = ("name", "code", "sector", "wikidata_id")
 
@@ -78,7 +78,7 @@ def assemble_document(doc: Doc, item: InputDoc, norm: NormalisedText) -> Documen
             intensity=ontology.intensity(raw["event"], modes),
             cameo=raw["cameo"],
             goldstein=info.goldstein if info else 0.0,
-            event_loc=raw.get("event_loc"),
+            event_loc=Place.from_dict(raw["event_loc"]) if raw.get("event_loc") else None,
             source=raw.get("source"),
             confidence=raw["confidence"],
         ))
