@@ -53,6 +53,7 @@ class Predicted:
     confidence: float
     actor_codes: list[str]
     recipient_codes: list[str]
+    event_text: str = ""
 
 
 def read_gold(path: str | Path) -> tuple[list[GoldRecord], list[str]]:
@@ -127,7 +128,8 @@ def predicted(events: Iterable[Any]) -> list[Predicted]:
         out.append(Predicted(event=str(data.get("event") or NONE),
                              confidence=float(data.get("confidence") or 0.0),
                              actor_codes=_codes(data.get("actor")),
-                             recipient_codes=_codes(data.get("recipient"))))
+                             recipient_codes=_codes(data.get("recipient")),
+                             event_text=str(data.get("event_text") or "")))
     return out
 
 
@@ -169,7 +171,8 @@ def score(pairs: Iterable[tuple[GoldRecord, Iterable[Any]]]) -> dict[str, Any]:
                 "id": gold.id, "line": gold.line, "text": gold.text,
                 "gold": {"event": gold.events, "actor": gold.actor_codes,
                          "recipient": gold.recipient_codes},
-                "predicted": {"event": guess, "actor": top_actors,
+                "predicted": {"event": guess, "event_text": top.event_text if top else "",
+                              "actor": top_actors,
                               "recipient": top_recipients,
                               "all_events": [p.event for p in preds]},
             })

@@ -58,8 +58,9 @@ def show(result: dict[str, Any], console: Console) -> None:
         console.print(item["text"], markup=False, highlight=False)
         console.print(f"  gold:      {'/'.join(gold['event'])}  actor={gold['actor']} "
                       f"recipient={gold['recipient']}", markup=False, highlight=False)
-        console.print(f"  predicted: {pred['event']}  actor={pred['actor']} "
-                      f"recipient={pred['recipient']}  all={pred['all_events']}",
+        console.print(f"  predicted: {pred['event']} {pred['event_text']!r}  "
+                      f"actor={pred['actor']} recipient={pred['recipient']}  "
+                      f"all={pred['all_events']}",
                       markup=False, highlight=False)
 
 
