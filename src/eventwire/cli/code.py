@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
@@ -18,8 +17,6 @@ from typing import IO, Annotated, Any
 import typer
 
 from eventwire.errors import EventwireError, InputError, UsageError
-
-DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class What(StrEnum):
@@ -61,10 +58,11 @@ def code_command(
 ) -> None:
     """Code news text into PLOVER events, quotes or actors (JSONL to stdout)."""
     try:
-        _check_options(date, fmt, output)
-        inputs = _peeked(_read(path, date, id_field, text_field))
+        _check_options(fmt, output)
         from eventwire.coder import Coder
+        from eventwire.ingest import read_inputs
 
+        inputs = read_inputs(path, date=date, id_field=id_field, text_field=text_field)
         coder = Coder(model=model)
     except UsageError as err:
         _fail(err)
@@ -80,7 +78,7 @@ def code_command(
         with _target(fmt, output) as target:
             written = _code_all(coder, inputs, fmt, target, KINDS[what], report)
     except OSError as err:
-        _fail(f"cannot write {output}: {err.strerror or err}")
+        _fail(f"cannot write {output or 'stdout'}: {err.strerror or err}")
         raise typer.Exit(2) from err
     except EventwireError as err:
         _fail(err)
@@ -119,46 +117,12 @@ def _code_all(coder: Any, inputs: Iterable[Any], fmt: str, target: Any,
     return written
 
 
-def _check_options(date: str | None, fmt: str, output: Path | None) -> None:
+def _check_options(fmt: str, output: Path | None) -> None:
     from eventwire.writers import BINARY_FORMATS, check_format
 
     check_format(fmt)
     if fmt in BINARY_FORMATS and output is None:
         raise UsageError(f"--format {fmt} writes a binary file: give it with -o FILE")
-    if date is not None and not _valid_date(date):
-        raise UsageError(f"--date {date!r} is not a date YYYY-MM-DD")
-
-
-def _valid_date(value: str) -> bool:
-    import datetime
-
-    if not DATE_RE.fullmatch(value):
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _read(path: str, date: str | None, id_field: str, text_field: str) -> Iterator[Any]:
-    from eventwire.ingest import read_inputs
-
-    return read_inputs(path, date=date, id_field=id_field, text_field=text_field)
-
-
-def _peeked(items: Iterator[Any]) -> Iterator[Any]:
-    """Start reading now, so a missing path is a usage error before any output."""
-    try:
-        first = next(items)
-    except StopIteration:
-        return iter(())
-    return _chain(first, items)
-
-
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest
 
 
 @contextlib.contextmanager
