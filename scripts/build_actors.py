@@ -23,6 +23,8 @@ SEP = "|"
 
 # CAMEO sector codes whose meaning differs in PLOVER (CAMEO MED is media).
 CAMEO_TO_PLOVER_SECTOR = {"MED": "JRN", "HLH": "MED"}
+# PETRARCH agent codes that mark words as "not an actor", or too vague to help ("group").
+NOT_ACTOR_SECTORS = {"NON", "JNK", "UNK"}
 # Two-digit years up to this value are 20xx, later ones 19xx.
 YEAR_PIVOT = 30
 
@@ -132,6 +134,8 @@ def parse_agents(path: Path, cameo_sectors: bool) -> dict[str, str]:
             continue
         term, plural_form, code = found.groups()
         sector = code[:3]
+        if sector in NOT_ACTOR_SECTORS:
+            continue
         if cameo_sectors:
             sector = CAMEO_TO_PLOVER_SECTOR.get(sector, sector)
         forms = [term]
