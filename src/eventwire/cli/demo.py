@@ -57,23 +57,27 @@ def demo_command(
 
 
 def events_table(doc: Document) -> Table:
-    """The document's events, one row each."""
+    """The document's events, one row each; ids without the document prefix."""
     table = Table(title=f"{len(doc.events)} events in {doc.doc_id} ({doc.date})")
-    for column in ("id", "date", "event", "mode", "actor → recipient", "event_text"):
-        table.add_column(column)
+    for column in ("id", "date", "event"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("mode", overflow="fold")
+    table.add_column("actor → recipient", ratio=3)
+    table.add_column("event_text", ratio=2)
     for event in doc.events:
         who = f"{_entities(event.actor)} → {_entities(event.recipient) or '(joint)'}"
         table.add_row(*(Text(cell) for cell in (
-            event.id, event.date or "", event.event, ", ".join(event.mode), who,
-            event.event_text)))
+            event.id.removeprefix(f"{doc.doc_id}-"), event.date or "", event.event,
+            ", ".join(event.mode), who, event.event_text)))
     return table
 
 
 def quotes_table(doc: Document) -> Table:
     """The document's quotes with their speakers."""
     table = Table(title=f"{len(doc.quotes)} quotes")
-    for column in ("speaker", "cue", "quote"):
-        table.add_column(column)
+    table.add_column("speaker", ratio=1)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("quote", ratio=3)
     for quote in doc.quotes:
         speaker = _entities([quote.speaker]) if quote.speaker else "?"
         table.add_row(Text(speaker), Text(quote.cue or ""), Text(quote.quote))
@@ -81,8 +85,13 @@ def quotes_table(doc: Document) -> Table:
 
 
 def _entities(entities: list[Entity]) -> str:
-    return "; ".join(f"{e.name or e.entity_text} {e.code or '?'}{e.sector or ''}"
-                     for e in entities)
+    """"Sanae Takaichi (JPN GOV); China (CHN)": names with their codes."""
+    parts = []
+    for entity in entities:
+        codes = " ".join(c for c in (entity.code, entity.sector) if c)
+        name = entity.name or entity.entity_text
+        parts.append(f"{name} ({codes})" if codes else name)
+    return "; ".join(parts)
 
 
 def _write(doc: Document, output: Path) -> int:
