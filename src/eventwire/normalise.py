@@ -39,7 +39,6 @@ _MOJIBAKE_PAIR = ("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u
                   "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
                   "\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _MOJIBAKE_RUN = re.compile(f"[^\\x00-\\x7f]*{_MOJIBAKE_PAIR}[^\\x00-\\x7f]*")
-_NON_ASCII_CLUSTER = re.compile(r".[^\x00-\x7f]+", re.S)
 # Carriage returns become newlines; runs of spaces and tabs one space.
 _SPACING = re.compile(r"\r\n?|[ \t]{2,}|\t")
 # Letters-only tokens not inside URLs, e-mails, hashtags, paths or hyphenated compounds.
@@ -104,7 +103,7 @@ def normalise(
         out, offsets = _compose(out, offsets)
         out, offsets = _rewrite(out, offsets, _char_pattern(), _char_replacement)
     out, offsets = _rewrite(out, offsets, _SPACING,
-                            lambda m: "\n" if m.group()[0] == "\r" else " ")
+                            lambda found: "\n" if found[0] == "\r" else " ")
     names = _default_names() | {n.lower() for n in known_names or ()}
     out, offsets = _split_glued(out, offsets, names)
     return NormalisedText(text=out, source=source, offsets=offsets)
@@ -156,36 +155,42 @@ def _strip_tags(html: str) -> list[str]:
     return _paragraphs(tree.text_content())
 
 
-# A replacement, optionally with the index in the match where each of its characters starts.
-Replacement = Callable[[re.Match[str]], str | tuple[str, list[int]] | None]
+# A rewrite of a matched string, optionally with the index in the match where
+# each of its characters starts; None keeps the match.
+Replacement = Callable[[str], str | tuple[str, list[int]] | None]
 
 
 def _rewrite(text: str, offsets: list[int], pattern: re.Pattern[str],
-             replace: Replacement) -> tuple[str, list[int]]:
-    """Replace each match, carrying the offset map along.
+             replace: Replacement, widen: int = 0) -> tuple[str, list[int]]:
+    """Replace each match (widened by ``widen`` characters to the left),
+    carrying the offset map along.
 
     Without explicit starts, a replacement of the same length maps character
     by character; otherwise its characters map to the match's in order and
-    the surplus to the last one (all of "..." point at the ellipsis).
+    the surplus to the last one (all of "..." point at the ellipsis). Results
+    are cached per matched string, since news text repeats itself.
     """
     parts: list[str] = []
     new: list[int] = []
     last = 0
+    cache: dict[str, tuple[str, list[int] | None] | None] = {}
     for match in pattern.finditer(text):
-        result = replace(match)
-        replacement, starts = result if isinstance(result, tuple) else (result, None)
-        if replacement is None or replacement == match.group():
+        start, end = max(match.start() - widen, 0), match.end()
+        found = text[start:end]
+        if found in cache:
+            rewritten = cache[found]
+        else:
+            rewritten = cache[found] = _with_starts(found, replace(found))
+        if rewritten is None:
             continue
-        start, end = match.span()
+        replacement, starts = rewritten
         parts.append(text[last:start])
         new.extend(offsets[last:start])
         parts.append(replacement)
-        if starts is not None:
-            new.extend(offsets[start + k] for k in starts)
-        elif len(replacement) == end - start:
+        if starts is None:
             new.extend(offsets[start:end])
         else:
-            new.extend(offsets[start + min(k, end - start - 1)] for k in range(len(replacement)))
+            new.extend([offsets[start + k] for k in starts])
         last = end
     if not parts:
         return text, offsets
@@ -194,11 +199,21 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern[str],
     return "".join(parts), new
 
 
+def _with_starts(found: str, result: str | tuple[str, list[int]] | None,
+                 ) -> tuple[str, list[int] | None] | None:
+    """A replacement with its starts; None for no change, no starts for one to one."""
+    replacement, starts = result if isinstance(result, tuple) else (result, None)
+    if replacement is None or replacement == found:
+        return None
+    if starts is None and len(replacement) != len(found):
+        starts = [min(k, len(found) - 1) for k in range(len(replacement))]
+    return replacement, starts
+
+
 def _repair_mojibake(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Undo UTF-8 read as Windows-1252 ("itâ€™s"), one non-ASCII run at a time."""
 
-    def repair(match: re.Match[str]) -> tuple[str, list[int]] | None:
-        run = match.group()
+    def repair(run: str) -> tuple[str, list[int]] | None:
         if not ftfy.badness.is_bad(run):
             return None
         fixed = ftfy.fix_encoding(run)
@@ -241,11 +256,8 @@ def _common_prefix(a: str, b: str) -> str:
 
 def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """NFC, cluster by cluster; a composed character maps to its base letter."""
-    if unicodedata.is_normalized("NFC", text):
-        return text, offsets
 
-    def compose(match: re.Match[str]) -> tuple[str, list[int]] | None:
-        run = match.group()
+    def compose(run: str) -> tuple[str, list[int]] | None:
         whole = unicodedata.normalize("NFC", run)
         if whole == run:
             return None
@@ -259,7 +271,40 @@ def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             return whole, _spread(run, whole)
         return whole, starts
 
-    return _rewrite(text, offsets, _NON_ASCII_CLUSTER, compose)
+    return _rewrite(text, offsets, _nfc_pattern(), compose, widen=1)
+
+
+@lru_cache(maxsize=1)
+def _nfc_pattern() -> re.Pattern[str]:
+    """Characters that NFC may change or join to the character before them.
+
+    Those are combining marks, characters NFC replaces on their own, and any
+    character that is not first in a canonical decomposition (Hangul jamo,
+    some Indic vowel signs), found from the Unicode database once.
+    """
+    unstable = set()
+    for point in range(0xC0, 0x2FA20):
+        char = chr(point)
+        if unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char:
+            unstable.add(char)
+        decomposition = unicodedata.decomposition(char)
+        if decomposition and not decomposition.startswith("<"):
+            unstable.update(chr(int(code, 16)) for code in decomposition.split()[1:])
+    unstable.update(chr(point) for point in range(0x1160, 0x1200))
+    return re.compile(f"[{_char_class(unstable)}]+")
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A compact regex class body: consecutive code points become ranges."""
+    points = sorted(ord(char) for char in chars)
+    spans: list[list[int]] = []
+    for point in points:
+        if spans and point == spans[-1][1] + 1:
+            spans[-1][1] = point
+        else:
+            spans.append([point, point])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                   for a, b in spans)
 
 
 def _clusters(text: str) -> list[str]:
@@ -290,9 +335,9 @@ def _char_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(_char_table())) + "]+")
 
 
-def _char_replacement(match: re.Match[str]) -> tuple[str, list[int]]:
+def _char_replacement(found: str) -> tuple[str, list[int]]:
     table = _char_table()
-    pieces = [table[char] for char in match.group()]
+    pieces = [table[char] for char in found]
     starts = [index for index, piece in enumerate(pieces) for _ in piece]
     return "".join(pieces), starts
 
@@ -371,8 +416,7 @@ def _split_glued(text: str, offsets: list[int],
                  names: frozenset[str]) -> tuple[str, list[int]]:
     """Insert a space at each glued junction; the space maps to the next letter."""
 
-    def split(match: re.Match[str]) -> tuple[str, list[int]] | None:
-        token = match.group()
+    def split(token: str) -> tuple[str, list[int]] | None:
         cut = glue_split(token, names)
         if cut is None:
             return None
