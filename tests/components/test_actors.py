@@ -1,0 +1,167 @@
+"""The eventwire_actors stage on real sentences, mostly over a blank tokenizer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.components.actors import ActorFinder
+
+NARA = Path(__file__).resolve().parents[1] / "data" / "nara-summit.txt"
+KEYS = {"start", "end", "start_char", "end_char", "text", "name", "code", "sector",
+        "wikidata_id", "kind", "confidence"}
+
+
+@pytest.fixture(scope="module")
+def finder(blank_nlp: Language) -> ActorFinder:
+    return ActorFinder(blank_nlp)
+
+
+def run(nlp: Language, component, text: str, date: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.ew_date = date
+    return component(doc)
+
+
+def mention(doc: Doc, text: str) -> dict:
+    return next(m for m in doc._.ew_mentions if m["text"] == text)
+
+
+@pytest.mark.parametrize(("text", "date", "span", "name", "code", "sector"), [
+    ("South Korean President Lee said so.", "2026-01-13", "South Korean President Lee",
+     "Lee Jae-myung", "KOR", "GOV"),
+    ("The South Korean President said so.", "2026-01-13", "South Korean President",
+     "Lee Jae-myung", "KOR", "GOV"),
+    ("The South Korean President said so.", "2024-03-01", "South Korean President",
+     "Yoon Suk Yeol", "KOR", "GOV"),
+    ("The South Korean President said so.", "2020-03-01", "South Korean President",
+     "Moon Jae-in", "KOR", "GOV"),
+    ("Japanese Prime Minister Sanae called on him.", "2026-01-13",
+     "Japanese Prime Minister Sanae", "Sanae Takaichi", "JPN", "GOV"),
+    ("The Japanese Prime Minister spoke.", "2025-03-01", "Japanese Prime Minister",
+     "Shigeru Ishiba", "JPN", "GOV"),
+    ("Lee visited Chinese leader Xi Jinping in Beijing.", "2026-01-13",
+     "Chinese leader Xi Jinping", "Xi Jinping", "CHN", "GOV"),
+    ("She called the US president on Monday.", "2026-01-13", "US president",
+     "Donald Trump", "USA", "GOV"),
+    ("She called the US president on Monday.", "2022-01-13", "US president",
+     "Joe Biden", "USA", "GOV"),
+    ("Hungarian officials refused.", "2026-01-13", "Hungarian officials", "Hungary", "HUN",
+     "GOV"),
+    ("Israeli troops entered the town.", "2026-01-13", "Israeli troops", "Israel", "ISR", "MIL"),
+    ("Iraqi Kurdish rebels attacked a post.", "2026-01-13", "Iraqi Kurdish rebels", "Iraq",
+     "IRQ", "REB"),
+    ("Japan protested.", "2026-01-13", "Japan", "Japan", "JPN", None),
+    ("Seoul protested.", "2026-01-13", "Seoul", "South Korea", "KOR", "GOV"),
+    ("Beijing pressures Tokyo.", "2026-01-13", "Beijing", "China", "CHN", "GOV"),
+    ("The Kremlin denied it.", "2026-01-13", "Kremlin", "Russia", "RUS", "GOV"),
+    ("NATO troops arrived.", "2026-01-13", "NATO troops", "North Atlantic Treaty Organization",
+     "IGO", "MIL"),
+    ("The president of South Korea spoke.", "2026-01-13", "president of South Korea",
+     "Lee Jae-myung", "KOR", "GOV"),
+])
+def test_compound_mentions(blank_nlp: Language, finder: ActorFinder, text: str, date: str,
+                           span: str, name: str, code: str, sector: str | None) -> None:
+    m = mention(run(blank_nlp, finder, text, date), span)
+    assert (m["name"], m["code"], m["sector"]) == (name, code, sector)
+
+
+def test_titles_with_names_dropped(blank_nlp: Language, finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "Japanese Prime Minister Sanae called on South Korean "
+              "President Tuesday to help.", "2026-01-13")
+    names = [m["name"] for m in doc._.ew_mentions]
+    assert names == ["Sanae Takaichi", "Lee Jae-myung"]
+    assert doc._.ew_mentions[1]["text"] == "South Korean President"
+
+
+def test_fused_words_keep_exact_offsets(blank_nlp: Language, finder: ActorFinder) -> None:
+    text = "Japanese Prime Minister Sanaecalled on South Korean PresidentTuesday."
+    doc = run(blank_nlp, finder, text, "2026-01-13")
+    first, second = doc._.ew_mentions
+    assert first["text"] == "Japanese Prime Minister Sanae"
+    assert text[first["start_char"]:first["end_char"]] == first["text"]
+    assert (first["name"], second["name"]) == ("Sanae Takaichi", "Lee Jae-myung")
+
+
+@pytest.mark.parametrize(("text", "date", "span", "name"), [
+    ("Lee Jae-myung arrived. Later Lee spoke.", "2026-01-13", "Lee", "Lee Jae-myung"),
+    ("The South Korean President arrived. Later Lee spoke.", "2026-01-13", "Lee",
+     "Lee Jae-myung"),
+    ("Takaichi spoke.", "2026-01-13", "Takaichi", "Sanae Takaichi"),
+    ("He met Takaichi's predecessor Shigeru Ishiba.", "2026-01-13",
+     "predecessor Shigeru Ishiba", "Shigeru Ishiba"),
+    ("Takaichi met Ishiba. Takaichi's predecessor spoke.", "2026-01-13", "predecessor",
+     "Shigeru Ishiba"),
+    ("Lee arrived. His predecessor stayed home.", "2026-01-13", "predecessor",
+     "Yoon Suk Yeol"),
+    ("Trump spoke. His predecessor stayed home.", "2026-01-13", "predecessor", "Joe Biden"),
+])
+def test_surnames_and_predecessors(blank_nlp: Language, finder: ActorFinder, text: str,
+                                   date: str, span: str, name: str) -> None:
+    doc = run(blank_nlp, finder, text, date)
+    assert [m for m in doc._.ew_mentions if m["text"] == span][-1]["name"] == name
+
+
+def test_former_title_is_not_the_current_holder(blank_nlp: Language,
+                                                finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "The former South Korean President spoke.", "2026-01-13")
+    m = mention(doc, "South Korean President")
+    assert m["code"] == "KOR" and m["name"] != "Lee Jae-myung"
+
+
+@pytest.mark.parametrize("text", [
+    "Tell us what you think.", "Who knows?", "Michael Jordan scored.", "The au pair left.",
+])
+def test_case_and_ambiguity_rules(blank_nlp: Language, finder: ActorFinder, text: str) -> None:
+    assert not [m for m in run(blank_nlp, finder, text, None)._.ew_mentions
+                if m["kind"] != "agent"]
+
+
+def test_mentions_are_plain_sorted_and_disjoint(blank_nlp: Language,
+                                                finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, NARA.read_text(encoding="utf-8"), "2026-01-13")
+    mentions = doc._.ew_mentions
+    assert mentions and all(set(m) == KEYS for m in mentions)
+    assert all(a["end"] <= b["start"] for a, b in zip(mentions, mentions[1:], strict=False))
+    assert all(doc.text[m["start_char"]:m["end_char"]] == m["text"] for m in mentions)
+    assert len(doc.spans["ew_actors"]) == len(mentions)
+    restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert restored._.ew_mentions == mentions
+
+
+@pytest.mark.model
+def test_reference_article(nlp: Language) -> None:
+    doc = nlp.make_doc(NARA.read_text(encoding="utf-8"))
+    doc._.ew_date = "2026-01-13"
+    doc = nlp(doc)
+    by_text: dict[str, set] = {}
+    for m in doc._.ew_mentions:
+        by_text.setdefault(m["text"], set()).add((m["name"], m["code"]))
+    assert by_text["Japanese Prime Minister Sanae"] == {("Sanae Takaichi", "JPN")}
+    assert by_text["South Korean President"] == {("Lee Jae-myung", "KOR")}
+    assert by_text["Lee"] == {("Lee Jae-myung", "KOR")}
+    assert by_text["Takaichi"] == {("Sanae Takaichi", "JPN")}
+    assert by_text["Chinese leader Xi Jinping"] == {("Xi Jinping", "CHN")}
+    assert by_text["predecessor Shigeru Ishiba"] == {("Shigeru Ishiba", "JPN")}
+    assert by_text["predecessor Yoon Suk Yeol"] == {("Yoon Suk Yeol", "KOR")}
+    assert by_text["Yoon"] == {("Yoon Suk Yeol", "KOR")}
+    assert by_text["Benoit Hardy-Chartrand"] == {("Benoit Hardy-Chartrand", None)}
+    assert by_text["Hardy-Chartrand"] == {("Benoit Hardy-Chartrand", None)}
+    assert ("China", "CHN") in by_text["Beijing"]
+
+
+def test_failures_go_to_the_error_handler(blank_nlp: Language, finder: ActorFinder) -> None:
+    seen = []
+    finder.set_error_handler(lambda name, comp, docs, err: seen.append(name))
+    doc = blank_nlp.make_doc("Japan protested.")
+    doc._.ew_date = "not a date"
+    finder.kb, kb = None, finder.kb
+    try:
+        finder(doc)
+    finally:
+        finder.kb = kb
+        finder.set_error_handler(None)
+    assert seen == ["eventwire_actors"]

@@ -1,0 +1,85 @@
+"""The actor knowledge base: aliases, agents and dated office holders."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.kb.actors import ActorKB, load_actor_kb
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return load_actor_kb()
+
+
+def test_loaded_once(kb: ActorKB) -> None:
+    assert load_actor_kb() is kb
+
+
+@pytest.mark.parametrize(("office", "owner", "date", "name"), [
+    ("president", "KOR", "2020-06-01", "Moon Jae-in"),
+    ("president", "KOR", "2024-06-01", "Yoon Suk Yeol"),
+    ("president", "KOR", "2026-01-13", "Lee Jae-myung"),
+    ("president", "KOR", "2025-06-04", "Lee Jae-myung"),
+    ("prime minister", "JPN", "2023-01-01", "Fumio Kishida"),
+    ("prime minister", "JPN", "2025-01-01", "Shigeru Ishiba"),
+    ("prime minister", "JPN", "2026-01-13", "Sanae Takaichi"),
+    ("president", "USA", "2019-01-01", "Donald Trump"),
+    ("president", "USA", "2022-01-01", "Joe Biden"),
+    ("president", "USA", "2026-01-13", "Donald Trump"),
+    ("leader", "CHN", "2026-01-13", "Xi Jinping"),
+    ("leader", "JPN", "2026-01-13", "Sanae Takaichi"),
+    ("leader", "PRK", "2026-01-13", "Kim Jong Un"),
+    ("secretary-general", "un", "2026-01-13", "António Guterres"),
+])
+def test_holder_on_date(kb: ActorKB, office: str, owner: str, date: str, name: str) -> None:
+    assert kb.holder(office, owner, date).name == name
+
+
+def test_vacancy_has_no_holder(kb: ActorKB) -> None:
+    # Between Yoon's removal and Lee's inauguration only acting presidents served.
+    assert kb.holder("president", "KOR", "2025-05-01") is None
+    assert kb.holder("acting president", "KOR", "2025-01-10").name == "Choi Sang-mok"
+
+
+@pytest.mark.parametrize(("office", "owner", "date", "name"), [
+    ("prime minister", "JPN", "2026-01-13", "Shigeru Ishiba"),
+    ("president", "KOR", "2026-01-13", "Yoon Suk Yeol"),
+    ("president", "KOR", "2023-01-01", "Moon Jae-in"),
+    ("president", "USA", "2026-01-13", "Joe Biden"),
+    ("president", "USA", "2022-01-01", "Donald Trump"),
+])
+def test_predecessor_is_not_the_holder(kb: ActorKB, office: str, owner: str, date: str,
+                                       name: str) -> None:
+    assert kb.predecessor(office, owner, date).name == name
+
+
+@pytest.mark.parametrize(("alias", "kind", "key"), [
+    ("Japanese", "country", "JPN"),
+    ("South Korean", "country", "KOR"),
+    ("U.S.", "country", "USA"),
+    ("North Korea", "country", "PRK"),
+    ("Taiwanese", "country", "TWN"),
+    ("Kremlin", "metonym", "RUS"),
+    ("Downing Street", "metonym", "GBR"),
+    ("NATO", "org", "nato"),
+    ("Xi Jinping", "person", "xi-jinping"),
+    ("Takaichi", "person", "sanae-takaichi"),
+])
+def test_alias_lookup(kb: ActorKB, alias: str, kind: str, key: str) -> None:
+    assert any(t.kind == kind and t.key == key for t in kb.lookup(alias))
+
+
+@pytest.mark.parametrize(("term", "sector"), [
+    ("troops", "MIL"), ("soldiers", "MIL"), ("police", "COP"), ("protesters", "CVL"),
+    ("rebels", "REB"), ("lawmakers", "LEG"), ("judge", "JUD"), ("opposition", "OPP"),
+    ("journalists", "JRN"), ("minister", "GOV"), ("officials", "GOV"), ("company", "BUS"),
+])
+def test_agent_sectors(kb: ActorKB, term: str, sector: str) -> None:
+    assert kb.sector_of(term) == sector
+
+
+def test_affiliation_uses_the_role_held_then(kb: ActorKB) -> None:
+    assert kb.affiliation("xi-jinping", "2026-01-13") == ("CHN", "GOV")
+    assert kb.affiliation("antonio-guterres", "2026-01-13") == ("UNO", "GOV")
+    assert kb.person("donald-trump").wikidata_id == "Q22686"
