@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from os.path import commonprefix
 
 import ftfy
 import ftfy.badness
@@ -104,7 +105,9 @@ def normalise(
         out, offsets = _rewrite(out, offsets, _char_pattern(), _char_replacement)
     out, offsets = _rewrite(out, offsets, _SPACING,
                             lambda found: "\n" if found[0] == "\r" else " ")
-    names = _default_names() | {n.lower() for n in known_names or ()}
+    names = _words("proper_words.txt")
+    if known_names:
+        names = names | {name.lower() for name in known_names}
     out, offsets = _split_glued(out, offsets, names)
     return NormalisedText(text=out, source=source, offsets=offsets)
 
@@ -236,22 +239,13 @@ def _byte_starts(run: str, fixed: str) -> list[int]:
 def _spread(old: str, new: str) -> list[int]:
     """Starts for a rewrite of ``old`` as ``new``: common ends map one to one,
     the changed middle spreads evenly over what it replaced."""
-    prefix = len(_common_prefix(old, new))
-    suffix = len(_common_prefix(old[prefix:][::-1], new[prefix:][::-1]))
+    prefix = len(commonprefix([old, new]))
+    suffix = len(commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))
     old_middle, new_middle = len(old) - prefix - suffix, len(new) - prefix - suffix
     middle = [prefix + min(k * old_middle // new_middle, max(old_middle - 1, 0))
               for k in range(new_middle)]
     tail = range(len(old) - suffix, len(old))
     return [*range(prefix), *middle, *tail]
-
-
-def _common_prefix(a: str, b: str) -> str:
-    size = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        size += 1
-    return a[:size]
 
 
 def _compose(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -332,7 +326,7 @@ def _char_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _char_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(_char_table())) + "]+")
+    return re.compile(f"[{_char_class(_char_table())}]+")
 
 
 def _char_replacement(found: str) -> tuple[str, list[int]]:
@@ -347,19 +341,10 @@ def _data_lines(name: str) -> Iterable[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def _default_names() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _data_lines("proper_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _glue_tails() -> frozenset[str]:
-    return frozenset(line.strip() for line in _data_lines("glue_tails.txt"))
-
-
-@lru_cache(maxsize=1)
-def _name_prefixes() -> frozenset[str]:
-    return frozenset(line.strip() for line in _data_lines("name_prefixes.txt"))
+@cache
+def _words(name: str) -> frozenset[str]:
+    """A lowercase word list from ``data/normalise``."""
+    return frozenset(line.strip().lower() for line in _data_lines(name))
 
 
 @lru_cache(maxsize=1)
@@ -403,11 +388,11 @@ def glue_split(token: str, names: frozenset[str]) -> int | None:
 
 
 def _splittable_left(left: str) -> bool:
-    return len(left) >= 2 and left not in _name_prefixes()
+    return len(left) >= 2 and left not in _words("name_prefixes.txt")
 
 
 def _opens_phrase(tail: str) -> bool:
-    if tail in _glue_tails():
+    if tail in _words("glue_tails.txt"):
         return True
     return len(tail) >= 5 and tail.endswith("ed") and _zipf(tail) >= TAIL_ZIPF
 
