@@ -105,9 +105,7 @@ def normalise(
         out, offsets = _rewrite(out, offsets, _char_pattern(), _char_replacement)
     out, offsets = _rewrite(out, offsets, _SPACING,
                             lambda found: "\n" if found[0] == "\r" else " ")
-    names = _words("proper_words.txt")
-    if known_names:
-        names = names | {name.lower() for name in known_names}
+    names = _glue_names(frozenset(known_names or ()))
     out, offsets = _split_glued(out, offsets, names)
     return NormalisedText(text=out, source=source, offsets=offsets)
 
@@ -339,6 +337,12 @@ def _char_replacement(found: str) -> tuple[str, list[int]]:
 def _data_lines(name: str) -> Iterable[str]:
     text = files("eventwire").joinpath("data", "normalise", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=8)
+def _glue_names(known_names: frozenset[str]) -> frozenset[str]:
+    """Packaged capitalised words plus the caller's names, lowercased once per set."""
+    return _words("proper_words.txt") | {name.lower() for name in known_names}
 
 
 @cache
