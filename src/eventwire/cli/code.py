@@ -1,7 +1,7 @@
 """``eventwire code``: code a file, a JSONL corpus or stdin, and write records.
 
-Documents stream through: read, code, write, one at a time, so a corpus never
-has to fit in memory and a bad document costs only itself.
+Documents stream through (read, code, write, in small batches), so a corpus
+never has to fit in memory and a bad document costs only itself.
 """
 
 from __future__ import annotations
