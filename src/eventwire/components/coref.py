@@ -1,0 +1,165 @@
+"""Stage ``eventwire_coref``: rule-based pronoun, nominal and group coreference.
+
+Runs after ``eventwire_actors`` and rewrites ``doc._.ew_mentions``:
+
+- "he"/"she" become ``pronoun`` mentions of the latest person of that gender;
+- "they", "the two leaders", "both countries" become ``group`` mentions of the
+  latest distinct people or countries;
+- "Japan, South Korea and the United States", "Japan-China", "Tokyo-Seoul"
+  become one ``group`` mention in place of their members.
+
+Group mentions describe their first member in the entity fields and list all
+members under ``members`` (entity dicts with their own offsets).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from eventwire.kb.actors import ActorKB, load_actor_kb
+from eventwire.kb.resources import read_csv
+
+ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
+               "wikidata_id", "confidence")
+# Words between two countries of one group: "Japan-China", "Japan, South Korea and the US".
+LINK_GAPS = {("-",), ("–",), (",",), ("and",), (",", "and")}
+LOOKBACK_SENTENCES = 3
+
+
+@Language.factory(
+    "eventwire_coref",
+    requires=["doc._.ew_mentions"],
+    assigns=["doc._.ew_mentions", "doc.spans"],
+    default_config={"spans_key": "ew_actors"},
+)
+def make_coref(nlp: Language, name: str, spans_key: str) -> Coreference:
+    """Build the coreference stage."""
+    return Coreference(nlp, name, spans_key=spans_key)
+
+
+class Coreference(Pipe):
+    """Links pronouns and plural nominals to earlier actor mentions."""
+
+    def __init__(self, nlp: Language, name: str = "eventwire_coref", *,
+                 spans_key: str = "ew_actors", kb: ActorKB | None = None) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.kb = kb or load_actor_kb()
+        rows = read_csv("actors", "coref_cues.csv")
+        self.cues = {r["phrase"]: (r["refers_to"], r["number"])
+                     for r in rows if not r["phrase"].startswith("#")}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            mentions = self.groups(doc, list(doc._.ew_mentions or []))
+            mentions = self.references(doc, mentions)
+            doc._.ew_mentions = mentions
+            doc.spans[self.spans_key] = [
+                Span(doc, m["start"], m["end"], label=m["kind"], kb_id=m["name"] or m["code"] or "")
+                for m in mentions]
+        except Exception as err:  # noqa: BLE001 - the pipeline's handler decides
+            self.get_error_handler()(self.name, self, [doc], err)
+        return doc
+
+    def groups(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Merge "A-B" and "A, B and C" runs of countries into one group mention."""
+        out: list[dict[str, Any]] = []
+        run: list[dict[str, Any]] = []
+        for m in mentions + [None]:
+            if m and run and m["kind"] == "country" and _linked(doc, run[-1], m):
+                run.append(m)
+                continue
+            out += [_group(doc, run)] if len(run) > 1 else run
+            run = [m] if m and m["kind"] == "country" else []
+            if m and not run:
+                out.append(m)
+        return out
+
+    def references(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add pronoun and nominal group mentions resolved to earlier actors."""
+        taken = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        added = []
+        for _, start, end in sorted(self.matcher(doc), key=lambda x: (x[1], x[2] - x[1])):
+            span = doc[start:end]
+            if any(i in taken and taken[i]["kind"] != "agent" for i in range(start, end)):
+                continue
+            refers_to, number = self.cues[span.text.lower()]
+            earlier = sorted((m for m in mentions + added if m["end"] <= start
+                              and _near(doc, m, start) and m["name"]), key=lambda m: m["start"])
+            found = self._antecedents(earlier, refers_to, number)
+            if not found:
+                continue
+            mention = _entity(found[0]) | {
+                "start": start, "end": end, "start_char": span.start_char,
+                "end_char": span.end_char, "text": span.text,
+                "kind": "pronoun" if number in ("m", "f") else "group",
+                "confidence": round(0.7 * min(m["confidence"] for m in found), 2)}
+            if mention["kind"] == "group":
+                mention["members"] = [_entity(m) for m in found]
+            mentions = [m for m in mentions if not (start <= m["start"] and m["end"] <= end)]
+            added.append(mention)
+            taken.update({i: mention for i in range(start, end)})
+        return sorted(mentions + added, key=lambda m: m["start"])
+
+    def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
+                     number: str) -> list[dict[str, Any]]:
+        kinds = {"person": ("person", "pronoun"), "country": ("country",),
+                 "any": ("person", "pronoun", "country", "group")}[refers_to]
+        if number in ("m", "f"):
+            for m in reversed(earlier):
+                if m["kind"] in kinds and self._gender(m["name"]) in (number, None):
+                    return [m]
+            return []
+        count = int(number)
+        for m in reversed(earlier):
+            if m["kind"] == "group" and refers_to != "person":
+                return m["members"]
+            if m["kind"] == "country" and refers_to == "country":
+                break
+        # "they" prefers people, then countries.
+        for wanted in [k for k in ("person", "country") if k in kinds]:
+            found: dict[str, dict[str, Any]] = {}
+            for m in reversed(earlier):
+                if m["kind"] in (wanted, "pronoun" if wanted == "person" else wanted):
+                    found.setdefault(m["name"], m)
+                if len(found) == count:
+                    return sorted(found.values(), key=lambda x: x["start"])
+        return []
+
+    def _gender(self, name: str) -> str | None:
+        people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
+        genders = {p.gender for p in people if p and p.name == name}
+        return genders.pop() if len(genders) == 1 else None
+
+
+def _entity(m: dict[str, Any]) -> dict[str, Any]:
+    return {k: m[k] for k in ENTITY_KEYS}
+
+
+def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    gap = tuple(t.lower_ for t in doc[a["end"]:b["start"]] if t.lower_ != "the")
+    return gap in LINK_GAPS
+
+
+def _near(doc: Doc, m: dict[str, Any], start: int) -> bool:
+    if not doc.has_annotation("SENT_START"):
+        return True
+    sents = [s.start for s in doc.sents]
+    index = sum(1 for s in sents if s <= start)
+    return sum(1 for s in sents if s <= m["start"]) > index - 1 - LOOKBACK_SENTENCES
+
+
+def _group(doc: Doc, run: list[dict[str, Any]]) -> dict[str, Any]:
+    first, last = run[0], run[-1]
+    return _entity(first) | {
+        "start": first["start"], "end": last["end"], "start_char": first["start_char"],
+        "end_char": last["end_char"], "text": doc.text[first["start_char"]:last["end_char"]],
+        "kind": "group", "confidence": min(m["confidence"] for m in run),
+        "members": [_entity(m) for m in run]}

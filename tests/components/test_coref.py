@@ -1,0 +1,63 @@
+"""The eventwire_coref stage: pronouns, plural nominals and country groups."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.components.actors import ActorFinder
+from eventwire.components.coref import Coreference
+
+
+@pytest.fixture(scope="module")
+def stages(blank_nlp: Language) -> tuple[ActorFinder, Coreference]:
+    return ActorFinder(blank_nlp), Coreference(blank_nlp)
+
+
+def run(nlp: Language, stages: tuple, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.ew_date = "2026-01-13"
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def find(doc: Doc, text: str) -> dict:
+    return next(m for m in doc._.ew_mentions if m["text"] == text)
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("Lee met Takaichi. She said it went well.", "She", "Sanae Takaichi"),
+    ("Takaichi met Lee. He said it went well.", "He", "Lee Jae-myung"),
+])
+def test_pronouns_follow_gender(blank_nlp: Language, stages: tuple, text: str, cue: str,
+                                name: str) -> None:
+    m = find(run(blank_nlp, stages, text), cue)
+    assert (m["kind"], m["name"]) == ("pronoun", name)
+
+
+@pytest.mark.parametrize(("text", "cue", "members"), [
+    ("Lee met Takaichi. The two leaders agreed.", "The two leaders",
+     ["Lee Jae-myung", "Sanae Takaichi"]),
+    ("Lee met Takaichi. They agreed.", "They", ["Lee Jae-myung", "Sanae Takaichi"]),
+    ("Japan and China argued. Both countries lost.", "Both countries", ["Japan", "China"]),
+    ("Ties with Japan, South Korea and the United States grew.",
+     "Japan, South Korea and the United States", ["Japan", "South Korea", "United States"]),
+    ("The Japan-China row grew.", "Japan-China", ["Japan", "China"]),
+    ("It hurt Tokyo-Seoul ties.", "Tokyo-Seoul", ["Japan", "South Korea"]),
+])
+def test_groups_list_their_members(blank_nlp: Language, stages: tuple, text: str, cue: str,
+                                   members: list[str]) -> None:
+    m = find(run(blank_nlp, stages, text), cue)
+    assert m["kind"] == "group"
+    assert [x["name"] for x in m["members"]] == members
+    assert m["name"] == members[0]
+
+
+def test_mentions_stay_sorted_and_disjoint(blank_nlp: Language, stages: tuple) -> None:
+    doc = run(blank_nlp, stages, "Lee met Takaichi in Tokyo. They said Japan-China ties and "
+              "the two leaders matter. He left.")
+    mentions = doc._.ew_mentions
+    assert all(a["end"] <= b["start"] for a, b in zip(mentions, mentions[1:], strict=False))
+    assert Doc(doc.vocab).from_bytes(doc.to_bytes())._.ew_mentions == mentions
