@@ -1,0 +1,223 @@
+"""Stage "eventwire_places": where each event happened.
+
+Reads ``doc._.ew_events`` and ``doc._.ew_mentions``; sets ``event["event_loc"]``
+to a Place dict (``name, country_code, admin1, lat, lon, geonameid,
+feature_code``) from the offline gazetteer (``kb.gazetteer``), or None.
+
+A place must be named in a locative phrase of the event's own clause ("met *in
+Nara*", "on the sidelines of the summit *in Gyeongju, South Korea*"), or be the
+destination of a travel event ("visit *to Japan*"). A bare name elsewhere is
+not a place: "Washington said" is an actor. Among several readings of a name
+the stage prefers the countries that the phrase names (", South Korea"; "in
+western Japan") and then those of the story's actors; among several places it
+keeps the most precise (a city over its country).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.util import raise_error
+
+from eventwire.extensions import register
+from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, load_gazetteer
+from eventwire.kb.tables import read_tsv
+
+# Relations through which an event without a place of its own takes its governor's.
+# Reported speech (ccomp) and relative clauses are other settings: not climbed.
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "attr",
+                        "nsubj", "nsubjpass", "dative", "agent"})
+NAME_POS = frozenset({"PROPN"})
+NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Dependents of a place name that qualify it: "Gyeongju, South Korea".
+QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place name found in an event's clause, with its gazetteer readings."""
+
+    entries: tuple[PlaceEntry, ...]
+    hops: int
+    qualifier: str | None  # ISO3 of a country written next to it
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, set[str]]:
+    """kind -> words, from ``data/places/cues.tsv``."""
+    cues: dict[str, set[str]] = {}
+    for row in read_tsv("places", "cues.tsv"):
+        cues.setdefault(row["kind"], set()).add(row["word"])
+    return cues
+
+
+@Language.factory(
+    "eventwire_places",
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep"],
+    assigns=["doc._.ew_events"],
+    default_config={"max_hops": 4, "max_climb": 3},
+)
+def make_places(nlp: Language, name: str, max_hops: int, max_climb: int) -> EventPlaces:
+    return EventPlaces(name, max_hops=max_hops, max_climb=max_climb)
+
+
+class EventPlaces:
+    """Locates every event of a Doc through the gazetteer."""
+
+    def __init__(self, name: str, max_hops: int = 4, max_climb: int = 3,
+                 gazetteer: Gazetteer | None = None) -> None:
+        register()
+        self.name = name
+        self.max_hops = max_hops
+        self.max_climb = max_climb
+        self.gazetteer = gazetteer or load_gazetteer()
+        cues = load_cues()
+        self.prep_roles = {w: kind for kind in ("locative", "carrier", "within", "destination")
+                           for w in cues.get(kind, ())}
+        self.travel = frozenset(cues.get("travel", ()))
+        self.skip_kinds = frozenset(cues.get("skip_kind", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.set_places(doc)
+        except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
+            self.get_error_handler()(self.name, self, [doc], err)
+        return doc
+
+    def get_error_handler(self) -> Callable:
+        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self._error_handler = error_handler
+
+    def set_places(self, doc: Doc) -> None:
+        """Write ``event_loc`` on every event: a Place dict, or None."""
+        mentions = doc._.ew_mentions or []
+        kind_at: dict[int, str] = {}
+        for mention in mentions:
+            for i in range(mention["start"], mention["end"]):
+                kind_at[i] = mention.get("kind") or ""
+        story = _story_countries(mentions)
+        for event in doc._.ew_events or []:
+            trigger = doc[event["trigger"][0]]
+            travel = "visit" in event["mode"]
+            found = self.place_of(trigger, travel, kind_at)
+            entry = self.choose(found, story) if found else None
+            event["event_loc"] = entry.to_place() if entry else None
+
+    def place_of(self, trigger: Token, travel: bool,
+                 kind_at: dict[int, str]) -> list[Candidate]:
+        """Place names of the trigger's clause, or of the clauses it belongs to."""
+        token = trigger
+        for _ in range(self.max_climb + 1):
+            found = self.candidates(token, travel, kind_at)
+            if found:
+                return found
+            if token.dep_ not in CLIMB_DEPS or token.head is token:
+                break
+            if token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children):
+                break  # a conjoined clause with its own subject is its own setting
+            token = token.head
+        return []
+
+    def candidates(self, head: Token, travel: bool,
+                   kind_at: dict[int, str]) -> list[Candidate]:
+        """Place names in the locative phrases hanging on ``head``."""
+        travel = travel or head.lemma_.lower() in self.travel
+        found: list[Candidate] = []
+        if travel:
+            for obj in (c for c in head.children if c.dep_ == "dobj"):
+                self._add(found, obj, 0, kind_at)
+        self._walk(head, 0, "", travel, kind_at, found, first=True)
+        return found
+
+    def _walk(self, head: Token, hops: int, state: str, travel: bool,
+              kind_at: dict[int, str], found: list[Candidate], first: bool = False) -> None:
+        for child in head.children:
+            if first and child.dep_ == "dobj":
+                # A phrase the parser hung on the object: "visited Xi in Beijing".
+                self._walk(child, hops + 1, state, False, kind_at, found)
+            if child.dep_ != "prep" or hops >= self.max_hops:
+                continue
+            role = self.prep_roles.get(child.lower_)
+            places = role == "locative" or (role == "destination" and travel and first) or (
+                role == "within" and state in ("locative", "carrier"))
+            if role is None or (role == "destination" and not places):
+                continue
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if places:
+                    self._add(found, obj, hops, kind_at)
+                self._walk(obj, hops + 1, state if role == "within" else role, False,
+                           kind_at, found)
+
+    def _add(self, found: list[Candidate], obj: Token, hops: int,
+             kind_at: dict[int, str]) -> None:
+        entries = self.read_name(obj, kind_at)
+        if not entries:
+            return
+        qualifier = None
+        for child in obj.children:
+            if child.dep_ in QUALIFIER_DEPS:
+                country = next((e for e in self.read_name(child, kind_at) if e.is_country), None)
+                qualifier = country.country_code if country else qualifier
+        found.append(Candidate(tuple(entries), hops, qualifier))
+
+    def read_name(self, token: Token, kind_at: dict[int, str]) -> list[PlaceEntry]:
+        """Gazetteer readings of the proper name headed by ``token``, longest first."""
+        if token.pos_ not in NAME_POS and token.ent_type_ not in NAME_ENTS:
+            return []
+        if kind_at.get(token.i) in self.skip_kinds:
+            return []
+        start = token.i
+        while start > 0 and token.doc[start - 1].dep_ == "compound" and (
+                token.doc[start - 1].head.i in range(start, token.i + 1)):
+            start -= 1
+        doc = token.doc
+        for left in range(start, token.i + 1):
+            entries = self.gazetteer.lookup(doc[left:token.i + 1].text)
+            if entries:
+                return entries
+        return []
+
+    def choose(self, found: list[Candidate], story: dict[str, float]) -> PlaceEntry | None:
+        """The most precise place, each name read in the light of the named countries."""
+        named = {c.qualifier for c in found if c.qualifier}
+        named |= {e.country_code for c in found for e in c.entries[:1] if e.is_country}
+        best: tuple[tuple, PlaceEntry] | None = None
+        for candidate in found:
+            entry = max(candidate.entries, key=lambda e: _score(e, candidate, named, story))
+            rank = (not entry.is_country, -candidate.hops,
+                    _score(entry, candidate, named, story))
+            if best is None or rank > best[0]:
+                best = (rank, entry)
+        return best[1] if best else None
+
+
+def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],
+           story: dict[str, float]) -> float:
+    """How well a reading fits: the country next to it, the story's countries, size."""
+    score = 4.0 if entry.country_code == candidate.qualifier else 0.0
+    score += 2.0 if entry.country_code in named else 0.0
+    score += 2.0 * story.get(entry.country_code, 0.0)
+    score += 0.5 if entry.feature_code == "PPLC" else 0.0
+    return score + math.log10(entry.population + 1) / 10
+
+
+def _story_countries(mentions: list[dict[str, Any]]) -> dict[str, float]:
+    """Share of the story's actor mentions that belong to each country (ISO3)."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        for member in mention.get("members") or [mention]:
+            code = member.get("code") or ""
+            if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper():
+                counts[code[:3]] += 1
+    total = sum(counts.values())
+    return {code: n / total for code, n in counts.items()} if total else {}

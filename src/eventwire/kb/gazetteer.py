@@ -1,0 +1,122 @@
+"""The offline gazetteer: place names -> GeoNames cities and countries.
+
+Built from the packaged tables in ``data/places`` (``cities.tsv`` and
+``countries.tsv``, generated from GeoNames by ``scripts/build_places.py``, plus
+the hand-written ``country_aliases.tsv``). Names are matched without case and
+without a leading "the"; one name may stand for several places ("Nara" in
+Japan and in Mali), and choosing among them is the caller's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from eventwire.kb.resources import data_path
+from eventwire.kb.tables import read_tsv
+
+COUNTRY_FEATURE = "PCLI"
+SEP = "|"
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """One gazetteer place, with the fields of the ``Place`` record."""
+
+    name: str
+    country_code: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int
+    feature_code: str
+    population: int
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code == COUNTRY_FEATURE
+
+    def to_place(self) -> dict[str, Any]:
+        """The plain dict stored on an event (``event["event_loc"]``)."""
+        place = asdict(self)
+        del place["population"]
+        return place
+
+
+def key(name: str) -> str:
+    """Index form of a name: lower case, no leading "the"."""
+    name = name.lower()
+    return name[4:] if name[:4] == "the " else name
+
+
+class Gazetteer:
+    """Name index over cities and countries.
+
+    cities (list[PlaceEntry]): city entries with their alternate names.
+    countries (list[PlaceEntry]): one entry per country, ``country_code`` ISO3.
+    """
+
+    def __init__(self, cities: list[tuple[PlaceEntry, list[str]]],
+                 countries: list[tuple[PlaceEntry, list[str]]]) -> None:
+        self._index: dict[str, list[PlaceEntry]] = {}
+        self._countries: dict[str, PlaceEntry] = {}
+        for entry, names in countries:
+            self._countries[entry.country_code] = entry
+            self._add(entry, names)
+        for entry, names in cities:
+            self._add(entry, names)
+
+    def _add(self, entry: PlaceEntry, names: list[str]) -> None:
+        index = self._index
+        for name in {key(n) for n in names if n}:
+            if name in index:
+                index[name].append(entry)
+            else:
+                index[name] = [entry]
+
+    def lookup(self, name: str) -> list[PlaceEntry]:
+        """All places with this name (or alternate name), countries first."""
+        return self._index.get(key(name), [])
+
+    def country(self, iso3: str) -> PlaceEntry | None:
+        """The country entry for an ISO3 code."""
+        return self._countries.get(iso3)
+
+    def __contains__(self, name: str) -> bool:
+        return key(name) in self._index
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a large packaged table, split by hand: ``csv`` is too slow for 34k rows."""
+    lines = data_path("places", name).read_text(encoding="utf-8").splitlines()
+    body = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return body[1:]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, built once per process."""
+    aliases: dict[str, list[str]] = {}
+    for row in read_tsv("places", "country_aliases.tsv"):
+        aliases.setdefault(row["iso3"], []).append(row["alias"])
+    countries = [
+        (PlaceEntry(name=name, country_code=iso3, admin1=None, lat=None, lon=None,
+                    geonameid=int(gid), feature_code=COUNTRY_FEATURE,
+                    population=int(population or 0)),
+         [name, *aliases.get(iso3, [])])
+        for gid, name, _iso2, iso3, _capital, population in _rows("countries.tsv")
+    ]
+    cities = [
+        (PlaceEntry(name=name, country_code=iso3, admin1=admin1 or None, lat=_float(lat),
+                    lon=_float(lon), geonameid=int(gid), feature_code=feature,
+                    population=int(population or 0)),
+         [name, *alternates.split(SEP)])
+        for gid, name, iso3, admin1, lat, lon, feature, population, alternates
+        in _rows("cities.tsv")
+    ]
+    return Gazetteer(cities, countries)
