@@ -28,6 +28,9 @@ STAGES: tuple[str, ...] = (
     "eventwire_actors",
     "eventwire_events",
     "eventwire_modality",
+    "eventwire_dates",
+    "eventwire_places",
+    "eventwire_contexts",
 )
 
 

@@ -1,3 +1,10 @@
 """eventwire's spaCy components; importing this package registers their factories."""
 
-from eventwire.components import actors, events, modality  # noqa: F401
+from eventwire.components import (  # noqa: F401
+    actors,
+    contexts,
+    dates,
+    events,
+    modality,
+    places,
+)
