@@ -1,0 +1,175 @@
+"""The date stage: expressions found, attached to the right event, resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.components.dates import DateResolver, Resolved, load_patterns, load_words
+
+PUB = "2026-01-13"  # a Tuesday
+TUESDAY = dt.date(2026, 1, 13)
+
+
+def parse(nlp, text, pub=PUB):
+    """The model's parse only: these tests do not depend on the other stages."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("eventwire_"):
+            doc = proc(doc)
+    doc._.ew_date = pub
+    doc._.ew_mentions = []
+    return doc
+
+
+def dated(nlp, text, trigger, pub=PUB, modes=()):
+    """The date stage run on one event whose trigger is the word ``trigger``."""
+    doc = parse(nlp, text, pub)
+    i = next(t.i for t in doc if t.text == trigger)
+    doc._.ew_events = [{"event": "CONSULT", "mode": list(modes), "context": [], "cameo": "040",
+                        "trigger": [i, i + 1], "sentence": 0, "actor": [], "recipient": [],
+                        "confidence": 0.5}]
+    nlp.get_pipe("eventwire_dates")(doc)
+    return doc._.ew_events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision"),
+    [
+        ("Lee called on Takaichi Tuesday to help ensure stability.", "called", PUB, "day"),
+        ("Officials met in Seoul on Monday.", "met", "2026-01-12", "day"),
+        ("The ministers met on Wednesday.", "met", "2026-01-07", "day"),
+        ("Protesters marched last Tuesday.", "marched", "2026-01-06", "day"),
+        ("The two leaders will have dinner Tuesday.", "have", PUB, "day"),
+        ("The ministers will meet on Wednesday.", "meet", "2026-01-14", "day"),
+        ("They will have dinner Tuesday, before visiting a temple on Wednesday.", "visiting",
+         "2026-01-14", "day"),
+        ("China protested in November.", "protested", "2025-11", "month"),
+        ("The leaders last met in October.", "met", "2025-10", "month"),
+        ("Japan will host the talks in March.", "host", "2026-03", "month"),
+        ("The minister resigned earlier this month.", "resigned", "2026-01", "month"),
+        ("Both leaders took office in 2025.", "took", "2025", "year"),
+        ("Seoul signed the deal in December 2024.", "signed", "2024-12", "month"),
+        ("Lee met Ishiba on 5 November 2025.", "met", "2025-11-05", "day"),
+        ("The envoy arrived in Tokyo on Jan. 9.", "arrived", "2026-01-09", "day"),
+        ("Police arrested the mayor yesterday.", "arrested", "2026-01-12", "day"),
+        ("The army withdrew from the town three days ago.", "withdrew", "2026-01-10", "day"),
+        ("Rebels attacked the town last week.", "attacked", "2026-01", "month"),
+        ("Japan occupied Korea from 1910 to 1945.", "occupied", "1910", "year"),
+        ("Leaders attended the 2018 summit.", "summit", "2018", "year"),
+        ("Japan and South Korea agreed to cooperate.", "agreed", PUB, "day"),
+        ("It is his second visit to Japan since August.", "visit", PUB, "day"),
+        ("It is his second visit since August, when he met Ishiba.", "met", "2025-08", "month"),
+        ("The spat was triggered by her suggestion in November that Japan could intervene.",
+         "intervene", "2025-11", "month"),
+        ("Yoon, who declared martial law in December 2024, had sought better ties with Japan.",
+         "declared", "2024-12", "month"),
+        ("Yoon, who declared martial law in December 2024, had sought better ties with Japan.",
+         "sought", PUB, "day"),
+        ("The leaders met in Nara, days after Lee visited Xi in Beijing.", "visited", "2026-01",
+         "month"),
+        ("The leaders met in Nara, days after Lee visited Xi in Beijing.", "met", PUB, "day"),
+        ("Lee arrived in Tokyo two days after he visited Beijing.", "visited", "2026-01-11",
+         "day"),
+        ("The talks will continue until Friday.", "continue", PUB, "day"),
+    ],
+)
+def test_event_date(nlp, text, trigger, date, precision):
+    event = dated(nlp, text, trigger)
+    assert (event["date"], event["date_precision"]) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "historical"),
+    [
+        ("Japan occupied Korea from 1910 to 1945.", "occupied", True),
+        ("Seoul signed the deal in December 2024.", "signed", True),
+        ("Both leaders took office in 2025.", "took", False),
+        ("China protested in November.", "protested", False),
+    ],
+)
+def test_historical_mode(nlp, text, trigger, historical):
+    assert ("historical" in dated(nlp, text, trigger)["mode"]) is historical
+
+
+def test_future_mode_from_the_modality_stage_picks_future_dates(nlp):
+    event = dated(nlp, "Lee visits Tokyo on Wednesday.", "visits", modes=["future"])
+    assert event["date"] == "2026-01-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("The leaders met on Monday.", None, "unknown"),
+        ("Seoul signed the deal in December 2024.", "2024-12", "month"),
+        ("Both leaders took office in 2025.", "2025", "year"),
+    ],
+)
+def test_without_publication_date_only_absolute_dates(nlp, text, date, precision):
+    trigger = next(w for w in ("met", "signed", "took") if w in text.split())
+    event = dated(nlp, text, trigger, pub=None)
+    assert (event["date"], event["date_precision"]) == (date, precision)
+
+
+def test_numbers_that_cannot_be_dates_are_ignored(nlp):
+    doc = parse(nlp, "Some 3000 troops crossed on 45 occasions in 2024.")
+    found = nlp.get_pipe("eventwire_dates").expressions(doc)
+    assert [doc[e.span[0]:e.span[1]].text for e in found] == ["2024"]
+
+
+def test_historical_threshold_is_configurable(nlp):
+    from eventwire.components.dates import EventDates
+
+    stage = EventDates(nlp, "dates", historical_days=10_000)
+    doc = parse(nlp, "Seoul signed the deal in December 2024.")
+    i = next(t.i for t in doc if t.text == "signed")
+    doc._.ew_events = [{"mode": [], "trigger": [i, i + 1]}]
+    stage(doc)
+    assert doc._.ew_events[0]["mode"] == []
+
+
+# The resolver alone: no parse needed.
+
+@pytest.fixture(scope="module")
+def resolver():
+    return DateResolver(load_words())
+
+
+@pytest.mark.parametrize(
+    ("label", "tokens", "future", "expected"),
+    [
+        ("weekday", ["tuesday"], False, Resolved(TUESDAY, "day")),
+        ("weekday", ["tuesday"], True, Resolved(TUESDAY, "day")),
+        ("weekday", ["last", "tuesday"], False, Resolved(dt.date(2026, 1, 6), "day")),
+        ("weekday", ["next", "tuesday"], False, Resolved(dt.date(2026, 1, 20), "day")),
+        ("weekday", ["sunday"], False, Resolved(dt.date(2026, 1, 11), "day")),
+        ("weekday", ["sunday"], True, Resolved(dt.date(2026, 1, 18), "day")),
+        ("month", ["january"], True, Resolved(dt.date(2026, 1, 1), "month")),
+        ("month", ["january"], False, Resolved(dt.date(2026, 1, 1), "month")),
+        ("month", ["february"], False, Resolved(dt.date(2025, 2, 1), "month")),
+        ("month", ["last", "october"], False, Resolved(dt.date(2025, 10, 1), "month")),
+        ("month", ["next", "march"], False, Resolved(dt.date(2026, 3, 1), "month")),
+        ("year", ["2019"], False, Resolved(dt.date(2019, 1, 1), "year")),
+        ("range", ["1910", "to", "1945"], False, Resolved(dt.date(1910, 1, 1), "year")),
+    ],
+)
+def test_resolver(resolver, label, tokens, future, expected):
+    assert resolver.resolve(label, tokens, TUESDAY, future) == expected
+
+
+def test_resolved_text_and_last_day():
+    assert Resolved(dt.date(2024, 2, 1), "month").last == dt.date(2024, 2, 29)
+    assert Resolved(dt.date(2024, 2, 1), "month").text == "2024-02"
+    assert Resolved(dt.date(2024, 1, 1), "year").last == dt.date(2024, 12, 31)
+
+
+def test_shift_keeps_the_coarser_precision(resolver):
+    base = Resolved(dt.date(2025, 10, 1), "month")
+    assert resolver.shift(base, "days", 2, -1).precision == "month"
+    assert resolver.shift(Resolved(TUESDAY, "day"), "weeks", None, -1).text == "2025-12"
+
+
+def test_patterns_are_well_formed():
+    labels = {label for label, _ in load_patterns()}
+    assert labels == {"weekday", "month", "year", "range", "relative"}
