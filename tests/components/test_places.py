@@ -1,0 +1,100 @@
+"""The place stage and the gazetteer: which phrase locates an event, and which place it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.kb.gazetteer import load_gazetteer
+
+NARA, BEIJING, GYEONGJU, JAPAN, PARIS, WASHINGTON, NARA_MALI = (
+    1855612, 1816670, 1841603, 1861060, 2988507, 4140963, 2453079)
+
+
+def located(nlp, text, trigger, mentions=(), modes=()):
+    """The place stage run on one event whose trigger is the word ``trigger``."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("eventwire_"):
+            doc = proc(doc)
+    doc._.ew_mentions = list(mentions)
+    i = next(t.i for t in doc if t.text == trigger)
+    doc._.ew_events = [{"event": "CONSULT", "mode": list(modes), "context": [], "cameo": "040",
+                        "trigger": [i, i + 1], "sentence": 0, "actor": [], "recipient": [],
+                        "confidence": 0.5}]
+    nlp.get_pipe("eventwire_places")(doc)
+    return doc._.ew_events[0]["event_loc"]
+
+
+def mention(code, kind="country"):
+    return {"start": 0, "end": 1, "text": code, "name": code, "code": code, "kind": kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "geonameid"),
+    [
+        ("The two leaders met in Takaichi's home region of Nara in western Japan.", "met", NARA),
+        ("Lee visited Chinese leader Xi Jinping in Beijing.", "visited", BEIJING),
+        ("They last met in October on the sidelines of the APEC regional summit in Gyeongju, "
+         "South Korea.", "met", GYEONGJU),
+        ("They attended the APEC summit in Gyeongju.", "summit", GYEONGJU),
+        ("The ministers met in Japan.", "met", JAPAN),
+        ("It is Lee's second visit to Japan since August.", "visit", JAPAN),
+        ("President Lee decided to visit Japan.", "visit", JAPAN),
+        ("Protesters gathered in Paris on Monday.", "gathered", PARIS),
+        ("Police clashed with protesters in Washington.", "clashed", WASHINGTON),
+        ("Lee and Takaichi will visit one of Japan's oldest temples in Nara on Wednesday.",
+         "visit", NARA),
+    ],
+)
+def test_event_place(nlp, text, trigger, geonameid):
+    place = located(nlp, text, trigger)
+    assert place is not None and place["geonameid"] == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Washington criticised Beijing.", "criticised"),  # actors, not places
+        ("China imposed sanctions on Taiwan.", "imposed"),  # a target, not a place
+        ("Japan blocked exports to China.", "blocked"),  # "to" only for travel
+        ("Lee said in Tokyo that China attacked Taiwan.", "attacked"),  # speech is elsewhere
+        ("Japan and South Korea agreed to cooperate.", "agreed"),
+        ("Lee held talks with Xi Jinping.", "held"),
+    ],
+)
+def test_no_place(nlp, text, trigger):
+    assert located(nlp, text, trigger) is None
+
+
+def test_place_record_fields(nlp):
+    place = located(nlp, "The two leaders met in Nara.", "met", [mention("JPN")])
+    assert place == {"name": "Nara-shi", "country_code": "JPN", "admin1": "Nara",
+                     "lat": 34.68505, "lon": 135.80485, "geonameid": NARA,
+                     "feature_code": "PPL"}
+
+
+@pytest.mark.parametrize(("code", "geonameid"), [("JPN", NARA), ("MLI", NARA_MALI)])
+def test_story_countries_pick_the_reading(nlp, code, geonameid):
+    mentions = [mention(code), mention(code), mention("USA")]
+    assert located(nlp, "Officials met in Nara.", "met", mentions)["geonameid"] == geonameid
+
+
+def test_person_mention_is_never_a_place(nlp):
+    text = "Officials met in Paris."
+    person = {**mention("FRA", "person"), "start": 3, "end": 4}
+    assert located(nlp, text, "met", [person]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Nara", "JPN"), ("Beijing", "CHN"), ("Peking", "CHN"), ("South Korea", "KOR"),
+     ("the US", "USA"), ("Britain", "GBR"), ("the Netherlands", "NLD"), ("Taiwan", "TWN")],
+)
+def test_gazetteer_lookup(name, country):
+    assert load_gazetteer().lookup(name)[0].country_code == country
+
+
+def test_gazetteer_country_entry():
+    japan = load_gazetteer().country("JPN")
+    assert japan is not None and japan.is_country and japan.geonameid == JAPAN
+    assert japan.to_place()["feature_code"] == "PCLI"
