@@ -77,11 +77,18 @@ def test_what_all_writes_kinds(run):
     assert all(next(iter(r)) == "kind" for r in records)
 
 
-@pytest.mark.parametrize("what, field", [("quotes", "quote"), ("actors", "mentions")])
-def test_what_selects_one_kind(run, what, field):
+@pytest.mark.parametrize("what, kind", [("quotes", "quote"), ("actors", "actor")])
+def test_what_selects_one_kind(run, what, kind):
     result = run("code", ARTICLE, "--date", "2026-01-13", "--what", what)
     assert result.exit_code == 0, result.stderr
-    assert all(field in r and "event" not in r for r in jsonl(result.stdout))
+    fields = list(type_of(kind).__dataclass_fields__)
+    assert all(list(r) == fields for r in jsonl(result.stdout))
+
+
+def test_actors_of_the_article(run):
+    result = run("code", ARTICLE, "--date", "2026-01-13", "--what", "actors")
+    codes = {r["code"] for r in jsonl(result.stdout)}
+    assert {"JPN", "KOR", "CHN"} <= codes
 
 
 def test_stdin(run):
