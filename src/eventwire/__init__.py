@@ -15,6 +15,7 @@ from eventwire.records import ActorRecord, Document, Entity, Event, Place, Quote
 if TYPE_CHECKING:
     from eventwire.coder import Coder
     from eventwire.frame import to_frame
+    from eventwire.store import open_store
 
 __version__ = version("eventwire")
 
@@ -27,10 +28,12 @@ __all__ = [
     "Place",
     "Quote",
     "__version__",
+    "open_store",
     "to_frame",
 ]
 
-_LAZY = {"Coder": "eventwire.coder", "to_frame": "eventwire.frame"}
+_LAZY = {"Coder": "eventwire.coder", "to_frame": "eventwire.frame",
+         "open_store": "eventwire.store"}
 
 
 def __getattr__(name: str) -> Any:

@@ -52,10 +52,15 @@ class RunReport:
     seconds: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
 
     @property
     def docs(self) -> int:
         return self.docs_ok + self.docs_failed
+
+    def elapsed(self) -> float:
+        """Seconds since the run started."""
+        return time.perf_counter() - self.started
 
 
 class CoderWorker:
@@ -240,7 +245,6 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
                    model=model_label(model), kb_version=kb_version(), engine=engine,
                    workers=workers)
     report = RunReport(run_id=store.start_run(info))
-    started = time.perf_counter()
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
     try:
         with open_engine(engine, workers, model, address) as pool:
@@ -252,7 +256,7 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
             while inflight:
                 _commit(store, report, *inflight.popleft(), on_batch)
     finally:
-        report.seconds = time.perf_counter() - started
+        report.seconds = report.elapsed()
         store.finish_run(report.run_id, report.docs_ok, report.docs_failed)
     return report
 

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.errors import UsageError
 from eventwire.ingest import InputDoc
 from eventwire.records import RECORD_KINDS, ActorRecord, Document, Event, Place, Quote
 
@@ -202,9 +203,14 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        if read_only and not self.path.is_file():
+            raise UsageError(f"{self.path}: no such corpus database; create it with ingest")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as err:
+            raise UsageError(f"cannot open {self.path}: {err}") from err
         if not read_only:
             self._create_tables()
 

@@ -13,6 +13,10 @@ import typer
 from eventwire.cli.code import code_command
 from eventwire.cli.demo import demo_command
 from eventwire.cli.evaluate import evaluate_command
+from eventwire.cli.export import export_command
+from eventwire.cli.ingest import ingest_command
+from eventwire.cli.run import run_command
+from eventwire.cli.stats import stats_command
 
 app = typer.Typer(
     name="eventwire",
@@ -24,6 +28,10 @@ app = typer.Typer(
 app.command("code")(code_command)
 app.command("demo")(demo_command)
 app.command("evaluate")(evaluate_command)
+app.command("ingest")(ingest_command)
+app.command("run")(run_command)
+app.command("export")(export_command)
+app.command("stats")(stats_command)
 
 
 def _show_version(value: bool) -> None:

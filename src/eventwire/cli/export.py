@@ -1,0 +1,55 @@
+"""``eventwire export``: a corpus database's records as parquet, CSV, JSONL, ICEWS or GDELT."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.errors import UsageError
+
+
+class ExportFormat(StrEnum):
+    """Formats ``export`` writes."""
+
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    icews = "icews"
+    gdelt = "gdelt"
+
+
+class Kinds(StrEnum):
+    """Which records to export."""
+
+    events = "events"
+    quotes = "quotes"
+    actors = "actors"
+    all = "all"
+
+
+def export_command(
+    db: Annotated[Path, typer.Option("--db", help="Corpus database (DuckDB file).")],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="parquet, csv, jsonl, icews or gdelt (events only).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    what: Annotated[Kinds, typer.Option(
+        "--what", help="Records to write; 'all' adds a 'kind' field.")] = Kinds.events,
+) -> None:
+    """Export stored records; ICEWS and GDELT 2.0 columns for events."""
+    from eventwire.export import export_corpus
+    from eventwire.store import open_store
+
+    kinds = ("event", "quote", "actor") if what is Kinds.all else (what.value[:-1],)
+    try:
+        with open_store(db, read_only=True) as store:
+            written = export_corpus(store, fmt.value, output, kinds)
+    except UsageError as err:
+        typer.echo(f"eventwire: {err}", err=True)
+        raise typer.Exit(2) from err
+    except OSError as err:
+        typer.echo(f"eventwire: cannot write {output}: {err.strerror or err}", err=True)
+        raise typer.Exit(2) from err
+    typer.echo(f"wrote {written} rows to {output}", err=True)

@@ -1,0 +1,53 @@
+"""``eventwire ingest``: add files and folders to a corpus database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.errors import UsageError
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders (walked recursively): .txt .html .jsonl .json .csv .warc, "
+             "any of them gzipped.", show_default=False)],
+    db: Annotated[Path, typer.Option("--db", help="Corpus database (DuckDB file).")],
+    date: Annotated[str | None, typer.Option(
+        "--date", help="Publication date YYYY-MM-DD for documents that give none.")] = None,
+    text_column: Annotated[str, typer.Option(
+        "--text-column", help="CSV column / JSON key of the text.")] = "text",
+    id_column: Annotated[str, typer.Option(
+        "--id-column", help="CSV column / JSON key of the document id.")] = "id",
+    date_column: Annotated[str, typer.Option(
+        "--date-column", help="CSV column of the publication date.")] = "date",
+    title_column: Annotated[str, typer.Option(
+        "--title-column", help="CSV column of the title.")] = "title",
+    url_column: Annotated[str, typer.Option(
+        "--url-column", help="CSV column of the URL.")] = "url",
+) -> None:
+    """Add documents to a corpus database; duplicates are recorded, never coded twice."""
+    from eventwire.corpus import Columns, ingest
+    from eventwire.store import open_store
+
+    columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
+                      url=url_column)
+    try:
+        with open_store(db) as store:
+            report = ingest(store, paths, date=date, columns=columns)
+            counts = store.status_counts()
+    except UsageError as err:
+        typer.echo(f"eventwire: {err}", err=True)
+        raise typer.Exit(2) from err
+    for message in report.errors:
+        typer.echo(f"eventwire: {message}", err=True)
+    typer.echo(
+        f"{report.added} new, {report.duplicates} exact and {report.near_duplicates} near "
+        f"duplicates, {report.failed} failed, {report.unchanged} already stored; "
+        f"{counts['pending']} pending in {db}", err=True)
+    if report.skipped_files:
+        typer.echo(f"skipped {len(report.skipped_files)} files of unknown kind", err=True)
+    if report.failed:
+        raise typer.Exit(1)
