@@ -77,3 +77,16 @@ def test_context_tables():
     contexts = load_contexts()
     assert len(contexts) == len(set(contexts)) == 37
     assert {context for _, context in load_keywords()} <= set(contexts)
+
+
+def test_article_contexts(nlp):
+    from pathlib import Path
+
+    from eventwire.coder import Coder
+
+    text = (Path(__file__).parents[1] / "data" / "nara-summit.txt").read_text(encoding="utf-8")
+    events = Coder(nlp=nlp).code(text, date="2026-01-13", doc_id="nara").events
+    agreed = [e for e in events if "economic security" in e.text and "agreed" in e.event_text]
+    assert agreed and all({"economic", "technology"} <= set(e.context) for e in agreed)
+    blocked = [e for e in events if "blocking exports" in e.text]
+    assert blocked and all({"economic", "territory"} <= set(e.context) for e in blocked)

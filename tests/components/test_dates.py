@@ -173,3 +173,58 @@ def test_shift_keeps_the_coarser_precision(resolver):
 def test_patterns_are_well_formed():
     labels = {label for label, _ in load_patterns()}
     assert labels == {"weekday", "month", "year", "range", "relative"}
+
+
+# The reference article, through the whole pipeline (actors and events stages included).
+
+@pytest.fixture(scope="module")
+def article(nlp):
+    from pathlib import Path
+
+    from eventwire.coder import Coder
+
+    text = (Path(__file__).parents[1] / "data" / "nara-summit.txt").read_text(encoding="utf-8")
+    return Coder(nlp=nlp).code(text, date=PUB, doc_id="nara").events
+
+
+def events_at(events, sentence_part, *triggers):
+    found = [e for e in events if sentence_part in e.text
+             and any(t in e.event_text for t in triggers)]
+    assert found, f"no event {triggers} in the sentence with {sentence_part!r}"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence_part", "triggers", "date"),
+    [
+        ("called on South Korean", ("called",), PUB),
+        ("The two leaders met", ("met",), PUB),
+        ("They agreed to strengthen", ("agreed",), PUB),
+        ("They agreed to continue", ("agreed",), PUB),
+        ("last met in October", ("met",), "2025-10"),
+        ("last met in October", ("summit",), "2025-10"),
+        ("when he met", ("met",), "2025-08"),
+        ("declared martial law", ("declared",), "2024-12"),
+        ("will have dinner", ("have", "dinner"), PUB),
+        ("will have dinner", ("visit",), "2026-01-14"),
+    ],
+)
+def test_article_dates(article, sentence_part, triggers, date):
+    for event in events_at(article, sentence_part, *triggers):
+        assert event.date == date, event.event_text
+
+
+def test_article_visit_to_xi_is_days_before(article):
+    for event in events_at(article, "days after Lee visited", "visited"):
+        assert event.date == "2026-01" or "2026-01-01" <= event.date < PUB
+
+
+def test_article_taiwan_remark_is_november(article):
+    remark = [e for e in article if "suggestion in November" in e.text
+              and any(w in e.event_text for w in ("suggestion", "intervene"))]
+    assert all(e.date == "2025-11" for e in remark)
+
+
+def test_article_historical_events_are_only_the_old_ones(article):
+    for event in article:
+        assert ("historical" in event.mode) == (event.date is not None and event.date < "2025")

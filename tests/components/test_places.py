@@ -98,3 +98,16 @@ def test_gazetteer_country_entry():
     japan = load_gazetteer().country("JPN")
     assert japan is not None and japan.is_country and japan.geonameid == JAPAN
     assert japan.to_place()["feature_code"] == "PCLI"
+
+
+def test_article_summit_is_in_nara(nlp):
+    from pathlib import Path
+
+    from eventwire.coder import Coder
+
+    text = (Path(__file__).parents[1] / "data" / "nara-summit.txt").read_text(encoding="utf-8")
+    events = Coder(nlp=nlp).code(text, date="2026-01-13", doc_id="nara").events
+    summit = [e for e in events if "The two leaders met" in e.text and e.event_text == "met"]
+    assert summit and all(e.event_loc and e.event_loc.geonameid == NARA for e in summit)
+    apec = [e for e in events if "last met in October" in e.text and e.event_loc]
+    assert apec and all(e.event_loc.geonameid == GYEONGJU for e in apec)
