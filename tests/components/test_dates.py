@@ -150,6 +150,7 @@ def resolver():
         ("month", ["february"], False, Resolved(dt.date(2025, 2, 1), "month")),
         ("month", ["last", "october"], False, Resolved(dt.date(2025, 10, 1), "month")),
         ("month", ["next", "march"], False, Resolved(dt.date(2026, 3, 1), "month")),
+        ("month", ["last", "january"], False, Resolved(dt.date(2025, 1, 1), "month")),
         ("year", ["2019"], False, Resolved(dt.date(2019, 1, 1), "year")),
         ("range", ["1910", "to", "1945"], False, Resolved(dt.date(1910, 1, 1), "year")),
     ],

@@ -159,7 +159,10 @@ class DateResolver:
                 day += dt.timedelta(days=7 if direction == "future" else -7)
             return Resolved(day, "day")
         if label == "month" and len(tokens) == 1 and pub is not None:
-            return Resolved(self._month(self.words.month[tokens[0]], pub, direction), "month")
+            day = self._month(self.words.month[tokens[0]], pub, direction)
+            if strict and day.month == pub.month:  # "last January", written in January
+                day = day.replace(year=day.year + (1 if direction == "future" else -1))
+            return Resolved(day, "month")
         has_year = any(t.isdigit() and len(t) == 4 for t in tokens)
         if label == "month" and (has_year or pub is not None):
             # One day back makes "future" include the publication day itself.
