@@ -23,6 +23,7 @@ from eventwire.ingest import InputDoc, parse_date
 _READ_ERRORS = (OSError, EOFError, zlib.error, UnicodeError, csv.Error)
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 ARCHIVE_RECORDS = ("response", "resource", "conversion")
+SNIFF_REST = 4096  # bytes read after the last whole record to tell a clean end
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,27 @@ def read_warc(path: Path, date: str | None = None) -> Iterator[InputDoc | InputE
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    name, number = str(path), 0
+    name, number, end = str(path), 0, 0
     try:
         with path.open("rb") as handle:
-            for number, record in enumerate(ArchiveIterator(handle), start=1):
-                if record.rec_type not in ARCHIVE_RECORDS:
-                    continue
-                item = _warc_record(record, f"{name}:record {number}", date)
+            records = ArchiveIterator(handle)
+            for number, record in enumerate(records, start=1):
+                item = (_warc_record(record, f"{name}:record {number}", date)
+                        if record.rec_type in ARCHIVE_RECORDS else None)
+                records.read_to_end(record)
+                end = records.get_record_offset() + records.get_record_length()
                 if item is not None:
                     yield item
+            handle.seek(end)
+            rest = handle.read(SNIFF_REST)
     except (ArchiveLoadFailed, ValueError, *_READ_ERRORS) as err:
         yield InputError(Errors.E009.format(
             source=name, reason=f"truncated or corrupt WARC after record {number}: {err}"))
+        return
+    if rest.strip():
+        yield InputError(Errors.E009.format(
+            source=name, reason=f"truncated or corrupt WARC: unreadable bytes after record "
+                                f"{number} (offset {end})"))
 
 
 def _warc_record(record: object, where: str, date: str | None) -> InputDoc | InputError | None:
