@@ -317,7 +317,7 @@ class EventDates:
         if expr is not None:
             return self._resolve(doc, expr, pub, future)
         head = token.head
-        if climbed >= self.max_climb or head is token:
+        if climbed >= self.max_climb or head.i == token.i:
             return None
         if token.dep_ == "relcl":
             # "since August, when he met ...": the clause is dated by the date it modifies.
@@ -393,11 +393,11 @@ class EventDates:
         """True when the trigger or a clause it completes is in the future tense."""
         token = trigger
         for _ in range(self.max_climb + 1):
-            if token.lemma_.lower() in self.words.future_governor and token is not trigger:
+            if token.lemma_.lower() in self.words.future_governor and token.i != trigger.i:
                 return True
             if any(c.dep_ == "aux" and c.lower_ in self.words.future_aux for c in token.children):
                 return True
-            if token.dep_ not in CLIMB_DEPS or token.head is token:
+            if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
                 return False
             token = token.head
         return False

@@ -121,7 +121,7 @@ class EventPlaces:
             found = self.candidates(token, travel, kind_at)
             if found:
                 return found
-            if token.dep_ not in CLIMB_DEPS or token.head is token:
+            if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
                 break
             if token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children):
                 break  # a conjoined clause with its own subject is its own setting
