@@ -73,6 +73,10 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
         ("Lee arrived in Tokyo two days after he visited Beijing.", "visited", "2026-01-11",
          "day"),
         ("The talks will continue until Friday.", "continue", PUB, "day"),
+        ("The minister said he would meet the farmers on Thursday.", "meet", "2026-01-15",
+         "day"),
+        ("Germany will send aid to Mozambique, the ministry said on Monday.", "send",
+         "2026-01-12", "day"),
     ],
 )
 def test_event_date(nlp, text, trigger, date, precision):

@@ -44,6 +44,7 @@ def mention(code, kind="country"):
         ("Police clashed with protesters in Washington.", "clashed", WASHINGTON),
         ("Lee and Takaichi will visit one of Japan's oldest temples in Nara on Wednesday.",
          "visit", NARA),
+        ("Police in Paris detained forty students.", "detained", PARIS),
     ],
 )
 def test_event_place(nlp, text, trigger, geonameid):

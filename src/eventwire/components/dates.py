@@ -328,11 +328,15 @@ class EventDates:
             governor, sign, unit, count = offset
             if unit is None:
                 return None
-            base = self.date_of(doc, governor, pub, future, by_anchor, covering, climbed + 1)
+            base = self.date_of(doc, governor, pub, self.is_future(governor), by_anchor,
+                                covering, climbed + 1)
             base = base or (Resolved(pub, "day") if pub else None)
             return self.resolver.shift(base, unit, count, sign) if base else None
         if token.dep_ in CLIMB_DEPS:
-            return self.date_of(doc, head, pub, future, by_anchor, covering, climbed + 1)
+            # A borrowed date is read in the tense of the clause that holds it: "will send
+            # aid, the ministry said on Wednesday" is last Wednesday.
+            return self.date_of(doc, head, pub, self.is_future(head), by_anchor, covering,
+                                climbed + 1)
         return None
 
     def own_expression(self, trigger: Token,

@@ -34,6 +34,7 @@ from eventwire.kb.tables import read_tsv
 # Reported speech (ccomp) and relative clauses are other settings: not climbed.
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "attr",
                         "nsubj", "nsubjpass", "dative", "agent"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_POS = frozenset({"PROPN"})
 NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
@@ -137,6 +138,10 @@ class EventPlaces:
             for obj in (c for c in head.children if c.dep_ == "dobj"):
                 self._add(found, obj, 0, kind_at)
         self._walk(head, 0, "", travel, kind_at, found, first=True)
+        if not found:
+            # "Police in Lima detained ...": the actors' place is the event's.
+            for subj in (c for c in head.children if c.dep_ in SUBJECT_DEPS):
+                self._walk(subj, 1, "", False, kind_at, found)
         return found
 
     def _walk(self, head: Token, hops: int, state: str, travel: bool,
