@@ -94,11 +94,18 @@ def _quotes(doc: Doc, item: InputDoc, norm: NormalisedText,
     quotes = []
     for raw in doc._.ew_quotes or []:
         speaker = raw.get("speaker")
+        named = raw.get("speaker_span")
+        if speaker is not None:
+            entity: Entity | None = entities(mentions[speaker])[0]
+        elif named:  # a speaker who is no known actor ("a new poll") keeps his words
+            text = norm.source[norm.to_source(named[0]):norm.to_source_end(named[1])]
+            entity = Entity(entity_text=text, **dict.fromkeys(ENTITY_KEYS))
+        else:
+            entity = None
         quotes.append(Quote(
             doc_id=item.doc_id, quote=raw["quote"],
             start=norm.to_source(raw["start_char"]), end=norm.to_source(raw["end_char"]),
-            speaker=entities(mentions[speaker])[0] if speaker is not None else None,
-            cue=raw.get("cue"),
+            speaker=entity, cue=raw.get("cue"),
         ))
     return quotes
 

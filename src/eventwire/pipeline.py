@@ -31,6 +31,7 @@ STAGES: tuple[str, ...] = (
     "eventwire_dates",
     "eventwire_places",
     "eventwire_contexts",
+    "eventwire_quotes",
 )
 
 

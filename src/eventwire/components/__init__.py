@@ -7,4 +7,5 @@ from eventwire.components import (  # noqa: F401
     events,
     modality,
     places,
+    quotes,
 )
