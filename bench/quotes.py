@@ -4,7 +4,8 @@ Each article is normalised and run through the stages attribution needs
 (actors, coreference, quotes). An annotated attribution is *found* when a
 coded quote's text overlaps its content; a found attribution has the *right
 speaker* when the coded speaker's words overlap the annotated source, or the
-speaker resolves to the same entity as a mention inside that source. Only the
+speaker resolves to the same entity as a mention inside that source (a source
+"who" stands for the noun its relative clause describes). Only the
 first annotator of an article counts. Shares are reported for every annotated
 attribution, for those whose cue is a reporting word of eventwire's cue table
 ("speech"), and for those whose content holds a double quote mark ("direct").
@@ -76,7 +77,8 @@ def score_article(nlp: Language, article: dict[str, Any], tally: Counter) -> Non
                                              q["end"])]
         source = attribution.get("source")
         right = bool(hits and source) and any(
-            _same_speaker(q, source["offsets"], doc, norm) for q in hits)
+            _same_speaker(q, _with_antecedent(source["offsets"], doc, norm), doc, norm)
+            for q in hits)
         for subset in subsets:
             tally[f"{subset}/gold"] += 1
             tally[f"{subset}/found"] += bool(hits)
@@ -100,6 +102,20 @@ def _cue_words(doc: Doc, norm: NormalisedText) -> Offsets:
     first_words = {cue.split()[0] for cue in lexicon.preps}
     return [[norm.to_source(t.idx), norm.to_source_end(t.idx + len(t))] for t in doc
             if t.lemma_.lower() in lexicon.verbs or t.lower_ in first_words]
+
+
+def _with_antecedent(source: Offsets, doc: Doc, norm: NormalisedText) -> Offsets:
+    """An annotated source "who"/"which" also stands for the noun its clause describes."""
+    spans = list(source)
+    for token in doc:
+        start = norm.to_source(token.idx)
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and overlaps(
+                source, start, start + len(token)):
+            noun = token.head.head
+            phrase = doc[noun.left_edge.i:noun.i + 1]
+            spans.append([norm.to_source(phrase.start_char),
+                          norm.to_source_end(phrase.end_char)])
+    return spans
 
 
 def _same_speaker(quote: dict[str, Any], source: Offsets, doc: Doc,

@@ -51,6 +51,7 @@ class Lexicon:
     preps: dict[str, str]  # multiword preposition -> kind
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     honorifics: dict[str, str]  # honorific -> gender
+    first_person: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def load_lexicon() -> Lexicon:
         preps={r["cue"]: r["kind"] for r in cues if r["pos"] == "prep"},
         pronouns={r["word"]: (r["gender"], r["number"]) for r in words if r["kind"] == "pronoun"},
         honorifics={r["word"]: r["gender"] for r in words if r["kind"] == "honorific"},
+        first_person=frozenset(r["word"] for r in words if r["kind"] == "first"),
     )
 
 
@@ -143,6 +145,7 @@ class QuoteFinder:
         found = sorted(direct + indirect, key=lambda a: (a.start, -a.end))
         self._resolve(doc, found)
         _continue_chains(direct)
+        self._first_person(found, direct)
         return found
 
     def _attribute(self, doc: Doc, quote: Attribution) -> bool:
@@ -150,6 +153,8 @@ class QuoteFinder:
         governor = self._climb(doc, quote)
         if quote.cue is None:
             self._beside(doc, quote)
+        if quote.subject is not None and quote.start <= quote.subject.i < quote.end:
+            quote.subject = _beside_cue(doc, quote, quote.cue)
         words = [t for t in doc[quote.start:quote.end] if t.is_alpha]
         if quote.cue is None or not quote.adjacent:
             if len(words) <= self.max_scare_words:
@@ -214,13 +219,24 @@ class QuoteFinder:
             lemma = token.lemma_.lower()
             phrasal = particle is not None and f"{lemma} {particle.lower_}" in self.lexicon.verbs
             if phrasal or lemma in self.lexicon.verbs:
-                subj, passive = subject(token)
+                subj, passive = self._participle_subject(token) or subject(token)
                 if passive:  # "were expected to", "was told": the subject is not the speaker
                     subj = agent(token)
                     if subj is None:
                         return None
                 text = f"{token.text} {particle.text}" if phrasal else token.text
                 return token, text, subj
+        return None
+
+    def _participle_subject(self, token: Token) -> tuple[Token, bool] | None:
+        """"X said the process would be messy, adding ...": a participle with no subject
+        of its own adds to the nearest reporting verb above it, so shares its speaker."""
+        if token.tag_ != "VBG" or any(c.dep_.startswith("nsubj") for c in token.children):
+            return None
+        for verb in token.ancestors:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and verb.lemma_.lower() in self.lexicon.verbs:
+                return subj, False
         return None
 
     def _prep_source(self, token: Token) -> Token | None:
@@ -273,7 +289,7 @@ class QuoteFinder:
         for a in found:
             for t in range(a.start, a.end):
                 inside[t] = True
-        speakers: set[str] = set()
+        speakers: list[str] = []  # keys of the speakers so far, latest last
         for a in sorted((a for a in found if a.subject is not None), key=lambda a: a.cue.i):
             subj = a.subject
             hits = mentions_under(subj, index)
@@ -283,10 +299,22 @@ class QuoteFinder:
             elif hits and mentions[hits[0]]["kind"] != "pronoun":
                 a.speaker = hits[0]
             if a.speaker is not None:
-                speakers.add(_key(mentions[a.speaker]))
+                speakers.append(_key(mentions[a.speaker]))
             if a.speaker is not None or subj.pos_ != "PRON":
                 phrase = doc[subj.left_edge.i:subj.i + 1]
                 a.named = (phrase.start_char, phrase.end_char)
+
+    def _first_person(self, found: list[Attribution], direct: list[Attribution]) -> None:
+        """Inside a quote, "I think ..." is the quote's speaker."""
+        for a in found:
+            if a.subject is None or a.speaker is not None:
+                continue
+            if a.subject.lower_ not in self.lexicon.first_person:
+                continue
+            quote = next((q for q in direct if q.start <= a.subject.i < q.end), None)
+            if quote is not None and quote.speaker is not None:
+                a.speaker = quote.speaker
+                a.named = (a.subject.idx, a.subject.idx + len(a.subject))
 
     def _outer_speaker(self, doc: Doc, pronoun: Token,
                        found: list[Attribution]) -> int | None:
@@ -299,9 +327,9 @@ class QuoteFinder:
         return None
 
     def _pronoun_speaker(self, doc: Doc, pronoun: Token, coref: int | None,
-                         inside: list[bool], speakers: set[str]) -> int | None:
+                         inside: list[bool], speakers: list[str]) -> int | None:
         """A "he"/"she" speaker: the coreference mention when it names a person who
-        could speak here, else the one candidate, else the one recent speaker."""
+        could speak here, else the one candidate, else the latest speaker among them."""
         mentions = doc._.ew_mentions
         candidates = self._candidates(doc, pronoun, inside)
         if coref is not None and mentions[coref].get("name") and (
@@ -309,8 +337,8 @@ class QuoteFinder:
             return coref
         if len(candidates) == 1:
             return next(iter(candidates.values()))
-        recent = [i for k, i in candidates.items() if k in speakers]
-        return recent[0] if len(recent) == 1 else None
+        latest = next((k for k in reversed(speakers) if k in candidates), None)
+        return candidates[latest] if latest is not None else None
 
     def _candidates(self, doc: Doc, pronoun: Token, inside: list[bool]) -> dict[str, int]:
         """Gender-compatible single persons named shortly before the pronoun, outside
@@ -469,6 +497,15 @@ def _covers(quote: Attribution, root: Token) -> bool:
     'continue their "shuttle diplomacy" of meetings')."""
     words = [t.i for t in root.subtree if not t.is_punct and t.dep_ != "det"]
     return all(quote.start <= i < quote.end for i in words)
+
+
+def _beside_cue(doc: Doc, quote: Attribution, cue: Token) -> Token | None:
+    """The speaker named between a quote and its cue, or just after the cue, when the
+    parse took the quote itself for the subject ('"...," Trump, the front-runner, said')."""
+    between = doc[quote.end:cue.i] if cue.i >= quote.end else doc[cue.i + 1:quote.start]
+    nouns = [t for t in [*between, *doc[cue.i + 1:cue.i + 4]]
+             if t.pos_ in ("PROPN", "PRON", "NOUN") and QUOTE_MARK not in t.text]
+    return nouns[0] if nouns else None
 
 
 def _clause_without(head: Token, prep: Token) -> tuple[int, int]:
