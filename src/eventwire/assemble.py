@@ -56,7 +56,7 @@ def assemble_document(doc: Doc, item: InputDoc, norm: NormalisedText) -> Documen
     events: list[Event] = []
     for n, raw in enumerate(doc._.ew_events or [], start=1):
         sent = sentences[raw["sentence"]]
-        start, end = norm.to_source(sent.start_char), norm.to_source(sent.end_char)
+        start, end = norm.to_source(sent.start_char), norm.to_source_end(sent.end_char)
         trigger = doc[raw["trigger"][0]:raw["trigger"][1]]
         info = ontology.lookup(raw["cameo"])
         modes = list(raw["mode"])
@@ -71,7 +71,7 @@ def assemble_document(doc: Doc, item: InputDoc, norm: NormalisedText) -> Documen
             actor=_entity_list(raw["actor"], mentions),
             recipient=_entity_list(raw["recipient"], mentions),
             event_text=norm.source[norm.to_source(trigger.start_char):
-                                   norm.to_source(trigger.end_char)],
+                                   norm.to_source_end(trigger.end_char)],
             text=norm.source[start:end],
             text_info=TextInfo(sentence=raw["sentence"], start=start, end=end),
             quad_code=ontology.quad(raw["event"]),
@@ -104,7 +104,7 @@ def _quotes(doc: Doc, item: InputDoc, norm: NormalisedText,
             entity = None
         quotes.append(Quote(
             doc_id=item.doc_id, quote=raw["quote"],
-            start=norm.to_source(raw["start_char"]), end=norm.to_source(raw["end_char"]),
+            start=norm.to_source(raw["start_char"]), end=norm.to_source_end(raw["end_char"]),
             speaker=entity, cue=raw.get("cue"),
         ))
     return quotes
@@ -116,7 +116,7 @@ def _actors(
     """One record per distinct resolved actor, with the offsets of all its mentions."""
     by_key: dict[tuple, ActorRecord] = {}
     for mention in mentions:
-        span = [norm.to_source(mention["start_char"]), norm.to_source(mention["end_char"])]
+        span = [norm.to_source(mention["start_char"]), norm.to_source_end(mention["end_char"])]
         for entity in entities(mention):
             if entity.name is None and entity.code is None:
                 continue

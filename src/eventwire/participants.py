@@ -178,3 +178,18 @@ def _prep_objects(noun: Token) -> list[Token]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+# Dependencies that open a new clause below their head.
+CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
+                                  "parataxis"})
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence root a token's clause lies."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in CLAUSE_BOUNDARY_DEPS:
+            depth += 1
+        token = token.head
+    return depth

@@ -26,6 +26,7 @@ DEFAULT_MODELS: tuple[str, ...] = (
 # eventwire's stages, in pipeline order.
 STAGES: tuple[str, ...] = (
     "eventwire_actors",
+    "eventwire_coref",
     "eventwire_events",
     "eventwire_modality",
     "eventwire_dates",
@@ -48,7 +49,9 @@ def resolve_model_name(model: str | None = None) -> str:
     raise UsageError(Errors.E010.format(model=model or " or ".join(DEFAULT_MODELS)))
 
 
-def build_nlp(model: str | None = None, config: dict[str, dict[str, Any]] | None = None) -> Language:
+def build_nlp(
+    model: str | None = None, config: dict[str, dict[str, Any]] | None = None
+) -> Language:
     """Load the spaCy model and add eventwire's stages.
 
     model (str | None): spaCy model package name; None picks the default.

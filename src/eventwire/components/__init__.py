@@ -3,6 +3,7 @@
 from eventwire.components import (  # noqa: F401
     actors,
     contexts,
+    coref,
     dates,
     events,
     modality,

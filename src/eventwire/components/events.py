@@ -27,6 +27,7 @@ from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.participants import (
     OBJECT_DEPTH,
     agent,
+    clause_depth,
     is_infinitive_complement,
     mention_index,
     mentions_under,
@@ -43,6 +44,8 @@ NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "m
 # Words of a clause that the pattern matcher may read after the verb.
 CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
 CONTEXT_DEPTH = 3
+BASE_CONFIDENCE = 0.65
+CLAUSE_PENALTY = 0.05
 
 
 @Language.factory(
@@ -138,8 +141,7 @@ class EventExtractor:
             recipients = mentions_under(subj, index) + recipients
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
-        return self._event(info.code, verb.i, trigger_end, actors, recipients,
-                           matched=match.pattern is not None)
+        return self._event(info.code, verb, trigger_end, actors, recipients)
 
     def _nominal_event(self, noun: Token, index: list[int]) -> dict | None:
         entry = _nominal_entry(self.lexicon.nouns, noun)
@@ -151,10 +153,10 @@ class EventExtractor:
         actors, recipients = _nominal_roles(noun, entry, index)
         if not actors and not recipients:
             return None
-        return self._event(info.code, noun.i, noun.i + 1, actors, recipients, matched=True)
+        return self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
 
-    def _event(self, code: str, start: int, end: int, actors: list[int],
-               recipients: list[int], matched: bool) -> dict[str, Any]:
+    def _event(self, code: str, trigger: Token, end: int, actors: list[int],
+               recipients: list[int], nominal: bool = False) -> dict[str, Any]:
         info = self.ontology.lookup(code)
         assert info is not None
         actors = list(dict.fromkeys(actors))
@@ -162,18 +164,35 @@ class EventExtractor:
         modes = [info.mode] if info.mode else []
         if info.event in JOINT_TYPES and "visit" not in modes:
             actors, recipients = actors + recipients, []
-        confidence = 0.45 + (0.2 if matched else 0.0) + (0.2 if actors else -0.2)
-        confidence += 0.1 if recipients or info.event in JOINT_TYPES else 0.0
+        confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
+                                 JOINT_TYPES, nominal)
         return {
             "event": info.event,
             "mode": modes,
             "context": [info.context] if info.context else [],
             "cameo": info.code,
-            "trigger": [start, end],
+            "trigger": [trigger.i, end],
             "actor": actors,
             "recipient": recipients,
-            "confidence": round(min(max(confidence, 0.05), 0.95), 2),
+            "confidence": confidence,
         }
+
+
+def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: bool) -> float:
+    """How sure the event is: the main clause's verb with both roles filled ranks first.
+
+    Each clause boundary between the trigger and the sentence root lowers it
+    (an event inside a relative or reported clause is less likely the story's
+    point), and so do a descriptive participle ("militiamen *armed* with") and
+    an event noun.
+    """
+    confidence = BASE_CONFIDENCE
+    confidence += 0.2 if has_actor else -0.2
+    confidence += 0.1 if has_recipient else 0.0
+    confidence -= CLAUSE_PENALTY * clause_depth(trigger)
+    if trigger.dep_ == "acl" or nominal:
+        confidence -= 0.1
+    return round(min(max(confidence, 0.05), 0.95), 2)
 
 
 def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:

@@ -4,8 +4,8 @@ Reads ``doc._.ew_events`` and rewrites them in place: adds the auxiliary
 PLOVER modes ``negation``, ``hypothetical`` and ``future`` from cue rules
 (``data/modality/cues.tsv``, ConText style), drops events that are only the
 condition of another clause ("if China attacks Taiwan" asserts no attack),
-and re-codes hypothetical material conflict as THREATEN: "Japan could
-intervene militarily" is at most a threat, never an assault.
+and re-codes hypothetical or announced material conflict as THREATEN: "Japan
+could intervene militarily" is at most a threat, never an assault.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from eventwire.kb.tables import read_tsv
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
                           "pobj", "prep", "dobj"})
 MAX_CLIMB = 4
-# Material conflict that a hypothetical turns into a threat.
+# Material conflict that is only possible or announced is a threat ("could intervene",
+# "will boycott the elections unless ...").
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
 # PLOVER: future-tense cooperation is a promise ("will withdraw", "will visit") -> AGREE.
@@ -77,7 +78,7 @@ class Modality:
 
     def apply(self, doc: Doc) -> list[dict[str, Any]]:
         """The Doc's events with modality added; conditions removed;
-        hypothetical conflict becomes a threat and future cooperation a promise."""
+        hypothetical or future conflict becomes a threat, future cooperation a promise."""
         kept = []
         for event in doc._.ew_events or []:
             found = self.categories(doc[event["trigger"][0]])
@@ -86,7 +87,7 @@ class Modality:
             for category in ("negation", "hypothetical", "future"):
                 if category in found and category not in event["mode"]:
                     event["mode"].append(category)
-            if "hypothetical" in found and event["event"] in THREAT_RECODED:
+            if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
                 self._recode(event, THREAT_CAMEO)
             elif "future" in found and event["event"] in PROMISE_RECODED:
                 self._recode(event, PROMISE_CAMEO)
@@ -110,7 +111,7 @@ class Modality:
                 category = self.cues.get(("governor", token.lemma_.lower()))
                 if category:
                     found.add(category)
-            if token.dep_ not in CARRIER_DEPS or token.head is token:
+            if token.dep_ not in CARRIER_DEPS or token.head.i == token.i:
                 break
             token = token.head
         return found

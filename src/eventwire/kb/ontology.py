@@ -1,6 +1,8 @@
 """PLOVER and CAMEO tables: event types, quad codes, scores, Goldstein values.
 
-Loaded once from ``data/events/cameo.tsv`` and ``data/events/plover.tsv``.
+Loaded once from ``data/events/cameo.tsv`` (derived from the reference
+tables), ``plover_overrides.tsv`` (eventwire's corrections, each with its
+reason) and ``plover.tsv``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ class Ontology:
         for row in read_tsv("events", "cameo.tsv"):
             self.cameo[row["cameo"]] = CameoCode(
                 code=row["cameo"], name=row["name"], goldstein=float(row["goldstein"] or 0),
+                event=row["event"], mode=row["mode"], context=row["context"])
+        for row in read_tsv("events", "plover_overrides.tsv"):
+            base = self.cameo[row["cameo"]]
+            self.cameo[row["cameo"]] = CameoCode(
+                code=base.code, name=base.name, goldstein=base.goldstein,
                 event=row["event"], mode=row["mode"], context=row["context"])
         self.quads: dict[str, int] = {}
         self.scores: dict[tuple[str, str], float] = {}

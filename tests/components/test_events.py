@@ -1,0 +1,98 @@
+"""The event and modality stages on sentences with known answers."""
+
+import pytest
+
+from eventwire.coder import Coder
+
+DATE = "2026-01-13"
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp=nlp)
+
+
+def events(coder, text, date=DATE):
+    return coder.code(text, date=date, doc_id="t").events
+
+
+def codes(entities):
+    return sorted({e.code for e in entities})
+
+
+def find(found, event_type):
+    matches = [e for e in found if e.event == event_type]
+    assert matches, f"no {event_type} in {[(e.event, e.event_text) for e in found]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        ("Japan and South Korea agreed to strengthen cooperation on economic security.",
+         "AGREE", ["JPN", "KOR"], []),
+        ("The Japanese prime minister called on South Korea to help ensure regional stability.",
+         "REQUEST", ["JPN"], ["KOR"]),
+        ("The United States imposed sanctions on Iran.", "SANCTION", ["USA"], ["IRN"]),
+        ("Russian troops attacked Ukrainian villages near Kharkiv.", "ASSAULT", ["RUS"], []),
+        ("Israeli soldiers were attacked by Palestinian militants in Hebron.",
+         "ASSAULT", ["PSE"], ["ISR"]),
+        ("Turkish President Recep Tayyip Erdogan visited Germany on Monday.",
+         "CONSULT", ["TUR"], ["DEU"]),
+        ("China, which regards Taiwan as its own territory, has blocked exports of rare earths "
+         "to Japan.", None, ["CHN"], ["JPN"]),
+        ("Thousands of Venezuelan protesters demonstrated in Caracas against the government.",
+         "PROTEST", ["VEN"], []),
+    ],
+)
+def test_event_type_and_roles(coder, text, event_type, actors, recipients):
+    found = events(coder, text)
+    if event_type is None:  # an embargo: SANCTION or COERCE are both defensible
+        event = next(e for e in found if e.event in ("SANCTION", "COERCE"))
+    else:
+        event = find(found, event_type)
+    assert codes(event.actor) == actors
+    assert set(recipients) <= set(codes(event.recipient))
+
+
+def test_infinitive_after_an_appeal_is_its_content_not_an_event(coder):
+    found = events(coder, "France urged Germany to help Ukraine.")
+    assert [e.event for e in found] == ["REQUEST"]
+
+
+def test_statement_alone_is_not_an_event(coder):
+    assert events(coder, "The Japanese foreign minister said the economy was growing.") == []
+
+
+def test_condition_asserts_nothing_and_hypothetical_conflict_is_a_threat(coder):
+    found = events(coder, "Japan could intervene militarily if China attacks Taiwan.")
+    assert not [e for e in found if e.event in ("ASSAULT", "COERCE", "MOBILIZE")]
+    assert not [e for e in found if "CHN" in codes(e.actor)]
+    for event in found:
+        assert "hypothetical" in event.mode
+
+
+def test_negation_is_a_mode(coder):
+    event = find(events(coder, "Iran did not attack Israel."), "ASSAULT")
+    assert "negation" in event.mode
+
+
+def test_future_visit_is_a_promise_with_future_mode(coder):
+    found = events(coder, "The Indian prime minister will visit Japan next week.")
+    event = found[0]
+    assert event.event == "AGREE"
+    assert "future" in event.mode
+    assert codes(event.actor) == ["IND"]
+
+
+def test_record_fields_are_filled(coder):
+    text = "Russian troops attacked Ukrainian villages near Kharkiv."
+    event = find(events(coder, text), "ASSAULT")
+    assert event.id == "t-0001"
+    assert event.quad_code == 4
+    assert event.intensity < 0 and event.goldstein < 0
+    assert event.cameo.startswith(("18", "19"))
+    assert text[event.text_info.start:event.text_info.end] == event.text
+    assert event.event_text in text
+    assert 0 < event.confidence <= 1
+    assert event.date == DATE and event.date_precision == "day"
