@@ -8,7 +8,9 @@ speaker resolves to the same entity as a mention inside that source (a source
 "who" stands for the noun its relative clause describes). Only the
 first annotator of an article counts. Shares are reported for every annotated
 attribution, for those whose cue is a reporting word of eventwire's cue table
-("speech"), and for those whose content holds a double quote mark ("direct").
+("speech"), and for those whose content holds a double quote mark ("direct");
+*actor* is the share of found attributions whose speaker resolved to a known
+actor (a mention with a name or country code), not just to words in the text.
 
     python bench/quotes.py [--n N] [--json]
 """
@@ -84,6 +86,9 @@ def score_article(nlp: Language, article: dict[str, Any], tally: Counter) -> Non
             tally[f"{subset}/found"] += bool(hits)
             tally[f"{subset}/found_with_source"] += bool(hits and source)
             tally[f"{subset}/right_speaker"] += right
+            tally[f"{subset}/actor_speaker"] += bool(hits and source) and any(
+                q["speaker"] is not None and (q["speaker"].get("name") or q["speaker"].get("code"))
+                for q in hits)
 
 
 def _coded(doc: Doc, norm: NormalisedText) -> Iterator[dict[str, Any]]:
@@ -150,6 +155,8 @@ def summary(tally: Counter, articles: int) -> dict[str, Any]:
             "found": share(tally[f"{subset}/found"], tally[f"{subset}/gold"]),
             "right_speaker": share(tally[f"{subset}/right_speaker"],
                                    tally[f"{subset}/found_with_source"]),
+            "actor_speaker": share(tally[f"{subset}/actor_speaker"],
+                                   tally[f"{subset}/found_with_source"]),
         }
     return result
 
@@ -176,10 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"PolNeAR: {articles} articles, {result['quotes_coded']} quotes coded, "
           f"{result['quote_precision']} of them on an annotated attribution")
-    print(f"{'subset':8} {'annotated':>9} {'found':>6} {'right speaker':>13}")
+    print(f"{'subset':8} {'annotated':>9} {'found':>6} {'right speaker':>13} {'actor':>6}")
     for subset in SUBSETS:
         row = result[subset]
-        print(f"{subset:8} {row['annotated']:>9} {row['found']!s:>6} {row['right_speaker']!s:>13}")
+        print(f"{subset:8} {row['annotated']:>9} {row['found']!s:>6} "
+              f"{row['right_speaker']!s:>13} {row['actor_speaker']!s:>6}")
     return 0
 
 

@@ -47,8 +47,8 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", 
 class Lexicon:
     """Reporting cues and the gender/number words, read from ``data/quotes``."""
 
-    verbs: dict[str, str]  # lemma (or "lemma particle") -> kind
-    preps: dict[str, str]  # multiword preposition -> kind
+    verbs: frozenset[str]  # lemmas, or "lemma particle"
+    preps: frozenset[str]  # multiword prepositions
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
     honorifics: dict[str, str]  # honorific -> gender
     first_person: frozenset[str]
@@ -60,8 +60,8 @@ def load_lexicon() -> Lexicon:
     cues = read_tsv("quotes", "cues.tsv")
     words = read_tsv("quotes", "pronouns.tsv")
     return Lexicon(
-        verbs={r["cue"]: r["kind"] for r in cues if r["pos"] == "verb"},
-        preps={r["cue"]: r["kind"] for r in cues if r["pos"] == "prep"},
+        verbs=frozenset(r["cue"] for r in cues if r["pos"] == "verb"),
+        preps=frozenset(r["cue"] for r in cues if r["pos"] == "prep"),
         pronouns={r["word"]: (r["gender"], r["number"]) for r in words if r["kind"] == "pronoun"},
         honorifics={r["word"]: r["gender"] for r in words if r["kind"] == "honorific"},
         first_person=frozenset(r["word"] for r in words if r["kind"] == "first"),
