@@ -130,6 +130,17 @@ def test_events_in_reported_content_carry_their_source(nlp):
                               "quote": "We will meet again"}
 
 
+def test_an_event_in_a_quote_takes_the_quote_not_the_clause_around_it(nlp):
+    doc = code(nlp, 'Takaichi said she told Lee that "both countries should cooperate '
+                    'to ensure stability".')
+    cooperate = next(t.i for t in doc if t.text == "cooperate")
+    doc._.ew_events = [{"trigger": [cooperate, cooperate + 1]}]
+    nlp.get_pipe("eventwire_quotes")(doc)
+    source = doc._.ew_events[0]["source"]
+    assert source["speaker"]["name"] == "Sanae Takaichi"
+    assert source["quote"] == "both countries should cooperate to ensure stability"
+
+
 def test_quotes_survive_doc_serialisation(nlp):
     doc = code(nlp, '"We must act now," Lee said.')
     copy = Doc(doc.vocab).from_bytes(doc.to_bytes())

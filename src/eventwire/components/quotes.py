@@ -390,7 +390,8 @@ class QuoteFinder:
             holders = [a for a in found if a.start <= trigger < a.end]
             if not holders:
                 continue
-            a = min(holders, key=lambda a: a.end - a.start)
+            # the innermost; a reported clause that only wraps a quote yields to the quote
+            a = min(holders, key=lambda a: (not a.record, a.end - a.start))
             event["source"] = {"speaker": _speaker_entity(doc, a, mentions), "quote": a.text}
 
 
