@@ -3,7 +3,9 @@
 Values are plain lists, dicts, strings and numbers so that Docs survive
 ``Doc.to_bytes()`` (and so ``nlp.pipe(n_process>1)``) unchanged.
 
-Mention dicts (``ew_mentions``), written by the actor stage::
+Mention dicts (``ew_mentions``), written by the actor and coreference stages
+(sorted by start); the event stage may append ``unresolved`` mentions for named
+subjects the knowledge base does not know (at the end, so indices stay valid)::
 
     {"start": tok, "end": tok, "start_char": int, "end_char": int, "text": str,
      "name": str|None, "code": str|None, "sector": str|None,

@@ -9,7 +9,11 @@ recipients ("met with X", "exports to Japan").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
+
+from eventwire.kb.tables import read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -193,3 +197,18 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech or thought (the quote cue table)."""
+    return frozenset(r["cue"] for r in read_tsv("quotes", "cues.tsv") if r["pos"] == "verb")
+
+
+def reporting_subject(verb: Token) -> Token | None:
+    """The subject of the verb that reports ``verb``'s clause ("X said [that ...verb]")."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -2,6 +2,8 @@
 
 Runs after ``eventwire_actors`` and rewrites ``doc._.ew_mentions``:
 
+- a pronoun subject of reported speech ("Syria says it will ...") becomes a
+  ``pronoun`` mention of the reporting verb's subject;
 - "he"/"she" become ``pronoun`` mentions of the latest person of that gender;
 - "they", "the two leaders", "both countries" become ``group`` mentions of the
   latest distinct people or countries;
@@ -23,12 +25,22 @@ from spacy.tokens import Doc, Span
 
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
+from eventwire.participants import reporting_subject
 
 ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
                "wikidata_id", "confidence")
 # Words between two countries of one group: "Japan-China", "Japan, South Korea and the US".
 LINK_GAPS = {("-",), ("–",), (",",), ("and",), (",", "and")}
 LOOKBACK_SENTENCES = 3
+# Pronouns that may refer back to the subject of the verb reporting their clause,
+# with the mention kinds each can stand for.
+REPORTED_PRONOUNS = {
+    "it": ("country", "org"),
+    "they": ("agent", "group", "country", "org"),
+    "he": ("person", "pronoun"),
+    "she": ("person", "pronoun"),
+    "we": ("agent", "group", "country", "org", "person"),
+}
 
 
 @Language.factory(
@@ -59,6 +71,7 @@ class Coreference(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         try:
             mentions = self.groups(doc, list(doc._.ew_mentions or []))
+            mentions = self.reported_subjects(doc, mentions)
             mentions = self.references(doc, mentions)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
@@ -81,6 +94,29 @@ class Coreference(Pipe):
             if m and not run:
                 out.append(m)
         return out
+
+    def reported_subjects(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"X said it/they/he would ...": the reported clause's pronoun subject is X.
+
+        A speaker reporting on itself is the usual reading in news ("Syria says
+        it is willing to withdraw"), so this rule runs before the recency rules.
+        """
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        added = []
+        for token in doc:
+            kinds = REPORTED_PRONOUNS.get(token.lower_)
+            if not kinds or token.dep_ not in ("nsubj", "nsubjpass") or token.i in at:
+                continue
+            speaker = reporting_subject(token.head)
+            antecedent = at.get(speaker.i) if speaker is not None else None
+            if antecedent is None or antecedent["kind"] not in kinds:
+                continue
+            added.append(_entity(antecedent) | {
+                "start": token.i, "end": token.i + 1, "start_char": token.idx,
+                "end_char": token.idx + len(token), "text": token.text, "kind": "pronoun",
+                "confidence": round(0.8 * antecedent["confidence"], 2)}
+                | ({"members": antecedent["members"]} if antecedent.get("members") else {}))
+        return sorted(mentions + added, key=lambda m: m["start"])
 
     def references(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add pronoun and nominal group mentions resolved to earlier actors."""

@@ -45,6 +45,7 @@ NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "m
 CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
+UNRESOLVED_CONFIDENCE = 0.3
 CLAUSE_PENALTY = 0.05
 
 
@@ -108,7 +109,7 @@ class EventExtractor:
                 event["sentence"] = sentence_of[token.i]
                 verbal[token.i] = event
         for i, event in verbal.items():
-            if event["actor"] and not _completes_event(doc[i], verbal):
+            if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal):
                 events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
@@ -130,6 +131,7 @@ class EventExtractor:
         used = [after_tokens[i] for i in match.used]
         consumed.update(used)
         subj, passive = subject(verb)
+        passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         by = agent(verb) if passive else None
         actor_head = by if passive else subj
         skip = {subj.i} if subj is not None else set()
@@ -140,6 +142,8 @@ class EventExtractor:
         if passive and subj is not None:
             recipients = mentions_under(subj, index) + recipients
         actors = mentions_under(actor_head, index) if actor_head is not None else []
+        if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
+            actors = [_unresolved_mention(actor_head, index)]
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
         return self._event(info.code, verb, trigger_end, actors, recipients)
 
@@ -176,6 +180,29 @@ class EventExtractor:
             "recipient": recipients,
             "confidence": confidence,
         }
+
+
+def _unresolved_mention(head: Token, index: list[int]) -> int:
+    """Add an uncoded mention for a named subject the knowledge base does not know.
+
+    "Ethopia has agreed ..." is still an event by someone; its actor keeps the
+    name from the text, no code and a low confidence rather than a guess.
+    """
+    doc = head.doc
+    words = [t for t in head.subtree if t.pos_ == "PROPN" and index[t.i] < 0]
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    while any(index[i] >= 0 for i in range(start, end)):  # keep it clear of known mentions
+        end -= 1
+    span = doc[start:end] if end > start else doc[head.i:head.i + 1]
+    mentions = doc._.ew_mentions
+    mentions.append({
+        "start": span.start, "end": span.end, "start_char": span.start_char,
+        "end_char": span.end_char, "text": span.text, "name": span.text, "code": None,
+        "sector": None, "wikidata_id": None, "kind": "unresolved",
+        "confidence": UNRESOLVED_CONFIDENCE})
+    for i in range(span.start, span.end):
+        index[i] = len(mentions) - 1
+    return len(mentions) - 1
 
 
 def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: bool) -> float:
@@ -219,6 +246,13 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
         return [Word(t.lower_, t.lemma_.lower()) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
+
+
+def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
+    """An event needs an actor, or a recipient of a predicate ("were killed in a bombing",
+    "a bombing killed two soldiers"), not of a descriptive participle ("the
+    environment surrounding both countries")."""
+    return bool(event["actor"]) or (bool(event["recipient"]) and trigger.dep_ != "acl")
 
 
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:

@@ -21,6 +21,7 @@ from spacy.util import raise_error
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
 from eventwire.kb.tables import read_tsv
+from eventwire.participants import mention_index, mentions_under, reporting_subject
 
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
@@ -33,6 +34,10 @@ THREAT_CAMEO = "130"
 # PLOVER: future-tense cooperation is a promise ("will withdraw", "will visit") -> AGREE.
 PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 PROMISE_CAMEO = "030"
+# "will not accept", "would not meet": refusing to cooperate is PLOVER REJECT.
+REFUSAL_RECODED = PROMISE_RECODED | {"AGREE"}
+REFUSAL_CAMEO = "120"
+DEMAND_CAMEO = "100"
 UNCERTAIN_PENALTY = 0.15
 
 
@@ -87,10 +92,14 @@ class Modality:
             for category in ("negation", "hypothetical", "future"):
                 if category in found and category not in event["mode"]:
                     event["mode"].append(category)
-            if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
+            if "obligation" in found:
+                self._obligation(doc, event)
+            elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
                 self._recode(event, THREAT_CAMEO)
             elif "future" in found and event["event"] in PROMISE_RECODED:
                 self._recode(event, PROMISE_CAMEO)
+            if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED:
+                self._recode(event, REFUSAL_CAMEO)
             if found & {"hypothetical", "future"}:
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
@@ -115,6 +124,19 @@ class Modality:
                 break
             token = token.head
         return found
+
+    def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
+        """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
+        speaker = reporting_subject(doc[event["trigger"][0]])
+        index = mention_index(doc)
+        speakers = mentions_under(speaker, index) if speaker is not None else []
+        if not speakers:
+            if "hypothetical" not in event["mode"]:
+                event["mode"].append("hypothetical")
+            return
+        recipients = [m for m in event["actor"] if m not in speakers]
+        self._recode(event, DEMAND_CAMEO)
+        event["actor"], event["recipient"] = speakers, recipients
 
     def _recode(self, event: dict[str, Any], cameo: str) -> None:
         info = self.ontology.lookup(cameo)
