@@ -70,7 +70,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
     if index[head.i] >= 0:
-        return [index[head.i]]
+        return _with_coordinated_modifiers(head, index)
     frontier = [head]
     for _ in range(depth):
         next_frontier = []
@@ -85,6 +85,21 @@ def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
             return hits
         frontier = next_frontier
     return []
+
+
+def _with_coordinated_modifiers(head: Token, index: list[int]) -> list[int]:
+    """The head's mention plus mentions coordinated with its words: "Hungarian and
+    [Romanian officials]" stands for both countries' officials."""
+    own = index[head.i]
+    found = [own]
+    for t in head.doc[head.left_edge.i:head.i + 1]:
+        if index[t.i] != own:
+            continue
+        linked = conjuncts(t) + ([t.head] if t.dep_ == "conj" else [])
+        for other in linked:
+            if index[other.i] >= 0 and index[other.i] not in found:
+                found.append(index[other.i])
+    return found
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:

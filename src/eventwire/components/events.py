@@ -141,6 +141,8 @@ class EventExtractor:
                 m for m in mentions_under(obj, index, OBJECT_DEPTH) if m not in recipients)
         if passive and subj is not None:
             recipients = mentions_under(subj, index) + recipients
+        if not recipients:
+            recipients = _complement_recipients(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
@@ -166,8 +168,6 @@ class EventExtractor:
         actors = list(dict.fromkeys(actors))
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
         modes = [info.mode] if info.mode else []
-        if info.event in JOINT_TYPES and "visit" not in modes:
-            actors, recipients = actors + recipients, []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
                                  JOINT_TYPES, nominal)
         return {
@@ -246,6 +246,25 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
         return [Word(t.lower_, t.lemma_.lower()) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
+
+
+def _complement_recipients(verb: Token, index: list[int]) -> list[int]:
+    """Recipients named in what the verb governs when it names none itself.
+
+    "promised to continue military aid *to Mozambique*", "offered to negotiate
+    *with Armenia*": the objects of the infinitive; "demanded that *the US*
+    cancel the sale": the subject of the demanded clause.
+    """
+    found: list[int] = []
+    for child in verb.children:
+        if is_infinitive_complement(child):
+            for obj in objects(child):
+                found.extend(mentions_under(obj, index, OBJECT_DEPTH))
+        elif child.dep_ == "ccomp":
+            for subj in child.children:
+                if subj.dep_ in ("nsubj", "nsubjpass"):
+                    found.extend(mentions_under(subj, index))
+    return list(dict.fromkeys(found))
 
 
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
