@@ -37,10 +37,15 @@ class Pattern:
     post: tuple[tuple[tuple[str, ...], ...], ...]
     code: str
     local: bool
+    firsts: tuple[frozenset[str], ...] = ()  # first words of each slot's alternatives
 
     @property
     def size(self) -> int:
         return sum(len(slot[0]) for slot in self.pre + self.post)
+
+    def may_match(self, keys: frozenset[str]) -> bool:
+        """Cheap pre-check: every slot has an alternative whose first word is among ``keys``."""
+        return all(not first.isdisjoint(keys) for first in self.firsts)
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,16 @@ def _word_matches(pattern_word: str, word: Word) -> bool:
         and word.lower.startswith(pattern_word)
         and len(word.lower) - len(pattern_word) <= MAX_SUFFIX
     )
+
+
+def _match_keys(words: list[Word]) -> frozenset[str]:
+    """Every string a pattern word could equal to match one of ``words`` (forms and stems)."""
+    keys: set[str] = set()
+    for word in words:
+        keys.update((word.lower, word.lemma))
+        for length in range(max(MIN_STEM, len(word.lower) - MAX_SUFFIX), len(word.lower)):
+            keys.add(word.lower[:length])
+    return frozenset(keys)
 
 
 def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word], start: int) -> int:
@@ -136,9 +151,11 @@ class VerbLexicon:
     def _load_patterns(self, name: str, local: bool) -> None:
         for line in read_lines("events", name):
             row = json.loads(line)
+            pre, post = _slots(row["pre"]), _slots(row["post"])
+            firsts = tuple(frozenset(alt[0] for alt in slot) for slot in pre + post)
             self.patterns[row["block"]].append(Pattern(
-                block=row["block"], pre=_slots(row["pre"]), post=_slots(row["post"]),
-                code=row["code"], local=local))
+                block=row["block"], pre=pre, post=post, code=row["code"], local=local,
+                firsts=firsts))
 
     def _load_nouns(self) -> None:
         for row in read_tsv("events", "nominal_events.tsv"):
@@ -159,8 +176,11 @@ class VerbLexicon:
             return None
         best: Match | None = None
         best_key = (-1, False)
+        keys = _match_keys(before + after)
         for block, _default in entries:
             for pattern in self.patterns.get(block, ()):
+                if not pattern.may_match(keys):
+                    continue
                 used_after = _match_slots(pattern.post, after)
                 if used_after is None:
                     continue
