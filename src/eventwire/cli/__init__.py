@@ -16,6 +16,7 @@ from eventwire.cli.evaluate import evaluate_command
 from eventwire.cli.export import export_command
 from eventwire.cli.ingest import ingest_command
 from eventwire.cli.run import run_command
+from eventwire.cli.serve import serve_command
 from eventwire.cli.stats import stats_command
 
 app = typer.Typer(
@@ -32,6 +33,7 @@ app.command("ingest")(ingest_command)
 app.command("run")(run_command)
 app.command("export")(export_command)
 app.command("stats")(stats_command)
+app.command("serve")(serve_command)
 
 
 def _show_version(value: bool) -> None:

@@ -167,7 +167,7 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return con.execute(sql, params).to_arrow_table().to_pylist()
+    return con.sql(sql, params=params).to_arrow_table().to_pylist()
 
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int,
                 cursor: str | None) -> dict[str, Any]:
     """One page of events, newest first, and the cursor of the next page."""
     where, params = filters.where()
-    total = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    total = count_events(con, filters)
     page_where, page_params = where, list(params)
     if cursor:
         key, last_id = decode_cursor(cursor)
@@ -191,23 +191,23 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int,
                  f"ORDER BY {ORDER_KEY} DESC, id LIMIT ?", [*page_params, limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
-    return {"total": int(total[0]) if total else 0,
+    return {"total": total,
             "events": [event_json(r) for r in rows],
             "next_cursor": encode_cursor(rows[-1]) if more else None}
 
 
 def count_events(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     where, params = filters.where()
-    found = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    return int(found[0]) if found else 0
+    return int(con.sql(f"SELECT count(*) FROM events WHERE {where}", params=params)
+               .fetchall()[0][0])
 
 
 def event_batches(con: duckdb.DuckDBPyConnection, filters: Filters,
                   chunk: int = 5_000) -> Any:
     """Every filtered event row, newest first, in arrow batches."""
     where, params = filters.where()
-    con.execute(f"SELECT * FROM events WHERE {where} ORDER BY {ORDER_KEY} DESC, id", params)
-    return con.to_arrow_reader(chunk)
+    return con.sql(f"SELECT * FROM events WHERE {where} ORDER BY {ORDER_KEY} DESC, id",
+                   params=params).to_arrow_reader(chunk)
 
 
 def _dyad_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
@@ -297,15 +297,14 @@ def places(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int) -> list
 
 def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the corpus holds, for the dashboard's filter choices and defaults."""
-    counts = con.execute(
-        f"SELECT count(*), min({DAY}), max({DAY}) FROM events").fetchone() or (0, None, None)
-    docs = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
-    parties = con.execute(
+    counts = con.sql(f"SELECT count(*), min({DAY}), max({DAY}) FROM events").fetchall()[0]
+    docs = dict(con.sql("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+    parties = con.sql(
         "SELECT x.code, count(*) FROM (SELECT unnest(list_concat(actor, recipient)) AS x "
         "FROM events) WHERE x.code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
 
     def values(column: str) -> list[str]:
-        return [r[0] for r in con.execute(
+        return [r[0] for r in con.sql(
             f"SELECT DISTINCT unnest({column}) AS v FROM events ORDER BY v").fetchall()
             if r[0] is not None]
 

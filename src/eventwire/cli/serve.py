@@ -1,0 +1,42 @@
+"""``eventwire serve``: the analyst API and dashboard over a corpus database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.errors import UsageError
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def serve_command(
+    db: Annotated[Path, typer.Option("--db", help="Corpus database (DuckDB file).")],
+    host: Annotated[str, typer.Option("--host", help="Address to bind; only this machine "
+                                      "by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="EVENTWIRE_TOKEN",
+        help="Require this token on every request (or set EVENTWIRE_TOKEN).")] = None,
+) -> None:
+    """Serve the read-only HTTP API (docs at /docs) and the offline dashboard."""
+    import uvicorn
+
+    from eventwire.server import create_app
+
+    try:
+        app = create_app(db, token=token)
+    except UsageError as err:
+        typer.echo(f"eventwire: {err}", err=True)
+        raise typer.Exit(2) from err
+    if host not in LOCAL_HOSTS and not token:
+        typer.echo(f"eventwire: warning: serving on {host} without --token; anyone who can "
+                   "reach it can read the corpus", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    suffix = "/?token=…" if token else "/"
+    typer.echo(f"eventwire: dashboard at http://{shown}:{port}{suffix}  API docs at /docs  "
+               f"(pid {os.getpid()}, Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
