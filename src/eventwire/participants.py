@@ -108,20 +108,23 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     Follows control and coordination up the tree when the verb has no
     subject of its own: "agreed to cooperate" (the agreers), "called on
     Seoul to help" (Seoul), "reacted angrily, blocking exports" (the reactor),
-    "China, which regards ..." (China).
+    "China, which regards ..." (China), "his place to intervene" (him).
     """
-    seen = 0
-    while verb is not None and seen < 6:
-        seen += 1
+    own = verb
+    for _ in range(6):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return _relative_antecedent(child), False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return _relative_antecedent(child), True
+                # A raised subject ("were expected to discuss") acts in the infinitive.
+                return _relative_antecedent(child), verb.i == own.i or _is_passive(own)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            possessor = _infinitive_possessor(verb)
+            if possessor is not None:
+                return possessor, False
             return verb.head, verb.tag_ == "VBN"
         if is_infinitive_complement(verb):
-            controller = object_controller(verb.head)
+            controller = _infinitive_possessor(verb) or object_controller(verb.head)
             if controller is not None:
                 return controller, False
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head != verb:
@@ -129,6 +132,20 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _infinitive_possessor(verb: Token) -> Token | None:
+    """"Japan's decision to send troops", "it was not his place to intervene": the possessor
+    of the noun the infinitive completes acts."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "attr"]
+    return next((c for n in nouns for c in n.children if c.dep_ == "poss"), None)
 
 
 def is_infinitive_complement(verb: Token) -> bool:
