@@ -65,7 +65,8 @@ def events_table(doc: Document) -> Table:
     table.add_column("actor → recipient", ratio=3)
     table.add_column("event_text", ratio=2)
     for event in doc.events:
-        who = f"{_entities(event.actor)} → {_entities(event.recipient) or '(joint)'}"
+        no_recipient = "(joint)" if len(event.actor) > 1 else "-"
+        who = f"{_entities(event.actor)} → {_entities(event.recipient) or no_recipient}"
         table.add_row(*(Text(cell) for cell in (
             event.id.removeprefix(f"{doc.doc_id}-"), event.date or "", event.event,
             ", ".join(event.mode), who, event.event_text)))
