@@ -165,3 +165,60 @@ def test_failures_go_to_the_error_handler(blank_nlp: Language, finder: ActorFind
         finder.kb = kb
         finder.set_error_handler(None)
     assert seen == ["eventwire_actors"]
+
+
+@pytest.mark.parametrize(("text", "date", "span", "name", "code"), [
+    # a surname after a title: the one person of that name in government then
+    ("President Mugabe spoke.", "2000-01-01", "President Mugabe", "Robert Mugabe", "ZWE"),
+    # first name and surname, whatever the article or middle names
+    ("President Omar Hassan al-Bashir spoke.", "2000-01-01",
+     "President Omar Hassan al-Bashir", None, "SDN"),
+    # two KB people fit, both American: the country without the person
+    ("President Bush spoke.", "2000-01-01", "President Bush", "President Bush", "USA"),
+    # a title naming an organisation codes its holder with it
+    ("U.N. mediator Diego Cordovez spoke.", "1988-01-01", "U.N. mediator Diego Cordovez",
+     "Diego Cordovez", "UNO"),
+])
+def test_titles_and_names(blank_nlp: Language, finder: ActorFinder, text: str, date: str,
+                          span: str, name: str | None, code: str) -> None:
+    m = mention(run(blank_nlp, finder, text, date), span)
+    assert m["code"] == code
+    assert name is None or m["name"] == name
+
+
+def test_out_of_office_keeps_country_not_sector(blank_nlp: Language,
+                                                finder: ActorFinder) -> None:
+    m = mention(run(blank_nlp, finder, "George Bush spoke.", "2026-01-13"), "George Bush")
+    assert (m["code"], m["sector"]) == ("USA", None)
+    assert m["confidence"] < 0.8
+
+
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("Bosnian Serbs shelled the town.", "Bosnian Serbs", "BIH"),
+    ("Iraqi Kurdish fighters advanced.", "Iraqi Kurdish fighters", "IRQ"),
+    ("Ethnic Albanians protested.", "Albanians", None),
+    ("Kurdish rebels attacked.", "Kurdish rebels", None),
+])
+def test_communities(blank_nlp: Language, finder: ActorFinder, text: str, span: str,
+                     code: str | None) -> None:
+    assert mention(run(blank_nlp, finder, text, "2000-01-01"), span)["code"] == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("Opposition parties in Kenya demanded new elections.", "Opposition parties", "KEN"),
+    ("Rebels in Mali attacked a convoy.", "Rebels", "MLI"),
+    ("Students throughout Chile staged protests on Monday.", "Students", "CHL"),
+    ("Militants based in Yemen claimed the attack.", "Militants", "YEM"),
+    ("Ethnic Hungarians in Romania protested against the law.", "Hungarians", "ROU"),
+    ("Tamil civilians fled as the Sri Lankan army advanced.", "Tamil civilians", "LKA"),
+    ("Protesters rallied at a square in Caracas on Sunday.", "Protesters", "VEN"),
+    ("Refugees arrived in Germany on Sunday.", "Refugees", None),
+])
+def test_agents_placed_by_the_parse(nlp: Language, text: str, span: str,
+                                    code: str | None) -> None:
+    doc = nlp.make_doc(text)
+    doc._.ew_date = "2000-01-01"
+    m = mention(nlp(doc), span)
+    assert m["code"] == code
+    assert code is None or m["confidence"] < 0.6

@@ -61,3 +61,16 @@ def test_mentions_stay_sorted_and_disjoint(blank_nlp: Language, stages: tuple) -
     mentions = doc._.ew_mentions
     assert all(a["end"] <= b["start"] for a, b in zip(mentions, mentions[1:], strict=False))
     assert Doc(doc.vocab).from_bytes(doc.to_bytes())._.ew_mentions == mentions
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("Syria said its troops would leave Lebanon.", "troops", "SYR"),
+    ("Bosnian Serbs said their forces had withdrawn.", "forces", "BIH"),
+    ("Chile held elections. The government said turnout was high.", "government", "CHL"),
+    ("Chile and Peru held talks. The government said they went well.", "government", None),
+])
+def test_owners_of_uncoded_agents(nlp: Language, text: str, span: str,
+                                  code: str | None) -> None:
+    doc = nlp(text)
+    assert next(m for m in doc._.ew_mentions if m["text"] == span)["code"] == code

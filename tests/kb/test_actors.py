@@ -83,3 +83,14 @@ def test_affiliation_uses_the_role_held_then(kb: ActorKB) -> None:
     assert kb.affiliation("xi-jinping", "2026-01-13") == ("CHN", "GOV")
     assert kb.affiliation("antonio-guterres", "2026-01-13") == ("UNO", "GOV")
     assert kb.person("donald-trump").wikidata_id == "Q22686"
+
+
+def test_names_by_surname_and_first_name(kb: ActorKB) -> None:
+    assert "robert-mugabe" in kb.by_surname("Mugabe")
+    assert "umar-al-bashir" in kb.by_name("Omar El-Bashir")
+    assert kb.by_name("Mugabe") == ()
+
+
+def test_affiliation_out_of_office_keeps_the_nearest_country(kb: ActorKB) -> None:
+    assert kb.affiliation("george-bush", "2026-01-13") == ("USA", None)
+    assert kb.affiliation("george-bush", "1990-01-01") == ("USA", "GOV")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -24,40 +23,26 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire.components.actor_places import place_agents
+from eventwire.components.actor_resolver import (
+    OWNER_KINDS,
+    POSSESSIVE,
+    Atom,
+    Chain,
+    Resolver,
+    modifier,
+)
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
 
-OWNER_KINDS = ("country", "metonym", "org")
-POSSESSIVE = ("'s", "’s")
 CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PERSON"})
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "NORP"})
-CONFIDENCE = {"kb_name": 0.95, "title": 0.85, "memory": 0.9, "surname": 0.8,
-              "guess": 0.6, "agent": 0.5, "unknown": 0.4}
-
-
-@dataclass
-class Atom:
-    """One KB match: tokens [start, end) and what the alias may name."""
-
-    start: int
-    end: int
-    targets: tuple[AliasTarget, ...]
-    end_char: int | None = None  # set when the match is the front of a fused token
-
-    @property
-    def kind(self) -> str:
-        return self.targets[0].kind
-
-
-@dataclass
-class Chain:
-    atoms: list[Atom] = field(default_factory=list)
-    name_end: int | None = None  # unknown name tokens after a title end here
-
-    def first(self, *kinds: str) -> Atom | None:
-        return next((a for a in self.atoms if a.kind in kinds), None)
+# Lower-case words and hyphens inside a name: "Hamad bin Khalifa al-Thani", "Omar al-Bashir".
+NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von",
+                        "der", "la", "le", "-", "‐"})
+MAX_NAME_TOKENS = 6
 
 
 @Language.factory(
@@ -88,8 +73,10 @@ class ActorFinder(Pipe):
         spellings = sorted({t.alias for key in self.kb.aliases() for t in self.kb.lookup(key)})
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(spellings)))
         cues = read_csv("actors", "cues.csv")
-        self.past_cues = frozenset(r["word"] for r in cues if r["role"] == "past")
-        self.place_cues = frozenset(r["word"] for r in cues if r["role"] == "place")
+        self.cues = {role: frozenset(r["word"] for r in cues if r["role"] == role)
+                     for role in {r["role"] for r in cues}}
+        self.past_cues = self.cues["past"]
+        self.place_cues = self.cues["place"]
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -109,11 +96,16 @@ class ActorFinder(Pipe):
     def find(self, doc: Doc) -> list[dict[str, Any]]:
         """All actor mentions of a Doc, sorted by start, never overlapping."""
         atoms = self._atoms(doc)
-        resolver = _Resolver(self, doc)
+        resolver = Resolver(self, doc)
         mentions = [resolver.resolve(chain) for chain in self._chains(doc, atoms)]
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             mentions += resolver.unknown_people(mentions)
-        return sorted(mentions, key=lambda m: m["start"])
+        mentions.sort(key=lambda m: m["start"])
+        if doc.has_annotation("DEP"):
+            place_agents(doc, mentions, self.kb, self.cues)
+        for m in mentions:
+            m.pop("community", None)
+        return mentions
 
     def _atoms(self, doc: Doc) -> list[Atom]:
         found: dict[tuple[int, int], tuple[AliasTarget, ...]] = {}
@@ -126,6 +118,8 @@ class ActorFinder(Pipe):
         atoms = [Atom(s.start, s.end, found[(s.start, s.end)]) for s in spans]
         covered = {i for a in atoms for i in range(a.start, a.end)}
         atoms += [a for t in doc if t.i not in covered and (a := self._fused(doc, t, atoms))]
+        atoms += [Atom(t.i, t.i + 1, (AliasTarget(t.text, "title", t.lower_),)) for t in doc
+                  if t.i not in covered and t.lower_ in self.cues["honorific"] and t.is_title]
         return sorted(atoms, key=lambda a: a.start)
 
     def _fits(self, doc: Doc, start: int, end: int, target: AliasTarget) -> bool:
@@ -185,6 +179,8 @@ class ActorFinder(Pipe):
             return False
         gap = doc[last.end:atom.start]
         if atom.kind in OWNER_KINDS:
+            if not len(gap) and self._demonyms(doc, last, atom):
+                return True  # "Bosnian Serbs": the first nationality places the second
             # "the president of South Korea"
             return (last.kind == "agent" and not chain.first(*OWNER_KINDS)
                     and [t.lower_ for t in gap if t.lower_ != "the"] == ["of"])
@@ -192,194 +188,40 @@ class ActorFinder(Pipe):
             return True
         if atom.kind == "person":
             return False
-        if last.kind in OWNER_KINDS and len(gap) == 1 and gap[0].text in POSSESSIVE:
-            return True
-        return len(gap) <= 2 and all(_modifier(t) for t in gap)
+        if last.kind in OWNER_KINDS and gap[0].text in POSSESSIVE:
+            # "Nicaragua's Sandinista government"
+            return len(gap) <= 3 and all(modifier(t) for t in gap[1:])
+        return len(gap) <= 2 and all(modifier(t) for t in gap)
+
+    def _demonyms(self, doc: Doc, first: Atom, second: Atom) -> bool:
+        """Two nationality words in a row, neither a country's name ("Bosnian Croat")."""
+        if first.kind != "country" or second.kind != "country":
+            return False
+        for atom in (first, second):
+            text = doc[atom.start:atom.end].text
+            country = self.kb.country(atom.targets[0].key)
+            if text.isupper() or not country or text == country.name or atom.end - atom.start > 1:
+                return False
+        return True
 
     def _with_name(self, doc: Doc, chain: Chain, limit: int) -> Chain:
         """Extend a title with the capitalised name that follows it ("Minister Sanae")."""
         last = chain.atoms[-1]
-        if last.kind != "agent" or last.end_char is not None:
+        if last.kind not in ("agent", "title") or last.end_char is not None:
             return chain
-        end = last.end
-        while end < min(limit, last.end + 3) and _name_token(doc[end]):
-            end += 1
-        if end > last.end:
-            chain.name_end = end
+        end = name_end = last.end
+        stop = min(limit, last.end + MAX_NAME_TOKENS)
+        while end < stop:
+            token = doc[end]
+            if _name_token(token):
+                end = name_end = end + 1
+            elif token.lower_ in NAME_LINKS and name_end > last.end:
+                end += 1  # kept only if a name word follows
+            else:
+                break
+        if name_end > last.end:
+            chain.name_end = name_end
         return chain
-
-
-class _Resolver:
-    """Turns chains into mention dicts, remembering who was mentioned before."""
-
-    def __init__(self, finder: ActorFinder, doc: Doc) -> None:
-        self.kb = finder.kb
-        self.finder = finder
-        self.doc = doc
-        self.date: str | None = doc._.ew_date
-        self.seen: list[str] = []  # person ids in mention order
-        self.unknown: dict[str, str] = {}  # surname -> full name of people the KB lacks
-
-    def resolve(self, chain: Chain) -> dict[str, Any]:
-        doc, kb = self.doc, self.kb
-        first, last = chain.atoms[0], chain.atoms[-1]
-        end = chain.name_end or last.end
-        end_char = last.end_char if last.end_char is not None and not chain.name_end \
-            else doc[end - 1].idx + len(doc[end - 1].text)
-        mention = {"start": first.start, "end": end, "start_char": doc[first.start].idx,
-                   "end_char": end_char, "name": None, "code": None, "sector": None,
-                   "wikidata_id": None, "kind": "agent", "confidence": CONFIDENCE["agent"]}
-        mention["text"] = doc.text[mention["start_char"]:end_char]
-        owner = chain.first(*OWNER_KINDS)
-        agents = [a for a in chain.atoms if a.kind == "agent"]
-        person = chain.first("person")
-        offices = [kb.agent(a.targets[0].key).office for a in agents]
-        office = next((o for o in reversed(offices) if o), None)
-        owner_key = owner.targets[0].key if owner else None
-        if owner:
-            mention["code"] = kb.code_of(owner_key)
-            mention["name"] = kb.name_of(owner_key)
-            mention["sector"] = owner.targets[0].sector
-            mention["kind"] = "org" if owner.kind == "org" else "country"
-            mention["confidence"] = CONFIDENCE["kb_name"]
-            before = doc[first.start - 1].lower_ if first.start else ""
-            if owner.kind == "metonym" and before in self.finder.place_cues and not agents:
-                mention["sector"], mention["confidence"] = None, CONFIDENCE["guess"]
-        if agents:
-            mention["sector"] = agents[-1].targets[0].sector or mention["sector"]
-            mention["kind"] = "agent"
-        past = first.start > 0 and doc[first.start - 1].lower_ in self.finder.past_cues
-        if person:
-            self._person(mention, person, office, owner_key)
-        elif office == "predecessor":
-            self._predecessor(mention, first.start)
-        elif office:
-            self._title(mention, office, owner_key, past, chain)
-        return mention
-
-    def _set_person(self, mention: dict[str, Any], person_id: str, how: str,
-                    owner_key: str | None) -> None:
-        person = self.kb.person(person_id)
-        code, sector = self.kb.affiliation(person_id, self.date)
-        mention.update(name=person.name, wikidata_id=person.wikidata_id, kind="person",
-                       confidence=CONFIDENCE[how])
-        mention["code"] = self.kb.code_of(owner_key) if owner_key else code
-        mention["sector"] = mention["sector"] or sector
-        self.seen.append(person_id)
-
-    def _person(self, mention: dict[str, Any], atom: Atom, office: str | None,
-                owner_key: str | None) -> None:
-        ids = [t.key for t in atom.targets if t.kind == "person"]
-        if office and owner_key:
-            holder = self.kb.holder(office, owner_key, self.date)
-            if holder and holder.id in ids:
-                return self._set_person(mention, holder.id, "title", owner_key)
-        remembered = [pid for pid in reversed(self.seen) if pid in ids]
-        if remembered:
-            return self._set_person(mention, remembered[0], "memory", owner_key)
-        if self.date:
-            active = [pid for pid in ids if self.kb.offices_of(pid, self.date)]
-            if owner_key:
-                code = self.kb.code_of(owner_key)
-                active = [p for p in active if self.kb.affiliation(p, self.date)[0] == code]
-            if len(active) == 1:
-                return self._set_person(mention, active[0], "surname", owner_key)
-        if len(ids) == 1:
-            how = "kb_name" if len(self.doc[atom.start:atom.end]) > 1 else "surname"
-            return self._set_person(mention, ids[0], how, owner_key)
-        mention.update(kind="person", name=self.doc[atom.start:atom.end].text,
-                       confidence=CONFIDENCE["unknown"])
-        return None
-
-    def _title(self, mention: dict[str, Any], office: str, owner_key: str | None,
-               past: bool, chain: Chain) -> None:
-        doc = self.doc
-        written = doc[chain.atoms[-1].end:chain.name_end].text if chain.name_end else ""
-        mention["kind"] = "person"
-        holder = None
-        if owner_key and not past:
-            holder = self.kb.holder(office, owner_key, self.date)
-        elif not owner_key:
-            holder = next((self.kb.person(pid) for pid in reversed(self.seen)
-                           if any(o == office for o, _ in self.kb.offices_of(pid, self.date))),
-                          None)
-        if holder and (not written or _names_match(written, holder)):
-            return self._set_person(mention, holder.id, "title", owner_key)
-        if written:
-            mention.update(name=written, confidence=CONFIDENCE["guess" if owner_key else "unknown"])
-        return None
-
-    def _predecessor(self, mention: dict[str, Any], start: int) -> None:
-        doc = self.doc
-        anchor = None
-        i = start - 1
-        while i >= 0 and _modifier(doc[i]):
-            i -= 1
-        if i >= 1 and doc[i].text in POSSESSIVE:
-            ids = [t.key for t in self.kb.lookup(doc[i - 1].text) if t.kind == "person"]
-            anchor = next((pid for pid in reversed(self.seen) if pid in ids), None)
-        elif i >= 0 and doc[i].lower_ in ("his", "her") and self.seen:
-            anchor = self.seen[-1]
-        if anchor is None:
-            return
-        roles = [r for r in self.kb.roles_of(anchor)
-                 if r.office and (not self.date or r.start <= self.date)]
-        for role in sorted(roles, key=lambda r: r.start, reverse=True):
-            previous = self.kb.predecessor(role.office, role.country, role.start)
-            if previous:
-                return self._set_person(mention, previous.id, "title", None)
-        return None
-
-    def unknown_people(self, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """PERSON entities the KB does not know: name from the text, code only if stated."""
-        taken = {i for m in mentions for i in range(m["start"], m["end"])}
-        out = []
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            name = self.unknown.get(ent.text, ent.text)
-            self.unknown.setdefault(ent.text.split()[-1], name)
-            code = self._apposition_code(ent, mentions)
-            out.append(self._unknown(ent, name, code))
-            taken.update(range(ent.start, ent.end))
-        for surname, name in self.unknown.items():
-            out += [self._unknown(span, name, None) for span in _find(self.doc, surname)
-                    if not any(i in taken for i in range(span.start, span.end))]
-        return out
-
-    @staticmethod
-    def _unknown(span: Span, name: str, code: str | None) -> dict[str, Any]:
-        return {"start": span.start, "end": span.end, "start_char": span.start_char,
-                "end_char": span.end_char, "text": span.text, "name": name, "code": code,
-                "sector": None, "wikidata_id": None, "kind": "person",
-                "confidence": CONFIDENCE["guess" if code else "unknown"]}
-
-    def _apposition_code(self, ent: Span, mentions: list[dict[str, Any]]) -> str | None:
-        """Country in ", a Japanese diplomat" right after a name, before any preposition."""
-        doc = self.doc
-        i = ent.end
-        if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
-            return None
-        j = i + 2
-        while j < len(doc) and not (doc[j].is_punct or doc[j].pos_ == "ADP"):
-            hit = next((m for m in mentions if m["start"] == j and m["kind"] == "country"), None)
-            if hit:
-                return hit["code"]
-            j += 1
-        return None
-
-
-def _find(doc: Doc, text: str) -> list[Span]:
-    """Token spans whose text is exactly ``text`` (a surname seen earlier in the story)."""
-    found = []
-    for token in doc:
-        if text.startswith(token.text) and token.text:
-            end = token.i + 1
-            while end < len(doc) and len(doc[token.i:end].text) < len(text):
-                end += 1
-            if doc[token.i:end].text == text:
-                found.append(doc[token.i:end])
-    return found
 
 
 def _capitalised_neighbour(doc: Doc, start: int, end: int) -> bool:
@@ -389,18 +231,8 @@ def _capitalised_neighbour(doc: Doc, start: int, end: int) -> bool:
                 or (after is not None and after.is_title))
 
 
-def _modifier(token: Any) -> bool:
-    """A word that may sit inside a compound ("Iraqi Kurdish rebels", "US top diplomat")."""
-    if not token.is_alpha or token.is_stop:
-        return False
-    return token.pos_ in ("ADJ", "PROPN", "") or (token.pos_ == "NOUN" and token.is_title)
-
-
 def _name_token(token: Any) -> bool:
     return (token.is_alpha and token.is_title and not token.is_stop
             and token.lower_ not in CALENDAR_WORDS and token.ent_type_ not in NOT_NAME_ENTS)
 
 
-def _names_match(written: str, person: Any) -> bool:
-    words = set(written.lower().split())
-    return any(words <= set(alias.lower().split()) for alias in (person.name, *person.aliases))

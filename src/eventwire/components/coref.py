@@ -8,7 +8,11 @@ Runs after ``eventwire_actors`` and rewrites ``doc._.ew_mentions``:
 - "they", "the two leaders", "both countries" become ``group`` mentions of the
   latest distinct people or countries;
 - "Japan, South Korea and the United States", "Japan-China", "Tokyo-Seoul"
-  become one ``group`` mention in place of their members.
+  become one ``group`` mention in place of their members;
+- "the country" becomes a mention of the only country named just before;
+- an agent without a country takes one from "its"/"their" ("Syria says it
+  will withdraw its troops") or, as "the government", from the only country
+  named just before.
 
 Group mentions describe their first member in the entity fields and list all
 members under ``members`` (entity dicts with their own offsets).
@@ -41,6 +45,10 @@ REPORTED_PRONOUNS = {
     "she": ("person", "pronoun"),
     "we": ("agent", "group", "country", "org", "person"),
 }
+# Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
+POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
+# Agents that "the" ties to the country of the story: "the government", "the army".
+DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
 @Language.factory(
@@ -73,6 +81,7 @@ class Coreference(Pipe):
             mentions = self.groups(doc, list(doc._.ew_mentions or []))
             mentions = self.reported_subjects(doc, mentions)
             mentions = self.references(doc, mentions)
+            self.owners(doc, mentions)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
                 Span(doc, m["start"], m["end"], label=m["kind"], kb_id=m["name"] or m["code"] or "")
@@ -135,7 +144,7 @@ class Coreference(Pipe):
             mention = _entity(found[0]) | {
                 "start": start, "end": end, "start_char": span.start_char,
                 "end_char": span.end_char, "text": span.text,
-                "kind": "pronoun" if number in ("m", "f") else "group",
+                "kind": {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
                 "confidence": round(0.7 * min(m["confidence"] for m in found), 2)}
             if mention["kind"] == "group":
                 mention["members"] = [_entity(m) for m in found]
@@ -143,6 +152,28 @@ class Coreference(Pipe):
             added.append(mention)
             taken.update({i: mention for i in range(start, end)})
         return sorted(mentions + added, key=lambda m: m["start"])
+
+    def owners(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """Code "its troops", "their forces" and "the government" from their owner."""
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        for m in mentions:
+            if m["code"] or m["kind"] != "agent" or not m["start"]:
+                continue
+            before = doc[m["start"] - 1]
+            owner = None
+            if before.lower_ in POSSESSIVES:
+                kinds = POSSESSIVES[before.lower_]
+                head = doc[m["start"]:m["end"]].root
+                verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+                speaker = reporting_subject(verb) if verb is not None else None
+                owner = at.get(speaker.i) if speaker is not None else None
+                if owner is None or owner["kind"] not in kinds or not owner["code"]:
+                    owner = _latest(doc, mentions, m, kinds, same_sentence=True)
+            elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
+                owner = _latest(doc, mentions, m, ("country",), same_sentence=False)
+            if owner is not None:
+                m.update(code=owner["code"], name=owner["name"],
+                         confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
                      number: str) -> list[dict[str, Any]]:
@@ -154,6 +185,10 @@ class Coreference(Pipe):
                     return [m]
             return []
         count = int(number)
+        if count == 1:
+            # "the country": only when one country was named just before
+            countries = [m for m in earlier if m["kind"] == "country"]
+            return countries[-1:] if len({m["code"] for m in countries}) == 1 else []
         for m in reversed(earlier):
             if m["kind"] == "group" and refers_to != "person":
                 return m["members"]
@@ -173,6 +208,19 @@ class Coreference(Pipe):
         people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
         genders = {p.gender for p in people if p and p.name == name}
         return genders.pop() if len(genders) == 1 else None
+
+
+def _latest(doc: Doc, mentions: list[dict[str, Any]], m: dict[str, Any],
+            kinds: tuple[str, ...], same_sentence: bool) -> dict[str, Any] | None:
+    """The one owner named before ``m``: latest in its sentence, or else the only
+    code in the lookback window; None when the window names several."""
+    sent_start = doc[m["start"]].sent.start if doc.has_annotation("SENT_START") else 0
+    earlier = [o for o in mentions if o["end"] <= m["start"] and o["kind"] in kinds
+               and o["code"] and _near(doc, o, m["start"])]
+    if same_sentence:
+        inside = [o for o in earlier if o["start"] >= sent_start]
+        return inside[-1] if inside else None
+    return earlier[-1] if len({o["code"] for o in earlier}) == 1 else None
 
 
 def _entity(m: dict[str, Any]) -> dict[str, Any]:

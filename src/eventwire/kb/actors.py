@@ -18,6 +18,8 @@ from eventwire.kb.resources import read_csv
 
 SEP = "|"
 DEFAULT_METONYM_SECTOR = "GOV"
+# Lower-case particles that open a surname ("al-Bashir", "El Bashir", "bin Laden").
+NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "at-", "az-")
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,16 @@ class Agent:
 
 
 @dataclass(frozen=True)
+class Group:
+    """An ethnic or religious community: coded by where it lives, never by its name."""
+
+    term: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AliasTarget:
-    """What one alias names: kind is country, metonym, org, person or agent."""
+    """What one alias names: kind is country, metonym, org, person, agent or group."""
 
     alias: str
     kind: str
@@ -88,6 +98,15 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def surname_key(name: str) -> str:
+    """Last word of a name without its article: "Omar Hassan al-Bashir" -> "bashir"."""
+    last = name.split()[-1].lower() if name.split() else ""
+    for particle in NAME_PARTICLES:
+        if last.startswith(particle):
+            return last[len(particle):]
+    return last
+
+
 class ActorKB:
     """Immutable look-ups over the actor tables; build once, share freely."""
 
@@ -98,7 +117,9 @@ class ActorKB:
         people: Iterable[Person],
         roles: Iterable[Role],
         agents: Iterable[Agent],
+        groups: Iterable[Group] = (),
     ) -> None:
+        self._groups = tuple(groups)
         self._countries = MappingProxyType({c.code: c for c in countries})
         self._orgs = MappingProxyType({o.id: o for o in orgs})
         self._people = MappingProxyType({p.id: p for p in people})
@@ -113,6 +134,19 @@ class ActorKB:
         self._offices = MappingProxyType(
             {k: tuple(sorted(v, key=lambda r: r.start)) for k, v in by_office.items()})
         self._aliases = MappingProxyType(self._index())
+        surnames: dict[str, list[str]] = defaultdict(list)
+        name_keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for p in self._people.values():
+            for alias in {p.name, *p.aliases}:
+                words = alias.split()
+                if len(words) < 2:
+                    continue
+                if p.id not in surnames[surname_key(alias)]:
+                    surnames[surname_key(alias)].append(p.id)
+                if p.id not in name_keys[(words[0].lower(), surname_key(alias))]:
+                    name_keys[(words[0].lower(), surname_key(alias))].append(p.id)
+        self._surnames = MappingProxyType({k: tuple(v) for k, v in surnames.items()})
+        self._name_keys = MappingProxyType({k: tuple(v) for k, v in name_keys.items()})
 
     def _index(self) -> dict[str, tuple[AliasTarget, ...]]:
         index: dict[str, dict[AliasTarget, None]] = defaultdict(dict)
@@ -129,6 +163,9 @@ class ActorKB:
                 index[_norm(alias)][AliasTarget(alias, "person", p.id)] = None
         for a in self._agents.values():
             index[_norm(a.term)][AliasTarget(a.term, "agent", a.term, a.sector)] = None
+        for g in self._groups:
+            for alias in g.aliases:
+                index[_norm(alias)][AliasTarget(alias, "group", g.term)] = None
         return {k: tuple(v) for k, v in index.items()}
 
     # --- look-ups -----------------------------------------------------------
@@ -157,6 +194,17 @@ class ActorKB:
         """PLOVER sector of an agent noun ("troops" -> MIL), or None."""
         agent = self.agent(term)
         return agent.sector if agent else None
+
+    def by_surname(self, surname: str) -> tuple[str, ...]:
+        """Ids of people whose name (or a full-name alias) ends in ``surname``."""
+        return self._surnames.get(surname_key(surname), ())
+
+    def by_name(self, name: str) -> tuple[str, ...]:
+        """Ids of people with the same first name and surname, middle names aside."""
+        words = name.split()
+        if len(words) < 2:
+            return ()
+        return self._name_keys.get((words[0].lower(), surname_key(name)), ())
 
     def roles_of(self, person_id: str) -> tuple[Role, ...]:
         return self._roles.get(person_id, ())
@@ -214,20 +262,43 @@ class ActorKB:
         return self._people.get(earlier[-1].person_id) if earlier else None
 
     def affiliation(self, person_id: str, date: str | None) -> tuple[str | None, str | None]:
-        """(code, sector) of a person on a date: the role held then, else the latest one."""
+        """(code, sector) of a person on a date: the role held then, else the nearest one.
+
+        Out of office, a person keeps the country of the nearest role but no sector:
+        a former minister is no longer government.
+        """
         roles = self.roles_of(person_id)
         if not roles:
             return None, None
         when = date or "9999-12-31"
         active = [r for r in roles if r.active(when)]
-        ranked = sorted(active or roles, key=lambda r: (bool(r.office), r.start or ""))
-        best = ranked[-1]
-        return self.code_of(best.country), best.sector or None
+        if active:
+            best = max(active, key=lambda r: (bool(r.office), r.start or ""))
+            return self.code_of(best.country), best.sector or None
+        nearest = min(roles, key=lambda r: (_distance(r, when), not r.office))
+        return self.code_of(nearest.country), None
+
+    def active(self, person_id: str, date: str | None) -> bool:
+        """Whether a person holds any dated role on a date (any role when date is None)."""
+        return any(date is None or r.active(date) for r in self.roles_of(person_id))
 
     def offices_of(self, person_id: str, date: str | None) -> tuple[tuple[str, str], ...]:
         """(office, owner) pairs a person holds on a date (all offices when date is None)."""
         return tuple((r.office, r.country) for r in self.roles_of(person_id)
                      if r.office and (date is None or r.active(date)))
+
+
+def _distance(role: Role, date: str) -> int:
+    """Days between a date and a role's span (0 inside it); undated ends count as open."""
+    def days(value: str) -> int:
+        y, m, d = (int(x) for x in value.split("-"))
+        return y * 372 + m * 31 + d
+    when = days(date)
+    if role.end and days(role.end) <= when:
+        return when - days(role.end) + 1
+    if role.start and when < days(role.start):
+        return days(role.start) - when
+    return 0
 
 
 def _countries() -> Iterator[Country]:
@@ -251,4 +322,6 @@ def load_actor_kb() -> ActorKB:
                   r["end"], r["source"]) for r in read_csv("actors", "roles.csv"))
     agents = (Agent(r["term"], r["sector"] or None, r["office"] or None)
               for r in read_csv("actors", "agents.csv"))
-    return ActorKB(_countries(), orgs, people, roles, agents)
+    groups = (Group(r["term"], _split(r["aliases"])) for r in read_csv("actors", "groups.csv")
+              if not r["term"].startswith("#"))
+    return ActorKB(_countries(), orgs, people, roles, agents, groups)

@@ -1,0 +1,121 @@
+"""Countries for agents that name none, read off the dependency parse.
+
+News codes an agent by where it is when the text names no nationality:
+"opposition groups in Zimbabwe", "students throughout Indonesia", "a group
+based in Trinidad" (a preposition or participle on the agent's head noun);
+"prisoners rioted at a jail in Dili" (the place of the agent's own verb, for
+non-state agents only); "Tamil refugees" next to "the Sri Lankan army" (an
+ethnic community takes the only country of its sentence). Each step is less
+certain than the last and the confidence says so. Mentions are changed in
+place; an agent word that only modifies its head noun ("opposition" in
+"opposition groups") is widened to that noun so that the mention covers the
+phrase the event stage reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.kb.actors import ActorKB
+
+CONFIDENCE = {"attached": 0.55, "verb": 0.45, "sentence": 0.4}
+# Agents that move with their state ("troops in Kabul") or to another ("refugees in
+# Germany") are not placed by their verb.
+UNPLACED_BY_VERB = frozenset({"GOV", "MIL", "REF", "IGO", "SPY"})
+VERB_PREPS = frozenset({"in", "at", "throughout", "across", "inside"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+PLACE_DEPS = frozenset({"compound", "poss", "appos", "amod", "pobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
+                 cues: dict[str, frozenset[str]]) -> None:
+    """Give uncoded agent and community mentions the country of their place."""
+    at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+    for m in mentions:
+        if m["code"] or m["kind"] != "agent":
+            continue
+        _widen(doc, m, at)
+        head = doc[m["start"]:m["end"]].root
+        code = _attached(head, at, kb, cues)
+        how = "attached"
+        if code is None and (m.get("community") or m["sector"] not in UNPLACED_BY_VERB):
+            code, how = _verb_place(head, at, kb, cues), "verb"
+        if code is None and m.get("community"):
+            code, how = _only_country(doc, m, mentions, kb), "sentence"
+        if code:
+            m.update(code=code, name=kb.name_of(code), confidence=CONFIDENCE[how])
+
+
+def _widen(doc: Doc, m: dict[str, Any], at: dict[int, dict[str, Any]]) -> None:
+    """"Opposition [groups]": stretch a modifier mention over its head noun."""
+    root = doc[m["start"]:m["end"]].root
+    head = root.head
+    if root.dep_ not in MODIFIER_DEPS or head.i < m["end"] or head.pos_ not in ("NOUN", "PROPN"):
+        return
+    between = doc[m["end"]:head.i + 1]
+    if any(t.i in at for t in between) or any(
+            t.head.i != head.i or t.dep_ not in MODIFIER_DEPS for t in between[:-1]):
+        return
+    span = Span(doc, m["start"], head.i + 1)
+    m.update(end=span.end, end_char=span.end_char, text=span.text)
+    at.update({i: m for i in range(span.start, span.end)})
+
+
+def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
+              cues: dict[str, frozenset[str]]) -> str | None:
+    """Country of "in/from/of/throughout X" or "based in X" hanging on the agent's head."""
+    for child in head.children:
+        if child.dep_ == "prep" and (child.lower_ in cues["locative"] or child.lower_ == "of"):
+            code = _place_code(child, at, kb)
+        elif child.dep_ == "acl" and child.lower_ in cues["located"]:
+            code = next((c for p in child.children if p.dep_ == "prep"
+                         and p.lower_ in cues["locative"] and (c := _place_code(p, at, kb))),
+                        None)
+        else:
+            continue
+        if code:
+            return code
+    return None
+
+
+def _verb_place(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
+                cues: dict[str, frozenset[str]]) -> str | None:
+    """Where the agent's own verb happens: "prisoners rioted at a jail in Dili"."""
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() in cues["motion"]:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in VERB_PREPS:
+            continue
+        code = _place_code(prep, at, kb)
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            code = code or next((c for p in obj.children if p.dep_ == "prep"
+                                 and p.lower_ in VERB_PREPS and (c := _place_code(p, at, kb))),
+                                None)
+        if code:
+            return code
+    return None
+
+
+def _place_code(prep: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str | None:
+    """Country code of a preposition's object or of the names that modify it."""
+    frontier = [c for c in prep.children if c.dep_ == "pobj"]
+    for _ in range(3):
+        for token in frontier:
+            m = at.get(token.i)
+            if m and m["code"] and kb.country(m["code"]) and m["kind"] != "person":
+                return m["code"]
+        frontier = [c for t in frontier for c in t.children if c.dep_ in PLACE_DEPS]
+    return None
+
+
+def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
+                  kb: ActorKB) -> str | None:
+    """The single country named in the community's sentence, if there is just one."""
+    sent = doc[m["start"]].sent
+    codes = {o["code"] for o in mentions if o is not m and o["code"]
+             and sent.start <= o["start"] < sent.end and kb.country(o["code"])}
+    return codes.pop() if len(codes) == 1 else None
