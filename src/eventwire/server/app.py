@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.server.guard import Guard, error_body
-from eventwire.server.queries import BadParameter
+from eventwire.server.queries import BadParameter, build_index, overview
 from eventwire.store import Store, open_store
 
 
@@ -43,11 +43,13 @@ class Limits:
 
 
 class Context:
-    """What every route needs: the store, a cursor per thread, a lazily loaded coder."""
+    """What every route needs: the store and its index, a cursor per thread, the coder."""
 
     def __init__(self, store: Store, limits: Limits, coder: Any = None) -> None:
         self.store = store
         self.limits = limits
+        build_index(store.con)
+        self.overview = overview(store.con)  # the store is read-only: it cannot go stale
         self._coder = coder
         self._local = threading.local()
         self._coder_lock = threading.Lock()

@@ -3,6 +3,12 @@
 Every query is built from a ``Filters`` value: fixed SQL fragments joined
 with ``AND`` and user values passed only as parameters, never spliced in.
 Dates of day, month or year precision are compared by the day they start on.
+
+The store is opened read-only, so its events cannot change while it is
+served: ``build_index`` flattens them once into an in-memory table (``INDEX``:
+codes, sectors and names as plain lists, the day as a DATE, lower-cased
+text) that filters, series and rankings scan instead of unpacking nested
+structs on every request. Full records still come from the ``events`` table.
 """
 
 from __future__ import annotations
@@ -22,9 +28,10 @@ from eventwire.kb.ontology import PLOVER_TYPES
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
 DAY = ("try_cast(CASE length(date) WHEN 10 THEN date WHEN 7 THEN date || '-01' "
        "WHEN 4 THEN date || '-01-01' END AS DATE)")
-ORDER_KEY = "coalesce(date, '')"
+INDEX = "ewx.events_index"
+_SIDES = {"country": ("a_codes", "r_codes"), "name": ("a_names", "r_names")}
 _CODES = "[x.code FOR x IN {side} IF x.code IS NOT NULL]"
-_NAMES = "[lower(coalesce(x.name, x.entity_text)) FOR x IN {side}]"
+_LABELS = "[coalesce(x.name, x.entity_text) FOR x IN {side}]"
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -38,14 +45,51 @@ class BadParameter(ValueError):
         self.message = message
 
 
-def split(value: str | None) -> list[str]:
-    """Comma-separated values, blanks dropped."""
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
+def build_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Flatten the events into ``INDEX``, in memory, newest first."""
+    con.execute("ATTACH IF NOT EXISTS ':memory:' AS ewx (READ_WRITE)")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {INDEX} AS SELECT rowid AS rid, id, doc_id, {DAY} AS day, "
+        "coalesce(date, '') AS sort_key, event, quad_code, intensity, goldstein, mode, context, "
+        f"{_CODES.format(side='actor')} AS a_codes, {_CODES.format(side='recipient')} AS r_codes, "
+        "[x.sector FOR x IN actor] AS a_sectors, [x.sector FOR x IN recipient] AS r_sectors, "
+        f"{_LABELS.format(side='actor')} AS a_names, "
+        f"{_LABELS.format(side='recipient')} AS r_names, "
+        "len(recipient) = 0 AS joint, lower(text) AS text_lc, event_loc.name AS place, "
+        "event_loc.country_code AS place_country, event_loc.admin1 AS place_admin1, "
+        "event_loc.lat AS lat, event_loc.lon AS lon "
+        "FROM events ORDER BY sort_key DESC, id")
+    for by, (a, r) in _SIDES.items():
+        for directed in (True, False):
+            joint = "x <> y" if directed else "x < y"
+            pair = "[x, y]" if directed else "[least(x, y), greatest(x, y)]"
+            con.execute(
+                f"ALTER TABLE {INDEX} ADD COLUMN {_pairs(by, directed)} VARCHAR[][]")
+            con.execute(
+                f"UPDATE {INDEX} SET {_pairs(by, directed)} = list_distinct(CASE WHEN joint "
+                f"THEN flatten([[[x, y] FOR y IN {a} IF {joint}] FOR x IN {a}]) "
+                f"ELSE flatten([[{pair} FOR y IN {r} IF x <> y] FOR x IN {a}]) END)")
+
+
+def _pairs(by: str, directed: bool) -> str:
+    """The index column of an event's (actor, recipient) pairs, a joint act's all ways."""
+    return f"pairs_{by}_{'directed' if directed else 'undirected'}"
+
+
+MAX_VALUES = 50
+
+
+def split(value: str | None, name: str = "") -> list[str]:
+    """Comma-separated values, blanks dropped; at most ``MAX_VALUES``."""
+    found = [v.strip() for v in (value or "").split(",") if v.strip()]
+    if len(found) > MAX_VALUES:
+        raise BadParameter(name, f"at most {MAX_VALUES} values")
+    return found
 
 
 def codes(name: str, value: str | None) -> list[str]:
     """Country or organisation codes (three capital letters, e.g. JPN, IGO)."""
-    found = [v.upper() for v in split(value)]
+    found = [v.upper() for v in split(value, name)]
     for code in found:
         if not _CODE_RE.match(code):
             raise BadParameter(name, f"{code!r} is not a three-letter code such as JPN")
@@ -109,41 +153,31 @@ class Filters:
             parts.append(sql)
             params.extend(values)
 
-        actor_codes, recipient_codes = _CODES.format(side="actor"), _CODES.format(
-            side="recipient")
-        if self.actor:
-            add(f"list_has_any({actor_codes}, ?::VARCHAR[])", self.actor)
-        if self.recipient:
-            add(f"list_has_any({recipient_codes}, ?::VARCHAR[])", self.recipient)
-        if self.party:
-            add(f"list_has_any(list_concat({actor_codes}, {recipient_codes}), ?::VARCHAR[])",
-                self.party)
-        for side, sectors in (("actor", self.actor_sector), ("recipient", self.recipient_sector)):
-            if sectors:
-                add(f"list_has_any([x.sector FOR x IN {side}], ?::VARCHAR[])",
-                    [s.upper() for s in sectors])
-        for side, name in (("actor", self.actor_name), ("recipient", self.recipient_name)):
+        for columns, values in ((("a_codes",), self.actor), (("r_codes",), self.recipient),
+                                (("a_codes", "r_codes"), self.party),
+                                (("a_sectors",), [v.upper() for v in self.actor_sector]),
+                                (("r_sectors",), [v.upper() for v in self.recipient_sector]),
+                                (("mode",), self.mode), (("context",), self.context)):
+            if values:
+                # list_contains per value: several times faster than list_has_any
+                tests = [f"list_contains({c}, ?)" for c in columns for _ in values]
+                add(f"({' OR '.join(tests)})", *[v for _ in columns for v in values])
+        for side, name in (("a_names", self.actor_name), ("r_names", self.recipient_name)):
             if name:
-                add(f"len([n FOR n IN {_NAMES.format(side=side)} "
-                    "IF contains(n, lower(?))]) > 0", name)
+                add(f"len([n FOR n IN {side} IF contains(lower(n), lower(?))]) > 0", name)
         if self.event:
             add("event IN (SELECT unnest(?::VARCHAR[]))", self.event)
         if self.quad:
             add("quad_code IN (SELECT unnest(?::INTEGER[]))", self.quad)
-        if self.mode:
-            add("list_has_any(mode, ?::VARCHAR[])", self.mode)
-        if self.context:
-            add("list_has_any(context, ?::VARCHAR[])", self.context)
         if self.start:
-            add(f"{DAY} >= ?::DATE", self.start)
+            add("day >= ?::DATE", self.start)
         if self.end:
-            add(f"{DAY} <= ?::DATE", self.end)
+            add("day <= ?::DATE", self.end)
         if self.place:
-            add("(contains(lower(event_loc.name), lower(?)) OR event_loc.country_code = ? "
-                "OR lower(event_loc.admin1) = lower(?))",
-                self.place, self.place.upper(), self.place)
+            add("(contains(lower(place), lower(?)) OR place_country = ? "
+                "OR lower(place_admin1) = lower(?))", self.place, self.place.upper(), self.place)
         if self.q:
-            add("contains(lower(text), lower(?))", self.q)
+            add("contains(text_lc, lower(?))", self.q)
         if self.doc_id:
             add("doc_id = ?", self.doc_id)
         return (" AND ".join(parts) or "TRUE"), params
@@ -181,40 +215,42 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int,
                 cursor: str | None) -> dict[str, Any]:
     """One page of events, newest first, and the cursor of the next page."""
     where, params = filters.where()
-    total = count_events(con, filters)
-    page_where, page_params = where, list(params)
     if cursor:
         key, last_id = decode_cursor(cursor)
-        page_where += f" AND ({ORDER_KEY} < ? OR ({ORDER_KEY} = ? AND id > ?))"
-        page_params += [key, key, last_id]
-    rows = _rows(con, f"SELECT * FROM events WHERE {page_where} "
-                 f"ORDER BY {ORDER_KEY} DESC, id LIMIT ?", [*page_params, limit + 1])
+        where += " AND (sort_key < ? OR (sort_key = ? AND id > ?))"
+        params += [key, key, last_id]
+    found = con.sql(f"SELECT rid FROM {INDEX} WHERE {where} ORDER BY sort_key DESC, id "
+                    "LIMIT ?", params=[*params, limit + 1]).fetchall()
+    rows = _rows(con, "SELECT * FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
+                 [[r[0] for r in found]])
+    rows.sort(key=lambda row: row["id"])
+    rows.sort(key=lambda row: row["date"] or "", reverse=True)
     more = len(rows) > limit
     rows = rows[:limit]
-    return {"total": total,
+    return {"total": count_events(con, filters),
             "events": [event_json(r) for r in rows],
             "next_cursor": encode_cursor(rows[-1]) if more else None}
 
 
 def count_events(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     where, params = filters.where()
-    return int(con.sql(f"SELECT count(*) FROM events WHERE {where}", params=params)
+    return int(con.sql(f"SELECT count(*) FROM {INDEX} WHERE {where}", params=params)
                .fetchall()[0][0])
 
 
 def event_batches(con: duckdb.DuckDBPyConnection, filters: Filters,
                   chunk: int = 5_000) -> Any:
-    """Every filtered event row, newest first, in arrow batches."""
+    """Every filtered event record, newest first, in arrow batches."""
     where, params = filters.where()
-    return con.sql(f"SELECT * FROM events WHERE {where} ORDER BY {ORDER_KEY} DESC, id",
+    return con.sql(f"SELECT e.* FROM events e JOIN (SELECT id, sort_key FROM {INDEX} "
+                   f"WHERE {where}) p USING (id) ORDER BY p.sort_key DESC, e.id",
                    params=params).to_arrow_reader(chunk)
 
 
 def _dyad_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
     """Events between ``a`` and ``b``; a joint act (recipient empty) counts both ways."""
-    ac, rc = _CODES.format(side="actor"), _CODES.format(side="recipient")
-    one_way = (f"(list_has({ac}, ?) AND (list_has({rc}, ?) "
-               f"OR (len(recipient) = 0 AND list_has({ac}, ?))))")
+    one_way = ("(list_has(a_codes, ?) AND (list_has(r_codes, ?) "
+               "OR (joint AND list_has(a_codes, ?))))")
     if directed:
         return one_way, [a, b, b]
     return f"({one_way} OR {one_way})", [a, b, b, b, a, a]
@@ -230,33 +266,27 @@ def series(con: duckdb.DuckDBPyConnection, filters: Filters, interval: str,
         extra, extra_params = _dyad_condition(*dyad)
         where, params = f"{where} AND {extra}", [*params, *extra_params]
     key = {"quad": "quad_code::VARCHAR", "event": "event", None: "'all'"}[by]
-    sql = (f"SELECT strftime(date_trunc('{interval}', {DAY}), '%Y-%m-%d') AS period, "
+    sql = (f"SELECT strftime(date_trunc('{interval}', day), '%Y-%m-%d') AS period, "
            f"{key} AS key, count(*) AS events, "
            "round(sum(intensity), 3) AS intensity_sum, round(avg(intensity), 3) AS intensity_mean, "
            "round(sum(goldstein), 3) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean "
-           f"FROM events WHERE {where} AND {DAY} IS NOT NULL GROUP BY ALL ORDER BY period, key")
+           f"FROM {INDEX} WHERE {where} AND day IS NOT NULL GROUP BY ALL ORDER BY period, key")
     return _rows(con, sql, params)
-
-
-def _party_key(by: str) -> str:
-    return {"country": "x.code", "name": "coalesce(x.name, x.entity_text)"}[by]
 
 
 def actor_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str,
                   limit: int) -> list[dict[str, Any]]:
     """The actors in most events, as actor and as recipient."""
     where, params = filters.where()
-    key = _party_key(by)
-    sql = (f"WITH f AS (SELECT id, intensity, actor, recipient FROM events WHERE {where}), "
-           f"p AS (SELECT id, intensity, 'actor' AS role, unnest([{{'key': {key}, 'code': x.code}}"
-           " FOR x IN actor]) AS e FROM f UNION ALL "
-           f"SELECT id, intensity, 'recipient', unnest([{{'key': {key}, 'code': x.code}} "
-           "FOR x IN recipient]) FROM f) "
-           "SELECT e.key AS key, any_value(e.code) AS code, count(DISTINCT id) AS events, "
+    a, r = _SIDES[by]
+    sql = (f"WITH f AS (SELECT id, intensity, {a} AS a, {r} AS r FROM {INDEX} WHERE {where}), "
+           "p AS (SELECT id, intensity, 'actor' AS role, unnest(a) AS key FROM f UNION ALL "
+           "SELECT id, intensity, 'recipient', unnest(r) FROM f) "
+           "SELECT key, count(DISTINCT id) AS events, "
            "count(*) FILTER (role = 'actor') AS as_actor, "
            "count(*) FILTER (role = 'recipient') AS as_recipient, "
-           "round(avg(intensity), 3) AS intensity_mean FROM p WHERE e.key IS NOT NULL "
-           "GROUP BY e.key ORDER BY events DESC, key LIMIT ?")
+           "round(avg(intensity), 3) AS intensity_mean FROM p WHERE key IS NOT NULL "
+           "GROUP BY key ORDER BY events DESC, key LIMIT ?")
     return _rows(con, sql, [*params, limit])
 
 
@@ -264,16 +294,8 @@ def dyad_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str, dire
                  limit: int) -> list[dict[str, Any]]:
     """The pairs with most events between them; a joint act links all its actors."""
     where, params = filters.where()
-    key = _party_key(by)
-    joint = "x <> y" if directed else "x < y"
-    pair = "[x, y]" if directed else "[least(x, y), greatest(x, y)]"
-    sql = (f"WITH f AS (SELECT id, intensity, goldstein, quad_code, "
-           f"list_distinct([{key} FOR x IN actor IF {key} IS NOT NULL]) AS a, "
-           f"list_distinct([{key} FOR x IN recipient IF {key} IS NOT NULL]) AS r, "
-           "len(recipient) = 0 AS joint FROM events WHERE " + where + "), "
-           "p AS (SELECT DISTINCT id, intensity, goldstein, quad_code, unnest(CASE WHEN joint "
-           f"THEN flatten([[[x, y] FOR y IN a IF {joint}] FOR x IN a]) "
-           f"ELSE flatten([[{pair} FOR y IN r IF x <> y] FOR x IN a]) END) AS d FROM f) "
+    sql = (f"WITH p AS (SELECT intensity, goldstein, quad_code, unnest({_pairs(by, directed)}) "
+           f"AS d FROM {INDEX} WHERE {where}) "
            "SELECT d[1] AS a, d[2] AS b, count(*) AS events, "
            "round(avg(intensity), 3) AS intensity_mean, "
            "round(avg(goldstein), 3) AS goldstein_mean, "
@@ -286,26 +308,25 @@ def dyad_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str, dire
 def places(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int) -> list[dict[str, Any]]:
     """Event locations with how many events happened there and how hostile they were."""
     where, params = filters.where()
-    sql = ("SELECT event_loc.name AS name, event_loc.country_code AS country_code, "
-           "event_loc.lat AS lat, event_loc.lon AS lon, count(*) AS events, "
+    sql = ("SELECT place AS name, place_country AS country_code, lat, lon, count(*) AS events, "
            "round(avg(intensity), 3) AS intensity_mean, "
            "count(*) FILTER (quad_code IN (3, 4)) AS conflict "
-           f"FROM events WHERE {where} AND event_loc.lat IS NOT NULL "
+           f"FROM {INDEX} WHERE {where} AND lat IS NOT NULL "
            "GROUP BY ALL ORDER BY events DESC, name LIMIT ?")
     return _rows(con, sql, [*params, limit])
 
 
 def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the corpus holds, for the dashboard's filter choices and defaults."""
-    counts = con.sql(f"SELECT count(*), min({DAY}), max({DAY}) FROM events").fetchall()[0]
+    counts = con.sql(f"SELECT count(*), min(day), max(day) FROM {INDEX}").fetchall()[0]
     docs = dict(con.sql("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
     parties = con.sql(
-        "SELECT x.code, count(*) FROM (SELECT unnest(list_concat(actor, recipient)) AS x "
-        "FROM events) WHERE x.code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        f"SELECT code, count(*) FROM (SELECT unnest(list_concat(a_codes, r_codes)) AS code "
+        f"FROM {INDEX}) GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
 
     def values(column: str) -> list[str]:
         return [r[0] for r in con.sql(
-            f"SELECT DISTINCT unnest({column}) AS v FROM events ORDER BY v").fetchall()
+            f"SELECT DISTINCT unnest({column}) AS v FROM {INDEX} ORDER BY v").fetchall()
             if r[0] is not None]
 
     top = dyad_ranking(con, Filters(), "country", directed=False, limit=1)
@@ -316,7 +337,7 @@ def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "documents": {k: int(v) for k, v in docs.items()},
         "event_types": list(PLOVER_TYPES),
         "countries": [{"code": c, "events": int(n)} for c, n in parties],
-        "sectors": values("[x.sector FOR x IN list_concat(actor, recipient)]"),
+        "sectors": values("list_concat(a_sectors, r_sectors)"),
         "modes": values("mode"),
         "contexts": values("context"),
         "busiest_dyad": top[0] if top else None,

@@ -30,7 +30,7 @@ def ctx(request: Request) -> Any:
 
 def _quads(value: str | None) -> list[int]:
     try:
-        return [int(v) for v in split(value)]
+        return [int(v) for v in split(value, "quad")]
     except ValueError as err:
         raise BadParameter("quad", "quad codes are 1, 2, 3 or 4") from err
 
@@ -62,10 +62,10 @@ def filters(
     """The event filters every list, series and ranking takes."""
     return Filters(
         actor=codes("actor", actor), recipient=codes("recipient", recipient),
-        party=codes("party", party), actor_sector=split(actor_sector),
-        recipient_sector=split(recipient_sector), actor_name=actor_name,
-        recipient_name=recipient_name, event=[e.upper() for e in split(event)],
-        quad=_quads(quad), mode=split(mode), context=split(context),
+        party=codes("party", party), actor_sector=split(actor_sector, "actor_sector"),
+        recipient_sector=split(recipient_sector, "recipient_sector"), actor_name=actor_name,
+        recipient_name=recipient_name, event=[e.upper() for e in split(event, "event")],
+        quad=_quads(quad), mode=split(mode, "mode"), context=split(context, "context"),
         start=parse_day("start", start), end=parse_day("end", end, end=True),
         place=place, q=q, doc_id=doc_id)
 
@@ -95,7 +95,7 @@ def health() -> dict[str, str]:
 
 @router.get("/meta", summary="What the corpus holds: counts, date range, codes, busiest dyad")
 def meta(request: Request) -> dict[str, Any]:
-    return queries.overview(ctx(request).cursor())
+    return ctx(request).overview
 
 
 @router.get("/events", summary="Filtered events, newest first, with cursor pagination")
