@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help demo test lint clean
+.PHONY: help demo test lint clean browser
 
 help:
 	@echo "make demo    code the sample article: table on screen, JSONL in out/"
@@ -17,7 +17,7 @@ help:
 demo: $(VENV)/.installed
 	$(PY) -m eventwire demo
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev browser
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.installed-dev
@@ -37,6 +37,15 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# The dashboard tests drive headless Chromium; install it when it is missing
+# (Debian, as root or with sudo). Without it those tests skip with the reason.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
+		  $$SUDO apt-get update -qq && \
+		  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver \
+		  >/dev/null; } || echo "make: could not install chromium; browser tests will skip" >&2
 
 clean:
 	rm -rf $(VENV) out
