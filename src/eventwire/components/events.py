@@ -46,7 +46,7 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
-CLAUSE_PENALTY = 0.05
+CLAUSE_PENALTY = 0.1
 
 
 @Language.factory(
