@@ -130,6 +130,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head != verb:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "before visiting", "after going"
+            verb = verb.head.head
+            continue
         break
     return None, False
 
