@@ -275,3 +275,17 @@ def test_store_is_opened_read_only(client):
     con = client.app.state.ctx.cursor()
     with pytest.raises(Exception, match="read-only"):
         con.execute("DELETE FROM events")
+
+
+def test_an_unexpected_failure_is_a_json_500(corpus, coder, monkeypatch):
+    from eventwire.server import queries
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(queries, "places", broken)
+    with TestClient(create_app(corpus, coder=coder), raise_server_exceptions=False) as c:
+        response = c.get("/api/places")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal"
+    assert "fire" not in response.text

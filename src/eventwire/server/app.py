@@ -9,6 +9,7 @@ shared between threads.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventwire.server.guard import Guard, error_body
 from eventwire.server.queries import BadParameter, build_index, overview
 from eventwire.store import Store, open_store
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,11 @@ def create_app(store_path: str | Path, token: str | None = None, limits: Limits 
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         names = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
         return error(exc.status_code, names.get(exc.status_code, "http_error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(_: Request, exc: Exception) -> JSONResponse:
+        logger.exception("request failed", exc_info=exc)
+        return error(500, "internal", "the server failed on this request; see its log")
 
     app.include_router(router, prefix="/api")
 
