@@ -74,3 +74,20 @@ def test_owners_of_uncoded_agents(nlp: Language, text: str, span: str,
                                   code: str | None) -> None:
     doc = nlp(text)
     assert next(m for m in doc._.ew_mentions if m["text"] == span)["code"] == code
+
+
+def test_they_prefers_people_named_after_an_older_group(nlp):
+    doc = nlp("Cooperation among Japan, South Korea and the United States matters, Lee said. "
+              "Lee later met Takaichi in Nara. Lee spoke to reporters afterwards. "
+              "They agreed to continue their talks.")
+    they = next(m for m in doc._.ew_mentions if m["text"] == "They")
+    assert sorted(member["name"] for member in they["members"]) == [
+        "Lee Jae-myung", "Sanae Takaichi"]
+
+
+def test_they_keeps_a_group_of_the_previous_sentence(nlp):
+    doc = nlp("Takaichi welcomed Lee to Japan. "
+              "The two leaders met in Nara, days after Lee visited Xi Jinping in Beijing. "
+              "They agreed to strengthen cooperation.")
+    they = next(m for m in doc._.ew_mentions if m["text"] == "They")
+    assert "Xi Jinping" not in [member["name"] for member in they["members"]]

@@ -20,6 +20,7 @@ members under ``members`` (entity dicts with their own offsets).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -138,7 +139,8 @@ class Coreference(Pipe):
             refers_to, number = self.cues[span.text.lower()]
             earlier = sorted((m for m in mentions + added if m["end"] <= start
                               and _near(doc, m, start) and m["name"]), key=lambda m: m["start"])
-            found = self._antecedents(earlier, refers_to, number)
+            found = self._antecedents(earlier, refers_to, number,
+                                      recent=lambda m, s=start: _within(doc, m, s, 1))
             if not found:
                 continue
             mention = _entity(found[0]) | {
@@ -176,7 +178,11 @@ class Coreference(Pipe):
                          confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
-                     number: str) -> list[dict[str, Any]]:
+                     number: str, recent: Callable[[dict[str, Any]], bool] = lambda m: True,
+                     ) -> list[dict[str, Any]]:
+        """Antecedents of a pronoun or nominal; ``recent(m)`` tells whether a mention
+        lies in the same or the previous sentence (a group named there wins over
+        people named after it)."""
         kinds = {"person": ("person", "pronoun"), "country": ("country",),
                  "any": ("person", "pronoun", "country", "group")}[refers_to]
         if number in ("m", "f"):
@@ -189,25 +195,40 @@ class Coreference(Pipe):
             # "the country": only when one country was named just before
             countries = [m for m in earlier if m["kind"] == "country"]
             return countries[-1:] if len({m["code"] for m in countries}) == 1 else []
+        group = None
         for m in reversed(earlier):
             if m["kind"] == "group" and refers_to != "person":
-                return m["members"]
+                group = m
+                break
             if m["kind"] == "country" and refers_to == "country":
                 break
-        # "they" prefers people, then countries.
+        # "they" prefers people, then countries; a group named before all of them loses.
         for wanted in [k for k in ("person", "country") if k in kinds]:
             found: dict[str, dict[str, Any]] = {}
             for m in reversed(earlier):
                 if m["kind"] in (wanted, "pronoun" if wanted == "person" else wanted):
                     found.setdefault(m["name"], m)
                 if len(found) == count:
-                    return sorted(found.values(), key=lambda x: x["start"])
-        return []
+                    people = sorted(found.values(), key=lambda x: x["start"])
+                    if group is None or (people[0]["start"] > group["end"]
+                                         and not recent(group)):
+                        return people
+                    return group["members"]
+        return group["members"] if group else []
 
     def _gender(self, name: str) -> str | None:
         people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
         genders = {p.gender for p in people if p and p.name == name}
         return genders.pop() if len(genders) == 1 else None
+
+
+def _within(doc: Doc, m: dict[str, Any], start: int, sentences: int) -> bool:
+    """Whether mention ``m`` lies at most ``sentences`` sentences before token ``start``."""
+    if not doc.has_annotation("SENT_START"):
+        return True
+    starts = [s.start for s in doc.sents]
+    here = sum(1 for s in starts if s <= start)
+    return sum(1 for s in starts if s <= m["start"]) >= here - sentences
 
 
 def _latest(doc: Doc, mentions: list[dict[str, Any]], m: dict[str, Any],
