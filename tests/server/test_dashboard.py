@@ -69,13 +69,20 @@ def test_filters_change_the_timeline(page):
 
 
 def test_filters_change_the_table_and_rows_open_their_sentence(page):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     browser = page("events", "#events-table tbody tr")
     total = browser.find_element("id", "events-total").text
     Select(browser.find_element("name", "event")).select_by_visible_text("CONSULT")
-    WebDriverWait(browser, 10).until(
-        lambda b: b.find_element("id", "events-total").text != total)
+
+    def filtered(b) -> bool:  # the count and the re-rendered rows both follow the filter
+        rows = b.find_elements("css selector", "#events-table tbody tr")
+        return (b.find_element("id", "events-total").text != total
+                and bool(rows) and all("CONSULT" in row.text for row in rows))
+
+    WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
+        filtered)
     rows = browser.find_elements("css selector", "#events-table tbody tr")
     assert rows and all("CONSULT" in row.text for row in rows)
     assert "event=CONSULT" in browser.find_element("id", "download-csv").get_attribute("href")

@@ -11,13 +11,12 @@ contexts at paragraph level, so all events of a paragraph share them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
-from spacy.util import raise_error
 
 from eventwire.errors import DataError
 from eventwire.extensions import register
@@ -54,7 +53,7 @@ def make_contexts(nlp: Language, name: str, scope: str) -> EventContexts:
     return EventContexts(nlp, name, scope=scope)
 
 
-class EventContexts:
+class EventContexts(Pipe):
     """Adds keyword contexts to every event of a Doc."""
 
     def __init__(self, nlp: Language, name: str, scope: str = "paragraph") -> None:
@@ -84,10 +83,6 @@ class EventContexts:
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
 
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
     def set_contexts(self, doc: Doc) -> None:
         """Merge keyword contexts of each event's paragraph (or sentence) into it."""
         events = doc._.ew_events or []
@@ -102,9 +97,6 @@ class EventContexts:
             region = found.get(region_of[event["trigger"][0]], set())
             added = sorted(region - set(event["context"]), key=self.rank.__getitem__)
             event["context"] = list(event["context"]) + added
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     def keyword_hits(self, doc: Doc) -> dict[int, set[str]]:
         """Token index -> contexts whose keywords start there."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,8 +26,9 @@ from typing import Any
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans, raise_error
+from spacy.util import filter_spans
 
 from eventwire.extensions import register
 from eventwire.kb.tables import read_lines, read_tsv
@@ -229,7 +230,7 @@ def make_dates(nlp: Language, name: str, historical_days: int, max_depth: int,
                       max_climb=max_climb)
 
 
-class EventDates:
+class EventDates(Pipe):
     """Dates every event of a Doc from the expressions in its clause."""
 
     def __init__(self, nlp: Language, name: str, historical_days: int = 365,
@@ -251,13 +252,6 @@ class EventDates:
         except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
-
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     def set_dates(self, doc: Doc) -> None:
         """Write date, precision and the historical mode on every event."""

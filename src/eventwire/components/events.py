@@ -14,12 +14,11 @@ content of that event, not an event of its own. Nominal events ("talks",
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
-from spacy.util import raise_error
 
 from eventwire.extensions import register
 from eventwire.kb.ontology import Ontology, load_ontology
@@ -59,7 +58,7 @@ def make_event_extractor(nlp: Language, name: str, min_confidence: float) -> Eve
     return EventExtractor(nlp, name, min_confidence=min_confidence)
 
 
-class EventExtractor:
+class EventExtractor(Pipe):
     """Finds event triggers and fills their actor and recipient slots."""
 
     def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0,
@@ -81,13 +80,6 @@ class EventExtractor:
         except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
             error_handler(self.name, self, [doc], err)
         return doc
-
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         """All events of a Doc, in text order."""

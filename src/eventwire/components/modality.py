@@ -10,13 +10,12 @@ could intervene militarily" is at most a threat, never an assault.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
-from spacy.util import raise_error
 
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
@@ -58,7 +57,7 @@ def make_modality(nlp: Language, name: str) -> Modality:
     return Modality(name)
 
 
-class Modality:
+class Modality(Pipe):
     """Applies the cue rules to every event of a Doc."""
 
     def __init__(self, name: str) -> None:
@@ -73,13 +72,6 @@ class Modality:
         except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
-
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     def apply(self, doc: Doc) -> list[dict[str, Any]]:
         """The Doc's events with modality added; conditions removed;

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
-from spacy.util import raise_error
 
 from eventwire.extensions import register
 from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, load_gazetteer
@@ -69,7 +68,7 @@ def make_places(nlp: Language, name: str, max_hops: int, max_climb: int) -> Even
     return EventPlaces(name, max_hops=max_hops, max_climb=max_climb)
 
 
-class EventPlaces:
+class EventPlaces(Pipe):
     """Locates every event of a Doc through the gazetteer."""
 
     def __init__(self, name: str, max_hops: int = 4, max_climb: int = 3,
@@ -91,13 +90,6 @@ class EventPlaces:
         except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
-
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     def set_places(self, doc: Doc) -> None:
         """Write ``event_loc`` on every event: a Place dict, or None."""

@@ -20,14 +20,13 @@ just before (outside reported content), else stays unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
-from spacy.util import raise_error
 
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
@@ -101,7 +100,7 @@ def make_quotes(nlp: Language, name: str, max_scare_words: int, window_sentences
                        window_sentences=window_sentences, max_gap=max_gap)
 
 
-class QuoteFinder:
+class QuoteFinder(Pipe):
     """Finds quotes, their cues and speakers, and marks the events they report."""
 
     def __init__(self, name: str, max_scare_words: int = 2, window_sentences: int = 3,
@@ -126,13 +125,6 @@ class QuoteFinder:
         except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
-
-    def get_error_handler(self) -> Callable:
-        """The pipeline's error handler (spaCy calls ``set_error_handler``)."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler: Callable) -> None:
-        self._error_handler = error_handler
 
     # --- finding --------------------------------------------------------------
 
