@@ -117,7 +117,7 @@ class Coder:
         if len(item.text) > self.max_chars:
             raise InputError(Errors.E006.format(
                 source=item.source, size=len(item.text), limit=self.max_chars))
-        norm = normalise(item.text, is_html=item.is_html)
+        norm = normalise(item.text, is_html=item.is_html, source_name=item.source)
         if not norm.text.strip():
             raise InputError(Errors.E002.format(source=item.source))
         return norm
