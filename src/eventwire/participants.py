@@ -29,6 +29,11 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "par
 MAX_DEPTH = 4
 # Objects count only when their head is a mention.
 OBJECT_DEPTH = 0
+# Objects acted upon also count their owner: "rejected an Indian proposal", "shelled
+# positions of the Palestinian forces", "praised Haiti's efforts".
+OWNER_DEPTH = 1
+# Prepositions that name who a noun phrase belongs to or comes from.
+OWNER_PREPS = frozenset({"of", "by"})
 
 
 def mention_index(doc: Doc) -> list[int]:
@@ -45,7 +50,7 @@ def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH) -> li
 
     The mention covering the head wins; otherwise the closest mentions inside
     the phrase down to ``depth`` (not inside nested clauses or prepositional
-    phrases, except "of"); coordinated phrases ("Japan and China") add theirs.
+    phrases, except "of" and "by"); coordinated phrases ("Japan and China") add theirs.
     Objects use depth 0: in "discussed the Japan-China crisis" the countries
     are the topic, not the ones met.
     """
@@ -76,7 +81,7 @@ def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
         next_frontier = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
                     next_frontier.extend(c.children)
                 elif c.dep_ not in CLAUSE_DEPS:
                     next_frontier.append(c)

@@ -25,6 +25,7 @@ from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.participants import (
     OBJECT_DEPTH,
+    OWNER_DEPTH,
     agent,
     clause_depth,
     is_infinitive_complement,
@@ -127,14 +128,14 @@ class EventExtractor(Pipe):
         by = agent(verb) if passive else None
         actor_head = by if passive else subj
         skip = {subj.i} if subj is not None else set()
+        depth = _object_depth(info.event)
         recipients: list[int] = []
         for obj in objects(verb, skip=skip):
-            recipients.extend(
-                m for m in mentions_under(obj, index, OBJECT_DEPTH) if m not in recipients)
+            recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if passive and subj is not None:
             recipients = mentions_under(subj, index) + recipients
         if not recipients:
-            recipients = _complement_recipients(verb, index)
+            recipients = _complement_recipients(verb, index, depth)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
@@ -240,7 +241,17 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     return words(left), words(right), [t.i for t in right]
 
 
-def _complement_recipients(verb: Token, index: list[int]) -> list[int]:
+def _object_depth(event_type: str) -> int:
+    """How deep an object's phrase is read for recipients.
+
+    A joint event's object is its topic ("discussed the Japan-China crisis" meets
+    neither); a directed event acts on the object's owner ("rejected an Indian
+    proposal" rejects India).
+    """
+    return OBJECT_DEPTH if event_type in JOINT_TYPES else OWNER_DEPTH
+
+
+def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[int]:
     """Recipients named in what the verb governs when it names none itself.
 
     "promised to continue military aid *to Mozambique*", "offered to negotiate
@@ -251,7 +262,7 @@ def _complement_recipients(verb: Token, index: list[int]) -> list[int]:
     for child in verb.children:
         if is_infinitive_complement(child):
             for obj in objects(child):
-                found.extend(mentions_under(obj, index, OBJECT_DEPTH))
+                found.extend(mentions_under(obj, index, depth))
         elif child.dep_ == "ccomp":
             for subj in child.children:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
