@@ -19,7 +19,6 @@ from os.path import commonprefix
 
 import ftfy
 import ftfy.badness
-from wordfreq import get_frequency_dict
 
 from eventwire.errors import Errors, InputError
 
@@ -353,6 +352,9 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
+    """English word frequencies, imported on first use: most texts never need them."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict("en")
 
 

@@ -1,7 +1,7 @@
 """Stage ``eventwire_actors``: find actor mentions and resolve them against the actor KB.
 
 Every alias of the knowledge base (countries, capitals used as metonyms,
-organisations, agent nouns, people) is compiled once into a PhraseMatcher.
+organisations, agent nouns, people) is found by its text (``AliasMatcher``).
 Adjacent matches are then read as one compound ("South Korean President",
 "Chinese leader Xi Jinping", "Iraqi Kurdish rebels") and titles resolve to
 the office holder on the story date (``doc._.ew_date``). NER is only a hint
@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -32,6 +31,7 @@ from eventwire.components.actor_resolver import (
     Resolver,
     modifier,
 )
+from eventwire.components.alias_matcher import AliasMatcher
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
 
@@ -58,7 +58,7 @@ def make_actor_finder(nlp: Language, name: str, spans_key: str, use_ner: bool) -
 class ActorFinder(Pipe):
     """KB-driven actor mention finder and resolver.
 
-    nlp (Language): the pipeline, whose tokenizer compiles the aliases.
+    nlp (Language): the pipeline (kept for spaCy's factory signature).
     kb (ActorKB | None): a knowledge base; None loads the packaged one.
     """
 
@@ -69,9 +69,7 @@ class ActorFinder(Pipe):
         self.spans_key = spans_key
         self.use_ner = use_ner
         self.kb = kb or load_actor_kb()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        spellings = sorted({t.alias for key in self.kb.aliases() for t in self.kb.lookup(key)})
-        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(spellings)))
+        self.matcher = AliasMatcher(self.kb.aliases())
         cues = read_csv("actors", "cues.csv")
         self.cues = {role: frozenset(r["word"] for r in cues if r["role"] == role)
                      for role in {r["role"] for r in cues}}
@@ -109,7 +107,7 @@ class ActorFinder(Pipe):
 
     def _atoms(self, doc: Doc) -> list[Atom]:
         found: dict[tuple[int, int], tuple[AliasTarget, ...]] = {}
-        for _, start, end in self.matcher(doc):
+        for start, end in self.matcher(doc):
             targets = tuple(t for t in self.kb.lookup(doc[start:end].text)
                             if self._fits(doc, start, end, t))
             if targets:

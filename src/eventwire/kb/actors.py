@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from eventwire.kb.resources import read_csv
 
@@ -41,8 +42,9 @@ class Org:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
+    """A named person; tuples, not dataclasses, because tens of thousands load at start-up."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -50,8 +52,7 @@ class Person:
     wikidata_id: str | None
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     person_id: str
     office: str
     country: str  # ISO alpha-3 code, or an organisation id
@@ -80,8 +81,7 @@ class Group:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AliasTarget:
+class AliasTarget(NamedTuple):
     """What one alias names: kind is country, metonym, org, person, agent or group."""
 
     alias: str
@@ -100,7 +100,7 @@ def _norm(text: str) -> str:
 
 def surname_key(name: str) -> str:
     """Last word of a name without its article: "Omar Hassan al-Bashir" -> "bashir"."""
-    last = name.split()[-1].lower() if name.split() else ""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
     for particle in NAME_PARTICLES:
         if last.startswith(particle):
             return last[len(particle):]
@@ -134,17 +134,16 @@ class ActorKB:
         self._offices = MappingProxyType(
             {k: tuple(sorted(v, key=lambda r: r.start)) for k, v in by_office.items()})
         self._aliases = MappingProxyType(self._index())
-        surnames: dict[str, list[str]] = defaultdict(list)
-        name_keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+        surnames: dict[str, dict[str, None]] = defaultdict(dict)
+        name_keys: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
         for p in self._people.values():
             for alias in {p.name, *p.aliases}:
-                words = alias.split()
-                if len(words) < 2:
+                first, _, rest = alias.partition(" ")
+                if not rest.strip():
                     continue
-                if p.id not in surnames[surname_key(alias)]:
-                    surnames[surname_key(alias)].append(p.id)
-                if p.id not in name_keys[(words[0].lower(), surname_key(alias))]:
-                    name_keys[(words[0].lower(), surname_key(alias))].append(p.id)
+                surname = surname_key(alias)
+                surnames[surname][p.id] = None  # a dict keeps first-seen order, once each
+                name_keys[(first.lower(), surname)][p.id] = None
         self._surnames = MappingProxyType({k: tuple(v) for k, v in surnames.items()})
         self._name_keys = MappingProxyType({k: tuple(v) for k, v in name_keys.items()})
 

@@ -53,38 +53,59 @@ def key(name: str) -> str:
 class Gazetteer:
     """Name index over cities and countries.
 
-    cities (list[PlaceEntry]): city entries with their alternate names.
-    countries (list[PlaceEntry]): one entry per country, ``country_code`` ISO3.
+    cities (list[list[str]]): raw ``cities.tsv`` rows; an entry is built only
+    when a look-up first reaches it, which keeps start-up short.
+    countries (list[tuple[PlaceEntry, list[str]]]): one entry per country
+    (``country_code`` ISO3) with its names.
     """
 
-    def __init__(self, cities: list[tuple[PlaceEntry, list[str]]],
+    def __init__(self, cities: list[list[str]],
                  countries: list[tuple[PlaceEntry, list[str]]]) -> None:
-        self._index: dict[str, list[PlaceEntry]] = {}
         self._countries: dict[str, PlaceEntry] = {}
+        self._country_names: dict[str, list[PlaceEntry]] = {}
         for entry, names in countries:
             self._countries[entry.country_code] = entry
-            self._add(entry, names)
-        for entry, names in cities:
-            self._add(entry, names)
+            for name in {key(n) for n in names if n}:
+                self._country_names.setdefault(name, []).append(entry)
+        self._city_rows = cities
+        self._city_entries: dict[int, PlaceEntry] = {}
+        self._city_index: dict[str, list[int]] = {}
+        index = self._city_index
+        for row_number, row in enumerate(cities):
+            names = {row[1].lower(), *row[8].lower().split(SEP)} if row[8] else {row[1].lower()}
+            for name in names:
+                if name[:4] == "the ":
+                    name = name[4:]
+                if not name:
+                    continue
+                if name in index:
+                    index[name].append(row_number)
+                else:
+                    index[name] = [row_number]
 
-    def _add(self, entry: PlaceEntry, names: list[str]) -> None:
-        index = self._index
-        for name in {key(n) for n in names if n}:
-            if name in index:
-                index[name].append(entry)
-            else:
-                index[name] = [entry]
+    def _city(self, row_number: int) -> PlaceEntry:
+        entry = self._city_entries.get(row_number)
+        if entry is None:
+            gid, name, iso3, admin1, lat, lon, feature, population, _ = self._city_rows[row_number]
+            entry = PlaceEntry(name=name, country_code=iso3, admin1=admin1 or None,
+                               lat=_float(lat), lon=_float(lon), geonameid=int(gid),
+                               feature_code=feature, population=int(population or 0))
+            self._city_entries[row_number] = entry
+        return entry
 
     def lookup(self, name: str) -> list[PlaceEntry]:
         """All places with this name (or alternate name), countries first."""
-        return self._index.get(key(name), [])
+        name = key(name)
+        rows = self._city_index.get(name, ())
+        return [*self._country_names.get(name, ()), *map(self._city, rows)]
 
     def country(self, iso3: str) -> PlaceEntry | None:
         """The country entry for an ISO3 code."""
         return self._countries.get(iso3)
 
     def __contains__(self, name: str) -> bool:
-        return key(name) in self._index
+        name = key(name)
+        return name in self._city_index or name in self._country_names
 
 
 def _float(value: str) -> float | None:
@@ -111,12 +132,4 @@ def load_gazetteer() -> Gazetteer:
          [name, *aliases.get(iso3, [])])
         for gid, name, _iso2, iso3, _capital, population in _rows("countries.tsv")
     ]
-    cities = [
-        (PlaceEntry(name=name, country_code=iso3, admin1=admin1 or None, lat=_float(lat),
-                    lon=_float(lon), geonameid=int(gid), feature_code=feature,
-                    population=int(population or 0)),
-         [name, *alternates.split(SEP)])
-        for gid, name, iso3, admin1, lat, lon, feature, population, alternates
-        in _rows("cities.tsv")
-    ]
-    return Gazetteer(cities, countries)
+    return Gazetteer(_rows("cities.tsv"), countries)
