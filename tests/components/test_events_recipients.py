@@ -46,3 +46,33 @@ def test_topic_of_a_joint_event_is_no_recipient(coder):
     event = top(coder, "Germany and France discussed the Japan-China dispute in Paris.")
     assert event.event == "CONSULT"
     assert not {"JPN", "CHN"} & set(codes(event.recipient))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        ("Thousands of Kurdish students demonstrated in Kirkuk on Saturday.", "PROTEST", ["IRQ"]),
+        ("Turkish jets bombed targets in Mosul overnight.", "ASSAULT", ["IRQ"]),
+        ("Thousands of farmers protested in Chile against the new tax.", "PROTEST", ["CHL"]),
+    ],
+)
+def test_undirected_event_targets_the_state_where_it_happens(coder, text, event_type,
+                                                            recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.recipient) == recipients
+
+
+def test_place_of_a_meeting_is_no_recipient(coder):
+    event = top(coder, "Iranian and Iraqi diplomats held talks in Geneva on Monday.")
+    assert event.event == "CONSULT"
+    assert "CHE" not in codes(event.recipient)
+
+
+def test_short_country_name_is_a_place_and_an_actor(coder):
+    event = top(coder, "NATO peacekeeping troops arrived in Bosnia on Friday.")
+    assert event.event == "AID"
+    assert codes(event.recipient) == ["BIH"]
+    event = top(coder, "Croatia accused Bosnia of shelling border villages.")
+    assert codes(event.actor) == ["HRV"]
+    assert codes(event.recipient) == ["BIH"]

@@ -11,6 +11,12 @@ not a place: "Washington said" is an actor. Among several readings of a name
 the stage prefers the countries that the phrase names (", South Korea"; "in
 western Japan") and then those of the story's actors; among several places it
 keeps the most precise (a city over its country).
+
+An event of a type listed as ``target_event`` in the cues whose roles name no
+coded recipient is directed at the state where it happens: "students
+demonstrated in Kirkuk" protest to Iraq, "tanks fired at targets in Jericho"
+assault Palestine. The place becomes a mention of kind ``place`` coded with its
+country, unless an actor mention already covers the name.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ NAME_POS = frozenset({"PROPN"})
 NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
 QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
+# A state's place standing in for it as recipient: less sure than a named actor.
+PLACE_RECIPIENT_CONFIDENCE = 0.4
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Candidate:
     entries: tuple[PlaceEntry, ...]
     hops: int
     qualifier: str | None  # ISO3 of a country written next to it
+    span: tuple[int, int] = (0, 0)  # tokens of the name as read
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +92,7 @@ class EventPlaces(Pipe):
                            for w in cues.get(kind, ())}
         self.travel = frozenset(cues.get("travel", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
+        self.target_events = frozenset(cues.get("target_event", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -103,8 +113,29 @@ class EventPlaces(Pipe):
             trigger = doc[event["trigger"][0]]
             travel = "visit" in event["mode"]
             found = self.place_of(trigger, travel, kind_at)
-            entry = self.choose(found, story) if found else None
-            event["event_loc"] = entry.to_place() if entry else None
+            chosen = self.choose(found, story) if found else None
+            event["event_loc"] = chosen[1].to_place() if chosen else None
+            if chosen and event["event"] in self.target_events and not any(
+                    mentions[r]["code"] for r in event["recipient"]):
+                event["recipient"].append(self.place_mention(doc, *chosen))
+
+    def place_mention(self, doc: Doc, candidate: Candidate, entry: PlaceEntry) -> int:
+        """Index of a mention coded with the place's country, added when none covers it."""
+        mentions = doc._.ew_mentions
+        start, end = candidate.span
+        for i, mention in enumerate(mentions):
+            if mention["start"] <= start and end <= mention["end"] and (
+                    mention["code"] == entry.country_code):
+                return i
+        span = doc[start:end]
+        country = self.gazetteer.country(entry.country_code)
+        mentions.append({
+            "start": start, "end": end, "start_char": span.start_char,
+            "end_char": span.end_char, "text": span.text,
+            "name": country.name if country else None, "code": entry.country_code,
+            "sector": None, "wikidata_id": None, "kind": "place",
+            "confidence": PLACE_RECIPIENT_CONFIDENCE})
+        return len(mentions) - 1
 
     def place_of(self, trigger: Token, travel: bool,
                  kind_at: dict[int, str]) -> list[Candidate]:
@@ -157,7 +188,7 @@ class EventPlaces(Pipe):
 
     def _add(self, found: list[Candidate], obj: Token, hops: int,
              kind_at: dict[int, str]) -> None:
-        entries = self.read_name(obj, kind_at)
+        entries, start = self._name(obj, kind_at)
         if not entries:
             return
         qualifier = None
@@ -165,14 +196,18 @@ class EventPlaces(Pipe):
             if child.dep_ in QUALIFIER_DEPS:
                 country = next((e for e in self.read_name(child, kind_at) if e.is_country), None)
                 qualifier = country.country_code if country else qualifier
-        found.append(Candidate(tuple(entries), hops, qualifier))
+        found.append(Candidate(tuple(entries), hops, qualifier, (start, obj.i + 1)))
 
     def read_name(self, token: Token, kind_at: dict[int, str]) -> list[PlaceEntry]:
         """Gazetteer readings of the proper name headed by ``token``, longest first."""
+        return self._name(token, kind_at)[0]
+
+    def _name(self, token: Token, kind_at: dict[int, str]) -> tuple[list[PlaceEntry], int]:
+        """``read_name``'s readings and the first token of the name they read."""
         if token.pos_ not in NAME_POS and token.ent_type_ not in NAME_ENTS:
-            return []
+            return [], token.i
         if kind_at.get(token.i) in self.skip_kinds:
-            return []
+            return [], token.i
         start = token.i
         while start > 0 and token.doc[start - 1].dep_ == "compound" and (
                 token.doc[start - 1].head.i in range(start, token.i + 1)):
@@ -181,21 +216,22 @@ class EventPlaces(Pipe):
         for left in range(start, token.i + 1):
             entries = self.gazetteer.lookup(doc[left:token.i + 1].text)
             if entries:
-                return entries
-        return []
+                return entries, left
+        return [], token.i
 
-    def choose(self, found: list[Candidate], story: dict[str, float]) -> PlaceEntry | None:
+    def choose(self, found: list[Candidate],
+               story: dict[str, float]) -> tuple[Candidate, PlaceEntry] | None:
         """The most precise place, each name read in the light of the named countries."""
         named = {c.qualifier for c in found if c.qualifier}
         named |= {e.country_code for c in found for e in c.entries[:1] if e.is_country}
-        best: tuple[tuple, PlaceEntry] | None = None
+        best: tuple[tuple, Candidate, PlaceEntry] | None = None
         for candidate in found:
             entry = max(candidate.entries, key=lambda e: _score(e, candidate, named, story))
             rank = (not entry.is_country, -candidate.hops,
                     _score(entry, candidate, named, story))
             if best is None or rank > best[0]:
-                best = (rank, entry)
-        return best[1] if best else None
+                best = (rank, candidate, entry)
+        return best[1:] if best else None
 
 
 def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],
