@@ -76,3 +76,22 @@ def test_short_country_name_is_a_place_and_an_actor(coder):
     event = top(coder, "Croatia accused Bosnia of shelling border villages.")
     assert codes(event.actor) == ["HRV"]
     assert codes(event.recipient) == ["BIH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("A Brazilian judge ordered former president Ruiz Mendes to testify on Monday.",
+         ["BRA"]),
+        ("Kenyan police arrested dozens of demonstrators on Tuesday.", ["KEN"]),
+    ],
+)
+def test_home_agents_act_on_their_own_people(coder, text, recipients):
+    event = top(coder, text)
+    assert codes(event.recipient) == recipients
+
+
+def test_a_bare_country_places_no_one(coder):
+    event = top(coder, "Chile arrested demonstrators on Tuesday.")
+    assert codes(event.actor) == ["CHL"]
+    assert codes(event.recipient) == []

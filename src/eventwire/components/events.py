@@ -21,8 +21,10 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extensions import register
+from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
+from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
@@ -46,6 +48,9 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
+DOMESTIC_CONFIDENCE = 0.4
+# Mention kinds that are people or bodies, not countries, groups or pronouns.
+AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 
 
@@ -69,6 +74,9 @@ class EventExtractor(Pipe):
         self.min_confidence = min_confidence
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
+        sectors = read_tsv("events", "domestic_sectors.tsv")
+        self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
+        self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -111,7 +119,33 @@ class EventExtractor(Pipe):
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
         events.sort(key=lambda e: e["trigger"][0])
+        for event in events:
+            self._domestic_recipients(event, doc._.ew_mentions)
         return [e for e in events if e["confidence"] >= self.min_confidence]
+
+    def _domestic_recipients(self, event: dict[str, Any], mentions: list[dict]) -> None:
+        """Give the actor's country to recipients of its own society the text does not place.
+
+        "An Argentine judge ordered former president Ruiz to appear", "Egyptian
+        police fired on demonstrators": a state's government, courts and police
+        act on their own people unless the text says otherwise
+        (``domestic_sectors.tsv``). A bare country acts abroad as often as at
+        home and places no one.
+        """
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(
+                m["kind"] in AGENT_KINDS and m["sector"] in self.home_actors for m in actors):
+            return
+        code = codes.pop()
+        kb = load_actor_kb()
+        if not code or kb.country(code) is None:
+            return
+        for r in event["recipient"]:
+            m = mentions[r]
+            if (not m["code"] and m["kind"] in AGENT_KINDS and not m.get("community")
+                    and m["sector"] in self.home_recipients):
+                m.update(code=code, name=kb.name_of(code), confidence=DOMESTIC_CONFIDENCE)
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         before, after, after_tokens = _clause_words(verb)
