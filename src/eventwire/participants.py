@@ -111,9 +111,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether the clause is passive.
 
     Follows control and coordination up the tree when the verb has no
-    subject of its own: "agreed to cooperate" (the agreers), "called on
-    Seoul to help" (Seoul), "reacted angrily, blocking exports" (the reactor),
-    "China, which regards ..." (China), "his place to intervene" (him).
+    subject of its own: "agreed to cooperate" (the agreers), "is willing to
+    withdraw" (who is willing), "called on Seoul to help" (Seoul), "reacted
+    angrily, blocking exports" (the reactor), "China, which regards ..."
+    (China), "his place to intervene" (him).
     """
     own = verb
     for _ in range(6):
@@ -132,7 +133,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             controller = _infinitive_possessor(verb) or object_controller(verb.head)
             if controller is not None:
                 return controller, False
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head != verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "before visiting", "after going"

@@ -95,3 +95,28 @@ def test_a_bare_country_places_no_one(coder):
     event = top(coder, "Chile arrested demonstrators on Tuesday.")
     assert codes(event.actor) == ["CHL"]
     assert codes(event.recipient) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran threatened to close the strait if Washington imposed new sanctions.",
+        "Iran threatened to halt oil exports unless the United States lifted the embargo.",
+    ],
+)
+def test_condition_names_who_a_threat_is_addressed_to(coder, text):
+    event = top(coder, text)
+    assert event.event == "THREATEN"
+    assert codes(event.actor) == ["IRN"]
+    assert codes(event.recipient) == ["USA"]
+
+
+def test_adjective_with_infinitive_lends_its_subject_and_recipient(coder):
+    found = coder.code("Turkey is willing to withdraw its troops from Cyprus.", date=DATE,
+                       doc_id="t").events
+    promise = next(e for e in found if e.event == "AGREE")
+    assert codes(promise.actor) == ["TUR"]
+    assert codes(promise.recipient) == ["CYP"]
+    retreat = next(e for e in found if e.event == "RETREAT")
+    assert codes(retreat.actor) == ["TUR"]
+    assert codes(retreat.recipient) == ["CYP"]

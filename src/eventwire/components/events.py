@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.components.modality import condition_marks
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.ontology import Ontology, load_ontology
@@ -170,9 +171,13 @@ class EventExtractor(Pipe):
             recipients = mentions_under(subj, index) + recipients
         if not recipients:
             recipients = _complement_recipients(verb, index, depth)
+        mentions = verb.doc._.ew_mentions
+        if not any(mentions[r]["code"] for r in recipients):
+            recipients += _condition_recipients(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
+        recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
         return self._event(info.code, verb, trigger_end, actors, recipients)
 
@@ -293,11 +298,48 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
     cancel the sale": the subject of the demanded clause.
     """
     found: list[int] = []
-    for child in verb.children:
+    for child in _governed(verb):
         if is_infinitive_complement(child):
             for obj in objects(child):
                 found.extend(mentions_under(obj, index, depth))
         elif child.dep_ == "ccomp":
+            for subj in child.children:
+                if subj.dep_ in ("nsubj", "nsubjpass"):
+                    found.extend(mentions_under(subj, index))
+    return list(dict.fromkeys(found))
+
+
+def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:
+    """True for the actor's own forces or goods ("withdrew *its troops*"), which it moves
+    or uses rather than acts upon."""
+    mentions = doc._.ew_mentions
+    mention = mentions[recipient]
+    start = mention["start"]
+    return start > 0 and doc[start - 1].tag_ == "PRP$" and mention["code"] is not None and any(
+        mentions[a]["code"] == mention["code"] for a in actors)
+
+
+def _governed(verb: Token) -> list[Token]:
+    """The verb's dependents, and those of its adjective ("is *willing* to withdraw")."""
+    children = list(verb.children)
+    return children + [c for a in children if a.dep_ == "acomp" for c in a.children]
+
+
+def _condition_recipients(verb: Token, index: list[int]) -> list[int]:
+    """Who must act for a conditional act to happen is the one it is addressed to.
+
+    "threatened to stop talks if the United States deploys missiles" (the
+    US), "will attack unless Baghdad accepts" (Iraq): the subject of a
+    condition on the verb or on the infinitive it governs.
+    """
+    marks = condition_marks()
+    clauses = [verb, *(c for c in _governed(verb) if is_infinitive_complement(c))]
+    found: list[int] = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+                continue
             for subj in child.children:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))

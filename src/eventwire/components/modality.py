@@ -47,6 +47,12 @@ def load_cues() -> dict[tuple[str, str], str]:
     return {(r["relation"], r["literal"]): r["category"] for r in rows}
 
 
+def condition_marks() -> frozenset[str]:
+    """Conjunctions that make a clause a condition ("if", "unless")."""
+    return frozenset(lit for (rel, lit), cat in load_cues().items()
+                     if rel == "mark" and cat == "condition")
+
+
 @Language.factory(
     "eventwire_modality",
     requires=["doc._.ew_events"],
