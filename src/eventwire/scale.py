@@ -30,6 +30,7 @@ from eventwire.store import RunInfo, Store, utc_now
 
 ENGINES: tuple[str, ...] = ("local", "ray")
 IN_FLIGHT_PER_WORKER = 2
+MATHS_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass
@@ -138,6 +139,25 @@ def _start_process_worker(model: str | None) -> None:
     _PROCESS_WORKER = CoderWorker(model)
 
 
+@contextmanager
+def _single_threaded_maths() -> Iterator[None]:
+    """Spawn workers with one BLAS/OpenMP thread each, unless the user chose otherwise.
+
+    Each worker is a whole process per core; numpy's BLAS would otherwise start a
+    thread per core in every worker, and on a small machine they fight for the
+    same cores (parsing is no faster with them even in one process).
+    """
+    saved = {name: os.environ.get(name) for name in MATHS_THREAD_VARIABLES}
+    for name in MATHS_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+
+
 def _code_in_process_worker(items: list[dict[str, Any]]) -> BatchResult:
     assert _PROCESS_WORKER is not None
     return _PROCESS_WORKER.code(items)
@@ -148,7 +168,9 @@ class _LocalPool:
 
     def __init__(self, workers: int, model: str | None) -> None:
         context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(workers, initializer=_start_process_worker, initargs=(model,))
+        with _single_threaded_maths():
+            self.pool = context.Pool(workers, initializer=_start_process_worker,
+                                     initargs=(model,))
 
     def submit(self, items: list[dict[str, Any]]) -> Future:
         return self.pool.apply_async(_code_in_process_worker, (items,)).get
