@@ -138,15 +138,21 @@ _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 def _read_plain(name: str, stem: str, load: Callable[[], bytes], date: str | None,
                 is_html: bool | None, max_bytes: int) -> Iterator[InputDoc | InputError]:
-    try:
-        text = _decode_whole(name, load(), max_bytes)
-    except InputError as err:
-        yield err
-        return
-    except _READ_ERRORS as err:
-        yield InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
+    text = _load_text(name, load, max_bytes)
+    if isinstance(text, InputError):
+        yield text
         return
     yield InputDoc(doc_id=stem, text=text, date=date, is_html=is_html, source=name)
+
+
+def _load_text(name: str, load: Callable[[], bytes], max_bytes: int) -> str | InputError:
+    """A whole file's text, or the error that names it: unreadable, binary, empty, too big."""
+    try:
+        return _decode_whole(name, load(), max_bytes)
+    except InputError as err:
+        return err
+    except _READ_ERRORS as err:
+        return InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
 
 
 def _decode_whole(name: str, data: bytes, max_bytes: int) -> str:
@@ -187,14 +193,12 @@ def _decode_utf8(name: str, data: bytes, base: int = 0) -> str:
 
 def _read_json(name: str, load: Callable[[], bytes], stem: str, date: str | None, text_field: str,
                id_field: str, max_bytes: int) -> Iterator[InputDoc | InputError]:
+    text = _load_text(name, load, max_bytes)
+    if isinstance(text, InputError):
+        yield text
+        return
     try:
-        data = json.loads(_decode_whole(name, load(), max_bytes))
-    except InputError as err:
-        yield err
-        return
-    except _READ_ERRORS as err:
-        yield InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
-        return
+        data = json.loads(text)
     except json.JSONDecodeError as err:
         yield InputError(Errors.E005.format(source=f"{name}:{err.lineno}", reason=err.msg))
         return
