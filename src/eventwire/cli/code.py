@@ -16,7 +16,8 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from eventwire.errors import EventwireError, InputError, UsageError
+from eventwire.cli.exits import exit_codes, fail
+from eventwire.errors import InputError, UsageError
 
 
 class What(StrEnum):
@@ -57,32 +58,22 @@ def code_command(
         "--text-field", help="JSONL field holding the document text.")] = "text",
 ) -> None:
     """Code news text into PLOVER events, quotes or actors (JSONL to stdout)."""
-    try:
+    with exit_codes():
         _check_options(fmt, output)
         from eventwire.coder import Coder
         from eventwire.ingest import read_inputs
 
         inputs = read_inputs(path, date=date, id_field=id_field, text_field=text_field)
         coder = Coder(model=model)
-    except UsageError as err:
-        _fail(err)
-        raise typer.Exit(2) from err
     failures = 0
 
     def report(message: str) -> None:
         nonlocal failures
         failures += 1
-        _fail(message)
+        fail(message)
 
-    try:
-        with _target(fmt, output) as target:
-            written = _code_all(coder, inputs, fmt, target, KINDS[what], report)
-    except OSError as err:
-        _fail(f"cannot write {output or 'stdout'}: {err.strerror or err}")
-        raise typer.Exit(2) from err
-    except EventwireError as err:
-        _fail(err)
-        raise typer.Exit(2 if isinstance(err, UsageError) else 1) from err
+    with exit_codes(output, writes_stdout=output is None), _target(fmt, output) as target:
+        written = _code_all(coder, inputs, fmt, target, KINDS[what], report)
     if output is not None:
         typer.echo(f"wrote {written} records to {output}", err=True)
     if failures:
@@ -152,5 +143,3 @@ def _target(fmt: str, output: Path | None) -> Iterator[IO[Any] | Path]:
             stream.detach()
 
 
-def _fail(message: object) -> None:
-    typer.echo(f"eventwire: {message}", err=True)

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 from eventwire.records import Document, Entity
 
 SAMPLE_FILE = "nara-summit.txt"
@@ -38,13 +38,10 @@ def demo_command(
         show_default=False)] = None,
 ) -> None:
     """Code the sample article (AFP, 13 Jan 2026), show its events and quotes, save JSONL."""
-    try:
+    with exit_codes():
         from eventwire.coder import Coder
 
         doc = Coder(model=model).code(sample_text(), date=SAMPLE_DATE, doc_id=SAMPLE_ID)
-    except UsageError as exc:
-        typer.echo(f"eventwire: {exc}", err=True)
-        raise typer.Exit(2) from exc
     if doc.status != "ok":
         typer.echo(f"eventwire: {doc.error}", err=True)
         raise typer.Exit(1)

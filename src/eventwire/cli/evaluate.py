@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.errors import EventwireError, UsageError
+from eventwire.cli.exits import exit_codes
 from eventwire.evaluate import NONE, evaluate
 from eventwire.kb.ontology import PLOVER_TYPES
 
@@ -26,14 +26,8 @@ def evaluate_command(
 ) -> None:
     """Score event types and actor codes against gold records."""
     err = Console(stderr=True)
-    try:
+    with exit_codes():
         result = evaluate(gold, model=model)
-    except UsageError as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
-        raise typer.Exit(2) from exc
-    except EventwireError as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
-        raise typer.Exit(1) from exc
     for problem in result["problems"] + result["failures"]:
         err.print(problem, highlight=False, markup=False)
     result["errors"] = result["errors"][:errors]

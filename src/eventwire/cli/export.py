@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 
 
 class ExportFormat(StrEnum):
@@ -43,13 +43,6 @@ def export_command(
     from eventwire.store import open_store
 
     kinds = ("event", "quote", "actor") if what is Kinds.all else (what.value[:-1],)
-    try:
-        with open_store(db, read_only=True) as store:
-            written = export_corpus(store, fmt.value, output, kinds)
-    except UsageError as err:
-        typer.echo(f"eventwire: {err}", err=True)
-        raise typer.Exit(2) from err
-    except OSError as err:
-        typer.echo(f"eventwire: cannot write {output}: {err.strerror or err}", err=True)
-        raise typer.Exit(2) from err
+    with exit_codes(output), open_store(db, read_only=True) as store:
+        written = export_corpus(store, fmt.value, output, kinds)
     typer.echo(f"wrote {written} rows to {output}", err=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 
 
 def ingest_command(
@@ -34,13 +34,9 @@ def ingest_command(
 
     columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
                       url=url_column)
-    try:
-        with open_store(db) as store:
-            report = ingest(store, paths, date=date, columns=columns)
-            counts = store.status_counts()
-    except UsageError as err:
-        typer.echo(f"eventwire: {err}", err=True)
-        raise typer.Exit(2) from err
+    with exit_codes(), open_store(db) as store:
+        report = ingest(store, paths, date=date, columns=columns)
+        counts = store.status_counts()
     for message in report.errors:
         typer.echo(f"eventwire: {message}", err=True)
     typer.echo(

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 
 
 def run_command(
@@ -32,18 +32,14 @@ def run_command(
     from eventwire.scale import run_corpus
     from eventwire.store import open_store
 
-    try:
-        with open_store(db) as store:
-            total = min(store.count_pending(), limit or sys.maxsize)
-            typer.echo(f"coding {total} pending documents with {workers} {engine} worker(s)",
-                       err=True)
-            with _Progress(total) as advance:
-                report = run_corpus(store, workers=workers, engine=engine, model=model,
-                                    batch_size=batch_size, limit=limit, address=address,
-                                    on_batch=advance)
-    except UsageError as err:
-        typer.echo(f"eventwire: {err}", err=True)
-        raise typer.Exit(2) from err
+    with exit_codes(), open_store(db) as store:
+        total = min(store.count_pending(), limit or sys.maxsize)
+        typer.echo(f"coding {total} pending documents with {workers} {engine} worker(s)",
+                   err=True)
+        with _Progress(total) as advance:
+            report = run_corpus(store, workers=workers, engine=engine, model=model,
+                                batch_size=batch_size, limit=limit, address=address,
+                                on_batch=advance)
     for message in report.errors:
         typer.echo(f"eventwire: {message}", err=True)
     rate = report.docs / report.seconds if report.seconds else 0.0

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -27,11 +27,8 @@ def serve_command(
 
     from eventwire.server import create_app
 
-    try:
+    with exit_codes():
         app = create_app(db, token=token)
-    except UsageError as err:
-        typer.echo(f"eventwire: {err}", err=True)
-        raise typer.Exit(2) from err
     if host not in LOCAL_HOSTS and not token:
         typer.echo(f"eventwire: warning: serving on {host} without --token; anyone who can "
                    "reach it can read the corpus", err=True)

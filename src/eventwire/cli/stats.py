@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from eventwire.errors import UsageError
+from eventwire.cli.exits import exit_codes
 
 
 def stats_command(
@@ -21,12 +21,8 @@ def stats_command(
     from eventwire.export import corpus_stats
     from eventwire.store import open_store
 
-    try:
-        with open_store(db, read_only=True) as store:
-            stats = corpus_stats(store, top=top)
-    except UsageError as err:
-        typer.echo(f"eventwire: {err}", err=True)
-        raise typer.Exit(2) from err
+    with exit_codes(), open_store(db, read_only=True) as store:
+        stats = corpus_stats(store, top=top)
     if as_json:
         sys.stdout.write(json.dumps(stats, ensure_ascii=False) + "\n")
     else:
