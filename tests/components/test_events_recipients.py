@@ -120,3 +120,53 @@ def test_adjective_with_infinitive_lends_its_subject_and_recipient(coder):
     retreat = next(e for e in found if e.event == "RETREAT")
     assert codes(retreat.actor) == ["TUR"]
     assert codes(retreat.recipient) == ["CYP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        ("Governor Tarik Hamdallah threatened to impose a curfew in Mosul on Friday.",
+         "THREATEN", ["IRQ"], ["IRQ"]),
+        ("A car bomb near Kandahar killed three Canadian soldiers on Monday.",
+         "ASSAULT", ["AFG"], ["CAN"]),
+    ],
+)
+def test_place_codes_an_unknown_or_missing_actor(coder, text, event_type, actors, recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+
+
+def test_place_leaves_a_known_actor_alone(coder):
+    event = top(coder, "Turkish police detained dozens of protesters in Kirkuk on Sunday.")
+    assert codes(event.actor) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "code"),
+    [
+        ("Bolivian miners began a hunger strike on Tuesday.", "PROTEST", "BOL"),
+        ("Young Nigerians blocked roads on Sunday.", "PROTEST", "NGA"),
+    ],
+)
+def test_undirected_act_at_home_targets_the_own_state(coder, text, event_type, code):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == [code]
+    assert codes(event.recipient) == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Egyptian foreign ministry protested on Monday.",
+     "Israel will withdraw its troops from the area."],
+)
+def test_state_acts_without_recipient_keep_none(coder, text):
+    assert codes(top(coder, text).recipient) == []
+
+
+def test_place_noun_is_no_recipient(coder):
+    event = top(coder, "Sudanese rebels kidnapped eight Kenyan engineers in a town near Juba.")
+    assert "KEN" in codes(event.recipient)
+    assert event.recipient and all(r.code for r in event.recipient)

@@ -17,6 +17,11 @@ coded recipient is directed at the state where it happens: "students
 demonstrated in Kirkuk" protest to Iraq, "tanks fired at targets in Jericho"
 assault Palestine. The place becomes a mention of kind ``place`` coded with its
 country, unless an actor mention already covers the name.
+
+The place also stands in for who acts when the text names no one the actor
+stage could code ("President Bouteflicka threatened to impose a curfew in
+Algiers", "a roadside bomb near Samarra killed a soldier"); and an act at
+home that names no recipient is aimed at the actor's own state (``home``).
 """
 
 from __future__ import annotations
@@ -46,6 +51,11 @@ NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
 # A state's place standing in for it as recipient: less sure than a named actor.
 PLACE_RECIPIENT_CONFIDENCE = 0.4
+# A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
+PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
+# Uncoded mentions that the event's place may code: people and bodies the actor stage
+# found without a nationality, and names it did not know.
+PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,10 @@ class EventPlaces(Pipe):
         self.travel = frozenset(cues.get("travel", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
         self.target_events = frozenset(cues.get("target_event", ()))
+        self.placed_actor_events = frozenset(cues.get("actor_event", ()))
+        self.home_events = frozenset(cues.get("home_event", ()))
+        sectors = read_tsv("events", "domestic_sectors.tsv")
+        self.home_sectors = frozenset(r["sector"] for r in sectors if r["home"] == "yes")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -115,9 +129,69 @@ class EventPlaces(Pipe):
             found = self.place_of(trigger, travel, kind_at)
             chosen = self.choose(found, story) if found else None
             event["event_loc"] = chosen[1].to_place() if chosen else None
+            if chosen and not travel and event["event"] in self.placed_actor_events:
+                self.place_actor(doc, event, *chosen)
             if chosen and event["event"] in self.target_events and not any(
                     mentions[r]["code"] for r in event["recipient"]):
                 event["recipient"].append(self.place_mention(doc, *chosen))
+            if event["event"] in self.home_events and not any(
+                    mentions[r]["code"] for r in event["recipient"]):
+                self.home_recipient(doc, event)
+
+    def place_actor(self, doc: Doc, event: dict[str, Any], candidate: Candidate,
+                    entry: PlaceEntry) -> None:
+        """Code an event's uncoded actors with the country where it happens.
+
+        Someone the knowledge base does not know acting at a place ("President
+        Bouteflicka threatened to impose a curfew in Algiers") most likely
+        belongs to that state; an event with no actor at all ("a roadside bomb
+        near Samarra killed a soldier", "was put under investigation in Italy")
+        is that state's, at the place's low confidence.
+        """
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        if not actors:
+            event["actor"].append(self.place_mention(doc, candidate, entry))
+            event["recipient"] = [r for r in event["recipient"] if r not in event["actor"]]
+            return
+        if any(m["code"] or m["kind"] not in PLACEABLE_KINDS for m in actors):
+            return
+        country = self.gazetteer.country(entry.country_code)
+        for m in actors:
+            m.update(code=entry.country_code, name=m["name"] or (country.name if country else None),
+                     confidence=PLACE_RECIPIENT_CONFIDENCE)
+
+    def home_recipient(self, doc: Doc, event: dict[str, Any]) -> None:
+        """Aim an act at home that names no recipient at the actor's own state.
+
+        "Algerian landowners began a hunger strike", "rebels in Chad refused to
+        disarm": people, parties and rebels of one country who protest, refuse or
+        threaten without naming whom act on their own state. A bare country
+        ("Israel will evacuate settlements") or a state body is not read so.
+        """
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(self._at_home(doc, m) for m in actors):
+            return
+        code = codes.pop()
+        country = self.gazetteer.country(code) if code else None
+        if country is None:
+            return
+        first = actors[0]
+        mentions.append({
+            "start": first["start"], "end": first["start"], "start_char": first["start_char"],
+            "end_char": first["end_char"], "text": first["text"], "name": country.name,
+            "code": code, "sector": None, "wikidata_id": None, "kind": "home",
+            "confidence": PLACE_RECIPIENT_CONFIDENCE})
+        event["recipient"].append(len(mentions) - 1)
+
+    def _at_home(self, doc: Doc, mention: dict[str, Any]) -> bool:
+        """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
+        miners")."""
+        if mention["kind"] == "country":
+            return doc[mention["end"] - 1].tag_ in PEOPLE_TAGS
+        return mention["kind"] in ("person", "agent") and mention["sector"] in self.home_sectors
 
     def place_mention(self, doc: Doc, candidate: Candidate, entry: PlaceEntry) -> int:
         """Index of a mention coded with the place's country, added when none covers it."""
@@ -139,10 +213,14 @@ class EventPlaces(Pipe):
 
     def place_of(self, trigger: Token, travel: bool,
                  kind_at: dict[int, str]) -> list[Candidate]:
-        """Place names of the trigger's clause, or of the clauses it belongs to."""
+        """Place names of the trigger's clause, of the act it threatens or promises
+        ("threatened to impose a curfew *in Algiers*"), or of the clauses it belongs to."""
         token = trigger
         for _ in range(self.max_climb + 1):
             found = self.candidates(token, travel, kind_at)
+            if not found and token is trigger:
+                for act in (c for c in trigger.children if c.dep_ == "xcomp"):
+                    found = found or self.candidates(act, travel, kind_at)
             if found:
                 return found
             if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
