@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.assemble import assemble_document
-from eventwire.components.quotes import quote_spans
+from eventwire.components.quote_marks import quote_spans
 from eventwire.ingest import InputDoc
 from eventwire.normalise import normalise
 

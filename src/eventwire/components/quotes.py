@@ -19,7 +19,6 @@ just before (outside reported content), else stays unknown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,16 +27,20 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.components.quote_marks import (
+    QUOTE_MARK,
+    TRAILING,
+    Attribution,
+    continue_chains,
+    direct_quotes,
+)
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import agent, mention_index, mentions_under, subject
 
-QUOTE_MARK = '"'
-PARAGRAPH = re.compile(r"[^\n]+")
 PERSON_KINDS = frozenset({"person", "pronoun"})
 ENTITY_FIELDS = ("name", "code", "sector", "wikidata_id")
-TRAILING = ",;:"  # punctuation that belongs to the sentence, not to the quote
 SENTENCE_END = frozenset({".", "!", "?"})
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"})
 
@@ -65,27 +68,6 @@ def load_lexicon() -> Lexicon:
         honorifics={r["word"]: r["gender"] for r in words if r["kind"] == "honorific"},
         first_person=frozenset(r["word"] for r in words if r["kind"] == "first"),
     )
-
-
-@dataclass
-class Attribution:
-    """Reported content (token span [start, end)) and what attributes it."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    direct: bool
-    paragraph: int = 0
-    chain: int = 0  # direct quotes linked within a paragraph and across open quotes
-    cue: Token | None = None
-    cue_text: str | None = None
-    subject: Token | None = None
-    adjacent: bool = False  # cue right beside the quote or directly governing it
-    speaker: int | None = None
-    named: tuple[int, int] | None = None  # characters of the words naming the speaker
-    record: bool = True
 
 
 @Language.factory(
@@ -132,11 +114,11 @@ class QuoteFinder(Pipe):
         """Every attribution of a Doc (direct and indirect) with speakers, in text order."""
         if doc._.ew_mentions is None:
             doc._.ew_mentions = []
-        direct = [a for a in _direct_quotes(doc) if self._attribute(doc, a)]
+        direct = [a for a in direct_quotes(doc) if self._attribute(doc, a)]
         indirect = self._indirect(doc, direct)
         found = sorted(direct + indirect, key=lambda a: (a.start, -a.end))
         self._resolve(doc, found)
-        _continue_chains(direct)
+        continue_chains(direct)
         self._first_person(found, direct)
         return found
 
@@ -402,67 +384,6 @@ def _speaker_entity(doc: Doc, a: Attribution,
     if a.named is None:
         return None
     return {"entity_text": doc.text[a.named[0]:a.named[1]], **dict.fromkeys(ENTITY_FIELDS)}
-
-
-def quote_spans(text: str) -> list[tuple[int, int, int, bool]]:
-    """(start, end, paragraph, closed) of the text between double quote marks.
-
-    Marks pair up within a paragraph; an unclosed quote runs to the paragraph's
-    end, the news convention for a quote that goes on in the next paragraph.
-    """
-    spans = []
-    for p, para in enumerate(PARAGRAPH.finditer(text)):
-        marks = [para.start() + m.start() for m in re.finditer(QUOTE_MARK, para.group())]
-        for k in range(0, len(marks), 2):
-            closed = k + 1 < len(marks)
-            end = marks[k + 1] if closed else para.end()
-            start = marks[k] + 1
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING):
-                end -= 1
-            if end > start:
-                spans.append((start, end, p, closed))
-    return spans
-
-
-def _direct_quotes(doc: Doc) -> list[Attribution]:
-    quotes: list[Attribution] = []
-    chain, open_before, last_paragraph = 0, False, -1
-    for start, end, paragraph, closed in quote_spans(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        continues = paragraph == last_paragraph or (
-            open_before and paragraph == last_paragraph + 1 and _opens_paragraph(doc.text, start))
-        chain += 0 if continues or not quotes else 1
-        quotes.append(Attribution(span.start, span.end, start, end, doc.text[start:end],
-                                  direct=True, paragraph=paragraph, chain=chain))
-        open_before, last_paragraph = not closed, paragraph
-    return quotes
-
-
-def _opens_paragraph(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(QUOTE_MARK + " \t")
-
-
-def _continue_chains(quotes: list[Attribution]) -> None:
-    """Quotes with no cue speak for the attributed quote before them in their chain,
-    else after it; a quote paragraph with none continues the previous paragraph's speaker."""
-    for q in quotes:
-        if q.cue is not None:
-            continue
-        chain = [o for o in quotes if o.chain == q.chain and o.cue is not None]
-        before = [o for o in chain if o.start < q.start]
-        source = before[-1] if before else (chain[0] if chain else None)
-        if source is None:
-            earlier = [o for o in quotes if o.paragraph == q.paragraph - 1 and o.cue is not None]
-            first_in_paragraph = all(o.start >= q.start for o in quotes
-                                     if o.paragraph == q.paragraph)
-            source = earlier[-1] if earlier and first_in_paragraph else None
-        if source is not None:
-            q.cue_text, q.speaker, q.named = source.cue_text, source.speaker, source.named
 
 
 def _window(doc: Doc, start: int, step: int, limit: int) -> list[Token]:
