@@ -24,6 +24,9 @@ RECIPIENT_PREPS = frozenset({
     "over", "for", "between", "among", "onto",
 })
 # Clauses whose words belong to another predication.
+# Prepositions that aim a noun at someone: in "mobilized reservists for a war *against
+# Iraq*" the war's target is the mobilisation's.
+TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
 MAX_DEPTH = 4
@@ -209,17 +212,19 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             found.append(child)
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "prt":
-            continue
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found.append(obj)
+                found.extend(_prep_objects(obj, TARGET_PREPS))
+        elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
+            found.extend(_prep_objects(child))
     return found
 
 
-def _prep_objects(noun: Token) -> list[Token]:
+def _prep_objects(noun: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Token]:
     return [
         obj
         for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]

@@ -170,3 +170,30 @@ def test_place_noun_is_no_recipient(coder):
     event = top(coder, "Sudanese rebels kidnapped eight Kenyan engineers in a town near Juba.")
     assert "KEN" in codes(event.recipient)
     assert event.recipient and all(r.code for r in event.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+         ["GBR"], ["IRQ"]),
+        ("Turkey today launched its invasion of northern Cyprus.", ["TUR"], ["CYP"]),
+        ("The bombing of Belgrade by NATO jets continued.", ["IGO"], ["SRB"]),
+        ("Kenyan rebels kidnapped up to 12 Italian engineers on Friday.", ["KEN"], ["ITA"]),
+    ],
+)
+def test_recipient_inside_a_phrase(coder, text, actors, recipients):
+    event = top(coder, text)
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Workers affiliated with the Romanian Miners' Union stopped work on Monday.", ["ROU"]),
+        ("Gunmen loyal to the Liberian warlord attacked the town.", ["LBR"]),
+    ],
+)
+def test_agent_takes_the_country_of_the_body_it_belongs_to(coder, text, actors):
+    assert codes(top(coder, text).actor) == actors

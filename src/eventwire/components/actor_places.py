@@ -2,7 +2,8 @@
 
 News codes an agent by where it is when the text names no nationality:
 "opposition groups in Zimbabwe", "students throughout Indonesia", "a group
-based in Trinidad" (a preposition or participle on the agent's head noun);
+based in Trinidad" (a preposition or participle on the agent's head noun),
+"workers affiliated with the Serbian union" (the body it belongs to);
 "prisoners rioted at a jail in Dili" (the place of the agent's own verb, for
 non-state agents only); "Tamil refugees" next to "the Sri Lankan army" (an
 ethnic community takes the only country of its sentence). Each step is less
@@ -66,7 +67,8 @@ def _widen(doc: Doc, m: dict[str, Any], at: dict[int, dict[str, Any]]) -> None:
 
 def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
               cues: dict[str, frozenset[str]]) -> str | None:
-    """Country of "in/from/of/throughout X" or "based in X" hanging on the agent's head."""
+    """Country of "in/from/of/throughout X", "based in X" or "affiliated with X" hanging on
+    the agent's head."""
     for child in head.children:
         if child.dep_ == "prep" and (child.lower_ in cues["locative"] or child.lower_ == "of"):
             code = _place_code(child, at, kb)
@@ -74,6 +76,9 @@ def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
             code = next((c for p in child.children if p.dep_ == "prep"
                          and p.lower_ in cues["locative"] and (c := _place_code(p, at, kb))),
                         None)
+        elif child.dep_ in ("acl", "amod") and child.lower_ in cues["affiliated"]:
+            code = next((c for p in child.children if p.dep_ == "prep"
+                         and (c := _place_code(p, at, kb))), None)
         else:
             continue
         if code:

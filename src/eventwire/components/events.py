@@ -53,6 +53,8 @@ DOMESTIC_CONFIDENCE = 0.4
 # Mention kinds that are people or bodies, not countries, groups or pronouns.
 AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
+# Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
+DIRECTED_ROLES = frozenset({"directed", "target"})
 
 
 @Language.factory(
@@ -384,9 +386,11 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[
                 found = mentions_under(obj, index)
                 if child.lower_ in ("between", "among") or (
                     entry.roles == "joint" and child.lower_ == "with"
-                ) or child.lower_ in ("by", "of") and entry.roles != "directed":
+                ) or child.lower_ in ("by", "of") and entry.roles not in DIRECTED_ROLES or (
+                    child.lower_ == "by" and entry.roles == "target"):
                     actors.extend(found)
-                elif child.lower_ in ("to", "on", "against", "with", "at", "into"):
+                elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
+                        entry.roles == "target" and child.lower_ == "of"):
                     recipients.extend(found)
     if not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         subj, _passive = subject(noun.head)

@@ -54,7 +54,8 @@ class NominalEvent:
 
     lemma: str
     code: str
-    roles: str  # "visit": of/'s = actor, to = recipient; "joint": between/with = all actors
+    roles: str  # "visit": of/'s = actor, to = recipient; "joint": between/with = all actors;
+    # "target": like "directed", and "of" names the target ("invasion of Lebanon")
 
 
 @dataclass(frozen=True)
