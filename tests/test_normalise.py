@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.coder import Coder
 from eventwire.errors import InputError
 from eventwire.normalise import (
     _char_table,
@@ -267,3 +268,13 @@ def test_five_megabytes_is_fast():
     assert len(result.offsets) == len(result.text) + 1
     assert result.text.startswith('"Lee said" - the leaders met in Nara... Sanae called')
     assert elapsed < 10, elapsed
+
+
+
+def test_names_from_the_actor_kb_repair_glued_words(nlp):
+    # "Zelensky" is in no packaged word list, only among the knowledge base's people.
+    text = "Ukrainian President Volodymyr Zelenskysaid on Monday that talks would go on."
+    assert "Zelenskysaid" in normalise(text).text
+    doc = Coder(nlp=nlp).code(text, date="2025-03-10")
+    zelensky = [a for a in doc.actors if a.name == "Volodymyr Zelenskyy"]
+    assert zelensky and zelensky[0].code == "UKR"

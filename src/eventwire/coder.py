@@ -18,7 +18,7 @@ from eventwire.assemble import assemble_document
 from eventwire.errors import Errors, InputError
 from eventwire.ingest import InputDoc
 from eventwire.normalise import NormalisedText, normalise
-from eventwire.pipeline import build_nlp
+from eventwire.pipeline import ACTOR_STAGE, build_nlp
 from eventwire.records import Document
 
 logger = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class Coder:
         self.nlp = nlp if nlp is not None else build_nlp(model, config)
         self.max_chars = max_chars
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1000)
+        self.known_names = _kb_name_words(self.nlp)
 
     @property
     def model_name(self) -> str:
@@ -117,7 +118,8 @@ class Coder:
         if len(item.text) > self.max_chars:
             raise InputError(Errors.E006.format(
                 source=item.source, size=len(item.text), limit=self.max_chars))
-        norm = normalise(item.text, is_html=item.is_html, source_name=item.source)
+        norm = normalise(item.text, is_html=item.is_html, known_names=self.known_names,
+                         source_name=item.source)
         if not norm.text.strip():
             raise InputError(Errors.E002.format(source=item.source))
         return norm
@@ -127,3 +129,10 @@ def _failed(item: InputDoc, error: str) -> Document:
     return Document(doc_id=item.doc_id, text=item.text, date=item.date, status="failed",
                     error=error, title=item.title, url=item.url)
 
+
+def _kb_name_words(nlp: Language) -> frozenset[str] | None:
+    """Name words of the actor stage's knowledge base, for repairing glued words."""
+    if ACTOR_STAGE not in nlp.pipe_names:
+        return None
+    kb = getattr(nlp.get_pipe(ACTOR_STAGE), "kb", None)
+    return kb.name_words if kb is not None else None

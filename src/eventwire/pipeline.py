@@ -24,8 +24,9 @@ DEFAULT_MODELS: tuple[str, ...] = (
 )
 
 # eventwire's stages, in pipeline order.
+ACTOR_STAGE = "eventwire_actors"
 STAGES: tuple[str, ...] = (
-    "eventwire_actors",
+    ACTOR_STAGE,
     "eventwire_coref",
     "eventwire_events",
     "eventwire_modality",

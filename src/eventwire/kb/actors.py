@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from eventwire.kb.resources import read_csv
 
 SEP = "|"
 DEFAULT_METONYM_SECTOR = "GOV"
+MIN_NAME_WORD = 3  # shorter name words ("Li", "Ng") would split too many glued tokens
 # Lower-case particles that open a surname ("al-Bashir", "El Bashir", "bin Laden").
 NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "at-", "az-")
 
@@ -172,6 +173,13 @@ class ActorKB:
     def aliases(self) -> Iterator[str]:
         """Every alias in the knowledge base, lower-cased and whitespace-normalised."""
         return iter(self._aliases)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Lower-case words of people's names: scraping glues them to the next word
+        ("Zelenskysaid"), and text repair must know them as names, not typos."""
+        return frozenset(word for p in self._people.values() for alias in (p.name, *p.aliases)
+                         for word in alias.lower().split() if len(word) >= MIN_NAME_WORD)
 
     def lookup(self, text: str) -> tuple[AliasTarget, ...]:
         """What an alias may name (case-insensitive); empty when unknown."""
