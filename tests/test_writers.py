@@ -14,6 +14,7 @@ from eventwire.errors import UsageError
 from eventwire.records import TextInfo, column_names
 from eventwire.writers import check_format, open_writer
 from eventwire.writers.flat import columns, flatten
+from eventwire.writers.gdelt import _action_geo
 
 
 def make_event(n: int = 1, **changes) -> Event:
@@ -157,3 +158,12 @@ def test_to_frame_empty_and_mixed():
     assert to_frame([]).empty
     mixed = to_frame([make_event(), QUOTE, ACTOR])
     assert mixed["kind"].tolist() == ["event", "quote", "actor"]
+
+
+@pytest.mark.parametrize(("feature", "country", "geo_type"), [
+    ("PCLI", "JPN", 1), ("ADM1", "USA", 2), ("PPL", "USA", 3), ("PPL", "JPN", 4),
+    ("ADM1", "PAK", 5)])
+def test_gdelt_geo_type_follows_the_kind_of_place(feature, country, geo_type):
+    place = Place(name="X", country_code=country, admin1="X" if feature == "ADM1" else None,
+                  feature_code=feature)
+    assert _action_geo(place)["ActionGeo_Type"] == geo_type

@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.kb.resources import data_path
-from eventwire.kb.tables import read_tsv
+from eventwire.kb.tables import read_lines, read_tsv
 
 COUNTRY_FEATURE = "PCLI"
+REGION_FEATURE = "ADM1"
 SEP = "|"
 
 
@@ -29,7 +30,7 @@ class PlaceEntry:
     admin1: str | None
     lat: float | None
     lon: float | None
-    geonameid: int
+    geonameid: int | None
     feature_code: str
     population: int
 
@@ -51,16 +52,22 @@ def key(name: str) -> str:
 
 
 class Gazetteer:
-    """Name index over cities and countries.
+    """Name index over countries, cities and first-level regions.
 
     cities (list[list[str]]): raw ``cities.tsv`` rows; an entry is built only
     when a look-up first reaches it, which keeps start-up short.
     countries (list[tuple[PlaceEntry, list[str]]]): one entry per country
     (``country_code`` ISO3) with its names.
+    region_designators (tuple[str, ...]): words that end a region's official
+    name and that news text leaves out ("Xinjiang Uygur Zizhiqu" -> "Xinjiang").
+    region_stopwords (frozenset[str]): a region named only by these words is
+    not indexed ("Central", "Van").
     """
 
     def __init__(self, cities: list[list[str]],
-                 countries: list[tuple[PlaceEntry, list[str]]]) -> None:
+                 countries: list[tuple[PlaceEntry, list[str]]],
+                 region_designators: tuple[str, ...] = (),
+                 region_stopwords: frozenset[str] = frozenset()) -> None:
         self._countries: dict[str, PlaceEntry] = {}
         self._country_names: dict[str, list[PlaceEntry]] = {}
         for entry, names in countries:
@@ -82,6 +89,39 @@ class Gazetteer:
                     index[name].append(row_number)
                 else:
                     index[name] = [row_number]
+        self._regions = self._index_regions(region_designators, region_stopwords)
+
+    def _index_regions(self, designators: tuple[str, ...],
+                       stopwords: frozenset[str]) -> dict[str, list[PlaceEntry]]:
+        """Regions (admin1) named by the cities they hold: "Sindh", "Donetsk", "Tigray".
+
+        A region sits at the population-weighted centre of its cities and adds
+        no population of its own, so a city of the same name elsewhere still
+        wins unless the story points to the region's country. A name that is
+        also a city of the same country ("Tehran") stays the city's.
+        """
+        totals: dict[tuple[str, str], list[float]] = {}
+        for row in self._city_rows:
+            iso3, admin1, lat, lon, population = row[2], row[3], row[4], row[5], row[7]
+            if not admin1 or not lat or not lon or "." in admin1:
+                continue  # "JP.40": a code, not a name
+            weight = float(population or 0) + 1.0
+            total = totals.setdefault((iso3, admin1), [0.0, 0.0, 0.0])
+            total[0] += weight * float(lat)
+            total[1] += weight * float(lon)
+            total[2] += weight
+        regions: dict[str, list[PlaceEntry]] = {}
+        for (iso3, admin1), (lat_sum, lon_sum, weight) in totals.items():
+            entry = PlaceEntry(name=admin1, country_code=iso3, admin1=admin1,
+                               lat=round(lat_sum / weight, 5), lon=round(lon_sum / weight, 5),
+                               geonameid=None, feature_code=REGION_FEATURE, population=0)
+            for name in {key(admin1), key(_short_region_name(admin1, designators))}:
+                if not name or all(word in stopwords for word in name.split()):
+                    continue
+                rows = self._city_index.get(name, ())
+                if not any(self._city_rows[r][2] == iso3 for r in rows):
+                    regions.setdefault(name, []).append(entry)
+        return regions
 
     def _city(self, row_number: int) -> PlaceEntry:
         entry = self._city_entries.get(row_number)
@@ -94,10 +134,11 @@ class Gazetteer:
         return entry
 
     def lookup(self, name: str) -> list[PlaceEntry]:
-        """All places with this name (or alternate name), countries first."""
+        """All places with this name (or alternate name): countries, cities, regions."""
         name = key(name)
         rows = self._city_index.get(name, ())
-        return [*self._country_names.get(name, ()), *map(self._city, rows)]
+        return [*self._country_names.get(name, ()), *map(self._city, rows),
+                *self._regions.get(name, ())]
 
     def country(self, iso3: str) -> PlaceEntry | None:
         """The country entry for an ISO3 code."""
@@ -105,7 +146,16 @@ class Gazetteer:
 
     def __contains__(self, name: str) -> bool:
         name = key(name)
-        return name in self._city_index or name in self._country_names
+        return name in self._city_index or name in self._country_names or name in self._regions
+
+
+def _short_region_name(name: str, designators: tuple[str, ...]) -> str:
+    """A region's name without its official designator: "Donetsk Oblast" -> "Donetsk"."""
+    lower = name.lower()
+    for designator in designators:
+        if lower.endswith(" " + designator):
+            return name[:-len(designator) - 1]
+    return name
 
 
 def _float(value: str) -> float | None:
@@ -132,4 +182,7 @@ def load_gazetteer() -> Gazetteer:
          [name, *aliases.get(iso3, [])])
         for gid, name, _iso2, iso3, _capital, population in _rows("countries.tsv")
     ]
-    return Gazetteer(_rows("cities.tsv"), countries)
+    designators = tuple(sorted((line.strip().lower() for line in read_lines(
+        "places", "region_designators.txt")), key=len, reverse=True))
+    stopwords = frozenset(line.strip() for line in read_lines("places", "region_stopwords.txt"))
+    return Gazetteer(_rows("cities.tsv"), countries, designators, stopwords)

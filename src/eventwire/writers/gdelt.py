@@ -69,12 +69,17 @@ def _actor(n: int, entity: Entity | None) -> dict[str, Any]:
 def _action_geo(place: Place | None) -> dict[str, Any]:
     if place is None:
         return {"Actor1Geo_Type": 0, "Actor2Geo_Type": 0, "ActionGeo_Type": 0}
-    country = (place.feature_code or "").startswith("PCL")
-    names = [place.name] if country else [place.name, place.admin1,
-                                          country_name(place.country_code)]
+    feature = place.feature_code or ""
+    country = feature.startswith("PCL")
+    region = feature == "ADM1"
+    names = [place.name] if country else [
+        place.name, None if region else place.admin1, country_name(place.country_code)]
+    # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+    in_us = place.country_code == "USA"
+    geo_type = 1 if country else (2 if in_us else 5) if region else (3 if in_us else 4)
     return {
         "Actor1Geo_Type": 0, "Actor2Geo_Type": 0,
-        "ActionGeo_Type": 1 if country else 4,
+        "ActionGeo_Type": geo_type,
         "ActionGeo_FullName": ", ".join(n for n in names if n),
         "ActionGeo_CountryCode": place.country_code,
         "ActionGeo_ADM1Code": place.admin1,
