@@ -211,6 +211,10 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
         if child.dep_ in OBJECT_DEPS:
             found.append(child)
             found.extend(_prep_objects(child))
+            # "announced a suspension of flights *to Serbia*": the phrase on what the object
+            # is made of aims the act too.
+            for part in _prep_objects(child, OWNER_PREPS - {"by"}):
+                found.extend(_prep_objects(part))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 found.append(obj)

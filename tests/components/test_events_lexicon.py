@@ -1,0 +1,72 @@
+"""eventwire's own verb rows, patterns and CAMEO -> PLOVER corrections, on new sentences."""
+
+import pytest
+
+from eventwire.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp=nlp)
+
+
+def top(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert found, f"no event in {text!r}"
+    return max(found, key=lambda e: e.confidence)
+
+
+def codes(entities):
+    return sorted({e.code for e in entities if e.code})
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Going back on a promise is a refusal, aimed at whom it was made to.
+        ("Nigeria reneged on its commitment to Ghana.", "REJECT", ["NGA"], []),
+        ("President Kibaki reneged on his promise to the Kenyan people.",
+         "REJECT", ["KEN"], ["KEN"]),
+        # Easing a curfew or a state of emergency is a concession.
+        ("The Iraqi government shortened the curfew in Baghdad.", "CONCEDE", ["IRQ"], []),
+        ("Egypt's government lifted the state of emergency.", "CONCEDE", ["EGY"], ["EGY"]),
+        # Announcing a suspension reduces relations with whom it concerns.
+        ("Turkey announced the suspension of flights to Iraq.", "SANCTION", ["TUR"], ["IRQ"]),
+        ("France announced a suspension of military cooperation with Rwanda.",
+         "SANCTION", ["FRA"], ["RWA"]),
+        # Ending mediation (CAMEO 165).
+        ("Egypt ended its mediation between Israel and Hamas.", "SANCTION", ["EGY"],
+         ["ISR", "PSE"]),
+        ("Qatar suspended mediation efforts between Sudan and Chad.", "SANCTION", ["QAT"],
+         ["SDN", "TCD"]),
+        # Retaking ground seizes it.
+        ("Syrian troops retook the town of Palmyra.", "COERCE", ["SYR"], []),
+        ("Sudanese forces have retaken a town.", "COERCE", ["SDN"], []),
+        # Human shields.
+        ("Russian forces were holding Ukrainian civilians as human shields.",
+         "COERCE", ["RUS"], ["UKR"]),
+        ("The Ethiopian army used Somali villagers as human shields.", "COERCE", ["ETH"], ["SOM"]),
+        # Opening borders to people is asylum.
+        ("Turkey opened its borders to Syrian refugees.", "AID", ["TUR"], ["SYR"]),
+        # Evacuating settlements withdraws from them; announced, it is a promise.
+        ("Israel evacuated two settlements in the West Bank.", "RETREAT", ["ISR"], []),
+        ("Israel will evacuate its settlements.", "AGREE", ["ISR"], []),
+        # A court opening a hearing investigates.
+        ("A Pakistani court opened a hearing into the killing of a journalist.",
+         "ACCUSE", ["PAK"], []),
+        # Vows to fight are threats, not assaults nor accusations.
+        ("Chinese officials have sworn to fight the Japanese army.", "THREATEN", ["CHN"], ["JPN"]),
+        ("Iraqi officials vowed to fight the Turkish army.", "THREATEN", ["IRQ"], ["TUR"]),
+    ],
+)
+def test_lexicon_rows(coder, text, event_type, actors, recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == actors
+    assert set(recipients) <= set(codes(event.recipient))
+
+
+def test_sworn_in_is_no_accusation(coder):
+    found = coder.code("The Kenyan vice-president was sworn in on Monday.", date="2026-01-13",
+                       doc_id="t").events
+    assert not [e for e in found if e.event == "ACCUSE"]
