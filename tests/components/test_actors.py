@@ -222,3 +222,18 @@ def test_agents_placed_by_the_parse(nlp: Language, text: str, span: str,
     m = mention(nlp(doc), span)
     assert m["code"] == code
     assert code is None or m["confidence"] < 0.6
+
+
+@pytest.mark.parametrize(("text", "agent_text", "is_actor"), [
+    ("Japan lodged an official protest with China.", "official", False),
+    ("The ban covers goods with military applications.", "military", False),
+    ("Military sources said the attack failed.", "Military", True),
+    ("A military statement said the army had left.", "military", True),
+    ("The rebels were shelled by military helicopters.", "military", True),
+    ("Military officials met their Chinese counterparts.", "Military", True),
+])
+def test_agent_adjective_on_a_thing_is_no_actor(nlp: Language, text: str, agent_text: str,
+                                                is_actor: bool) -> None:
+    doc = nlp(text)
+    texts = [m["text"] for m in doc._.ew_mentions]
+    assert any(agent_text in t for t in texts) is is_actor, texts

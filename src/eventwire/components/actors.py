@@ -43,6 +43,8 @@ NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", 
 NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von",
                         "der", "la", "le", "-", "‐"})
 MAX_NAME_TOKENS = 6
+# Dependencies of a noun phrase that acts: an agent adjective on it names the actor.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "appos", "ROOT", "conj"})
 
 
 @Language.factory(
@@ -125,9 +127,10 @@ class ActorFinder(Pipe):
         text = doc[start:end].text
         if target.kind == "agent":
             # "University" in "Temple University" is part of a name, not an agent.
-            return not any(e.start <= start and end <= e.end and e.end - e.start > end - start
-                           and e.label_ in NAME_ENTS for e in doc[start:end].sent.ents) \
-                if doc.has_annotation("ENT_IOB") else True
+            in_name = doc.has_annotation("ENT_IOB") and any(
+                e.start <= start and end <= e.end and e.end - e.start > end - start
+                and e.label_ in NAME_ENTS for e in doc[start:end].sent.ents)
+            return not in_name and not self._describes_a_thing(doc, start, end)
         letters = sum(c.isalpha() for c in target.alias)
         if letters <= 3 or target.alias.isupper():
             return text == target.alias
@@ -141,6 +144,21 @@ class ActorFinder(Pipe):
             nxt = doc[end]
             return not (nxt.pos_ == "NOUN" and not self.kb.lookup(nxt.text))
         return True
+
+    def _describes_a_thing(self, doc: Doc, start: int, end: int) -> bool:
+        """An agent adjective on a thing that acts on nothing: "military applications",
+        "an official protest". On a subject it still names the actor ("military
+        sources said", "a military statement said")."""
+        if end - start != 1 or not doc.has_annotation("DEP"):
+            return False
+        token = doc[start]
+        head = token.head
+        if token.dep_ != "amod" or head.i < end or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if self.kb.lookup(head.text):
+            return False
+        return not (head.dep_ in ACTING_DEPS
+                    or (head.dep_ == "pobj" and head.head.lower_ == "by"))
 
     def _fused(self, doc: Doc, token: Any, atoms: list[Atom]) -> Atom | None:
         """An alias glued to the next word by bad scraping ("PresidentTuesday", "Sanaecalled")."""
