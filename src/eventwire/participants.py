@@ -210,21 +210,22 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             continue
         if child.dep_ in OBJECT_DEPS:
             found.append(child)
-            found.extend(_prep_objects(child))
+            found.extend(prep_objects(child))
             # "announced a suspension of flights *to Serbia*": the phrase on what the object
             # is made of aims the act too.
-            for part in _prep_objects(child, OWNER_PREPS - {"by"}):
-                found.extend(_prep_objects(part))
+            for part in prep_objects(child, OWNER_PREPS - {"by"}):
+                found.extend(prep_objects(part))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 found.append(obj)
-                found.extend(_prep_objects(obj, TARGET_PREPS))
+                found.extend(prep_objects(obj, TARGET_PREPS))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
-            found.extend(_prep_objects(child))
+            found.extend(prep_objects(child))
     return found
 
 
-def _prep_objects(noun: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Token]:
+def prep_objects(noun: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Token]:
+    """Objects of the prepositional phrases on a word, for the given prepositions."""
     return [
         obj
         for prep in noun.children

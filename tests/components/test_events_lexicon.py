@@ -70,3 +70,18 @@ def test_sworn_in_is_no_accusation(coder):
     found = coder.code("The Kenyan vice-president was sworn in on Monday.", date="2026-01-13",
                        doc_id="t").events
     assert not [e for e in found if e.event == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Chechen refugees are continuing a hunger strike in protest of the Russian "
+         "government's refusal to talk.", ["RUS"]),
+        ("Opposition supporters continued their hunger strike to demand the resignation of "
+         "Algerian President Abdelaziz Bouteflika.", ["DZA"]),
+    ],
+)
+def test_protest_noun_is_aimed_at_what_it_protests_or_demands(coder, text, recipients):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    protest = next(e for e in found if e.event == "PROTEST")
+    assert codes(protest.recipient) == recipients

@@ -35,6 +35,7 @@ from eventwire.participants import (
     mention_index,
     mentions_under,
     objects,
+    prep_objects,
     subject,
 )
 
@@ -55,6 +56,8 @@ AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 # Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
 DIRECTED_ROLES = frozenset({"directed", "target"})
+# What "in protest of/against/at/over X" protests.
+PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
 
 @Language.factory(
@@ -191,6 +194,9 @@ class EventExtractor(Pipe):
         if info is None or not info.event:
             return None
         actors, recipients = _nominal_roles(noun, entry, index)
+        mentions = noun.doc._.ew_mentions
+        if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
+            recipients += _protest_targets(noun, index)
         if not actors and not recipients:
             return None
         return self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
@@ -397,3 +403,23 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _protest_targets(noun: Token, index: list[int]) -> list[int]:
+    """Whom a protest noun is aimed at when its own phrase names no one.
+
+    "a hunger strike *in protest of* the Russian government's refusal" (Russia),
+    "continued their hunger strike *to demand* the resignation of the Algerian
+    president" (Algeria): what the protest is against, or whom its purpose
+    clause acts on, as the verb "demonstrated to demand ..." reads it.
+    """
+    found: list[int] = []
+    holders = [noun, noun.head] if noun.dep_ in ("dobj", "obj", "nsubj") else [noun]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for reason in (c for c in prep.children if c.lemma_.lower() == "protest"):
+            for obj in prep_objects(reason, PROTESTED_PREPS):
+                found.extend(mentions_under(obj, index, OWNER_DEPTH))
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
+        found.extend(_complement_recipients(verb, index, OWNER_DEPTH))
+    return list(dict.fromkeys(found))
