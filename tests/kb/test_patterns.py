@@ -64,3 +64,13 @@ def test_goldstein_from_cameo_table():
     ontology = load_ontology()
     assert ontology.lookup("042").goldstein == pytest.approx(1.9)
     assert ontology.lookup("0429").code == "042"  # an unknown 4-digit code falls back to its parent
+
+
+def test_a_phrase_coded_as_no_event_does_not_swallow_a_passive_agent():
+    lexicon = load_lexicon()
+    # "attack helicopters" is a noun phrase, coded as nothing ...
+    assert lexicon.match("attack", "attack", [], words("helicopters")).code == ""
+    # ... but in "attacked by helicopters" the helicopters are the attackers.
+    passive = lexicon.match("attacked", "attack", words("the rebels were"),
+                            words("by military helicopters"))
+    assert passive.code.startswith("19")

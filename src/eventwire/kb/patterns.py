@@ -85,6 +85,9 @@ def _word_matches(pattern_word: str, word: Word) -> bool:
     )
 
 
+PASSIVE_AGENT = "by"
+
+
 def _match_keys(words: list[Word]) -> frozenset[str]:
     """Every string a pattern word could equal to match one of ``words`` (forms and stems)."""
     keys: set[str] = set()
@@ -184,6 +187,12 @@ class VerbLexicon:
                     continue
                 used_after = _match_slots(pattern.post, after)
                 if used_after is None:
+                    continue
+                if not pattern.code and used_after and any(
+                        w.lower == PASSIVE_AGENT for w in after[:used_after[0]]):
+                    # A pattern that codes nothing marks a phrase that is no event ("attack
+                    # helicopters", "facing growing pressure"); a passive's "by" phrase
+                    # ("attacked by helicopters") is the attacker, not such a phrase.
                     continue
                 used_before = _match_slots(pattern.pre, before)
                 if used_before is None:
