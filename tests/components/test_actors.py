@@ -237,3 +237,25 @@ def test_agent_adjective_on_a_thing_is_no_actor(nlp: Language, text: str, agent_
     doc = nlp(text)
     texts = [m["text"] for m in doc._.ew_mentions]
     assert any(agent_text in t for t in texts) is is_actor, texts
+
+
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("Ethopia has agreed to open its borders.", "Ethopia", "ETH"),
+    ("Troops left Afganistan on Monday.", "Afganistan", "AFG"),
+    ("The Phillipines protested.", "Phillipines", "PHL"),
+])
+def test_misspelt_country_at_lower_confidence(blank_nlp: Language, finder: ActorFinder,
+                                              text: str, span: str, code: str) -> None:
+    found = mention(run(blank_nlp, finder, text, "2005-01-01"), span)
+    assert found["code"] == code
+    assert found["confidence"] < 0.95
+
+
+def test_known_names_are_not_misspellings(blank_nlp: Language, finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "Columbia and Roland said so.", "2005-01-01")
+    assert not [m for m in doc._.ew_mentions if m["kind"] == "country"]
+
+
+def test_alias_written_in_lower_case(blank_nlp: Language, finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "An al-Qaeda cell threatened Yemen.", "2005-01-01")
+    assert mention(doc, "al-Qaeda")["code"] == "IMG"

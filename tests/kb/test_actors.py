@@ -94,3 +94,26 @@ def test_names_by_surname_and_first_name(kb: ActorKB) -> None:
 def test_affiliation_out_of_office_keeps_the_nearest_country(kb: ActorKB) -> None:
     assert kb.affiliation("george-bush", "2026-01-13") == ("USA", None)
     assert kb.affiliation("george-bush", "1990-01-01") == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(("word", "code"), [
+    ("Ethopia", "ETH"),  # a letter missing
+    ("Afganistan", "AFG"),
+    ("Phillipines", "PHL"),  # a letter doubled in the wrong place
+    ("Bahrein", "BHR"),  # a letter changed
+    ("Indonesain", "IDN"),  # two letters swapped
+])
+def test_misspelt_country_words(kb: ActorKB, word: str, code: str) -> None:
+    target = kb.misspelt_country(word)
+    assert target is not None and target.key == code
+
+
+@pytest.mark.parametrize("word", [
+    "Columbia",  # a common name of its own
+    "Roland",  # one edit from Poland, but another first letter
+    "Kenyon",  # a surname, too common to be a slip
+    "Irans",  # country words shorter than six letters are not corrected
+    "Cherokee",  # nowhere near a country
+])
+def test_real_words_are_not_corrected(kb: ActorKB, word: str) -> None:
+    assert kb.misspelt_country(word) is None

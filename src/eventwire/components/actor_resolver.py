@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 OWNER_KINDS = ("country", "metonym", "org")
 POSSESSIVE = ("'s", "’s")
 CONFIDENCE = {"kb_name": 0.95, "title": 0.85, "memory": 0.9, "surname": 0.8,
-              "out_of_office": 0.7, "guess": 0.6, "agent": 0.5, "unknown": 0.4}
+              "out_of_office": 0.7, "guess": 0.6, "misspelt": 0.6, "agent": 0.5, "unknown": 0.4}
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Atom:
     end: int
     targets: tuple[AliasTarget, ...]
     end_char: int | None = None  # set when the match is the front of a fused token
+    misspelt: bool = False  # a word one edit from the alias ("Ethopia")
 
     @property
     def kind(self) -> str:
@@ -86,7 +87,7 @@ class Resolver:
             mention["name"] = kb.name_of(owner_key)
             mention["sector"] = owner.targets[0].sector
             mention["kind"] = "org" if owner.kind == "org" else "country"
-            mention["confidence"] = CONFIDENCE["kb_name"]
+            mention["confidence"] = CONFIDENCE["misspelt" if owner.misspelt else "kb_name"]
             if owner.kind == "metonym" and before in self.finder.place_cues and not agents:
                 mention["sector"], mention["confidence"] = None, CONFIDENCE["guess"]
         if agents:

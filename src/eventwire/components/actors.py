@@ -118,6 +118,8 @@ class ActorFinder(Pipe):
         atoms = [Atom(s.start, s.end, found[(s.start, s.end)]) for s in spans]
         covered = {i for a in atoms for i in range(a.start, a.end)}
         atoms += [a for t in doc if t.i not in covered and (a := self._fused(doc, t, atoms))]
+        covered.update(a.start for a in atoms)
+        atoms += [a for t in doc if t.i not in covered and (a := self._misspelt(t))]
         atoms += [Atom(t.i, t.i + 1, (AliasTarget(t.text, "title", t.lower_),)) for t in doc
                   if t.i not in covered and t.lower_ in self.cues["honorific"] and t.is_title]
         return sorted(atoms, key=lambda a: a.start)
@@ -134,8 +136,8 @@ class ActorFinder(Pipe):
         letters = sum(c.isalpha() for c in target.alias)
         if letters <= 3 or target.alias.isupper():
             return text == target.alias
-        if not text[0].isupper():
-            return False
+        if not text[0].isupper() and text != target.alias:
+            return False  # "al-Qaeda" is written as its alias is
         if target.kind == "country":
             country = self.kb.country(target.key)
             if country and target.alias in country.ambiguous:
@@ -176,6 +178,15 @@ class ActorFinder(Pipe):
             if targets:
                 return Atom(token.i, token.i + 1, targets, end_char=token.idx + cut)
         return None
+
+    def _misspelt(self, token: Any) -> Atom | None:
+        """A capitalised word that is no alias or name but one edit from a country word
+        ("Ethopia", "Afganistan"): the country, at lower confidence."""
+        if not (token.is_alpha and token.is_title) or self.kb.lookup(token.text) \
+                or token.lower_ in self.kb.name_words:
+            return None
+        target = self.kb.misspelt_country(token.text)
+        return Atom(token.i, token.i + 1, (target,), misspelt=True) if target else None
 
     def _chains(self, doc: Doc, atoms: list[Atom]) -> Iterable[Chain]:
         chain = Chain()

@@ -22,6 +22,12 @@ DEFAULT_METONYM_SECTOR = "GOV"
 MIN_NAME_WORD = 3  # shorter name words ("Li", "Ng") would split too many glued tokens
 # Lower-case particles that open a surname ("al-Bashir", "El Bashir", "bin Laden").
 NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "at-", "az-")
+# Misspelt country words: only names and demonyms this long are corrected (shorter ones
+# have real neighbours: "Iran"/"Iron", "Mali"/"Male"), and only words that are rare
+# in English while the country word is common ("Ethopia", but not "Columbia").
+MIN_MISSPELT_LETTERS = 6
+MAX_MISSPELT_ZIPF = 2.5
+MIN_MISSPELT_ZIPF_GAP = 1.5
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,37 @@ class ActorKB:
         return frozenset(word for p in self._people.values() for alias in (p.name, *p.aliases)
                          for word in alias.lower().split() if len(word) >= MIN_NAME_WORD)
 
+    @cached_property
+    def _country_deletions(self) -> dict[str, tuple[AliasTarget, ...]]:
+        """One-word country names and demonyms under themselves and each one-letter
+        deletion of them (symmetric delete): a misspelling one edit away shares a key."""
+        index: dict[str, dict[AliasTarget, None]] = defaultdict(dict)
+        for c in self._countries.values():
+            for alias in c.aliases:
+                if alias.isalpha() and not alias.isupper() and len(alias) >= MIN_MISSPELT_LETTERS:
+                    target = AliasTarget(alias, "country", c.code)
+                    for key in _deletions(alias.lower()):
+                        index[key][target] = None
+        return {k: tuple(v) for k, v in index.items()}
+
+    def misspelt_country(self, word: str) -> AliasTarget | None:
+        """The country a rare word misspells by one edit ("Ethopia" -> Ethiopia), or None.
+
+        The first letter must agree, the word must not be a common English word
+        and only one country may be that close; callers check the word is no alias
+        or name of the knowledge base first.
+        """
+        lower = word.lower()
+        found = {t.key: t for key in _deletions(lower) for t in self._country_deletions.get(key, ())
+                 if t.alias[0].lower() == lower[0]}
+        if len(found) != 1:
+            return None
+        target = next(iter(found.values()))
+        rarity = _zipf(lower)
+        if rarity > MAX_MISSPELT_ZIPF or _zipf(target.alias) - rarity < MIN_MISSPELT_ZIPF_GAP:
+            return None
+        return target
+
     def lookup(self, text: str) -> tuple[AliasTarget, ...]:
         """What an alias may name (case-insensitive); empty when unknown."""
         return self._aliases.get(_norm(text), ())
@@ -293,6 +330,18 @@ class ActorKB:
         """(office, owner) pairs a person holds on a date (all offices when date is None)."""
         return tuple((r.office, r.country) for r in self.roles_of(person_id)
                      if r.office and (date is None or r.active(date)))
+
+
+def _deletions(word: str) -> set[str]:
+    """A word and every string one letter shorter than it."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def _zipf(word: str) -> float:
+    """Zipf frequency of an English word; wordfreq loads only when a misspelling is likely."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _distance(role: Role, date: str) -> int:
