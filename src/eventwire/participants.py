@@ -27,6 +27,8 @@ RECIPIENT_PREPS = frozenset({
 # Prepositions that aim a noun at someone: in "mobilized reservists for a war *against
 # Iraq*" the war's target is the mobilisation's.
 TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
+# Prepositions that say where an object goes or is aimed ("exports ... to Japan").
+DESTINATION_PREPS = TARGET_PREPS | {"to"}
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
 MAX_DEPTH = 4
@@ -215,6 +217,10 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             # is made of aims the act too.
             for part in prep_objects(child, OWNER_PREPS - {"by"}):
                 found.extend(prep_objects(part))
+            # "blocked exports of items with military uses *to Japan*": the parser hangs
+            # the destination on the nearest noun of the object's phrases.
+            for part in prep_objects(child, RECIPIENT_PREPS - DESTINATION_PREPS):
+                found.extend(prep_objects(part, DESTINATION_PREPS))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 found.append(obj)

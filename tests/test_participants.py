@@ -1,0 +1,27 @@
+"""Syntactic roles on parsed sentences: where the parse hangs a recipient."""
+
+from spacy.language import Language
+
+from eventwire.participants import objects
+
+
+def heads(nlp: Language, text: str, verb: str) -> list[str]:
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    return [t.text for t in objects(trigger)]
+
+
+def test_destination_hung_on_a_noun_inside_the_object(nlp: Language) -> None:
+    found = heads(nlp, "China blocked exports of dual-use items with potential military "
+                       "applications to Japan.", "blocked")
+    assert "Japan" in found
+
+
+def test_destination_on_the_object_itself(nlp: Language) -> None:
+    assert "Japan" in heads(nlp, "China blocked exports to Japan.", "blocked")
+
+
+def test_a_place_inside_an_object_phrase_is_no_destination(nlp: Language) -> None:
+    # "in" says where the thing is, not whom the act is aimed at.
+    found = heads(nlp, "The ministry approved aid with conditions in Liberia.", "approved")
+    assert "Liberia" not in found
