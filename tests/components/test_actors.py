@@ -259,3 +259,13 @@ def test_known_names_are_not_misspellings(blank_nlp: Language, finder: ActorFind
 def test_alias_written_in_lower_case(blank_nlp: Language, finder: ActorFinder) -> None:
     doc = run(blank_nlp, finder, "An al-Qaeda cell threatened Yemen.", "2005-01-01")
     assert mention(doc, "al-Qaeda")["code"] == "IMG"
+
+
+@pytest.mark.parametrize(("text", "span", "code", "sector"), [
+    ("Vietnamese-led forces retook the village.", "Vietnamese-led forces", "VNM", "MIL"),
+    ("NATO-led troops entered the town.", "NATO-led troops", "IGO", "MIL"),
+])
+def test_led_by_a_nationality(blank_nlp: Language, finder: ActorFinder, text: str, span: str,
+                              code: str, sector: str) -> None:
+    found = mention(run(blank_nlp, finder, text, "2005-01-01"), span)
+    assert (found["code"], found["sector"]) == (code, sector)

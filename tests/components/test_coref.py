@@ -91,3 +91,24 @@ def test_they_keeps_a_group_of_the_previous_sentence(nlp):
               "They agreed to strengthen cooperation.")
     they = next(m for m in doc._.ew_mentions if m["text"] == "They")
     assert "Xi Jinping" not in [member["name"] for member in they["members"]]
+
+
+@pytest.mark.parametrize(("text", "span", "codes", "sector"), [
+    ("Sierra Leonean and Liberian refugees fled.", "Sierra Leonean and Liberian refugees",
+     ["SLE", "LBR"], "REF"),
+    ("Iranian, Syrian and Iraqi troops met.", "Iranian, Syrian and Iraqi troops",
+     ["IRN", "SYR", "IRQ"], "MIL"),
+])
+def test_coordinated_nationality_words_share_the_agent(blank_nlp: Language, stages: tuple,
+                                                       text: str, span: str, codes: list[str],
+                                                       sector: str) -> None:
+    m = find(run(blank_nlp, stages, text), span)
+    assert m["kind"] == "group"
+    assert [(e["code"], e["sector"]) for e in m["members"]] == [(c, sector) for c in codes]
+
+
+def test_a_country_name_before_an_agent_is_no_adjective(blank_nlp: Language,
+                                                        stages: tuple) -> None:
+    doc = run(blank_nlp, stages, "Iraq and Iranian troops clashed.")
+    assert find(doc, "Iraq")["sector"] is None
+    assert find(doc, "Iranian troops")["code"] == "IRN"

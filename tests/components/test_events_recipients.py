@@ -197,3 +197,19 @@ def test_recipient_inside_a_phrase(coder, text, actors, recipients):
 )
 def test_agent_takes_the_country_of_the_body_it_belongs_to(coder, text, actors):
     assert codes(top(coder, text).actor) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        ("Police in Ghana beat dozens of Sierra Leonean and Liberian refugees.",
+         "ASSAULT", ["GHA"], ["LBR", "SLE"]),
+        ("Vietnamese-led forces attacked guerrillas in Cambodia.", "ASSAULT", ["VNM"], ["KHM"]),
+        ("Ethopia has agreed to open its borders to Kenya.", "AGREE", ["ETH"], ["KEN"]),
+    ],
+)
+def test_compound_and_misspelt_actors(coder, text, event_type, actors, recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients

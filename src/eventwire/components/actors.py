@@ -213,6 +213,9 @@ class ActorFinder(Pipe):
                     and [t.lower_ for t in gap if t.lower_ != "the"] == ["of"])
         if not len(gap):
             return True
+        if last.kind in OWNER_KINDS and [t.lower_ for t in gap][:1] in (["-"], ["‐"]) \
+                and len(gap) == 2 and gap[1].lower_ in self.cues["leading"]:
+            return True  # "Vietnamese-led forces" are the nationality's forces
         if atom.kind == "person":
             return False
         if last.kind in OWNER_KINDS and gap[0].text in POSSESSIVE:

@@ -9,6 +9,8 @@ Runs after ``eventwire_actors`` and rewrites ``doc._.ew_mentions``:
   latest distinct people or countries;
 - "Japan, South Korea and the United States", "Japan-China", "Tokyo-Seoul"
   become one ``group`` mention in place of their members;
+- "Sierra Leonean and Liberian refugees": nationality words coordinated before
+  one agent noun each name that agent, one ``group`` mention of them all;
 - "the country" becomes a mention of the only country named just before;
 - an agent without a country takes one from "its"/"their" ("Syria says it
   will withdraw its troops") or, as "the government", from the only country
@@ -36,6 +38,8 @@ ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code",
                "wikidata_id", "confidence")
 # Words between two countries of one group: "Japan-China", "Japan, South Korea and the US".
 LINK_GAPS = {("-",), ("–",), (",",), ("and",), (",", "and")}
+# Words between nationality adjectives that share one noun: "Sierra Leonean and Liberian".
+ADJECTIVE_GAPS = {(",",), ("and",), (",", "and"), ("or",), (",", "or")}
 LOOKBACK_SENTENCES = 3
 # Pronouns that may refer back to the subject of the verb reporting their clause,
 # with the mention kinds each can stand for.
@@ -99,11 +103,33 @@ class Coreference(Pipe):
             if m and run and m["kind"] == "country" and _linked(doc, run[-1], m):
                 run.append(m)
                 continue
+            if m and run and self._share_noun(doc, run, m):
+                out.append(_group(doc, [{**r, "sector": m["sector"]} for r in run] + [m]))
+                run = []
+                continue
             out += [_group(doc, run)] if len(run) > 1 else run
             run = [m] if m and m["kind"] == "country" else []
             if m and not run:
                 out.append(m)
         return out
+
+    def _share_noun(self, doc: Doc, run: list[dict[str, Any]], agent: dict[str, Any]) -> bool:
+        """Whether nationality words ("Sierra Leonean and") stand before an agent that
+        opens with its own ("Liberian refugees") and so name that agent too."""
+        gap = tuple(t.lower_ for t in doc[run[-1]["end"]:agent["start"]])
+        if agent["kind"] != "agent" or not agent["code"] or gap not in ADJECTIVE_GAPS:
+            return False
+        if not any(t.kind == "country" and t.key == agent["code"]
+                   for end in range(agent["start"] + 1, agent["end"])
+                   for t in self.kb.lookup(doc[agent["start"]:end].text)):
+            return False
+        return all(self._demonym(m) for m in run)
+
+    def _demonym(self, m: dict[str, Any]) -> bool:
+        """A country mention written as its adjective ("Liberian"), not its name."""
+        country = self.kb.country(m["code"] or "")
+        return (m["kind"] == "country" and country is not None and m["sector"] is None
+                and m["text"].lower() != country.name.lower())
 
     def reported_subjects(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"X said it/they/he would ...": the reported clause's pronoun subject is X.
