@@ -85,3 +85,21 @@ def test_protest_noun_is_aimed_at_what_it_protests_or_demands(coder, text, recip
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     protest = next(e for e in found if e.event == "PROTEST")
     assert codes(protest.recipient) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Going on strike is a protest, not a journey.
+        ("Hundreds of Algerian landowners went on a hunger strike.", "PROTEST", ["DZA"], ["DZA"]),
+        ("South Korean truckers are going on strike against the government.",
+         "PROTEST", ["KOR"], ["KOR"]),
+        # Going somewhere is still a visit.
+        ("The Iraqi foreign minister went to Tehran.", "CONSULT", ["IRQ"], ["IRN"]),
+    ],
+)
+def test_going_on_strike(coder, text, event_type, actors, recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients

@@ -213,3 +213,28 @@ def test_compound_and_misspelt_actors(coder, text, event_type, actors, recipient
     assert event.event == event_type
     assert codes(event.actor) == actors
     assert codes(event.recipient) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        ("The Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+         "government release prisoners.", "REQUEST", ["TUR"], ["TUR"]),
+        ("The Security Council passed a resolution demanding that Iraq withdraw from Kuwait.",
+         "REQUEST", ["UNO"], ["IRQ"]),
+        ("Iran said in a statement condemning the attack that Israel was to blame.",
+         "ACCUSE", ["IRN"], []),
+    ],
+)
+def test_participle_on_an_issued_thing_acts_for_its_author(coder, text, event_type, actors,
+                                                           recipients):
+    event = top(coder, text)
+    assert event.event == event_type
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+
+
+def test_participle_on_people_keeps_them(coder):
+    found = coder.code("Police fired on a crowd demanding the release of Kenyan prisoners.",
+                       date=DATE, doc_id="t").events
+    assert not [e for e in found if e.event == "REQUEST" and codes(e.actor)]

@@ -83,6 +83,7 @@ class EventExtractor(Pipe):
         sectors = read_tsv("events", "domestic_sectors.tsv")
         self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
         self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
+        self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -180,11 +181,29 @@ class EventExtractor(Pipe):
         if not any(mentions[r]["code"] for r in recipients):
             recipients += _condition_recipients(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
+        if not actors and (author := self._author(verb)) is not None:
+            actors = mentions_under(author, index)
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
         return self._event(info.code, verb, trigger_end, actors, recipients)
+
+    def _author(self, verb: Token) -> Token | None:
+        """Who speaks through a participle on an issued thing: "the PKK issued a
+        declaration *demanding* that ..." demands as the PKK (authored_nouns.tsv)."""
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in self.authored:
+            return None
+        governor = noun.head
+        if noun.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head  # "said in a statement condemning ..."
+        elif noun.dep_ not in ("dobj", "obj"):
+            return None
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
+        owner, passive = subject(governor)
+        return agent(governor) if passive else owner
 
     def _nominal_event(self, noun: Token, index: list[int]) -> dict | None:
         entry = _nominal_entry(self.lexicon.nouns, noun)
