@@ -112,3 +112,14 @@ def test_a_country_name_before_an_agent_is_no_adjective(blank_nlp: Language,
     doc = run(blank_nlp, stages, "Iraq and Iranian troops clashed.")
     assert find(doc, "Iraq")["sector"] is None
     assert find(doc, "Iranian troops")["code"] == "IRN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    ("Hundreds of Kenyan students said they would boycott classes.", "KEN", "EDU"),
+    ("A group of Iraqi officers announced that they would resign.", "IRQ", "MIL"),
+])
+def test_reported_they_of_a_counted_group(nlp: Language, text: str, code: str,
+                                          sector: str) -> None:
+    they = next(m for m in nlp(text)._.ew_mentions if m["text"] == "they")
+    assert (they["code"], they["sector"]) == (code, sector)

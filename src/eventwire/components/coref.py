@@ -144,7 +144,7 @@ class Coreference(Pipe):
             if not kinds or token.dep_ not in ("nsubj", "nsubjpass") or token.i in at:
                 continue
             speaker = reporting_subject(token.head)
-            antecedent = at.get(speaker.i) if speaker is not None else None
+            antecedent = _speaker_mention(speaker, at) if speaker is not None else None
             if antecedent is None or antecedent["kind"] not in kinds:
                 continue
             added.append(_entity(antecedent) | {
@@ -268,6 +268,16 @@ def _latest(doc: Doc, mentions: list[dict[str, Any]], m: dict[str, Any],
         inside = [o for o in earlier if o["start"] >= sent_start]
         return inside[-1] if inside else None
     return earlier[-1] if len({o["code"] for o in earlier}) == 1 else None
+
+
+def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention of a speaker, or of whom it counts ("a group *of Yoruba leaders*",
+    "hundreds *of students*") when the head word names no actor itself."""
+    if speaker.i in at:
+        return at[speaker.i]
+    of = [o for p in speaker.children if p.dep_ == "prep" and p.lower_ == "of"
+          for o in p.children if o.dep_ == "pobj"]
+    return at.get(of[0].i) if of else None
 
 
 def _entity(m: dict[str, Any]) -> dict[str, Any]:
