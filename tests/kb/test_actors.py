@@ -117,3 +117,8 @@ def test_misspelt_country_words(kb: ActorKB, word: str, code: str) -> None:
 ])
 def test_real_words_are_not_corrected(kb: ActorKB, word: str) -> None:
     assert kb.misspelt_country(word) is None
+
+
+def test_forum_of_an_ngo_is_coded_with_it(kb: ActorKB) -> None:
+    target = next(t for t in kb.lookup("World Water Forum") if t.kind == "org")
+    assert kb.code_of(target.key) == "NGO"
