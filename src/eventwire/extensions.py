@@ -16,6 +16,9 @@ Event dicts (``ew_events``), written by the event stage::
     {"event": str, "mode": [str], "context": [str], "cameo": str,
      "trigger": [start_tok, end_tok], "sentence": int,
      "actor": [mention index], "recipient": [mention index], "confidence": float}
+
+The modality stage adds ``"act"`` (the PLOVER type before recoding) when it
+turns an announced, threatened or refused act into AGREE, THREATEN or REJECT.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ News codes an agent by where it is when the text names no nationality:
 "opposition groups in Zimbabwe", "students throughout Indonesia", "a group
 based in Trinidad" (a preposition or participle on the agent's head noun),
 "workers affiliated with the Serbian union" (the body it belongs to);
+"refugees fleeing the war in Liberia" (where they flee from); a place is a
+country mention or a name the gazetteer gives one country only ("the
+government of Sindh province");
 "prisoners rioted at a jail in Dili" (the place of the agent's own verb, for
 non-state agents only); "Tamil refugees" next to "the Sri Lankan army" (an
 ethnic community takes the only country of its sentence). Each step is less
@@ -20,6 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.kb.actors import ActorKB
+from eventwire.kb.gazetteer import load_gazetteer
 
 CONFIDENCE = {"attached": 0.55, "verb": 0.45, "sentence": 0.4}
 # Agents that move with their state ("troops in Kabul") or to another ("refugees in
@@ -29,6 +33,7 @@ VERB_PREPS = frozenset({"in", "at", "throughout", "across", "inside"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 PLACE_DEPS = frozenset({"compound", "poss", "appos", "amod", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
 def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
@@ -79,6 +84,8 @@ def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
         elif child.dep_ in ("acl", "amod") and child.lower_ in cues["affiliated"]:
             code = next((c for p in child.children if p.dep_ == "prep"
                          and (c := _place_code(p, at, kb))), None)
+        elif child.dep_ == "acl" and child.lower_ in cues["fleeing"]:
+            code = _fled_from(child, at, kb, cues)
         else:
             continue
         if code:
@@ -105,16 +112,43 @@ def _verb_place(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
     return None
 
 
+def _fled_from(participle: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
+               cues: dict[str, frozenset[str]]) -> str | None:
+    """Where people flee from: "refugees fleeing Syria", "fleeing the war in Liberia"."""
+    for obj in (c for c in participle.children if c.dep_ == "dobj"):
+        code = _country_at(obj, at, kb)
+        for prep in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in cues["locative"]):
+            code = code or _place_code(prep, at, kb)
+        if code:
+            return code
+    return next((c for p in participle.children if p.dep_ == "prep"
+                 and p.lower_ in cues["locative"] and (c := _place_code(p, at, kb))), None)
+
+
 def _place_code(prep: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str | None:
     """Country code of a preposition's object or of the names that modify it."""
     frontier = [c for c in prep.children if c.dep_ == "pobj"]
     for _ in range(3):
         for token in frontier:
-            m = at.get(token.i)
-            if m and m["code"] and kb.country(m["code"]) and m["kind"] != "person":
-                return m["code"]
+            code = _country_at(token, at, kb)
+            if code:
+                return code
         frontier = [c for t in frontier for c in t.children if c.dep_ in PLACE_DEPS]
     return None
+
+
+def _country_at(token: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str | None:
+    """The country a token names: a country mention, or a place name of one country only
+    in the gazetteer ("Sindh", "Calgary"); a name of places in several countries
+    ("Tripoli") names none."""
+    m = at.get(token.i)
+    if m:
+        return m["code"] if m["code"] and kb.country(m["code"]) and m["kind"] != "person" \
+            else None
+    if token.ent_type_ not in PLACE_ENTS or not token.is_title:
+        return None  # "Union" in "Serbian Workers' Union" is no town in New Jersey
+    countries = {e.country_code for e in load_gazetteer().lookup(token.text)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],

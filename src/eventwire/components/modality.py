@@ -139,6 +139,9 @@ class Modality(Pipe):
     def _recode(self, event: dict[str, Any], cameo: str) -> None:
         info = self.ontology.lookup(cameo)
         assert info is not None
+        # The act itself stays known to later stages: a promised withdrawal from a place
+        # is still aimed at that place's state.
+        event.setdefault("act", event["event"])
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]

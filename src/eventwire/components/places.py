@@ -131,7 +131,8 @@ class EventPlaces(Pipe):
             event["event_loc"] = chosen[1].to_place() if chosen else None
             if chosen and not travel and event["event"] in self.placed_actor_events:
                 self.place_actor(doc, event, *chosen)
-            if chosen and event["event"] in self.target_events and not any(
+            act = event.get("act", event["event"])  # "will evacuate": a promised RETREAT
+            if chosen and act in self.target_events and not any(
                     mentions[r]["code"] for r in event["recipient"]):
                 event["recipient"].append(self.place_mention(doc, *chosen))
             if event["event"] in self.home_events and not any(

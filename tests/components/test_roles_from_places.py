@@ -1,0 +1,52 @@
+"""Actors and recipients read off places: where people flee from, a region's
+government, a promised withdrawal from a place, and a few names of the news."""
+
+import pytest
+from spacy.language import Language
+
+from eventwire.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder(nlp: Language) -> Coder:
+    return Coder(nlp=nlp)
+
+
+def roles(coder: Coder, text: str) -> list[tuple[str, list[str], list[str]]]:
+    doc = coder.code(text, date="2024-05-06")
+    return [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient])
+            for e in doc.events]
+
+
+def test_refugees_take_the_country_they_flee(coder: Coder) -> None:
+    events = roles(coder, "The agency gave food to refugees fleeing the fighting in Sudan.")
+    assert any("SDN" in recipients for _, _, recipients in events)
+
+
+def test_a_regions_government_is_its_countrys(coder: Coder) -> None:
+    events = roles(coder, "The government of Punjab province in Pakistan ordered police "
+                          "patrols after the riots.")
+    assert events and events[0][1] == ["PAK"]
+    events = roles(coder, "The government of Sindh province ordered police patrols.")
+    assert events and events[0][1] == ["PAK"]
+
+
+def test_a_name_of_a_city_that_is_also_a_word_in_an_organisation_places_nothing(
+        coder: Coder) -> None:
+    events = roles(coder, "Workers affiliated with the Croatian Union of Miners walked out.")
+    assert all("USA" not in actors for _, actors, _ in events)
+
+
+def test_a_promised_withdrawal_is_aimed_at_the_state_it_leaves(coder: Coder) -> None:
+    done = roles(coder, "Russia evacuated its military bases in Moldova last year.")
+    assert done and done[0] == ("RETREAT", ["RUS"], ["MDA"])
+    promised = roles(coder, "Russia will evacuate its military bases in Moldova next year.")
+    assert promised and promised[0] == ("AGREE", ["RUS"], ["MDA"])
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Qatar mediated between the Emirates and Saudi Arabia.", "ARE"),
+    ("The government lifted its ban on the Islamic Salvation Front.", "DZA"),
+])
+def test_names_of_the_news(coder: Coder, text: str, code: str) -> None:
+    assert any(code in recipients for _, _, recipients in roles(coder, text))
