@@ -39,6 +39,8 @@ OBJECT_DEPTH = 0
 OWNER_DEPTH = 1
 # Prepositions that name who a noun phrase belongs to or comes from.
 OWNER_PREPS = frozenset({"of", "by"})
+# What a thing acted upon stands for: its owner, or whom it serves ("a camp for refugees").
+SERVED_PREPS = OWNER_PREPS | {"for"}
 
 
 def mention_index(doc: Doc) -> list[int]:
@@ -50,18 +52,20 @@ def mention_index(doc: Doc) -> list[int]:
     return index
 
 
-def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH) -> list[int]:
+def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH,
+                   preps: frozenset[str] = OWNER_PREPS) -> list[int]:
     """Mentions that a noun phrase headed by ``token`` refers to.
 
     The mention covering the head wins; otherwise the closest mentions inside
     the phrase down to ``depth`` (not inside nested clauses or prepositional
-    phrases, except "of" and "by"); coordinated phrases ("Japan and China") add theirs.
+    phrases, except those of ``preps``: "of" and "by" unless told otherwise);
+    coordinated phrases ("Japan and China") add theirs.
     Objects use depth 0: in "discussed the Japan-China crisis" the countries
     are the topic, not the ones met.
     """
     found: list[int] = []
     for head in [token, *conjuncts(token)]:
-        for m in _closest_mentions(head, index, depth):
+        for m in _closest_mentions(head, index, depth, preps):
             if m not in found:
                 found.append(m)
     return found
@@ -78,7 +82,8 @@ def conjuncts(token: Token) -> list[Token]:
     return result
 
 
-def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
+def _closest_mentions(head: Token, index: list[int], depth: int,
+                      preps: frozenset[str]) -> list[int]:
     if index[head.i] >= 0:
         return _with_coordinated_modifiers(head, index)
     frontier = [head]
@@ -86,7 +91,7 @@ def _closest_mentions(head: Token, index: list[int], depth: int) -> list[int]:
         next_frontier = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+                if c.dep_ == "prep" and c.lower_ in preps:
                     next_frontier.extend(c.children)
                 elif c.dep_ not in CLAUSE_DEPS:
                     next_frontier.append(c)

@@ -50,3 +50,15 @@ def test_a_promised_withdrawal_is_aimed_at_the_state_it_leaves(coder: Coder) -> 
 ])
 def test_names_of_the_news(coder: Coder, text: str, code: str) -> None:
     assert any(code in recipients for _, _, recipients in roles(coder, text))
+
+
+def test_a_place_attacked_stands_for_the_people_it_serves(coder: Coder) -> None:
+    events = roles(coder, "A camp for Sudanese refugees was attacked by Chadian rebels.")
+    assert events and events[0][0] == "ASSAULT"
+    assert events[0][1] == ["TCD"] and events[0][2] == ["SDN"]
+
+
+def test_congolese_is_the_democratic_republic_as_in_the_phoenix_dictionary(
+        coder: Coder) -> None:
+    events = roles(coder, "Congolese troops attacked rebels near Goma.")
+    assert events and events[0][1] == ["COD"]

@@ -29,6 +29,7 @@ from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
+    SERVED_PREPS,
     agent,
     clause_depth,
     is_infinitive_complement,
@@ -174,7 +175,8 @@ class EventExtractor(Pipe):
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if passive and subj is not None:
-            recipients = mentions_under(subj, index) + recipients
+            # "A camp for Congolese refugees was attacked": the refugees were.
+            recipients = mentions_under(subj, index, preps=SERVED_PREPS) + recipients
         if not recipients:
             recipients = _complement_recipients(verb, index, depth)
         mentions = verb.doc._.ew_mentions
