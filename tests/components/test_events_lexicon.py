@@ -2,19 +2,6 @@
 
 import pytest
 
-from eventwire.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder(nlp):
-    return Coder(nlp=nlp)
-
-
-def top(coder, text):
-    found = coder.code(text, date="2026-01-13", doc_id="t").events
-    assert found, f"no event in {text!r}"
-    return max(found, key=lambda e: e.confidence)
-
 
 def codes(entities):
     return sorted({e.code for e in entities if e.code})
@@ -59,8 +46,8 @@ def codes(entities):
         ("Iraqi officials vowed to fight the Turkish army.", "THREATEN", ["IRQ"], ["TUR"]),
     ],
 )
-def test_lexicon_rows(coder, text, event_type, actors, recipients):
-    event = top(coder, text)
+def test_lexicon_rows(top_event, text, event_type, actors, recipients):
+    event = top_event(text)
     assert event.event == event_type
     assert codes(event.actor) == actors
     assert set(recipients) <= set(codes(event.recipient))
@@ -98,8 +85,5 @@ def test_protest_noun_is_aimed_at_what_it_protests_or_demands(coder, text, recip
         ("The Iraqi foreign minister went to Tehran.", "CONSULT", ["IRQ"], ["IRN"]),
     ],
 )
-def test_going_on_strike(coder, text, event_type, actors, recipients):
-    event = top(coder, text)
-    assert event.event == event_type
-    assert codes(event.actor) == actors
-    assert codes(event.recipient) == recipients
+def test_going_on_strike(top_roles, text, event_type, actors, recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
