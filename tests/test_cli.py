@@ -268,3 +268,17 @@ def test_import_and_help_stay_light():
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_entry_point_exit_codes_and_outputs_survive_the_fast_exit(tmp_path):
+    # The entry point ends the process without interpreter teardown: outputs must be
+    # complete and exit codes kept.
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "good", "text": SHORT}) + "\n"
+                    + json.dumps({"id": "blank", "text": "  "}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = _entry("code", str(docs), "--date", "2026-01-13", "-o", str(out))
+    assert proc.returncode == 1
+    assert "docs.jsonl:2" in proc.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["doc_id"] == "good" for line in lines)

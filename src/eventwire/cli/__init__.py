@@ -6,6 +6,10 @@ and maps the outcome to an exit code: 0 all fine, 1 some documents failed,
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -53,5 +57,31 @@ def _root(
 
 
 def main() -> None:
-    """Entry point of the ``eventwire`` script and ``python -m eventwire``."""
-    app()
+    """Entry point of the ``eventwire`` script and ``python -m eventwire``.
+
+    A command that loaded the pipeline holds millions of small objects (the
+    actor knowledge base, the gazetteer, spaCy's vocabulary); freeing them one
+    by one at interpreter shutdown took about 0.5 s of the 2.8 s that
+    ``eventwire code`` needs for a short article. Every command has closed its
+    outputs and stores when it returns, so the process ends at once with the
+    command's exit code once the standard streams and log handlers are
+    flushed. A Ray session still open keeps the ordinary shutdown.
+    """
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    ray = sys.modules.get("ray")
+    if ray is not None and ray.is_initialized():
+        sys.exit(code)
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe ("eventwire code ... | head") leaves nothing to say.
+        with contextlib.suppress(OSError):
+            stream.flush()
+    logging.shutdown()
+    os._exit(code or 0)
