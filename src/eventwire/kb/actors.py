@@ -9,12 +9,13 @@ scripts/build_actors.py) once per process and returns an immutable
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import astuple, dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from eventwire.kb.compiled import compiled
 from eventwire.kb.resources import read_csv
 
 SEP = "|"
@@ -97,6 +98,32 @@ class AliasTarget(NamedTuple):
     sector: str | None = None
 
 
+class _Records(Mapping[Any, Any]):
+    """A compiled table whose records become named tuples when first read: most of
+    the 18,000 people and 28,000 aliases are never looked at in a run."""
+
+    def __init__(self, make: Callable[[Any], Any], raw: dict[Any, Any]) -> None:
+        self._make = make
+        self._raw = raw
+        self._made: dict[Any, Any] = {}
+
+    def __getitem__(self, key: Any) -> Any:
+        try:
+            return self._made[key]
+        except KeyError:
+            record = self._made[key] = self._make(self._raw[key])
+            return record
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(SEP) if v)
 
@@ -173,6 +200,50 @@ class ActorKB:
             for alias in g.aliases:
                 index[_norm(alias)][AliasTarget(alias, "group", g.term)] = None
         return {k: tuple(v) for k, v in index.items()}
+
+    # --- compiled form (kb.compiled) ------------------------------------------
+
+    def to_plain(self) -> dict[str, Any]:
+        """Everything built, as tuples and dicts that marshal can store."""
+        roles = list({id(r): r for rs in self._roles.values() for r in rs}.values())
+        number = {id(r): i for i, r in enumerate(roles)}
+        return {
+            "groups": [astuple(g) for g in self._groups],
+            "countries": [astuple(c) for c in self._countries.values()],
+            "orgs": [astuple(o) for o in self._orgs.values()],
+            "people": [tuple(p) for p in self._people.values()],
+            "agents": [astuple(a) for a in self._agents.values()],
+            "roles": [tuple(r) for r in roles],
+            "roles_by_person": {k: [number[id(r)] for r in v] for k, v in self._roles.items()},
+            "offices": {k: [number[id(r)] for r in v] for k, v in self._offices.items()},
+            "aliases": {k: [tuple(t) for t in v] for k, v in self._aliases.items()},
+            "surnames": dict(self._surnames),
+            "name_keys": dict(self._name_keys),
+            "name_words": self.name_words,
+        }
+
+    @classmethod
+    def from_plain(cls, state: dict[str, Any]) -> ActorKB:
+        """The knowledge base ``to_plain`` stored, without building its indexes again."""
+        kb = cls.__new__(cls)
+        kb._groups = tuple(Group(*g) for g in state["groups"])
+        kb._countries = MappingProxyType({c[0]: Country(*c) for c in state["countries"]})
+        kb._orgs = MappingProxyType({o[0]: Org(*o) for o in state["orgs"]})
+        kb._people = MappingProxyType(_Records(Person._make, {p[0]: p for p in state["people"]}))
+        kb._agents = MappingProxyType({a[0]: Agent(*a) for a in state["agents"]})
+        roles = state["roles"]
+
+        def role_records(numbers: list[int]) -> tuple[Role, ...]:
+            return tuple(Role._make(roles[i]) for i in numbers)
+
+        kb._roles = MappingProxyType(_Records(role_records, state["roles_by_person"]))
+        kb._offices = MappingProxyType(_Records(role_records, state["offices"]))
+        kb._aliases = MappingProxyType(_Records(
+            lambda targets: tuple(map(AliasTarget._make, targets)), state["aliases"]))
+        kb.__dict__["name_words"] = state["name_words"]
+        kb._surnames = MappingProxyType(state["surnames"])
+        kb._name_keys = MappingProxyType(state["name_keys"])
+        return kb
 
     # --- look-ups -----------------------------------------------------------
 
@@ -367,9 +438,20 @@ def _countries() -> Iterator[Country]:
                       row["leader_office"], frozenset(_split(row["ambiguous"])))
 
 
+ACTOR_TABLES = tuple(("actors", name) for name in (
+    "countries.csv", "orgs.csv", "people.csv", "roles.csv", "agents.csv", "groups.csv"))
+
+
 @lru_cache(maxsize=1)
 def load_actor_kb() -> ActorKB:
-    """The packaged actor knowledge base, loaded once per process."""
+    """The packaged actor knowledge base, loaded once per process (compiled once per
+    machine, see ``kb.compiled``)."""
+    return compiled("actors", ACTOR_TABLES, build_actor_kb, ActorKB.to_plain,
+                    ActorKB.from_plain)
+
+
+def build_actor_kb() -> ActorKB:
+    """The actor knowledge base built from its packaged tables."""
     orgs = (Org(r["id"], r["name"], r["code"], r["sector"] or None, _split(r["aliases"]))
             for r in read_csv("actors", "orgs.csv"))
     people = (Person(r["id"], r["name"], _split(r["aliases"]), r["gender"] or None,
