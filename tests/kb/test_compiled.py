@@ -68,3 +68,33 @@ def test_the_cache_name_changes_with_the_tables():
     second = compiled_module._fingerprint("actors", ACTOR_TABLES[:-1],
                                           compiled_module.Path(__file__))
     assert first != second
+
+
+def test_verb_lexicon_from_the_cache_matches_as_the_built_one(cache):
+    from eventwire.kb.patterns import EVENT_TABLES, VerbLexicon, Word
+
+    def load() -> VerbLexicon:
+        return compiled("events", EVENT_TABLES, VerbLexicon, VerbLexicon.to_plain,
+                        VerbLexicon.from_plain)
+
+    built, cached = load(), load()
+    assert cached is not built
+
+    def words(text: str) -> list[Word]:
+        return [Word(w, w) for w in text.split()]
+
+    for verb, after in [("call", "on seoul to help"), ("block", "exports to japan"),
+                        ("attack", "helicopters"), ("agree", "to sanctions"), ("say", "")]:
+        assert cached.match(verb, verb, [], words(after)) == built.match(verb, verb, [],
+                                                                         words(after))
+    assert cached.nouns == built.nouns
+    assert set(cached.verbs) == set(built.verbs)
+
+
+def test_a_new_compiled_file_replaces_the_stale_ones(cache):
+    cache.mkdir(parents=True)
+    stale = cache / "actors-0123456789abcdef0123.marshal"
+    stale.write_bytes(b"from older tables")
+    load_kb()
+    assert not stale.exists()
+    assert len(list(cache.glob("actors-*.marshal"))) == 1

@@ -9,13 +9,13 @@ scripts/build_actors.py) once per process and returns an immutable
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from eventwire.kb.compiled import compiled
+from eventwire.kb.compiled import LazyRecords, compiled
 from eventwire.kb.resources import read_csv
 
 SEP = "|"
@@ -96,32 +96,6 @@ class AliasTarget(NamedTuple):
     kind: str
     key: str
     sector: str | None = None
-
-
-class _Records(Mapping[Any, Any]):
-    """A compiled table whose records become named tuples when first read: most of
-    the 18,000 people and 28,000 aliases are never looked at in a run."""
-
-    def __init__(self, make: Callable[[Any], Any], raw: dict[Any, Any]) -> None:
-        self._make = make
-        self._raw = raw
-        self._made: dict[Any, Any] = {}
-
-    def __getitem__(self, key: Any) -> Any:
-        try:
-            return self._made[key]
-        except KeyError:
-            record = self._made[key] = self._make(self._raw[key])
-            return record
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -229,16 +203,16 @@ class ActorKB:
         kb._groups = tuple(Group(*g) for g in state["groups"])
         kb._countries = MappingProxyType({c[0]: Country(*c) for c in state["countries"]})
         kb._orgs = MappingProxyType({o[0]: Org(*o) for o in state["orgs"]})
-        kb._people = MappingProxyType(_Records(Person._make, {p[0]: p for p in state["people"]}))
+        kb._people = MappingProxyType(LazyRecords(Person._make, {p[0]: p for p in state["people"]}))
         kb._agents = MappingProxyType({a[0]: Agent(*a) for a in state["agents"]})
         roles = state["roles"]
 
         def role_records(numbers: list[int]) -> tuple[Role, ...]:
             return tuple(Role._make(roles[i]) for i in numbers)
 
-        kb._roles = MappingProxyType(_Records(role_records, state["roles_by_person"]))
-        kb._offices = MappingProxyType(_Records(role_records, state["offices"]))
-        kb._aliases = MappingProxyType(_Records(
+        kb._roles = MappingProxyType(LazyRecords(role_records, state["roles_by_person"]))
+        kb._offices = MappingProxyType(LazyRecords(role_records, state["offices"]))
+        kb._aliases = MappingProxyType(LazyRecords(
             lambda targets: tuple(map(AliasTarget._make, targets)), state["aliases"]))
         kb.__dict__["name_words"] = state["name_words"]
         kb._surnames = MappingProxyType(state["surnames"])

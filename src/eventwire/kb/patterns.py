@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
+from typing import Any
 
+from eventwire.kb.compiled import LazyRecords, compiled
 from eventwire.kb.tables import read_lines, read_tsv
 
 # Stems shorter than this must match a word exactly; longer ones may be prefixes
@@ -165,6 +167,26 @@ class VerbLexicon:
         for row in read_tsv("events", "nominal_events.tsv"):
             self.nouns[row["lemma"]] = NominalEvent(row["lemma"], row["cameo"], row["roles"])
 
+    def to_plain(self) -> dict[str, Any]:
+        """The compiled lexicon as tuples and dicts that marshal can store (``kb.compiled``)."""
+        return {
+            "verbs": {form: [tuple(e) for e in entries] for form, entries in self.verbs.items()},
+            "patterns": {block: [astuple(p) for p in patterns]
+                         for block, patterns in self.patterns.items()},
+            "nouns": [astuple(n) for n in self.nouns.values()],
+        }
+
+    @classmethod
+    def from_plain(cls, state: dict[str, Any]) -> VerbLexicon:
+        """The lexicon ``to_plain`` stored; a block's patterns are built when first used."""
+        lexicon = cls.__new__(cls)
+        lexicon.verbs = {form: [tuple(e) for e in entries]
+                         for form, entries in state["verbs"].items()}
+        lexicon.patterns = LazyRecords(
+            lambda rows: [Pattern(*row) for row in rows], state["patterns"])
+        lexicon.nouns = {n[0]: NominalEvent(*n) for n in state["nouns"]}
+        return lexicon
+
     def entries(self, lower: str, lemma: str) -> list[tuple[str, str]]:
         """(block, default code) rows for a verb token."""
         return self.verbs.get(lemma) or self.verbs.get(lower) or []
@@ -207,7 +229,15 @@ class VerbLexicon:
         return Match(default, None, ())
 
 
+EVENT_TABLES = tuple(("events", name) for name in (
+    "local_verbs.tsv", "verbs.tsv", "local_patterns.jsonl", "verb_patterns.jsonl",
+    "nominal_events.tsv"))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> VerbLexicon:
-    """The packaged lexicon, compiled once per process."""
-    return VerbLexicon()
+    """The packaged lexicon, loaded once per process (compiled once per machine, see
+    ``kb.compiled``)."""
+    return compiled("events", EVENT_TABLES, VerbLexicon, VerbLexicon.to_plain,
+                    VerbLexicon.from_plain)
+
