@@ -75,27 +75,17 @@ class Gazetteer:
             self._countries[entry.country_code] = entry
             for name in {key(n) for n in names if n}:
                 self._country_names.setdefault(name, []).append(entry)
-        self._city_rows = cities
         self._city_entries: dict[int, PlaceEntry] = {}
         self._city_index: dict[str, list[int]] = {}
-        index = self._city_index
         for row_number, row in enumerate(cities):
-            names = {row[1].lower(), *row[8].lower().split(SEP)} if row[8] else {row[1].lower()}
-            for name in names:
-                if name[:4] == "the ":
-                    name = name[4:]
-                if not name:
-                    continue
-                if name in index:
-                    index[name].append(row_number)
-                else:
-                    index[name] = [row_number]
-        self._regions = self._index_regions(region_designators, region_stopwords)
+            for name in {k for n in (row[1], *row[8].split(SEP)) if (k := key(n))}:
+                self._city_index.setdefault(name, []).append(row_number)
+        self._regions = self._index_regions(cities, region_designators, region_stopwords)
         # Kept as lines: an entry is split out only when a look-up reaches it, and
         # 34,000 strings store and load faster than 300,000 fields.
         self._city_rows = ["\t".join(row) for row in cities]
 
-    def _index_regions(self, designators: tuple[str, ...],
+    def _index_regions(self, cities: list[list[str]], designators: tuple[str, ...],
                        stopwords: frozenset[str]) -> dict[str, list[PlaceEntry]]:
         """Regions (admin1) named by the cities they hold: "Sindh", "Donetsk", "Tigray".
 
@@ -105,7 +95,7 @@ class Gazetteer:
         also a city of the same country ("Tehran") stays the city's.
         """
         totals: dict[tuple[str, str], list[float]] = {}
-        for row in self._city_rows:
+        for row in cities:
             iso3, admin1, lat, lon, population = row[2], row[3], row[4], row[5], row[7]
             if not admin1 or not lat or not lon or "." in admin1:
                 continue  # "JP.40": a code, not a name
@@ -123,7 +113,7 @@ class Gazetteer:
                 if not name or all(word in stopwords for word in name.split()):
                     continue
                 rows = self._city_index.get(name, ())
-                if not any(self._city_rows[r][2] == iso3 for r in rows):
+                if not any(cities[r][2] == iso3 for r in rows):
                     regions.setdefault(name, []).append(entry)
         return regions
 
