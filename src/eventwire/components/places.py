@@ -180,12 +180,9 @@ class EventPlaces(Pipe):
         if country is None:
             return
         first = actors[0]
-        mentions.append({
-            "start": first["start"], "end": first["start"], "start_char": first["start_char"],
-            "end_char": first["end_char"], "text": first["text"], "name": country.name,
-            "code": code, "sector": None, "wikidata_id": None, "kind": "home",
-            "confidence": PLACE_RECIPIENT_CONFIDENCE})
-        event["recipient"].append(len(mentions) - 1)
+        event["recipient"].append(_add_country_mention(
+            mentions, (first["start"], first["start"]), (first["start_char"], first["end_char"]),
+            first["text"], code, country.name, "home"))
 
     def _at_home(self, doc: Doc, mention: dict[str, Any]) -> bool:
         """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
@@ -204,13 +201,9 @@ class EventPlaces(Pipe):
                 return i
         span = doc[start:end]
         country = self.gazetteer.country(entry.country_code)
-        mentions.append({
-            "start": start, "end": end, "start_char": span.start_char,
-            "end_char": span.end_char, "text": span.text,
-            "name": country.name if country else None, "code": entry.country_code,
-            "sector": None, "wikidata_id": None, "kind": "place",
-            "confidence": PLACE_RECIPIENT_CONFIDENCE})
-        return len(mentions) - 1
+        return _add_country_mention(mentions, (start, end), (span.start_char, span.end_char),
+                                    span.text, entry.country_code,
+                                    country.name if country else None, "place")
 
     def place_of(self, trigger: Token, travel: bool,
                  kind_at: dict[int, str]) -> list[Candidate]:
@@ -311,6 +304,17 @@ class EventPlaces(Pipe):
             if best is None or rank > best[0]:
                 best = (rank, candidate, entry)
         return best[1:] if best else None
+
+
+def _add_country_mention(mentions: list[dict[str, Any]], tokens: tuple[int, int],
+                         chars: tuple[int, int], text: str, code: str, name: str | None,
+                         kind: str) -> int:
+    """Append a mention coded with a country the places stage inferred; its index."""
+    mentions.append({
+        "start": tokens[0], "end": tokens[1], "start_char": chars[0], "end_char": chars[1],
+        "text": text, "name": name, "code": code, "sector": None, "wikidata_id": None,
+        "kind": kind, "confidence": PLACE_RECIPIENT_CONFIDENCE})
+    return len(mentions) - 1
 
 
 def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],
