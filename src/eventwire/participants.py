@@ -23,12 +23,12 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
     "over", "for", "between", "among", "onto",
 })
-# Clauses whose words belong to another predication.
 # Prepositions that aim a noun at someone: in "mobilized reservists for a war *against
 # Iraq*" the war's target is the mobilisation's.
 TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
 # Prepositions that say where an object goes or is aimed ("exports ... to Japan").
 DESTINATION_PREPS = TARGET_PREPS | {"to"}
+# Clauses whose words belong to another predication.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
 MAX_DEPTH = 4
