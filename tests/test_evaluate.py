@@ -167,7 +167,7 @@ def test_cli_missing_gold_exits_2(tmp_path: Path) -> None:
 def test_cli_json_and_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     coder = FakeCoder({"GSR-AGREE-1": [ev("AGREE", actor=["JPN", "CHN"])]})
     monkeypatch.setattr(cli_evaluate, "evaluate",
-                        lambda path, model=None: evaluate(path, coder=coder))
+                        lambda path, model=None, part="all": evaluate(path, coder=coder, part=part))
     runner = CliRunner()
     out = runner.invoke(_app(), ["evaluate", "--gold", str(GOLD), "--json", "--errors", "1"])
     assert out.exit_code == 0, out.output
@@ -191,3 +191,50 @@ def test_evaluate_with_model() -> None:
     result = evaluate(GOLD, coder=Coder())
     assert result["sentences"] == 6 and result["failed_documents"] == 0
     assert 0.0 <= result["event_accuracy"] <= 1.0
+
+
+def test_no_event_gold_counts_only_in_precision() -> None:
+    none = parse_gold({"id": "n1", "text": "Shares rose 2%.", "event": "NONE"})
+    assert none.events == []
+    clean, noisy = GoldRecord("a", "t", None, []), GoldRecord("b", "t", None, [])
+    result = score([(clean, []), (noisy, [ev("ASSAULT"), ev("ACCUSE")]),
+                    (gold("ASSAULT", ["SYR"]), [ev("ASSAULT", ["SYR"])])])
+    assert result["sentences"] == 1 and result["event_accuracy"] == 1.0
+    precision = result["precision"]
+    assert precision["no_event_sentences"] == 2
+    assert precision["no_event_clean"] == 0.5
+    assert precision["events_on_no_event_sentences"] == 2
+    assert precision["events_per_sentence"] == 1.0
+    assert precision["event_precision"] == round(1 / 3, 4)
+    assert [e["id"] for e in result["errors"]] == ["b"]
+
+
+def test_precision_by_confidence_decile_is_ranked() -> None:
+    pairs = [(gold("AGREE"), [ev("AGREE", confidence=0.9 - i / 100)]) for i in range(10)]
+    pairs += [(GoldRecord(f"n{i}", "t", None, []), [ev("ASSAULT", confidence=0.2)])
+              for i in range(10)]
+    bins = score(pairs)["precision"]["by_confidence"]
+    assert len(bins) == 10
+    assert bins[0]["precision"] == 1.0 and bins[-1]["precision"] == 0.0
+    assert bins[4]["precision_down_to_here"] == 1.0
+    assert bins[-1]["precision_down_to_here"] == 0.5
+    assert bins[0]["confidence_max"] >= bins[-1]["confidence_min"]
+
+
+def test_parts_split_every_file_in_two_fixed_halves(tmp_path: Path) -> None:
+    from eventwire.evaluate import part_of
+
+    ids = [f"s{i}" for i in range(400)]
+    parts = [part_of(i) for i in ids]
+    assert parts == [part_of(i) for i in ids]  # fixed by the seed, not by order or run
+    assert 150 < parts.count("test") < 250
+    assert part_of("s1", seed="another") in ("dev", "test")
+    path = tmp_path / "g.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": "x", "event": "AGREE"}) + "\n"
+                            for i in ids))
+    dev, _ = read_gold(path, "dev")
+    test, _ = read_gold(path, "test")
+    assert {r.id for r in dev} | {r.id for r in test} == set(ids)
+    assert not {r.id for r in dev} & {r.id for r in test}
+    with pytest.raises(UsageError):
+        read_gold(path, "train")

@@ -2,12 +2,18 @@
 
 Gold comes in two shapes, detected per record: the PLOVER 0.5b1 gold-standard
 file (``source``/``target``, ``event`` plus ``event_plover2``) and PLOVER 2
-records (``actor``/``recipient``, ``event`` as a string or list). ``score`` is
-pure so tests can call it without a model; ``evaluate`` reads, codes and scores.
+records (``actor``/``recipient``, ``event`` as a string or list; ``"NONE"``
+marks a sentence with no political event). ``score`` is pure so tests can call
+it without a model; ``evaluate`` reads, codes and scores.
+
+Every gold file splits into a *dev* part, studied while rules are written, and
+a *test* part that is only scored: a record's part is fixed by a hash of
+``SPLIT_SEED`` and its id, so the split needs no list and holds for any file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections import Counter, defaultdict
@@ -30,6 +36,16 @@ CODE_ALIASES: dict[str, str] = {
     "ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO",
 }
 NONE = "NONE"
+# Fixes every gold file's dev/test split (docs/accuracy.md); changing it reshuffles them.
+SPLIT_SEED = "eventwire-gold-2026"
+PARTS: tuple[str, ...] = ("all", "dev", "test")
+CONFIDENCE_BINS = 10
+
+
+def part_of(record_id: str, seed: str = SPLIT_SEED) -> str:
+    """The part, ``dev`` or ``test``, that a gold record belongs to (half each)."""
+    digest = hashlib.sha256(f"{seed}:{record_id}".encode()).digest()
+    return "test" if digest[0] & 1 else "dev"
 
 
 @dataclass
@@ -39,7 +55,7 @@ class GoldRecord:
     id: str
     text: str
     date: str | None
-    events: list[str]
+    events: list[str]  # accepted types; empty for a sentence with no political event
     actor_codes: list[str] = field(default_factory=list)
     recipient_codes: list[str] = field(default_factory=list)
     line: int = 0
@@ -56,11 +72,14 @@ class Predicted:
     event_text: str = ""
 
 
-def read_gold(path: str | Path) -> tuple[list[GoldRecord], list[str]]:
+def read_gold(path: str | Path, part: str = "all") -> tuple[list[GoldRecord], list[str]]:
     """Read a gold JSONL file; bad lines are skipped and described, not fatal.
 
+    part (str): ``all``, or only the ``dev`` or ``test`` part (see ``part_of``).
     RETURNS (tuple): the gold records and one message per skipped line (file:line).
     """
+    if part not in PARTS:
+        raise UsageError(Errors.E009.format(source="--part", reason=f"unknown part {part!r}"))
     path = Path(path)
     if not path.is_file():
         raise UsageError(Errors.E001.format(source=path))
@@ -77,9 +96,12 @@ def read_gold(path: str | Path) -> tuple[list[GoldRecord], list[str]]:
                 problems.append(Errors.E005.format(source=source, reason=err.msg))
                 continue
             try:
-                records.append(parse_gold(data, number))
+                record = parse_gold(data, number)
             except ValueError as err:
                 problems.append(Errors.E009.format(source=source, reason=err))
+                continue
+            if part == "all" or part_of(record.id) == part:
+                records.append(record)
     return records, problems
 
 
@@ -95,6 +117,8 @@ def parse_gold(data: Any, line: int = 0) -> GoldRecord:
     events = [_plover_type(t) for t in raw_types if t]
     if not events:
         raise ValueError("gold record has no event type")
+    if events == [NONE]:
+        events = []
     unknown = [t for t in events if t not in PLOVER_TYPES]
     if unknown:
         raise ValueError(f"unknown event type {unknown[0]!r}")
@@ -148,16 +172,25 @@ def score(pairs: Iterable[tuple[GoldRecord, Iterable[Any]]]) -> dict[str, Any]:
     pairs (Iterable): (gold record, that sentence's predicted events) pairs; events
         are ``Event`` records or dicts with ``event``, ``confidence``, ``actor``, ``recipient``.
     RETURNS (dict): metrics (see docs/accuracy.md) plus ``errors``, the wrong sentences.
+        Type, actor and recipient figures count the sentences with a gold event;
+        ``precision`` counts every predicted event, no-event sentences included.
     """
     labels: list[tuple[str, str]] = []
     actor, recipient, actor_any = _Codes(), _Codes(), _Codes()
-    covered = 0
+    precision = _Precision()
+    covered = matched_any = 0
     errors: list[dict[str, Any]] = []
     for gold, events in pairs:
         preds = predicted(events)
-        covered += bool(preds)
+        precision.add(gold, preds)
         top = top_event(preds)
         guess = top.event if top else NONE
+        if not gold.events:
+            if preds:
+                errors.append(_error(gold, top, preds))
+            continue
+        covered += bool(preds)
+        matched_any += any(p.event in gold.events for p in preds)
         truth = guess if guess in gold.events else gold.events[0]
         labels.append((truth, guess))
         top_actors = top.actor_codes if top else []
@@ -167,26 +200,82 @@ def score(pairs: Iterable[tuple[GoldRecord, Iterable[Any]]]) -> dict[str, Any]:
         actor_any.add(gold.actor_codes, _best_match(gold.actor_codes, preds))
         actor_ok = not gold.actor_codes or set(top_actors) == set(gold.actor_codes)
         if truth != guess or not actor_ok:
-            errors.append({
-                "id": gold.id, "line": gold.line, "text": gold.text,
-                "gold": {"event": gold.events, "actor": gold.actor_codes,
-                         "recipient": gold.recipient_codes},
-                "predicted": {"event": guess, "event_text": top.event_text if top else "",
-                              "actor": top_actors,
-                              "recipient": top_recipients,
-                              "all_events": [p.event for p in preds]},
-            })
+            errors.append(_error(gold, top, preds))
     n = len(labels)
     return {
         "sentences": n,
         "coverage": _ratio(covered, n),
         "event_accuracy": _ratio(sum(t == g for t, g in labels), n),
+        "any_event_match": _ratio(matched_any, n),
         **_type_scores(labels),
         "actor": actor.summary(),
         "recipient": recipient.summary(),
         "actor_any_event": actor_any.summary(),
+        "precision": precision.summary(),
         "errors": errors,
     }
+
+
+def _error(gold: GoldRecord, top: Predicted | None, preds: list[Predicted]) -> dict[str, Any]:
+    """One wrong sentence, as the CLI lists it."""
+    return {
+        "id": gold.id, "line": gold.line, "text": gold.text,
+        "gold": {"event": gold.events or [NONE], "actor": gold.actor_codes,
+                 "recipient": gold.recipient_codes},
+        "predicted": {"event": top.event if top else NONE,
+                      "event_text": top.event_text if top else "",
+                      "actor": top.actor_codes if top else [],
+                      "recipient": top.recipient_codes if top else [],
+                      "all_events": [p.event for p in preds]},
+    }
+
+
+class _Precision:
+    """How many predicted events are right, overall, on no-event sentences and by confidence.
+
+    An event is right when its type is one of its sentence's gold types; every
+    event on a sentence with no gold event is wrong.
+    """
+
+    def __init__(self) -> None:
+        self.sentences = self.events = 0
+        self.none_sentences = self.none_clean = self.none_events = 0
+        self.scored: list[tuple[float, bool]] = []
+
+    def add(self, gold: GoldRecord, preds: list[Predicted]) -> None:
+        self.sentences += 1
+        self.events += len(preds)
+        if not gold.events:
+            self.none_sentences += 1
+            self.none_clean += not preds
+            self.none_events += len(preds)
+        self.scored.extend((p.confidence, p.event in gold.events) for p in preds)
+
+    def summary(self) -> dict[str, Any]:
+        ranked = sorted(self.scored, key=lambda item: -item[0])
+        bins = []
+        right_so_far = 0
+        for number in range(CONFIDENCE_BINS):
+            start = number * len(ranked) // CONFIDENCE_BINS
+            end = (number + 1) * len(ranked) // CONFIDENCE_BINS
+            chunk = ranked[start:end]
+            if not chunk:
+                continue
+            right = sum(ok for _, ok in chunk)
+            right_so_far += right
+            bins.append({"decile": number + 1, "events": len(chunk),
+                         "confidence_max": chunk[0][0], "confidence_min": chunk[-1][0],
+                         "precision": _ratio(right, len(chunk)),
+                         "precision_down_to_here": _ratio(right_so_far, end)})
+        return {
+            "events": self.events,
+            "event_precision": _ratio(sum(ok for _, ok in ranked), len(ranked)),
+            "events_per_sentence": _ratio(self.events, self.sentences),
+            "no_event_sentences": self.none_sentences,
+            "no_event_clean": _ratio(self.none_clean, self.none_sentences),
+            "events_on_no_event_sentences": self.none_events,
+            "by_confidence": bins,
+        }
 
 
 def _best_match(gold_codes: list[str], preds: list[Predicted]) -> list[str]:
@@ -267,15 +356,16 @@ def _mean(values: list[float]) -> float:
 
 
 def evaluate(gold_path: str | Path, coder: Any = None, model: str | None = None,
-             batch_size: int = 32) -> dict[str, Any]:
+             batch_size: int = 32, part: str = "all") -> dict[str, Any]:
     """Code every gold sentence with one ``Coder`` and score the events.
 
     gold_path (str | Path): gold JSONL, either format.
+    part (str): score ``all`` records, or only the ``dev`` or ``test`` part.
     coder (Coder | None): a ready coder; None builds one with ``model``.
     model (str | None): spaCy model package when building the coder.
     RETURNS (dict): ``score``'s metrics plus the model, timing and skipped lines.
     """
-    gold, problems = read_gold(gold_path)
+    gold, problems = read_gold(gold_path, part)
     if coder is None:
         from eventwire.coder import Coder
 
@@ -294,6 +384,7 @@ def evaluate(gold_path: str | Path, coder: Any = None, model: str | None = None,
     result = score(pairs())
     return {
         "gold": str(gold_path),
+        "part": part,
         "model": getattr(coder, "model_name", None),
         "skipped_lines": len(problems),
         "problems": problems,
@@ -320,6 +411,7 @@ def to_markdown(result: dict[str, Any]) -> str:
          f"{_pct(recipient['code_recall'])} of {recipient['gold_codes']}"),
         ("Recipient exact set (top event)",
          f"{_pct(recipient['exact_set'])} of {recipient['sentences']}"),
+        *precision_rows(result["precision"]),
     ]
     lines = ["| metric | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
     lines += ["", "| type | gold | predicted | precision | recall | F1 |",
@@ -328,6 +420,21 @@ def to_markdown(result: dict[str, Any]) -> str:
         lines.append(f"| {name} | {s['support']} | {s['predicted']} | {_pct(s['precision'])} "
                      f"| {_pct(s['recall'])} | {_pct(s['f1'])} |")
     return "\n".join(lines) + "\n"
+
+
+def precision_rows(precision: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) rows of the precision figures."""
+    deciles = precision["by_confidence"]
+    top = f"{_pct(deciles[0]['precision'])} / {_pct(deciles[-1]['precision'])}" if deciles else "-"
+    return [
+        ("Event precision (type right, all events)",
+         f"{_pct(precision['event_precision'])} of {precision['events']}"),
+        ("Events per sentence", f"{precision['events_per_sentence']:.2f}"),
+        ("No-event sentences left clean",
+         f"{_pct(precision['no_event_clean'])} of {precision['no_event_sentences']} "
+         f"({precision['events_on_no_event_sentences']} events on them)"),
+        ("Precision, top / bottom confidence decile", top),
+    ]
 
 
 def _pct(value: float) -> str:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.cli.exits import exit_codes
-from eventwire.evaluate import NONE, evaluate
+from eventwire.evaluate import NONE, PARTS, evaluate, precision_rows
 from eventwire.kb.ontology import PLOVER_TYPES
 
 
@@ -23,11 +23,13 @@ def evaluate_command(
     model: Annotated[str | None, typer.Option("--model", help="spaCy model package.")] = None,
     errors: Annotated[int, typer.Option("--errors", min=0,
                                         help="Show the first N wrong sentences.")] = 0,
+    part: Annotated[str, typer.Option("--part", help=f"Gold part to score: {', '.join(PARTS)}; "
+                                      "dev is for study, test only for scoring.")] = "all",
 ) -> None:
-    """Score event types and actor codes against gold records."""
+    """Score event types, actor codes and precision against gold records."""
     err = Console(stderr=True)
     with exit_codes():
-        result = evaluate(gold, model=model)
+        result = evaluate(gold, model=model, part=part)
     for problem in result["problems"] + result["failures"]:
         err.print(problem, highlight=False, markup=False)
     result["errors"] = result["errors"][:errors]
@@ -43,6 +45,7 @@ def show(result: dict[str, Any], console: Console) -> None:
     """Print the summary, per-type and confusion tables and the listed errors."""
     console.print(_summary(result))
     console.print(_codes(result))
+    console.print(_precision(result["precision"]))
     console.print(_per_type(result["per_type"]))
     console.print("\n[italic]confusion: gold down, predicted across (- = no event)[/italic]")
     console.print(_confusion(result["confusion"]))
@@ -63,14 +66,16 @@ def _pct(value: float) -> str:
 
 
 def _summary(result: dict[str, Any]) -> Table:
-    table = Table(title=f"eventwire vs {result['gold']} ({result['model']})")
+    table = Table(title=f"eventwire vs {result['gold']}, part {result['part']} "
+                        f"({result['model']})")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    table.add_row("sentences", str(result["sentences"]))
+    table.add_row("sentences with a gold event", str(result["sentences"]))
     table.add_row("skipped lines / failed documents",
                   f"{result['skipped_lines']} / {result['failed_documents']}")
     table.add_row("coverage (>= 1 event)", _pct(result["coverage"]))
     table.add_row("event-type accuracy (top event)", _pct(result["event_accuracy"]))
+    table.add_row("some event of a gold type", _pct(result["any_event_match"]))
     for name in ("macro", "micro"):
         s = result[name]
         table.add_row(f"{name} P / R / F1",
@@ -88,6 +93,21 @@ def _codes(result: dict[str, Any]) -> Table:
         s = result[key]
         table.add_row(label, str(s["sentences"]), str(s["gold_codes"]), _pct(s["code_recall"]),
                       _pct(s["code_precision"]), _pct(s["exact_set"]))
+    return table
+
+
+def _precision(precision: dict[str, Any]) -> Table:
+    """Precision of all predicted events, and per confidence decile (most confident first)."""
+    table = Table(title="precision: every predicted event; right = a gold type of its sentence")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for label, value in precision_rows(precision):
+        table.add_row(label, value)
+    for row in precision["by_confidence"]:
+        cumulative = _pct(row["precision_down_to_here"])
+        table.add_row(f"decile {row['decile']} (confidence {row['confidence_min']:.2f}"
+                      f"-{row['confidence_max']:.2f}, {row['events']} events)",
+                      f"{_pct(row['precision'])} (down to here {cumulative})")
     return table
 
 
