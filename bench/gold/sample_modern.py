@@ -5,9 +5,9 @@ Reuters stories of 2020-02-25 (PLOVER story format). Each story is split into se
 rule-based sentencizer (no statistical model, so the split never changes with a model version);
 sentences of 6 to 80 words are kept. The two corpora are shuffled separately with SEED and then
 interleaved (Guardian, Reuters, Guardian, ...), so both weigh the same whatever their size.
-Coders code the candidates in this order and stop when the quotas are met (see README.md).
+The first 1,500 candidates in this order were coded, every one (see README.md).
 
-Usage: python bench/gold/sample_modern.py [--shared ../shared] [-o bench/gold/modern_candidates.jsonl]
+Usage: python bench/gold/sample_modern.py [--shared ../shared] [-o OUTPUT.jsonl]
 """
 
 from __future__ import annotations

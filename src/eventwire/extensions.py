@@ -15,7 +15,11 @@ Event dicts (``ew_events``), written by the event stage::
 
     {"event": str, "mode": [str], "context": [str], "cameo": str,
      "trigger": [start_tok, end_tok], "sentence": int,
-     "actor": [mention index], "recipient": [mention index], "confidence": float}
+     "actor": [mention index], "recipient": [mention index], "confidence": float,
+     "sense": "pattern" | "default" | "noun"}
+
+``sense`` says how the trigger was found: a verb pattern of the lexicon, a verb's
+default code with no pattern, or an event noun; the relevance stage ranks by it.
 
 The modality stage adds ``"act"`` (the PLOVER type before recoding) when it
 turns an announced, threatened or refused act into AGREE, THREATEN or REJECT.

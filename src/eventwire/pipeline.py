@@ -34,6 +34,7 @@ STAGES: tuple[str, ...] = (
     "eventwire_places",
     "eventwire_contexts",
     "eventwire_quotes",
+    "eventwire_relevance",
 )
 
 

@@ -9,4 +9,5 @@ from eventwire.components import (  # noqa: F401
     modality,
     places,
     quotes,
+    relevance,
 )

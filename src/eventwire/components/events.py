@@ -189,7 +189,9 @@ class EventExtractor(Pipe):
             actors = [_unresolved_mention(actor_head, index)]
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
-        return self._event(info.code, verb, trigger_end, actors, recipients)
+        event = self._event(info.code, verb, trigger_end, actors, recipients)
+        event["sense"] = "pattern" if match.pattern is not None else "default"
+        return event
 
     def _author(self, verb: Token) -> Token | None:
         """Who speaks through a participle on an issued thing: "the PKK issued a
@@ -220,7 +222,9 @@ class EventExtractor(Pipe):
             recipients += _protest_targets(noun, index)
         if not actors and not recipients:
             return None
-        return self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
+        event = self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
+        event["sense"] = "noun"
+        return event
 
     def _event(self, code: str, trigger: Token, end: int, actors: list[int],
                recipients: list[int], nominal: bool = False) -> dict[str, Any]:

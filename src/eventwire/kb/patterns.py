@@ -40,6 +40,7 @@ class Pattern:
     code: str
     local: bool
     firsts: tuple[frozenset[str], ...] = ()  # first words of each slot's alternatives
+    verbs: tuple[str, ...] = ()  # lemmas it is limited to (an idiom); empty: the whole block
 
     @property
     def size(self) -> int:
@@ -128,6 +129,11 @@ def _slots(raw: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
     return tuple(tuple(tuple(alt.split()) for alt in slot) for slot in raw if slot)
 
 
+def _idiom_slots(cell: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Slots of an ``idioms.tsv`` cell: "on film|camera" -> (("on",), (("film",), ("camera",)))."""
+    return _slots([[alt.replace("+", " ") for alt in item.split("|")] for item in cell.split()])
+
+
 class VerbLexicon:
     """Verb forms -> blocks and default codes; blocks -> patterns; event nouns."""
 
@@ -136,6 +142,7 @@ class VerbLexicon:
         self.patterns: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, NominalEvent] = {}
         self._load_verbs()
+        self._load_idioms()
         self._load_patterns("local_patterns.jsonl", local=True)
         self._load_patterns("verb_patterns.jsonl", local=False)
         self._load_nouns()
@@ -162,6 +169,16 @@ class VerbLexicon:
             self.patterns[row["block"]].append(Pattern(
                 block=row["block"], pre=pre, post=post, code=row["code"], local=local,
                 firsts=firsts))
+
+    def _load_idioms(self) -> None:
+        """No-event patterns for the idioms of ``idioms.tsv``, in every block of their verb."""
+        for row in read_tsv("events", "idioms.tsv"):
+            pre, post = _idiom_slots(row["pre"]), _idiom_slots(row["post"])
+            firsts = tuple(frozenset(alt[0] for alt in slot) for slot in pre + post)
+            for block in dict.fromkeys(b for b, _code in self.verbs.get(row["verb"], ())):
+                self.patterns[block].append(Pattern(
+                    block=block, pre=pre, post=post, code="", local=True, firsts=firsts,
+                    verbs=(row["verb"],)))
 
     def _load_nouns(self) -> None:
         for row in read_tsv("events", "nominal_events.tsv"):
@@ -205,7 +222,7 @@ class VerbLexicon:
         keys = _match_keys(before + after)
         for block, _default in entries:
             for pattern in self.patterns.get(block, ()):
-                if not pattern.may_match(keys):
+                if not pattern.may_match(keys) or (pattern.verbs and lemma not in pattern.verbs):
                     continue
                 used_after = _match_slots(pattern.post, after)
                 if used_after is None:
@@ -230,7 +247,7 @@ class VerbLexicon:
 
 
 EVENT_TABLES = tuple(("events", name) for name in (
-    "local_verbs.tsv", "verbs.tsv", "local_patterns.jsonl", "verb_patterns.jsonl",
+    "local_verbs.tsv", "verbs.tsv", "idioms.tsv", "local_patterns.jsonl", "verb_patterns.jsonl",
     "nominal_events.tsv"))
 
 

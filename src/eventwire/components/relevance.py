@@ -1,0 +1,204 @@
+"""Stage "eventwire_relevance": keep the events that are political, and rank them.
+
+Reads ``doc._.ew_events`` and ``doc._.ew_mentions`` after every other stage and
+rewrites the event list. PLOVER codes what political actors do to each other,
+so an event is kept only when
+
+- at least one participant, as the text names it, is political for its type
+  (``data/relevance/political_actors.tsv``): a country, an IGO, a government,
+  army, court, party, rebel group ...; residents, a company or a name the
+  knowledge base does not know make no event alone, and a country the places
+  stage inferred from the setting does not count. Acts that only political
+  actors perform (a protest, an air strike, an arrest, a conviction) are
+  political whoever the text names;
+- its subject is not a harm without an agent ("floods killed 60 people");
+- its sentence is not about sport, markets or a natural disaster
+  (``domains.tsv``, ``topics.tsv``), unless a participant is one the domain
+  lets through (a minister at a match; China's export ban in a markets story).
+
+Then each event's confidence is adjusted so that it ranks events by how likely
+they are right: an event with political participants on both sides ranks
+higher, one found only by a verb's default sense or in an off-topic sentence
+lower.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from eventwire.extensions import register
+from eventwire.kb.actors import load_actor_kb
+from eventwire.kb.relevance import (
+    INFERRED_KINDS,
+    Domain,
+    PoliticalPolicy,
+    load_domains,
+    load_nonagent_causes,
+    load_policy,
+)
+from eventwire.participants import agent, subject
+
+# Confidence adjustments (see the module docstring).
+BOTH_SIDES_BONUS = 0.0
+RECIPIENT_ONLY_PENALTY = 0.1
+DEFAULT_SENSE_PENALTY = 0.0
+OFF_TOPIC_PENALTY = 0.1
+MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
+# Types where the agent of the harm is read from the trigger's subject.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+@Language.factory(
+    "eventwire_relevance",
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.lemma", "token.dep"],
+    assigns=["doc._.ew_events"],
+    default_config={"require_political_actor": True, "filter_topics": True,
+                    "story_weight": 1.0},
+)
+def make_relevance(nlp: Language, name: str, require_political_actor: bool,
+                   filter_topics: bool, story_weight: float) -> EventRelevance:
+    return EventRelevance(name, require_political_actor=require_political_actor,
+                          filter_topics=filter_topics, story_weight=story_weight)
+
+
+class EventRelevance(Pipe):
+    """Drops events that are not political and ranks the rest by confidence."""
+
+    def __init__(self, name: str, require_political_actor: bool = True,
+                 filter_topics: bool = True, story_weight: float = 1.0,
+                 policy: PoliticalPolicy | None = None,
+                 domains: tuple[Domain, ...] | None = None) -> None:
+        register()
+        self.name = name
+        self.require_political_actor = require_political_actor
+        self.filter_topics = filter_topics
+        self.story_weight = story_weight
+        self.policy = policy or load_policy()
+        self.domains = domains if domains is not None else load_domains()
+        self.causes = load_nonagent_causes()
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_relevance(doc)
+        except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
+            error_handler(self.name, self, [doc], err)
+        return doc
+
+    def set_relevance(self, doc: Doc) -> None:
+        """Filter and re-rank ``doc._.ew_events`` in place."""
+        events = doc._.ew_events or []
+        if not events:
+            return
+        mentions = doc._.ew_mentions or []
+        topics = self.topic_scores(doc) if self.filter_topics else []
+        kept = []
+        for event in events:
+            sides = self.political_sides(event, mentions)
+            if self.require_political_actor and not sides and \
+                    not self.policy.is_political_act(event["event"], event["mode"]):
+                continue
+            if self._harm_without_agent(doc, event):
+                continue
+            topic = topics[event["sentence"]] if topics else None
+            if topic is not None and topic[1] >= 1.0 \
+                    and not self._survives(topic[0], event, mentions):
+                continue
+            event["confidence"] = self._confidence(event, sides, topic)
+            kept.append(event)
+        doc._.ew_events = kept
+        doc.spans["ew_events"] = [Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"])
+                                  for e in kept]
+
+    def political_sides(self, event: dict[str, Any], mentions: list[dict]) -> set[str]:
+        """The sides (``actor``, ``recipient``) that have a political participant."""
+        sides = set()
+        for side in ("actor", "recipient"):
+            if any(self._political(mentions[m], side, event["event"]) for m in event[side]):
+                sides.add(side)
+        return sides
+
+    def _political(self, mention: dict[str, Any], side: str, event: str) -> bool:
+        if mention.get("kind") in INFERRED_KINDS:
+            return False
+        kb = load_actor_kb()
+        for member in mention.get("members") or [mention]:
+            code = member.get("code")
+            is_country = bool(code) and kb.country(code) is not None
+            if self.policy.is_political(member, side, event, is_country):
+                return True
+        return False
+
+    def _harm_without_agent(self, doc: Doc, event: dict[str, Any]) -> bool:
+        """An assault or coercion done by a flood, a storm or a virus."""
+        if event["event"] not in HARM_TYPES:
+            return False
+        trigger = doc[event["trigger"][0]]
+        subj, passive = subject(trigger)
+        doer = agent(trigger) if passive else subj
+        return doer is not None and doer.lemma_.lower() in self.causes
+
+    def topic_scores(self, doc: Doc) -> list[tuple[Domain, float] | None]:
+        """Per sentence, the off-topic domain over its threshold with the highest score."""
+        if not self.domains:
+            return []
+        per_sentence = [self._cue_weights(sent) for sent in doc.sents]
+        count = len(per_sentence)
+        story = {d.name: sum(s[d.name] for s in per_sentence) / count for d in self.domains}
+        result: list[tuple[Domain, float] | None] = []
+        for weights in per_sentence:
+            best: tuple[Domain, float] | None = None
+            for domain in self.domains:
+                score = weights[domain.name] + self.story_weight * story[domain.name]
+                ratio = score / domain.threshold
+                if best is None or ratio > best[1]:
+                    best = (domain, ratio)
+            result.append(best)
+        return result
+
+    def _cue_weights(self, sent: Span) -> dict[str, float]:
+        """Sum of cue weights per domain in one sentence (one- and two-word cues)."""
+        totals = {d.name: 0.0 for d in self.domains}
+        previous = ""
+        for token in sent:
+            lower, lemma = token.lower_, token.lemma_.lower()
+            pair = f"{previous} {lower}" if previous else ""
+            for domain in self.domains:
+                cues = domain.cues
+                weight = cues.get(lower) or cues.get(lemma) or 0.0
+                if pair:
+                    weight += cues.get(pair, 0.0)
+                totals[domain.name] += weight
+            previous = lower
+        return totals
+
+    def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict]) -> bool:
+        """In an off-topic sentence, an event needs a participant the domain lets through."""
+        for index in event["actor"] + event["recipient"]:
+            mention = mentions[index]
+            if mention.get("kind") in INFERRED_KINDS:
+                continue
+            for member in mention.get("members") or [mention]:
+                if member.get("sector") in self.policy.state_sectors:
+                    return True
+                if domain.keeps == "states" and mention.get("kind") == "country" \
+                        and member.get("code"):
+                    return True
+        return False
+
+    def _confidence(self, event: dict[str, Any], sides: set[str],
+                    topic: tuple[Domain, float] | None) -> float:
+        confidence = float(event["confidence"])
+        if len(sides) == 2:
+            confidence += BOTH_SIDES_BONUS
+        elif sides == {"recipient"}:
+            confidence -= RECIPIENT_ONLY_PENALTY
+        if event.get("sense") == "default":
+            confidence -= DEFAULT_SENSE_PENALTY
+        if topic is not None:
+            confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
+        return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)

@@ -1,0 +1,123 @@
+"""What makes an event political: the participant policy and the off-topic domains.
+
+Loads ``data/relevance/``: ``political_actors.tsv`` (which codes and sectors make
+a participant political, per side and event type), ``domains.tsv`` and
+``topics.tsv`` (sport, markets, disasters: their cue words and thresholds) and
+``nonagent_causes.txt`` (floods and viruses harm but act for no one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from eventwire.errors import DataError
+from eventwire.kb.ontology import PLOVER_TYPES
+from eventwire.kb.tables import read_lines, read_tsv
+
+SIDES = ("actor", "recipient")
+ANY = "*"
+COUNTRY = "country"
+# Mention kinds that the places stage infers from the setting, and names the knowledge
+# base does not know: they place an event but never make it political.
+INFERRED_KINDS = frozenset({"place", "home", "unresolved"})
+KEEPS = ("sectors", "states")
+
+
+@dataclass(frozen=True)
+class Domain:
+    """An off-topic domain: its threshold and which events survive in it."""
+
+    name: str
+    threshold: float
+    keeps: str  # "sectors": explicit political sectors only; "states": bare countries too
+    cues: Mapping[str, float]  # one or two lower-case words -> weight
+
+
+@dataclass(frozen=True)
+class PoliticalPolicy:
+    """Which participants make an event political (``political_actors.tsv``)."""
+
+    codes: Mapping[tuple[str, str], frozenset[str]]  # (side, code) -> event types
+    sectors: Mapping[tuple[str, str], frozenset[str]]  # (side, sector) -> event types
+    state_sectors: frozenset[str]  # sectors political for every type on either side
+    acts: Mapping[str, frozenset[str]]  # event type -> modes political by themselves ("*": all)
+
+    def is_political_act(self, event: str, modes: list[str]) -> bool:
+        """True for an act only political actors perform (a protest, an air strike)."""
+        allowed = self.acts.get(event, frozenset())
+        return ANY in allowed or any(mode in allowed for mode in modes)
+
+    def is_political(self, member: Mapping[str, Any], side: str, event: str,
+                     is_country: bool) -> bool:
+        """True when this participant (a mention or a group member) makes ``event`` political.
+
+        A known sector decides; only a participant without one counts through its code.
+        """
+        sector, code = member.get("sector"), member.get("code")
+        if sector:
+            return event in self.sectors.get((side, sector), ())
+        if not code:
+            return False
+        key = COUNTRY if is_country else code
+        return event in self.codes.get((side, key), ())
+
+
+def _types(cell: str, where: str) -> frozenset[str]:
+    if cell.strip() == ANY:
+        return frozenset(PLOVER_TYPES)
+    types = frozenset(t.strip() for t in cell.split(",") if t.strip())
+    unknown = sorted(types - set(PLOVER_TYPES))
+    if unknown:
+        raise DataError(f"{where}: unknown PLOVER types {unknown}")
+    return types
+
+
+@lru_cache(maxsize=1)
+def load_policy() -> PoliticalPolicy:
+    """The packaged participant policy, expanded per side."""
+    codes: dict[tuple[str, str], frozenset[str]] = {}
+    sectors: dict[tuple[str, str], frozenset[str]] = {}
+    acts: dict[str, frozenset[str]] = {}
+    where = "relevance/political_actors.tsv"
+    for row in read_tsv("relevance", "political_actors.tsv"):
+        if row["side"] == "event" and row["match"] == "mode":
+            modes = frozenset(m.strip() for m in row["value"].split(","))
+            for event in _types(row["events"], where):
+                acts[event] = acts.get(event, frozenset()) | modes
+            continue
+        sides = SIDES if row["side"] == "any" else (row["side"],)
+        if not set(sides) <= set(SIDES) or row["match"] not in ("code", "sector"):
+            raise DataError(f"{where}: bad row {row}")
+        table = codes if row["match"] == "code" else sectors
+        for side in sides:
+            key = (side, row["value"])
+            table[key] = table.get(key, frozenset()) | _types(row["events"], where)
+    every = frozenset(PLOVER_TYPES)
+    state = frozenset(s for (side, s), types in sectors.items()
+                      if types == every and sectors.get(("recipient", s)) == every)
+    return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts)
+
+
+@lru_cache(maxsize=1)
+def load_domains() -> tuple[Domain, ...]:
+    """The off-topic domains with their cue words."""
+    cues: dict[str, dict[str, float]] = {}
+    for row in read_tsv("relevance", "topics.tsv"):
+        cues.setdefault(row["domain"], {})[row["cue"].lower()] = float(row["weight"])
+    domains = []
+    for row in read_tsv("relevance", "domains.tsv"):
+        if row["keeps"] not in KEEPS or row["domain"] not in cues:
+            raise DataError(f"relevance/domains.tsv: bad row {row}")
+        domains.append(Domain(row["domain"], float(row["threshold"]), row["keeps"],
+                              cues[row["domain"]]))
+    return tuple(domains)
+
+
+@lru_cache(maxsize=1)
+def load_nonagent_causes() -> frozenset[str]:
+    """Lemmas of subjects that cause harm without acting for anyone."""
+    return frozenset(line.strip().lower() for line in read_lines("relevance",
+                                                                 "nonagent_causes.txt"))

@@ -1,0 +1,80 @@
+"""The relevance stage: events need political participants, and sport, markets and
+disasters yield none; idioms code no event."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.kb.relevance import load_domains, load_policy
+
+pytestmark = pytest.mark.model
+
+
+def types(coder: Coder, text: str) -> list[str]:
+    return [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Aleppo accused the local baker of raising prices.",
+    "The chairman will retire at the end of the year, the company said.",
+    "Bangladesh crushed Zimbabwe by an innings and 106 runs in the one-off test on Tuesday.",
+    "Kevin Durant scored 17 points and led the Nets with 24 points.",
+    "Floods killed more than 60 people in Jakarta.",
+])
+def test_no_political_event(coder: Coder, text: str) -> None:
+    assert types(coder, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested dozens of protesters in Sindh on Monday.", "COERCE"),
+    ("Beijing pressured Tokyo to withdraw the remarks.", "COERCE"),
+    ("Gunmen killed 12 villagers in northern Nigeria.", "ASSAULT"),
+    ("Thousands of protesters marched through Algiers on Friday.", "PROTEST"),
+    ("Rebels captured the town on Monday.", "COERCE"),
+    ("Turkey shut its borders to Iran on Sunday as shares fell 3%.", "COERCE"),
+])
+def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
+    assert expected in types(coder, text)
+
+
+def test_policy_off_codes_any_subject() -> None:
+    text = "Residents of Aleppo accused the local baker of raising prices."
+    from eventwire.pipeline import build_nlp
+
+    open_policy = Coder(nlp=build_nlp(config={"eventwire_relevance": {
+        "require_political_actor": False, "filter_topics": False}}))
+    assert "ACCUSE" in types(open_policy, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The popular uprising gave way to an insurgency.",
+    "Residents found themselves stuck in Aleppo as government forces advanced.",
+    "The Russian government is not giving an inch on the issue.",
+    "A once workable relationship between Ankara and Washington broke down.",
+    "Beheadings by Islamic State fighters were captured on film.",
+    "Egypt's former President Hosni Mubarak has died at the age of 91.",
+])
+def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
+    assert types(coder, text) == []
+
+
+def test_a_known_sector_beats_the_country_code() -> None:
+    policy = load_policy()
+    insurer = {"code": "GBR", "sector": "BUS"}
+    ministry = {"code": "GBR", "sector": "GOV"}
+    country = {"code": "GBR", "sector": None}
+    assert not policy.is_political(insurer, "recipient", "REQUEST", is_country=True)
+    assert policy.is_political(ministry, "recipient", "REQUEST", is_country=True)
+    assert policy.is_political(country, "actor", "REQUEST", is_country=True)
+    protesters = {"code": None, "sector": "CVL"}
+    assert policy.is_political(protesters, "actor", "PROTEST", is_country=False)
+    assert not policy.is_political(protesters, "actor", "ACCUSE", is_country=False)
+    assert policy.is_political_act("ASSAULT", ["aerial"])
+    assert not policy.is_political_act("ASSAULT", ["firearms"])
+
+
+def test_domains_have_cues_and_thresholds() -> None:
+    names = {d.name: d for d in load_domains()}
+    assert {"sport", "markets", "disaster"} <= set(names)
+    assert names["sport"].cues["innings"] > names["sport"].cues["game"]
