@@ -16,10 +16,8 @@ so an event is kept only when
   (``domains.tsv``, ``topics.tsv``), unless a participant is one the domain
   lets through (a minister at a match; China's export ban in a markets story).
 
-Then each event's confidence is adjusted so that it ranks events by how likely
-they are right: an event with political participants on both sides ranks
-higher, one found only by a verb's default sense or in an off-topic sentence
-lower.
+Then each event's confidence is lowered where it is less likely right: when
+only its recipient is political, and in a sentence with off-topic cues.
 """
 
 from __future__ import annotations
@@ -43,9 +41,7 @@ from eventwire.kb.relevance import (
 from eventwire.participants import agent, subject
 
 # Confidence adjustments (see the module docstring).
-BOTH_SIDES_BONUS = 0.0
 RECIPIENT_ONLY_PENALTY = 0.1
-DEFAULT_SENSE_PENALTY = 0.0
 OFF_TOPIC_PENALTY = 0.1
 MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
 # Types where the agent of the harm is read from the trigger's subject.
@@ -193,12 +189,8 @@ class EventRelevance(Pipe):
     def _confidence(self, event: dict[str, Any], sides: set[str],
                     topic: tuple[Domain, float] | None) -> float:
         confidence = float(event["confidence"])
-        if len(sides) == 2:
-            confidence += BOTH_SIDES_BONUS
-        elif sides == {"recipient"}:
+        if sides == {"recipient"}:
             confidence -= RECIPIENT_ONLY_PENALTY
-        if event.get("sense") == "default":
-            confidence -= DEFAULT_SENSE_PENALTY
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
