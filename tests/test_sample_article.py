@@ -78,3 +78,14 @@ def test_every_event_is_a_complete_record(events):
         assert text[event.text_info.start:event.text_info.end] == event.text
         assert event.event_text and event.event_text.split()[0] in event.text
         assert event.quad_code in (1, 2, 3, 4) and -10 <= event.intensity <= 10
+
+
+def test_beijing_pressures_tokyo(events):
+    pressure = [e for e in having(events, {"COERCE", "THREATEN", "REQUEST"}, {"CHN"}, {"JPN"})
+                if e.text_info.sentence == 0]
+    assert pressure and pressure[0].event_text == "pressures"
+
+
+def test_china_reacts_angrily_to_japan(events):
+    reaction = having(events, {"ACCUSE", "REJECT"}, {"CHN"}, {"JPN"})
+    assert reaction and reaction[0].event_text.startswith("reacted")

@@ -96,3 +96,16 @@ def test_record_fields_are_filled(coder):
     assert event.event_text in text
     assert 0 < event.confidence <= 1
     assert event.date == DATE and event.date_precision == "day"
+
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    # A verb the parser reads as a plural noun between two actors.
+    ("Protests grew as Washington pressures Havana over its ties with Caracas.",
+     "COERCE", "USA", "CUB"),
+    # An act done by way of another is aimed where that one is.
+    ("Moscow reacted angrily, expelling diplomats from Poland.", "ACCUSE", "RUS", "POL"),
+])
+def test_misread_verbs_and_acts_through_means(coder, text, event, actor, recipient):
+    events = coder.code(text, date="2026-01-13").events
+    assert any(e.event == event and actor in {a.code for a in e.actor}
+               and recipient in {r.code for r in e.recipient} for e in events), events

@@ -144,7 +144,8 @@ class ActorFinder(Pipe):
                 return not _capitalised_neighbour(doc, start, end)
         if target.kind == "metonym" and end < len(doc):
             nxt = doc[end]
-            return not (nxt.pos_ == "NOUN" and not self.kb.lookup(nxt.text))
+            return not (nxt.pos_ == "NOUN" and not self.kb.lookup(nxt.text)) or \
+                _misread_verb(doc, end)
         return True
 
     def _describes_a_thing(self, doc: Doc, start: int, end: int) -> bool:
@@ -252,6 +253,12 @@ class ActorFinder(Pipe):
         if name_end > last.end:
             chain.name_end = name_end
         return chain
+
+
+def _misread_verb(doc: Doc, i: int) -> bool:
+    """A plural noun between a capital and a name is a verb the parser misread: "Beijing
+    *pressures* Tokyo" (Beijing acts), unlike "Beijing residents" (a place)."""
+    return doc[i].tag_ == "NNS" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
 
 
 def _capitalised_neighbour(doc: Doc, start: int, end: int) -> bool:

@@ -117,9 +117,16 @@ class EventExtractor(Pipe):
             if event is not None:
                 event["sentence"] = sentence_of[token.i]
                 verbal[token.i] = event
+        for token in doc:
+            if token.i not in verbal and _headline_verb(token, index):
+                event = self._headline_event(token, index, consumed)
+                if event is not None:
+                    event["sentence"] = sentence_of[token.i]
+                    verbal[token.i] = event
         for i, event in verbal.items():
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal):
                 events.append(event)
+        _aim_through_means(doc, verbal)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 event = self._nominal_event(token, index)
@@ -190,6 +197,25 @@ class EventExtractor(Pipe):
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
         event = self._event(info.code, verb, trigger_end, actors, recipients)
+        event["sense"] = "pattern" if match.pattern is not None else "default"
+        return event
+
+    def _headline_event(self, token: Token, index: list[int], consumed: set[int]) -> dict | None:
+        """A verb the parser read as a plural noun between two actors ("as *Beijing pressures
+        Tokyo* over", "US sanctions Iran"): the actor before it acts on the one after."""
+        after_tokens = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_punct][:8]
+        after = [Word(t.lower_, t.lemma_.lower()) for t in after_tokens]
+        lemma = token.lemma_.lower()
+        match = self.lexicon.match(token.lower_, lemma, [], after)
+        if match is None or not match.code:
+            return None
+        info = self.ontology.lookup(match.code)
+        if info is None or not info.event:
+            return None
+        consumed.add(token.i)
+        consumed.update(after_tokens[i].i for i in match.used)
+        event = self._event(info.code, token, token.i + 1, [index[token.i - 1]],
+                            [index[token.i + 1]])
         event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
 
@@ -377,6 +403,31 @@ def _condition_recipients(verb: Token, index: list[int]) -> list[int]:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _headline_verb(token: Token, index: list[int]) -> bool:
+    """A plural noun right between two different actor mentions: a verb the parser misread
+    ("Beijing pressures Tokyo", "Turkey protests Greece", headlines above all)."""
+    doc = token.doc
+    if token.tag_ != "NNS" or index[token.i] >= 0 or not 0 < token.i < len(doc) - 1:
+        return False
+    before, after = index[token.i - 1], index[token.i + 1]
+    return before >= 0 and after >= 0 and before != after and \
+        doc[token.i - 1].sent.start == doc[token.i + 1].sent.start
+
+
+def _aim_through_means(doc: Doc, verbal: dict[int, dict[str, Any]]) -> None:
+    """An act done by way of another is aimed where that one is: "China reacted angrily,
+    *blocking exports to Japan*" reacts to Japan; "retaliated, imposing tariffs on X"."""
+    for i, event in verbal.items():
+        if event["recipient"] or event["event"] in JOINT_TYPES:
+            continue
+        for child in doc[i].children:
+            means = verbal.get(child.i)
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and means is not None
+                    and means["recipient"] and means["actor"] == event["actor"]):
+                event["recipient"] = list(means["recipient"])
+                break
 
 
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
