@@ -1,0 +1,82 @@
+"""Runs survive documents that raise, kill their worker or hang: each fails alone, once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.corpus import ingest
+from eventwire.store import open_store
+
+STORIES = [
+    "Russian troops attacked Ukrainian villages near Kharkiv.",
+    "Japan and South Korea agreed to expand trade in Nara.",
+    "China accused the United States of spying on its ships.",
+    "Iran threatened to close the Strait of Hormuz to tankers.",
+    "Protesters marched against the government in Nairobi.",
+    "The European Union imposed sanctions on Belarus again.",
+    "India sent aid to Sri Lanka after the cyclone hit.",
+]
+
+
+@pytest.fixture
+def markers(monkeypatch):
+    """The test worker module, importable by spawned workers too."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    import run_markers
+
+    yield run_markers
+    sys.modules.pop("run_markers", None)
+
+
+def corpus(tmp_path: Path, stories: list[str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, text in enumerate(stories):
+        (folder / f"s{n}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "corpus.duckdb"
+    with open_store(db) as store:
+        ingest(store, [folder], date="2026-01-13")
+    return db
+
+
+def statuses(store) -> dict[str, tuple[str, str | None]]:
+    return {doc_id: (status, error) for doc_id, status, error in
+            store.sql("SELECT doc_id, status, error FROM documents").fetchall()}
+
+
+def test_a_raising_stage_and_a_killed_worker_fail_their_documents_only(tmp_path, markers):
+    from eventwire.scale import run_corpus
+
+    stories = list(STORIES)
+    stories[1] = f"{markers.RAISES} {stories[1]}"
+    stories[4] = f"{markers.DIES} {stories[4]}"
+    db = corpus(tmp_path, stories)
+    with open_store(db) as store:
+        report = run_corpus(store, workers=2, batch_size=3, worker_class=markers.MarkerWorker)
+        found = statuses(store)
+        assert (report.docs_ok, report.docs_failed) == (5, 2)
+        assert {d for d, (status, _) in found.items() if status == "ok"} == {
+            "s0", "s2", "s3", "s5", "s6"}
+        raised, died = found["s1"], found["s4"]
+        assert raised[0] == "failed" and "stage failed on purpose" in raised[1]
+        assert died[0] == "failed" and "[E014]" in died[1] and "s4.txt" in died[1]
+        assert "died (signal SIGKILL)" in died[1]
+        again = run_corpus(store, workers=1, worker_class=markers.MarkerWorker)
+        assert again.docs == 0 and statuses(store) == found
+
+
+def test_a_document_past_the_time_limit_fails_after_two_tries(tmp_path, markers):
+    from eventwire.scale import run_corpus
+
+    stories = [STORIES[0], f"{markers.HANGS} {STORIES[1]}", STORIES[2]]
+    db = corpus(tmp_path, stories)
+    with open_store(db) as store:
+        report = run_corpus(store, workers=1, batch_size=1, batch_timeout=2,
+                            worker_class=markers.MarkerWorker)
+        found = statuses(store)
+    assert (report.docs_ok, report.docs_failed) == (2, 1)
+    status, error = found["s1"]
+    assert status == "failed" and "failed 2 times" in error and "time limit of 2 s" in error
