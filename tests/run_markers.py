@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -16,11 +17,12 @@ from spacy.tokens import Doc
 
 from eventwire.coder import Coder
 from eventwire.extensions import register
-from eventwire.pools import CoderWorker
+from eventwire.pools import BatchResult, CoderWorker
 
 RAISES = "STAGE-RAISES"
 DIES = "WORKER-DIES"
 HANGS = "WORKER-HANGS"
+UNSENDABLE = "RESULT-UNSENDABLE"
 
 
 @Language.component("test_markers")
@@ -36,7 +38,8 @@ def markers(doc: Doc) -> Doc:
 
 
 class MarkerWorker(CoderWorker):
-    """A worker over a blank English pipeline (sentences only) and the marker stage."""
+    """A worker over a blank English pipeline (sentences only) and the marker stage;
+    a batch with the unsendable marker comes back holding a lambda, which cannot be pickled."""
 
     def __init__(self, model: str | None = None) -> None:
         register()
@@ -45,3 +48,9 @@ class MarkerWorker(CoderWorker):
         nlp.add_pipe("test_markers")
         self.coder = Coder(nlp=nlp)
         self.name = f"worker-{os.getpid()}"
+
+    def code(self, items: list[dict[str, Any]]) -> BatchResult:
+        result = super().code(items)
+        if any(UNSENDABLE in item["text"] for item in items):
+            result.worker = lambda: "not picklable"  # type: ignore[assignment]
+        return result

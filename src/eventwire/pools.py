@@ -16,6 +16,7 @@ import resource
 import signal
 import sys
 import time
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,7 +81,7 @@ def _raised(err: BaseException) -> str:
     return f"raised {type(err).__name__}: {err}"
 
 
-class _Pool:
+class _Pool(ABC):
     """Queued batches, N worker slots and a deadline per started batch.
 
     Subclasses start, feed, wait on and kill the workers of one engine;
@@ -89,8 +90,6 @@ class _Pool:
     """
 
     def __init__(self, workers: int, timeout: float) -> None:
-        if timeout <= 0:
-            raise UsageError(f"--batch-timeout must be positive, not {timeout:g}")
         self.timeout = timeout
         self.queue: deque[tuple[int, list[dict[str, Any]]]] = deque()
         self.starting: dict[int, float] = {}
@@ -176,42 +175,58 @@ class _Pool:
             self.busy[slot] = (task, time.monotonic())
             self._send(slot, items)
 
+    @abstractmethod
     def _start(self, slot: int) -> None:
-        raise NotImplementedError
+        """Start a worker in ``slot``; ``_wait`` reports it ready."""
 
+    @abstractmethod
     def _send(self, slot: int, items: list[dict[str, Any]]) -> None:
-        raise NotImplementedError
+        """Hand a batch to the idle worker in ``slot``."""
 
+    @abstractmethod
     def _wait(self, timeout: float) -> list[tuple[int, str, Any]]:
-        raise NotImplementedError
+        """Events of the workers, waiting at most ``timeout`` seconds for the first."""
 
+    @abstractmethod
     def _stop(self, slot: int) -> None:
-        raise NotImplementedError
+        """Kill the worker in ``slot``, whatever it is doing."""
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Stop every worker."""
 
 
 def _serve(conn: Connection, worker_class: type[CoderWorker], model: str | None) -> None:
-    """A worker process: load once, then code batches until told to stop or killed."""
+    """A worker process: load once, then code batches until told to stop or the run is gone.
+
+    Ctrl-C reaches the run, which stops its workers; a run killed outright
+    closes the pipe, and the worker ends at its next read or write.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         worker = worker_class(model)
     except Exception as err:  # reported to the run, which stops with it
         conn.send(("died", err if isinstance(err, EventwireError) else _raised(err)))
         return
-    conn.send(("ready", worker.name))
-    while True:
-        items = conn.recv()
-        if items is None:
-            return
-        try:
-            message: tuple[str, Any] = ("done", worker.code(items))
-        except Exception as err:  # the batch fails, the worker goes on
-            message = ("failed", f"coding {_raised(err)}")
-        try:
-            conn.send(message)
-        except Exception as err:  # pickling happens before any byte is sent
-            conn.send(("failed", f"the coded batch could not be sent back: {_raised(err)}"))
+    try:
+        conn.send(("ready", worker.name))
+        while (items := conn.recv()) is not None:
+            _answer(conn, worker, items)
+    except (EOFError, OSError):
+        return
+
+
+def _answer(conn: Connection, worker: CoderWorker, items: list[dict[str, Any]]) -> None:
+    try:
+        message: tuple[str, Any] = ("done", worker.code(items))
+    except Exception as err:  # the batch fails, the worker goes on
+        message = ("failed", f"coding {_raised(err)}")
+    try:
+        conn.send(message)
+    except (EOFError, OSError):
+        raise
+    except Exception as err:  # pickling happens before any byte is sent
+        conn.send(("failed", f"the coded batch could not be sent back: {_raised(err)}"))
 
 
 class LocalPool(_Pool):
@@ -354,6 +369,16 @@ class RayPool(_Pool):
             self.ray.shutdown()
 
 
+def check_options(engine: str, workers: int, timeout: float) -> None:
+    """Raise UsageError for an engine, worker count or time limit no pool can have."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    if timeout <= 0:
+        raise UsageError(f"--batch-timeout must be positive, not {timeout:g}")
+
+
 @contextmanager
 def open_pool(engine: str, workers: int, model: str | None = None, address: str | None = None,
               timeout: float = DEFAULT_BATCH_TIMEOUT,
@@ -362,10 +387,7 @@ def open_pool(engine: str, workers: int, model: str | None = None, address: str 
 
     worker_class (type): what each worker runs, built with the model name.
     """
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {workers}")
+    check_options(engine, workers, timeout)
     pool: _Pool
     if engine == "ray":
         pool = RayPool(workers, model, address, timeout, worker_class)

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
+from itertools import chain
 from typing import Any
 
 from eventwire.errors import Errors, UsageError
@@ -27,6 +28,7 @@ from eventwire.pools import (
     BatchFailure,
     BatchResult,
     CoderWorker,
+    check_options,
     open_pool,
 )
 from eventwire.records import Document
@@ -135,20 +137,25 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
+    check_options(engine, workers, batch_timeout)
     info = RunInfo(run_id=0, started_at=utc_now(), eventwire_version=_version(),
                    model=model_label(model), kb_version=kb_version(), engine=engine,
                    workers=workers)
     report = RunReport(run_id=store.start_run(info))
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
+    batches = _batches(store, batch_size, limit)
+    first = next(batches, None)  # no workers are started when nothing is pending
     try:
-        with open_pool(engine, workers, model, address, batch_timeout, worker_class) as pool:
-            inflight: deque[_Batch] = deque()
-            for items in _batches(store, batch_size, limit):
-                inflight.append(_Batch(items, pool.submit(items)))
-                while len(inflight) >= window:
+        if first is not None:
+            with open_pool(engine, workers, model, address, batch_timeout,
+                           worker_class) as pool:
+                inflight: deque[_Batch] = deque()
+                for items in chain([first], batches):
+                    inflight.append(_Batch(items, pool.submit(items)))
+                    while len(inflight) >= window:
+                        _settle(store, report, pool, inflight, on_batch)
+                while inflight:
                     _settle(store, report, pool, inflight, on_batch)
-            while inflight:
-                _settle(store, report, pool, inflight, on_batch)
     finally:
         report.seconds = report.elapsed()
         store.finish_run(report.run_id, report.docs_ok, report.docs_failed)
