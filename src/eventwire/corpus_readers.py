@@ -134,7 +134,7 @@ def _csv_records(lines: Iterator[tuple[bytes | None, int]],
                                  limit=limits.record_bytes, option="--max-record-bytes")
             continue
         found = _parse_record(b"".join(data)) if quotes % 2 == 0 else None
-        if isinstance(found, list):
+        if not isinstance(found, str | None):
             yield start, found
             continue
         pending.extendleft(reversed(parts[1:]))
@@ -149,18 +149,21 @@ def _csv_records(lines: Iterator[tuple[bytes | None, int]],
         yield start, partial(Errors.E016.format, reason=reason)
 
 
-def _parse_record(data: bytes) -> list[str] | str:
-    """The fields of one whole CSV record, or why it is not one."""
+def _parse_record(record: bytes) -> list[str] | Callable[..., str] | str:
+    """The fields of one whole CSV record, its decoding error, or why it is not one record."""
     try:
-        return next(csv.reader([data.decode("utf-8", errors="surrogateescape")], strict=True))
+        text = record.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return partial(Errors.E004.format, reason=f"byte 0x{record[err.start]:02x} at byte "
+                                                  f"{err.start} of the row")
+    try:
+        return next(csv.reader([text], strict=True))
     except csv.Error as err:
         return str(err)
 
 
 def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Columns,
          date: str | None) -> InputDoc | InputError:
-    if any(_has_bad_bytes(value) for value in row.values() if isinstance(value, str)):
-        return InputError(Errors.E004.format(source=where, reason="undecodable bytes"))
     text = row.get(columns.text) or ""
     if not text.strip():
         return InputError(Errors.E002.format(source=where))
@@ -173,10 +176,6 @@ def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Colu
     return InputDoc(doc_id=(row.get(columns.id) or "").strip() or fallback_id, text=text,
                     date=date, title=row.get(columns.title) or None,
                     url=row.get(columns.url) or None, source=where)
-
-
-def _has_bad_bytes(value: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in value)
 
 
 def read_warc(path: Path, date: str | None = None,
