@@ -186,6 +186,16 @@ def test_malformed_jsonl_line_is_reported_and_the_rest_coded(run, tmp_path):
     assert dates["a"].startswith("2026") and dates["c"].startswith("2025")
 
 
+def test_a_jsonl_line_over_max_line_bytes_is_reported_and_the_rest_coded(run, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    long = json.dumps({"id": "b", "text": SHORT * 20})
+    corpus.write_text(json.dumps({"id": "a", "text": SHORT}) + "\n" + long + "\n")
+    result = run("code", corpus, "--max-line-bytes", "500")
+    assert result.exit_code == 1
+    assert f"[E015] {corpus}:2: line of {len(long) + 1} bytes" in result.stderr
+    assert {r["doc_id"] for r in jsonl(result.stdout)} == {"a"}
+
+
 def test_jsonl_id_and_text_fields(run, tmp_path):
     corpus = tmp_path / "stories.jsonl"
     corpus.write_text(json.dumps({"story_id": "s1", "body": SHORT}) + "\n", encoding="utf-8")

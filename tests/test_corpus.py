@@ -13,6 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from eventwire.corpus import Columns, find_files, ingest, read_corpus
 from eventwire.errors import InputError, UsageError
+from eventwire.ingest import ReadLimits
 from eventwire.store import open_store
 
 STORY = ("Russian troops attacked Ukrainian villages near Kharkiv on Monday, officials said. "
@@ -158,3 +159,114 @@ def test_missing_path_and_bad_date_are_usage_errors(tmp_path, store):
         ingest(store, [tmp_path / "nope"])
     with pytest.raises(UsageError):
         ingest(store, [tmp_path], date="13/01/2026")
+
+
+def test_an_unclosed_quote_fails_its_row_and_the_rows_after_it_are_read(tmp_path, store):
+    path = tmp_path / "feed.csv"
+    path.write_text(
+        "id,text,date\n"
+        'r1,"Chile recalled its ambassador to Peru.",2026-01-13\n'
+        'r2,"Kenya and Ethiopia signed a border deal.,2026-01-13\n'
+        'r3,"Iran threatened to close the Strait of Hormuz.",2026-01-13\n'
+        'r4,"Brazil sent aid to Bolivia after the floods, officials said.",2026-01-13\n'
+        'r5,"India and\nSri Lanka agreed to expand trade.",2026-01-13\n')
+    report = ingest(store, [path])
+    docs = rows(store)
+    assert {i for i, r in docs.items() if r["status"] == "pending"} == {"r1", "r3", "r4", "r5"}
+    assert docs["r5"]["text"] == "India and\nSri Lanka agreed to expand trade."
+    assert report.errors == [f"[E016] {path}:row 2 (line 3): malformed CSV row (a quote opened "
+                             "here does not close a field: ',' expected after '\"'); skipped"]
+    assert docs["feed#2"]["status"] == "failed"
+
+
+def test_stray_quotes_that_would_merge_rows_fail_only_their_rows(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text('id,text\nr1,"Chile recalled its ambassador.\nr2,Kenya signed a deal.\n'
+                    'r3,Iran said "no.\nr4,Peru voted.\n')
+    items = list(read_corpus([path]))
+    assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["r2", "r4"]
+    assert [str(i) for i in items if isinstance(i, InputError)] == [
+        f"[E016] {path}:row 1 (line 2): malformed CSV row (a quote opened here does not close "
+        "a field: ',' expected after '\"'); skipped",
+        f"[E016] {path}:row 3 (line 4): malformed CSV row (a quote opened here is never "
+        "closed); skipped"]
+
+
+def test_csv_rows_with_too_many_fields_and_over_the_caps_are_reported(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text("id,text\nr1,Chile recalled its ambassador.,extra\n"
+                    f"r2,{'Kenya signed a deal. ' * 20}\nr3,Iran threatened to close it.\n"
+                    f"r4,{'x' * 600}\n{'7' * 290},{'y' * 200}\n"
+                    'r6,"Cuba and\n' + "Mexico signed a deal.\n" * 30 + "r7,Peru voted.\n")
+    limits = ReadLimits(field_chars=300, line_bytes=500, record_bytes=450)
+    items = list(read_corpus([path], limits=limits))
+    assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["r3", "r7"]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert errors[:5] == [
+        f"[E016] {path}:row 1 (line 2): malformed CSV row (3 fields, the header has 2); skipped",
+        f"[E015] {path}:row 2 (line 3): field of 420 characters exceeds the reader limit "
+        "(--max-field-chars 300); skipped",
+        f"[E015] {path}:row 4 (line 5): line of 604 bytes exceeds the reader limit "
+        "(--max-line-bytes 500); skipped",
+        f"[E015] {path}:row 5 (line 6): row of 492 bytes exceeds the reader limit "
+        "(--max-record-bytes 450); skipped",
+        f"[E016] {path}:row 6 (line 7): malformed CSV row (a quote opened here is not closed "
+        "within 450 bytes (--max-record-bytes)); skipped",
+    ]
+    # the lines of the unclosed field are read again as rows: one field each, so they fail
+    assert len(errors) == 5 + 30
+    assert all("1 fields, the header has 2" in error for error in errors[5:])
+
+
+def test_a_warc_payload_over_the_limit_is_reported_and_the_next_read(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    big = HTML.replace("to discuss trade.", "to discuss trade. " + "More talks. " * 200)
+    write_warc(path, [("http://example.com/big", big), ("http://example.com/small", HTML)])
+    items = list(read_corpus([path], limits=ReadLimits(record_bytes=1000)))
+    [doc] = [i for i in items if not isinstance(i, InputError)]
+    assert doc.url == "http://example.com/small"
+    [error] = [str(i) for i in items if isinstance(i, InputError)]
+    assert error == (f"[E015] {path}:record 1 (http://example.com/big): payload of more than "
+                     "1000 bytes exceeds the reader limit (--max-record-bytes 1000); skipped")
+
+
+def test_symlinks_are_skipped_and_named_unless_followed(tmp_path, store):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Chile recalled its ambassador to Peru.")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    (folder / "linked.txt").symlink_to(outside / "secret.txt")
+    (folder / "more").symlink_to(outside)
+    (folder / "loop").symlink_to(folder)
+    report = ingest(store, [folder, folder / "linked.txt"])
+    assert set(rows(store)) == {"a"}
+    assert report.skipped_links == [str(folder / "linked.txt"), str(folder / "loop"),
+                                    str(folder / "more"), str(folder / "linked.txt")]
+    followed = ingest(store, [folder], follow_symlinks=True)
+    assert followed.skipped_links == []
+    assert set(rows(store)) == {"a", "linked", "more/secret"}
+
+
+def test_ingest_command_takes_the_limits_and_names_skipped_symlinks(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text(STORY)
+    (folder / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "a", "text": STORY}) + "\n"
+        + json.dumps({"id": "b", "text": STORY * 10}) + "\n")
+    db = tmp_path / "corpus.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db),
+                                      "--max-line-bytes", "1000"])
+    assert result.exit_code == 1
+    assert f"skipped symlink {folder / 'link.txt'} (read it with --follow-symlinks)" in \
+        result.stderr
+    assert f"[E015] {folder / 'feed.jsonl'}:2: line of" in result.stderr
+    with open_store(db, read_only=True) as store:
+        assert store.status_counts()["pending"] == 1

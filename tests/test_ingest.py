@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InputError, UsageError
-from eventwire.ingest import InputDoc, parse_date, read_inputs
+from eventwire.ingest import InputDoc, ReadLimits, bounded_lines, parse_date, read_inputs
 
 STORY = "Lee met Takaichi in Nara on Tuesday.\n"
 
@@ -187,11 +187,37 @@ def test_five_megabyte_document(tmp_path):
 
 def test_file_over_the_reader_limit(tmp_path):
     path = _write(tmp_path / "big.txt", STORY * 100)
-    [error] = _errors(read_inputs(path, max_bytes=1000))
+    [error] = _errors(read_inputs(path, limits=ReadLimits(file_bytes=1000)))
     assert error.startswith(f"[E013] {path}")
     gz = _write(tmp_path / "big.txt.gz", gzip.compress((STORY * 100).encode()))
-    [error] = _errors(read_inputs(gz, max_bytes=1000))
+    [error] = _errors(read_inputs(gz, limits=ReadLimits(file_bytes=1000)))
     assert error.startswith(f"[E013] {gz}")
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_jsonl_line_over_the_limit_is_reported_and_skipped(tmp_path, gzipped):
+    good = json.dumps({"id": "a", "text": STORY})
+    long = json.dumps({"id": "b", "text": STORY * 40})
+    data = f"{good}\n{long}\n{good.replace('a', 'c', 1)}\n".encode()
+    name = "feed.jsonl.gz" if gzipped else "feed.jsonl"
+    path = _write(tmp_path / name, gzip.compress(data) if gzipped else data)
+    items = list(read_inputs(path, limits=ReadLimits(line_bytes=500)))
+    assert [d.doc_id for d in _docs(items)] == ["a", "c"]
+    assert _errors(items) == [f"[E015] {path}:2: line of {len(long) + 1} bytes exceeds the "
+                              "reader limit (--max-line-bytes 500); skipped"]
+
+
+def test_bounded_lines_never_hold_more_than_the_limit():
+    class Recording(io.BytesIO):
+        asked: list[int] = []
+
+        def readline(self, size: int = -1) -> bytes:
+            self.asked.append(size)
+            return super().readline(size)
+
+    stream = Recording(b"short\n" + b"x" * 5000 + b"\nlast")
+    assert list(bounded_lines(stream, 100)) == [(b"short\n", 6), (None, 5001), (b"last", 4)]
+    assert all(0 < size <= 1 << 20 for size in stream.asked)
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -20,7 +20,7 @@ from typing import Any
 from eventwire.corpus_readers import Columns, html_date, read_csv, read_warc
 from eventwire.dedup import NearDuplicateIndex, band_keys, content_hash, signature, to_bytes
 from eventwire.errors import Errors, InputError, UsageError
-from eventwire.ingest import InputDoc, parse_date, read_inputs
+from eventwire.ingest import InputDoc, ReadLimits, parse_date, read_inputs
 from eventwire.normalise import looks_like_html, normalise
 from eventwire.store import Band, Signature, Store, utc_now
 
@@ -44,6 +44,7 @@ class IngestReport:
     failed: int = 0
     unchanged: int = 0
     skipped_files: list[str] = field(default_factory=list)
+    skipped_links: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -56,29 +57,53 @@ class _Item:
     doc_id: str
 
 
-def find_files(paths: Iterable[str | Path], skipped: list[str] | None = None) -> Iterator[
-        tuple[Path, str]]:
+def find_files(paths: Iterable[str | Path], skipped: list[str] | None = None,
+               follow_symlinks: bool = False,
+               links: list[str] | None = None) -> Iterator[tuple[Path, str]]:
     """Input files with their id prefixes: files as given, folders walked recursively.
 
     A named file keeps its stem as id; a file found in a folder its path below
     the folder without suffixes, so ``a/x.txt`` and ``b/x.txt`` stay apart.
-    Hidden files and unknown suffixes in folders are skipped (and listed in ``skipped``).
+    Hidden files and unknown suffixes in folders are skipped (and listed in
+    ``skipped``); so is every symlink, named or found, unless
+    ``follow_symlinks`` (listed in ``links``). Followed links reach each real
+    folder once, so a link loop ends.
     """
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
+        if path.is_symlink() and not follow_symlinks:
+            if links is not None:
+                links.append(str(path))
+        elif path.is_file():
             yield path, _strip_suffixes(Path(path.name))
         elif path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = file.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
+            for file in _walk(path, follow_symlinks, seen, links):
                 if _kind_suffix(file) in KNOWN_SUFFIXES:
-                    yield file, _strip_suffixes(relative)
+                    yield file, _strip_suffixes(file.relative_to(path))
                 elif skipped is not None:
                     skipped.append(str(file))
         else:
             raise UsageError(Errors.E001.format(source=raw))
+
+
+def _walk(folder: Path, follow_symlinks: bool, seen: set[Path],
+          links: list[str] | None) -> Iterator[Path]:
+    """Files below ``folder``, depth first in sorted order, hidden ones left out."""
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not follow_symlinks:
+            if links is not None:
+                links.append(str(entry))
+        elif entry.is_dir():
+            yield from _walk(entry, follow_symlinks, seen, links)
+        elif entry.is_file():
+            yield entry
 
 
 def _kind_suffix(path: Path) -> str:
@@ -96,21 +121,25 @@ def _strip_suffixes(path: Path) -> str:
 
 
 def read_corpus(paths: Iterable[str | Path], date: str | None = None,
-                columns: Columns | None = None,
-                skipped: list[str] | None = None) -> Iterator[InputDoc | InputError]:
+                columns: Columns | None = None, skipped: list[str] | None = None,
+                limits: ReadLimits | None = None,
+                follow_symlinks: bool = False) -> Iterator[InputDoc | InputError]:
     """Every document of every input, in order, with an ``InputError`` for each bad one.
 
     Dates come from the record, else the HTML metadata, else ``date``.
     """
-    for item in _items(paths, date, columns or Columns(), skipped):
+    report = IngestReport(skipped_files=skipped if skipped is not None else [])
+    for item in _items(paths, date, columns or Columns(), limits or ReadLimits(),
+                       follow_symlinks, report):
         yield item.doc if item.doc is not None else InputError(item.error)
 
 
 def _items(paths: Iterable[str | Path], date: str | None, columns: Columns,
-           skipped: list[str] | None) -> Iterator[_Item]:
+           limits: ReadLimits, follow_symlinks: bool, report: IngestReport) -> Iterator[_Item]:
     default = _usage_date(date)
-    for file, file_id in find_files(paths, skipped):
-        for number, found in enumerate(_read_file(file, file_id, columns), start=1):
+    for file, file_id in find_files(paths, report.skipped_files, follow_symlinks,
+                                    report.skipped_links):
+        for number, found in enumerate(_read_file(file, file_id, columns, limits), start=1):
             if isinstance(found, InputError):
                 yield _Item(None, str(found), f"{file_id}#{number}")
                 continue
@@ -129,35 +158,41 @@ def _usage_date(value: str | None) -> str | None:
         raise UsageError(Errors.E012.format(source="--date", value=value)) from err
 
 
-def _read_file(file: Path, file_id: str, columns: Columns) -> Iterator[InputDoc | InputError]:
+def _read_file(file: Path, file_id: str, columns: Columns,
+               limits: ReadLimits) -> Iterator[InputDoc | InputError]:
     kind = _kind_suffix(file)
     if kind in TABLE_SUFFIXES:
-        yield from read_csv(file, file_id, columns)
+        yield from read_csv(file, file_id, columns, limits=limits)
     elif kind in ARCHIVE_SUFFIXES:
-        yield from read_warc(file)
+        yield from read_warc(file, limits=limits)
     elif kind in RECORD_SUFFIXES:
-        yield from read_inputs(file, text_field=columns.text, id_field=columns.id)
+        yield from read_inputs(file, text_field=columns.text, id_field=columns.id,
+                               limits=limits)
     else:
-        for found in read_inputs(file):
+        for found in read_inputs(file, limits=limits):
             yield found if isinstance(found, InputError) else dataclasses.replace(
                 found, doc_id=file_id)
 
 
 def ingest(store: Store, paths: Sequence[str | Path], date: str | None = None,
            columns: Columns | None = None,
-           on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           on_batch: Callable[[IngestReport], None] | None = None,
+           limits: ReadLimits | None = None, follow_symlinks: bool = False) -> IngestReport:
     """Add the documents of ``paths`` to ``store`` as pending, duplicate or failed rows.
 
     date (str | None): publication date of documents that give none.
     columns (Columns | None): CSV columns / JSON keys of text, id, date, title, url.
     on_batch (Callable | None): called with the running report after each batch.
+    limits (ReadLimits | None): caps on a file, a line, a record and a CSV field.
+    follow_symlinks (bool): read symlinked files and folders (skipped otherwise).
     RETURNS (IngestReport): counts by outcome and every error message.
     Raises UsageError for a missing path or a bad date.
     """
     report = IngestReport()
     index = NearDuplicateIndex(store.band_matches, store.signatures)
     batch: list[_Item] = []
-    for item in _items(paths, date, columns or Columns(), report.skipped_files):
+    for item in _items(paths, date, columns or Columns(), limits or ReadLimits(),
+                       follow_symlinks, report):
         batch.append(item)
         if len(batch) == BATCH:
             _ingest_batch(store, index, batch, report)

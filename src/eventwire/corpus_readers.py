@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
-import sys
 import zlib
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from eventwire.errors import Errors, InputError
-from eventwire.ingest import InputDoc, parse_date
+from eventwire.ingest import InputDoc, ReadLimits, bounded_lines, parse_date
 
 _READ_ERRORS = (OSError, EOFError, zlib.error, UnicodeError, csv.Error)
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 ARCHIVE_RECORDS = ("response", "resource", "conversion")
+BOM = b"\xef\xbb\xbf"
 SNIFF_REST = 4096  # bytes read after the last whole record to tell a clean end
 
 
@@ -37,35 +38,132 @@ class Columns:
     url: str = "url"
 
 
-def read_csv(path: Path, stem: str, columns: Columns,
-             date: str | None = None) -> Iterator[InputDoc | InputError]:
+def read_csv(path: Path, stem: str, columns: Columns, date: str | None = None,
+             limits: ReadLimits | None = None) -> Iterator[InputDoc | InputError]:
     """Rows of a CSV file (gzipped if it ends in .gz) with a header line.
 
     stem (str): id prefix of rows without an id column (``{stem}-{row}``).
     date (str | None): publication date of rows without their own.
+    limits (ReadLimits | None): caps on a line, a row and a field.
+    A malformed row (an unclosed quote, a stray quote, more or fewer fields
+    than the header) is reported with its line and skipped, and reading goes
+    on with the line after it, so one bad quote never swallows the rows below.
     """
-    name = str(path)
-    csv.field_size_limit(sys.maxsize)
+    name, limits = str(path), limits or ReadLimits()
+    # Records are bounded by the line and record caps; fields are checked below.
+    csv.field_size_limit(limits.record_bytes + limits.line_bytes)
     try:
         opener = gzip.open if path.suffix.lower() == ".gz" else open
-        with opener(path, "rb") as raw, io.TextIOWrapper(
-                raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or columns.text not in reader.fieldnames:
-                yield InputError(Errors.E009.format(
-                    source=name, reason=f"no {columns.text!r} column in the header "
-                                        f"({', '.join(reader.fieldnames or [])})"))
+        with opener(path, "rb") as raw:
+            records = _csv_records(bounded_lines(raw, limits.line_bytes), limits)
+            header = _csv_header(records, name, columns)
+            if isinstance(header, InputError):
+                yield header
                 return
-            for number, row in enumerate(reader, start=1):
-                yield _row(row, f"{name}:row {number}", f"{stem}-{number}", columns, date)
+            for number, (line, found) in enumerate(records, start=1):
+                where = f"{name}:row {number} (line {line})"
+                if not isinstance(found, list):
+                    yield InputError(found(source=where))
+                    continue
+                longest = max(map(len, found), default=0)
+                if longest > limits.field_chars:
+                    yield InputError(Errors.E015.format(
+                        source=where, what="field", size=f"{longest} characters",
+                        limit=limits.field_chars, option="--max-field-chars"))
+                    continue
+                if len(found) != len(header):
+                    yield InputError(Errors.E016.format(
+                        source=where, reason=f"{len(found)} fields, the header has "
+                                             f"{len(header)}"))
+                    continue
+                yield _row(dict(zip(header, found, strict=True)), where, f"{stem}-{number}",
+                           columns, date)
     except _READ_ERRORS as err:
         yield InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
 
 
+def _csv_header(records: Iterator[tuple[int, list[str] | Callable[..., str]]], name: str,
+                columns: Columns) -> list[str] | InputError:
+    first = next(records, None)
+    if first is None or not isinstance(first[1], list) or columns.text not in first[1]:
+        found = ", ".join(first[1]) if first is not None and isinstance(first[1], list) else ""
+        return InputError(Errors.E009.format(
+            source=name, reason=f"no {columns.text!r} column in the header ({found})"))
+    return first[1]
+
+
+def _csv_records(lines: Iterator[tuple[bytes | None, int]],
+                 limits: ReadLimits) -> Iterator[tuple[int, list[str] | Callable[..., str]]]:
+    """Each CSV record with its first line: its fields, or its error message (given a source).
+
+    Lines are joined while a quoted field is open (an odd number of quote
+    characters so far). A record still open at the end of the file or past
+    ``limits.record_bytes``, or whose lines do not parse as one record, had a
+    stray or unclosed quote: it is reported at its first line and its other
+    lines are read again as rows of their own.
+    """
+    pending: deque[tuple[int, bytes | None, int]] = deque()
+    numbered = ((n, raw, size) for n, (raw, size) in enumerate(lines, start=1))
+
+    def next_line() -> tuple[int, bytes | None, int] | None:
+        return pending.popleft() if pending else next(numbered, None)
+
+    while (line := next_line()) is not None:
+        start, raw, size = line
+        if raw is None:
+            yield start, partial(Errors.E015.format, what="line", size=f"{size} bytes",
+                                 limit=limits.line_bytes, option="--max-line-bytes")
+            continue
+        if start == 1:
+            raw = raw.removeprefix(BOM)
+        if not raw.strip():
+            continue
+        parts, data = [line], [raw]
+        quotes, length = raw.count(b'"'), len(raw)
+        while quotes % 2 and length <= limits.record_bytes:
+            more = next_line()
+            if more is None or more[1] is None:
+                if more is not None:
+                    pending.appendleft(more)
+                break
+            parts.append(more)
+            data.append(more[1])
+            quotes, length = quotes + more[1].count(b'"'), length + len(more[1])
+        if quotes % 2 == 0 and length > limits.record_bytes:
+            yield start, partial(Errors.E015.format, what="row", size=f"{length} bytes",
+                                 limit=limits.record_bytes, option="--max-record-bytes")
+            continue
+        found = _parse_record(b"".join(data)) if quotes % 2 == 0 else None
+        if not isinstance(found, str | None):
+            yield start, found
+            continue
+        pending.extendleft(reversed(parts[1:]))
+        if found is not None:
+            reason = (found if len(parts) == 1
+                      else f"a quote opened here does not close a field: {found}")
+        elif length > limits.record_bytes:
+            reason = (f"a quote opened here is not closed within {limits.record_bytes} bytes "
+                      "(--max-record-bytes)")
+        else:
+            reason = "a quote opened here is never closed"
+        yield start, partial(Errors.E016.format, reason=reason)
+
+
+def _parse_record(record: bytes) -> list[str] | Callable[..., str] | str:
+    """The fields of one whole CSV record, its decoding error, or why it is not one record."""
+    try:
+        text = record.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return partial(Errors.E004.format, reason=f"byte 0x{record[err.start]:02x} at byte "
+                                                  f"{err.start} of the row")
+    try:
+        return next(csv.reader([text], strict=True))
+    except csv.Error as err:
+        return str(err)
+
+
 def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Columns,
          date: str | None) -> InputDoc | InputError:
-    if any(_has_bad_bytes(value) for value in row.values() if isinstance(value, str)):
-        return InputError(Errors.E004.format(source=where, reason="undecodable bytes"))
     text = row.get(columns.text) or ""
     if not text.strip():
         return InputError(Errors.E002.format(source=where))
@@ -80,15 +178,15 @@ def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Colu
                     url=row.get(columns.url) or None, source=where)
 
 
-def _has_bad_bytes(value: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in value)
-
-
-def read_warc(path: Path, date: str | None = None) -> Iterator[InputDoc | InputError]:
+def read_warc(path: Path, date: str | None = None,
+              limits: ReadLimits | None = None) -> Iterator[InputDoc | InputError]:
     """HTML and plain-text responses of a WARC file (.warc or .warc.gz).
 
-    Ids are the WARC record ids; redirects, errors and non-text payloads are skipped.
+    Ids are the WARC record ids; redirects, errors and non-text payloads are
+    skipped; a payload over ``limits.record_bytes`` (once decompressed) is
+    reported and skipped without being read whole.
     """
+    max_payload = (limits or ReadLimits()).record_bytes
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -97,7 +195,7 @@ def read_warc(path: Path, date: str | None = None) -> Iterator[InputDoc | InputE
         with path.open("rb") as handle:
             records = ArchiveIterator(handle)
             for number, record in enumerate(records, start=1):
-                item = (_warc_record(record, f"{name}:record {number}", date)
+                item = (_warc_record(record, f"{name}:record {number}", date, max_payload)
                         if record.rec_type in ARCHIVE_RECORDS else None)
                 records.read_to_end(record)
                 end = records.get_record_offset() + records.get_record_length()
@@ -115,7 +213,8 @@ def read_warc(path: Path, date: str | None = None) -> Iterator[InputDoc | InputE
                                 f"{number} (offset {end})"))
 
 
-def _warc_record(record: object, where: str, date: str | None) -> InputDoc | InputError | None:
+def _warc_record(record: object, where: str, date: str | None,
+                 max_payload: int) -> InputDoc | InputError | None:
     headers = record.rec_headers  # type: ignore[attr-defined]
     http = record.http_headers  # type: ignore[attr-defined]
     if http is not None and not (http.get_statuscode() or "").startswith("2"):
@@ -123,10 +222,14 @@ def _warc_record(record: object, where: str, date: str | None) -> InputDoc | Inp
     content_type = ((http or headers).get_header("Content-Type") or "").lower()
     if not content_type.startswith(TEXT_TYPES):
         return None
-    payload = record.content_stream().read()  # type: ignore[attr-defined]
+    payload = record.content_stream().read(max_payload + 1)  # type: ignore[attr-defined]
     length = headers.get_header("Content-Length")
     url = headers.get_header("WARC-Target-URI")
     label = f"{where} ({url})" if url else where
+    if len(payload) > max_payload:
+        return InputError(Errors.E015.format(
+            source=label, what="payload", size=f"more than {max_payload} bytes",
+            limit=max_payload, option="--max-record-bytes"))
     if http is None and length is not None and len(payload) < int(length):
         raise EOFError(f"record cut short at {len(payload)} of {length} bytes")
     charset = _charset(content_type)

@@ -7,6 +7,7 @@ document and reports every bad one; a broken line never stops the file.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import sys
@@ -21,13 +22,33 @@ from typing import IO, Any
 
 from eventwire.errors import Errors, InputError, UsageError
 
-DEFAULT_MAX_BYTES = 200_000_000
 # Share of control bytes above which a file counts as binary.
 BINARY_RATIO = 0.1
 SNIFF_BYTES = 65536
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
+SKIP_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of an over-long line
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """The most a reader holds in memory for one item; a bigger item is reported and skipped.
+
+    The per-record caps sit well above the coder's 1,000,000-character limit,
+    so they only turn away what could never be coded.
+    """
+
+    file_bytes: int = 200_000_000  # a whole file read at once (text, HTML, JSON), unzipped
+    line_bytes: int = 10_000_000  # one line of JSONL or CSV
+    record_bytes: int = 10_000_000  # one CSV row over all its lines, one WARC payload
+    field_chars: int = 10_000_000  # one CSV field
+
+    def __post_init__(self) -> None:
+        for name, value in dataclasses.asdict(self).items():
+            if value < 1:
+                raise UsageError(f"--max-{name.replace('_', '-')} must be at least 1, "
+                                 f"not {value}")
 
 
 @dataclass
@@ -56,7 +77,7 @@ def read_inputs(
     text_field: str = "text",
     id_field: str = "id",
     stdin: IO[bytes] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: ReadLimits | None = None,
 ) -> Iterator[InputDoc | InputError]:
     """Documents of one input, with an ``InputError`` in place of each bad one.
 
@@ -66,12 +87,15 @@ def read_inputs(
         for records without their own "date".
     text_field, id_field (str): JSON keys of the text and the id.
     stdin (IO[bytes] | None): stream read for "-"; None is ``sys.stdin``.
-    max_bytes (int): larger files are refused rather than read into memory.
+    limits (ReadLimits | None): larger files and JSONL lines are reported
+        rather than read into memory.
     RETURNS (Iterator): ``InputDoc`` or ``InputError`` values, in input order.
     Raises UsageError at once for a missing path, a directory or a bad date.
     """
     name = str(path)
     default_date = _usage_date(date, name)
+    limits = limits or ReadLimits()
+    max_bytes = limits.file_bytes
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return _read_plain("stdin", "stdin", lambda: stream.read(max_bytes + 1),
@@ -85,7 +109,8 @@ def read_inputs(
     inner = Path(file.stem) if gzipped else file
     suffix, stem = inner.suffix.lower(), inner.stem
     if suffix in JSONL_SUFFIXES:
-        return _read_jsonl(file, gzipped, stem, default_date, text_field, id_field)
+        return _read_jsonl(file, gzipped, stem, default_date, text_field, id_field,
+                           limits.line_bytes)
     if not gzipped and file.stat().st_size > max_bytes:
         return iter([InputError(Errors.E013.format(
             source=name, size=file.stat().st_size, limit=max_bytes))])
@@ -214,24 +239,53 @@ def _read_json(name: str, load: Callable[[], bytes], stem: str, date: str | None
 
 
 def _read_jsonl(file: Path, gzipped: bool, stem: str, date: str | None, text_field: str,
-                id_field: str) -> Iterator[InputDoc | InputError]:
+                id_field: str, max_line: int) -> Iterator[InputDoc | InputError]:
     name = str(file)
     try:
         with _open(file, gzipped) as handle:
             if _looks_binary(handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]):
                 yield InputError(Errors.E003.format(source=name))
                 return
-            yield from _jsonl_records(handle, name, stem, date, text_field, id_field)
+            yield from _jsonl_records(bounded_lines(handle, max_line), name, stem, date,
+                                      text_field, id_field, max_line)
     except _READ_ERRORS as err:
         yield InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
 
 
-def _jsonl_records(lines: Iterable[bytes], name: str, stem: str, date: str | None,
-                   text_field: str, id_field: str) -> Iterator[InputDoc | InputError]:
+def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Lines of a binary stream with their lengths, never more than ``limit`` bytes at once.
+
+    A line longer than ``limit`` (its line break aside) comes as ``None`` with
+    its length, read past in chunks rather than held whole.
+    """
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(SKIP_CHUNK)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
+
+
+def _jsonl_records(lines: Iterable[tuple[bytes | None, int]], name: str, stem: str,
+                   date: str | None, text_field: str, id_field: str,
+                   max_line: int) -> Iterator[InputDoc | InputError]:
     offset, seen = 0, False
-    for number, raw in enumerate(lines, start=1):
+    for number, (raw, size) in enumerate(lines, start=1):
         where = f"{name}:{number}"
-        start, offset = offset, offset + len(raw)
+        start, offset = offset, offset + size
+        if raw is None:
+            seen = True
+            yield InputError(Errors.E015.format(source=where, what="line", size=f"{size} bytes",
+                                                limit=max_line, option="--max-line-bytes"))
+            continue
         if not raw.strip():
             continue
         seen = True

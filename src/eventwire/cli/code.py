@@ -56,14 +56,21 @@ def code_command(
         "--id-field", help="JSONL field holding the document id.")] = "id",
     text_field: Annotated[str, typer.Option(
         "--text-field", help="JSONL field holding the document text.")] = "text",
+    max_file_bytes: Annotated[int, typer.Option(
+        "--max-file-bytes", min=1,
+        help="Largest file read whole (text, HTML, JSON), after gunzip.")] = 200_000_000,
+    max_line_bytes: Annotated[int, typer.Option(
+        "--max-line-bytes", min=1, help="Longest JSONL line.")] = 10_000_000,
 ) -> None:
     """Code news text into PLOVER events, quotes or actors (JSONL to stdout)."""
     with exit_codes():
         _check_options(fmt, output)
         from eventwire.coder import Coder
-        from eventwire.ingest import read_inputs
+        from eventwire.ingest import ReadLimits, read_inputs
 
-        inputs = read_inputs(path, date=date, id_field=id_field, text_field=text_field)
+        limits = ReadLimits(file_bytes=max_file_bytes, line_bytes=max_line_bytes)
+        inputs = read_inputs(path, date=date, id_field=id_field, text_field=text_field,
+                             limits=limits)
         coder = Coder(model=model)
     failures = 0
 

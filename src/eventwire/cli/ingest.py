@@ -27,16 +27,36 @@ def ingest_command(
         "--title-column", help="CSV column of the title.")] = "title",
     url_column: Annotated[str, typer.Option(
         "--url-column", help="CSV column of the URL.")] = "url",
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Read symlinked files and folders (skipped by default).")
+    ] = False,
+    max_file_bytes: Annotated[int, typer.Option(
+        "--max-file-bytes", min=1,
+        help="Largest file read whole (text, HTML, JSON), after gunzip.")] = 200_000_000,
+    max_line_bytes: Annotated[int, typer.Option(
+        "--max-line-bytes", min=1, help="Longest JSONL or CSV line.")] = 10_000_000,
+    max_record_bytes: Annotated[int, typer.Option(
+        "--max-record-bytes", min=1,
+        help="Largest CSV row (all its lines) or WARC payload.")] = 10_000_000,
+    max_field_chars: Annotated[int, typer.Option(
+        "--max-field-chars", min=1, help="Longest CSV field, in characters.")] = 10_000_000,
 ) -> None:
     """Add documents to a corpus database; duplicates are recorded, never coded twice."""
     from eventwire.corpus import Columns, ingest
+    from eventwire.ingest import ReadLimits
     from eventwire.store import open_store
 
     columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
                       url=url_column)
+    limits = ReadLimits(file_bytes=max_file_bytes, line_bytes=max_line_bytes,
+                        record_bytes=max_record_bytes, field_chars=max_field_chars)
     with exit_codes(), open_store(db) as store:
-        report = ingest(store, paths, date=date, columns=columns)
+        report = ingest(store, paths, date=date, columns=columns, limits=limits,
+                        follow_symlinks=follow_symlinks)
         counts = store.status_counts()
+    for link in report.skipped_links:
+        typer.echo(f"eventwire: skipped symlink {link} (read it with --follow-symlinks)",
+                   err=True)
     for message in report.errors:
         typer.echo(f"eventwire: {message}", err=True)
     typer.echo(

@@ -27,6 +27,10 @@ def run_command(
     model: Annotated[str | None, typer.Option(
         "--model", help="spaCy model package (default: the installed English model).",
         show_default=False)] = None,
+    batch_timeout: Annotated[float, typer.Option(
+        "--batch-timeout", min=0.001,
+        help="Seconds a worker may spend on one batch; then it is stopped and the batch "
+             "retried one document at a time.")] = 600.0,
 ) -> None:
     """Code pending documents in batches; safe to kill and run again."""
     from eventwire.scale import run_corpus
@@ -39,7 +43,7 @@ def run_command(
         with _Progress(total) as advance:
             report = run_corpus(store, workers=workers, engine=engine, model=model,
                                 batch_size=batch_size, limit=limit, address=address,
-                                on_batch=advance)
+                                on_batch=advance, batch_timeout=batch_timeout)
     for message in report.errors:
         typer.echo(f"eventwire: {message}", err=True)
     rate = report.docs / report.seconds if report.seconds else 0.0
