@@ -21,6 +21,8 @@ def types(coder: Coder, text: str) -> list[str]:
     "Bangladesh crushed Zimbabwe by an innings and 106 runs in the one-off test on Tuesday.",
     "Kevin Durant scored 17 points and led the Nets with 24 points.",
     "Floods killed more than 60 people in Jakarta.",
+    "Japan's economy shrank in the December quarter, hit by a rise in sales tax.",
+    "In Asia, South Korea's hard-hit market eked out a 0.6% rise and helped the index.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -33,6 +35,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Thousands of protesters marched through Algiers on Friday.", "PROTEST"),
     ("Rebels captured the town on Monday.", "COERCE"),
     ("Turkey shut its borders to Iran on Sunday as shares fell 3%.", "COERCE"),
+    ("China's decision to block exports to Japan angered Tokyo.", "SANCTION"),
+    ("Israeli tanks fired four shells at targets in Jericho.", "ASSAULT"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

@@ -30,10 +30,12 @@ from spacy.tokens import Doc, Span
 
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
+from eventwire.kb.patterns import load_lexicon
 from eventwire.kb.relevance import (
     INFERRED_KINDS,
     Domain,
     PoliticalPolicy,
+    load_agentive_heads,
     load_domains,
     load_nonagent_causes,
     load_policy,
@@ -76,6 +78,8 @@ class EventRelevance(Pipe):
         self.policy = policy or load_policy()
         self.domains = domains if domains is not None else load_domains()
         self.causes = load_nonagent_causes()
+        self.agentive = load_agentive_heads() | frozenset(
+            key.split()[-1] for key in load_lexicon().nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -94,7 +98,8 @@ class EventRelevance(Pipe):
         topics = self.topic_scores(doc) if self.filter_topics else []
         kept = []
         for event in events:
-            sides = self.political_sides(event, mentions)
+            owners = self._owners_of_things(doc, event, mentions)
+            sides = self.political_sides(event, mentions, skip=owners)
             if self.require_political_actor and not sides and \
                     not self.policy.is_political_act(event["event"], event["mode"]):
                 continue
@@ -110,13 +115,35 @@ class EventRelevance(Pipe):
         doc.spans["ew_events"] = [Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"])
                                   for e in kept]
 
-    def political_sides(self, event: dict[str, Any], mentions: list[dict]) -> set[str]:
-        """The sides (``actor``, ``recipient``) that have a political participant."""
+    def political_sides(self, event: dict[str, Any], mentions: list[dict],
+                        skip: frozenset[int] = frozenset()) -> set[str]:
+        """The sides (``actor``, ``recipient``) that have a political participant.
+
+        skip (frozenset[int]): actor mentions that count for nothing (owners of things).
+        """
         sides = set()
         for side in ("actor", "recipient"):
-            if any(self._political(mentions[m], side, event["event"]) for m in event[side]):
+            if any(self._political(mentions[m], side, event["event"])
+                   for m in event[side] if not (side == "actor" and m in skip)):
                 sides.add(side)
         return sides
+
+    def _owners_of_things(self, doc: Doc, event: dict[str, Any],
+                          mentions: list[dict]) -> frozenset[int]:
+        """Actor mentions that only own the subject: "*Japan's* economy shrank",
+        "*South Korea's* market helped": a thing acts for no one. A modifier still
+        names the doer ("Israeli tanks fired", "the Islamic Jihad movement rejected")."""
+        if event.get("sense") == "noun" or not event["actor"]:
+            return frozenset()
+        trigger = doc[event["trigger"][0]]
+        subj, passive = subject(trigger)
+        head = agent(trigger) if passive else subj
+        if head is None or head.pos_ not in ("NOUN", "PROPN") \
+                or head.lemma_.lower() in self.agentive:
+            return frozenset()
+        if any(mentions[m]["start"] <= head.i < mentions[m]["end"] for m in event["actor"]):
+            return frozenset()
+        return frozenset(m for m in event["actor"] if doc[mentions[m]["end"] - 1].dep_ == "poss")
 
     def _political(self, mention: dict[str, Any], side: str, event: str) -> bool:
         if mention.get("kind") in INFERRED_KINDS:

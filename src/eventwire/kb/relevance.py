@@ -3,7 +3,9 @@
 Loads ``data/relevance/``: ``political_actors.tsv`` (which codes and sectors make
 a participant political, per side and event type), ``domains.tsv`` and
 ``topics.tsv`` (sport, markets, disasters: their cue words and thresholds) and
-``nonagent_causes.txt`` (floods and viruses harm but act for no one).
+``nonagent_causes.txt`` (floods and viruses harm but act for no one) and
+``agentive_heads.txt`` (a decision or an offensive acts for its owner; an
+economy or a stock index does not).
 """
 
 from __future__ import annotations
@@ -114,6 +116,13 @@ def load_domains() -> tuple[Domain, ...]:
         domains.append(Domain(row["domain"], float(row["threshold"]), row["keeps"],
                               cues[row["domain"]]))
     return tuple(domains)
+
+
+@lru_cache(maxsize=1)
+def load_agentive_heads() -> frozenset[str]:
+    """Lemmas of nouns whose owner does what they do (``agentive_heads.txt``)."""
+    return frozenset(line.strip().lower() for line in read_lines("relevance",
+                                                                 "agentive_heads.txt"))
 
 
 @lru_cache(maxsize=1)
