@@ -35,6 +35,7 @@ STAGES: tuple[str, ...] = (
     "eventwire_contexts",
     "eventwire_quotes",
     "eventwire_relevance",
+    "eventwire_second_opinion",
 )
 
 

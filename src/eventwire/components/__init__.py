@@ -10,4 +10,5 @@ from eventwire.components import (  # noqa: F401
     places,
     quotes,
     relevance,
+    second_opinion,
 )
