@@ -57,6 +57,10 @@ AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 # Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
 DIRECTED_ROLES = frozenset({"directed", "target"})
+# How many words after a light verb its noun may lie and still be part of the trigger text
+# ("carried out a series of raids").
+LIGHT_REACH = 6
+AGENT_PREPS = frozenset({"by"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -158,12 +162,23 @@ class EventExtractor(Pipe):
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         before, after, after_tokens = _clause_words(verb)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
-        if match is None or not match.code:
+        # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
+        # pattern of the verb names that very noun ("imposed a curfew").
+        light = self._light_noun(verb)
+        if light is not None and match is not None and any(
+                after_tokens[i] == light.i for i in match.used):
+            light = None
+        if light is not None:
+            entry = _nominal_entry(self.lexicon.nouns, light)
+            assert entry is not None
+            code, used = entry.code, [light.i]
+        elif match is None or not match.code:
             return None
-        info = self.ontology.lookup(match.code)
+        else:
+            code, used = match.code, [after_tokens[i] for i in match.used]
+        info = self.ontology.lookup(code)
         if info is None or not info.event:
             return None
-        used = [after_tokens[i] for i in match.used]
         consumed.update(used)
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
@@ -172,6 +187,16 @@ class EventExtractor(Pipe):
         skip = {subj.i} if subj is not None else set()
         depth = _object_depth(info.event)
         recipients: list[int] = []
+        noun_actors: list[int] = []
+        if light is not None:
+            # The noun's own phrase names its parties ("talks *with Iran*", "the release *of
+            # hostages*"); the noun itself is no recipient.
+            entry = _nominal_entry(self.lexicon.nouns, light)
+            assert entry is not None
+            noun_actors, recipients = _nominal_roles(light, entry, index, borrow=False)
+            skip.add(light.i)
+            if light.head.i != verb.i:  # "took part in talks": the noun hangs on a preposition
+                skip.add(light.head.i)
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if passive and subj is not None:
@@ -180,6 +205,9 @@ class EventExtractor(Pipe):
         if not recipients:
             recipients = _complement_recipients(verb, index, depth)
         mentions = verb.doc._.ew_mentions
+        if light is not None and info.event == "PROTEST" and not any(
+                mentions[r]["code"] for r in recipients):
+            recipients += _protest_targets(light, index)
         if not any(mentions[r]["code"] for r in recipients):
             recipients += _condition_recipients(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
@@ -187,11 +215,37 @@ class EventExtractor(Pipe):
             actors = mentions_under(author, index)
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
+        if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
+            actors = actors + [a for a in noun_actors if a not in actors]
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
-        trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
+        reach = LIGHT_REACH if light is not None else 2
+        trigger_end = max([verb.i + 1, *[u + 1 for u in used if 0 < u - verb.i <= reach]])
         event = self._event(info.code, verb, trigger_end, actors, recipients)
-        event["sense"] = "pattern" if match.pattern is not None else "default"
+        if light is not None:
+            event["sense"] = "light"
+        else:
+            event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
+
+    def _light_noun(self, verb: Token) -> Token | None:
+        """The event noun a light verb governs: its object ("launched *an offensive*"), the
+        subject of its passive ("an attack was carried out"), or the object of its
+        preposition ("engaged in *fighting*", "took part in *talks*"); light_verbs.tsv."""
+        prep = self.lexicon.light.get(verb.lemma_.lower())
+        if prep is None:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        candidates: list[Token] = []
+        for child in verb.children:
+            if not prep and (child.dep_ in ("dobj", "obj") or passive and child.dep_ ==
+                             "nsubjpass"):
+                candidates.append(child)
+            elif prep and child.dep_ in ("dobj", "obj", "prep"):
+                holder = [child] if child.dep_ == "prep" else list(child.children)
+                candidates.extend(o for p in holder if p.dep_ == "prep" and p.lower_ == prep
+                                  for o in p.children if o.dep_ == "pobj")
+        return next((c for c in candidates if c.pos_ == "NOUN"
+                     and _nominal_entry(self.lexicon.nouns, c) is not None), None)
 
     def _author(self, verb: Token) -> Token | None:
         """Who speaks through a participle on an issued thing: "the PKK issued a
@@ -216,7 +270,9 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(entry.code)
         if info is None or not info.event:
             return None
-        actors, recipients = _nominal_roles(noun, entry, index)
+        # A derived noun takes the subject of a verb only through a light verb (coded there):
+        # in "condemned the arrest of X" the condemner made no arrest.
+        actors, recipients = _nominal_roles(noun, entry, index, borrow=not entry.derived)
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
@@ -404,8 +460,10 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
     return None
 
 
-def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[list, list]:
-    """Actors and recipients of an event noun from its own phrase, or from the verb it objects."""
+def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
+                   borrow: bool = True) -> tuple[list, list]:
+    """Actors and recipients of an event noun from its own phrase, or (``borrow``) from the
+    subject of the verb it objects."""
     actors: list[int] = []
     recipients: list[int] = []
     for child in noun.children:
@@ -423,7 +481,10 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of"):
                     recipients.extend(found)
-    if not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+                    # "the arrest of X *by Y*": the parser hangs the agent on the target.
+                    for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
+                        actors.extend(mentions_under(by, index))
+    if borrow and not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         subj, _passive = subject(noun.head)
         if subj is not None:
             actors.extend(mentions_under(subj, index))

@@ -1,0 +1,84 @@
+"""Event nouns derived from the verb knowledge, and light verbs that lend them a subject."""
+
+import pytest
+
+from eventwire.kb.patterns import load_lexicon
+
+
+def codes(entities):
+    return sorted({e.code for e in entities if e.code})
+
+
+def events(coder, text):
+    return coder.code(text, date="2026-01-13", doc_id="t").events
+
+
+def first(coder, text, event_type):
+    return next(e for e in events(coder, text) if e.event == event_type)
+
+
+def test_derived_nouns_come_from_verbs_and_light_verb_patterns():
+    nouns = load_lexicon().nouns
+    # Nominalisations of event verbs keep the verb's code.
+    assert nouns["withdrawal"].derived and nouns["deployment"].code == "150"
+    assert nouns["condemnation"].code == "111" and nouns["accusation"].code == "112"
+    # CAMEO's light-verb patterns (LAUNCH * OFFENSIVE, STAGE * CRACKDOWN) name events too.
+    assert nouns["offensive"].code.startswith("19") and nouns["crackdown"].code == "170"
+    # Hand rows win; words whose everyday sense is no event stay out.
+    assert not nouns["talks"].derived
+    assert "building" not in nouns and "fire" not in nouns and "government" not in nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # The light verb's subject does what its noun names, to whom the noun's phrase names.
+        ("Ethiopia launched an offensive against Eritrean positions.", "ASSAULT", ["ETH"],
+         ["ERI"]),
+        ("Peru and Bolivia held talks in La Paz on Friday.", "CONSULT", ["BOL", "PER"], []),
+        ("Myanmar's army carried out a raid on a Thai border village.", "ASSAULT", ["MMR"],
+         ["THA"]),
+        ("Sudanese troops engaged in fighting with Chadian rebels.", "ASSAULT", ["SDN"], ["TCD"]),
+        ("Japan issued a warning to North Korea.", "THREATEN", ["JPN"], ["PRK"]),
+        ("Canada imposed a ban on Venezuelan oil.", "SANCTION", ["CAN"], ["VEN"]),
+        ("Colombian rebels took part in talks with the Venezuelan government.", "CONSULT",
+         ["COL", "VEN"], []),
+        # The subject of a light verb's passive is its noun; the "by" phrase acts.
+        ("A raid was carried out by Kenyan troops on a Somali village.", "ASSAULT", ["KEN"],
+         ["SOM"]),
+    ],
+)
+def test_light_verb_codes_its_noun(coder, text, event_type, actors, recipients):
+    event = first(coder, text, event_type)
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+    assert event.confidence >= 0.8  # the clause's own predicate, not a bare noun
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # "of" names who is acted upon ...
+        ("The arrest of a Georgian journalist by Russian police angered Tbilisi.", "COERCE",
+         ["RUS"], ["GEO"]),
+        # ... or who moves, for retreats and deployments.
+        ("After the deployment of Chinese troops to Djibouti, trade grew.", "MOBILIZE", ["CHN"],
+         ["DJI"]),
+        ("The withdrawal of Ugandan troops from Somalia began on Monday.", "RETREAT", ["UGA"],
+         []),
+        ("Fierce clashes between Armenian and Azerbaijani troops left ten dead.", "ASSAULT",
+         ["ARM", "AZE"], []),
+        ("Chile's condemnation of Bolivia surprised observers.", "ACCUSE", ["CHL"], ["BOL"]),
+    ],
+)
+def test_derived_event_nouns_read_their_own_phrase(coder, text, event_type, actors, recipients):
+    event = first(coder, text, event_type)
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+
+
+def test_a_derived_noun_does_not_borrow_the_subject_of_any_verb(coder):
+    # Greece condemned the arrest; it did not arrest anyone.
+    arrest = first(coder, "Greece condemned the arrest of a Turkish journalist.", "COERCE")
+    assert codes(arrest.actor) == []
+    assert codes(arrest.recipient) == ["TUR"]
