@@ -82,3 +82,34 @@ def test_a_derived_noun_does_not_borrow_the_subject_of_any_verb(coder):
     arrest = first(coder, "Greece condemned the arrest of a Turkish journalist.", "COERCE")
     assert codes(arrest.actor) == []
     assert codes(arrest.recipient) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # A passive with a retained object: the "by" phrase the parser hangs on the object acts.
+        ("The Kenyan opposition leader was refused entry by Ugandan officials.", None, ["UGA"],
+         ["KEN"]),
+        # A headline whose subject the parser misreads as a compound of the verb.
+        ("Nigerian army launches offensive", "ASSAULT", ["NGA"], []),
+        # Today's verbs CAMEO.2.0 lacks.
+        ("Canada sanctioned Russian oligarchs.", "SANCTION", ["CAN"], ["RUS"]),
+        ("Belarusian officials were sanctioned by the European Union.", "SANCTION", ["EUR"],
+         ["BLR"]),
+        ("Spain quarantined two towns in Catalonia.", "COERCE", ["ESP"], []),
+        ("Peru sealed off its border with Ecuador.", "COERCE", ["PER"], ["ECU"]),
+        ("China locked down the city of Xi'an.", "COERCE", ["CHN"], []),
+        ("North Korean agents hacked a South Korean bank.", "COERCE", ["PRK"], ["KOR"]),
+    ],
+)
+def test_passives_headlines_and_modern_verbs(coder, text, event_type, actors, recipients):
+    found = events(coder, text)
+    event = found[0] if event_type is None else first(coder, text, event_type)
+    assert codes(event.actor) == actors
+    assert set(recipients) <= set(codes(event.recipient))
+
+
+def test_modern_event_nouns(coder):
+    lockdown = first(coder, "The lockdown of Shanghai by Chinese authorities angered residents.",
+                     "COERCE")
+    assert codes(lockdown.actor) == ["CHN"]

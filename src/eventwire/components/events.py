@@ -60,6 +60,9 @@ DIRECTED_ROLES = frozenset({"directed", "target"})
 # How many words after a light verb its noun may lie and still be part of the trigger text
 # ("carried out a series of raids").
 LIGHT_REACH = 6
+# What a light verb's noun hangs on it as; headlines misread "launches offensive" as an
+# adjective complement.
+LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
 AGENT_PREPS = frozenset({"by"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
@@ -237,14 +240,14 @@ class EventExtractor(Pipe):
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         candidates: list[Token] = []
         for child in verb.children:
-            if not prep and (child.dep_ in ("dobj", "obj") or passive and child.dep_ ==
+            if not prep and (child.dep_ in LIGHT_OBJECT_DEPS or passive and child.dep_ ==
                              "nsubjpass"):
                 candidates.append(child)
             elif prep and child.dep_ in ("dobj", "obj", "prep"):
                 holder = [child] if child.dep_ == "prep" else list(child.children)
                 candidates.extend(o for p in holder if p.dep_ == "prep" and p.lower_ == prep
                                   for o in p.children if o.dep_ == "pobj")
-        return next((c for c in candidates if c.pos_ == "NOUN"
+        return next((c for c in candidates if c.pos_ in ("NOUN", "ADJ")
                      and _nominal_entry(self.lexicon.nouns, c) is not None), None)
 
     def _author(self, verb: Token) -> Token | None:
