@@ -113,3 +113,20 @@ def test_modern_event_nouns(coder):
     lockdown = first(coder, "The lockdown of Shanghai by Chinese authorities angered residents.",
                      "COERCE")
     assert codes(lockdown.actor) == ["CHN"]
+
+
+def test_by_phrase_of_any_event_noun_acts(coder):
+    sanctions = first(coder, "New sanctions by the European Union angered Minsk.", "SANCTION")
+    assert codes(sanctions.actor) == ["EUR"]
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy was hit by an airstrike near the border.",
+    "A drone strike killed three people on Monday.",
+])
+def test_an_armed_attack_with_no_party_named_is_still_coded(coder, text):
+    assert "ASSAULT" in [e.event for e in events(coder, text)]
+
+
+def test_a_harm_with_no_party_and_no_political_weapon_is_not(coder):
+    assert events(coder, "Shop windows were smashed overnight.") == []

@@ -64,6 +64,9 @@ LIGHT_REACH = 6
 # adjective complement.
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
 AGENT_PREPS = frozenset({"by"})
+# Event types a noun names even when the text names no party ("an airstrike near Shawqat",
+# "sieges and gunfire"): the relevance stage keeps only those political by themselves.
+UNNAMED_TYPES = frozenset({"ASSAULT"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -279,7 +282,7 @@ class EventExtractor(Pipe):
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
-        if not actors and not recipients:
+        if not actors and not recipients and info.event not in UNNAMED_TYPES:
             return None
         event = self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
         event["sense"] = "noun"
@@ -441,8 +444,10 @@ def _condition_recipients(verb: Token, index: list[int]) -> list[int]:
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     """An event needs an actor, or a recipient of a predicate ("were killed in a bombing",
     "a bombing killed two soldiers"), not of a descriptive participle ("the
-    environment surrounding both countries")."""
-    return bool(event["actor"]) or (bool(event["recipient"]) and trigger.dep_ != "acl")
+    environment surrounding both countries"); an armed attack is one even with no party
+    named ("clinics were bombed"), and the relevance stage keeps the political ones."""
+    return bool(event["actor"]) or trigger.dep_ != "acl" and (
+        bool(event["recipient"]) or event["event"] in UNNAMED_TYPES)
 
 
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
@@ -478,8 +483,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                 found = mentions_under(obj, index)
                 if child.lower_ in ("between", "among") or (
                     entry.roles == "joint" and child.lower_ == "with"
-                ) or child.lower_ in ("by", "of") and entry.roles not in DIRECTED_ROLES or (
-                    child.lower_ == "by" and entry.roles == "target"):
+                ) or child.lower_ == "by" or (
+                        child.lower_ == "of" and entry.roles not in DIRECTED_ROLES):
                     actors.extend(found)
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of"):
