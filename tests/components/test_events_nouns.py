@@ -130,3 +130,16 @@ def test_an_armed_attack_with_no_party_named_is_still_coded(coder, text):
 
 def test_a_harm_with_no_party_and_no_political_weapon_is_not(coder):
     assert events(coder, "Shop windows were smashed overnight.") == []
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # "going to" + infinitive marks the future; "going to" a place is a visit.
+    ("Canada is going to withdraw its troops from Mali.", "CONSULT", None),
+    ("The Canadian president is going to Mali next week.", None, "CONSULT"),
+    # "plans to deport" is no agreement of its own; the deportation is coded, as announced.
+    ("Hungarian authorities plan to deport migrants to Serbia.", "AGREE", "THREATEN"),
+])
+def test_aspect_verbs_leave_the_event_to_their_infinitive(coder, text, absent, present):
+    found = [e.event for e in events(coder, text)]
+    assert absent is None or absent not in found
+    assert present is None or present in found

@@ -95,6 +95,7 @@ class EventExtractor(Pipe):
         self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
         self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
+        self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -166,6 +167,9 @@ class EventExtractor(Pipe):
                 m.update(code=code, name=kb.name_of(code), confidence=DOMESTIC_CONFIDENCE)
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
+        if verb.lemma_.lower() in self.aspect and any(
+                is_infinitive_complement(c) for c in verb.children):
+            return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         before, after, after_tokens = _clause_words(verb)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
