@@ -143,3 +143,14 @@ def test_aspect_verbs_leave_the_event_to_their_infinitive(coder, text, absent, p
     found = [e.event for e in events(coder, text)]
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Vietnam eased travel restrictions on Hanoi.", ["VNM"]),
+    ("Peru lifted the lockdown in Lima.", ["PER"]),
+    ("Chile ended the curfew in Santiago.", ["CHL"]),
+    ("Lebanon reopened its border with Syria.", ["LBN"]),
+])
+def test_easing_restrictions_is_a_concession(coder, text, actors):
+    event = first(coder, text, "CONCEDE")
+    assert codes(event.actor) == actors
