@@ -154,3 +154,10 @@ def test_aspect_verbs_leave_the_event_to_their_infinitive(coder, text, absent, p
 def test_easing_restrictions_is_a_concession(coder, text, actors):
     event = first(coder, text, "CONCEDE")
     assert codes(event.actor) == actors
+
+
+def test_what_the_object_is_asked_to_do_is_not_the_verbs_phrase(coder):
+    # "call ... troops" would be a mobilisation; here the troops are what Turkey is asked about.
+    found = events(coder, "Russia called on Turkey to withdraw its troops.")
+    assert [e.event for e in found] == ["REQUEST"]
+    assert codes(found[0].recipient) == ["TUR"]

@@ -35,6 +35,7 @@ from eventwire.participants import (
     is_infinitive_complement,
     mention_index,
     mentions_under,
+    object_controller,
     objects,
     prep_objects,
     subject,
@@ -362,10 +363,14 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     """
     left: list[Token] = []
     right: list[Token] = []
+    # "called on Turkey to withdraw its troops": what the object is asked to do is the
+    # content of the request, not words of the verb's phrase ("call up troops").
+    controlled = object_controller(verb) is not None
     stack = [(c, 1) for c in verb.children]
     while stack:
         t, depth = stack.pop()
-        if t.dep_ in CONTEXT_STOP_DEPS:
+        if t.dep_ in CONTEXT_STOP_DEPS or depth == 1 and controlled and \
+                is_infinitive_complement(t):
             continue
         (left if t.i < verb.i else right).append(t)
         if depth < CONTEXT_DEPTH:
