@@ -161,3 +161,10 @@ def test_what_the_object_is_asked_to_do_is_not_the_verbs_phrase(coder):
     found = events(coder, "Russia called on Turkey to withdraw its troops.")
     assert [e.event for e in found] == ["REQUEST"]
     assert codes(found[0].recipient) == ["TUR"]
+
+
+def test_material_cooperation_needs_a_coded_partner(coder):
+    assert "COOPERATE" not in [e.event for e in events(
+        coder, "Ecuador's rebels established control of the border town.")]
+    found = first(coder, "Brazil cooperated with Argentina on border security.", "COOPERATE")
+    assert codes(found.actor) == ["BRA"] and codes(found.recipient) == ["ARG"]

@@ -65,6 +65,8 @@ LIGHT_REACH = 6
 # adjective complement.
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
 AGENT_PREPS = frozenset({"by"})
+# Types whose verbs need a coded partner besides the actor.
+PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
 # "sieges and gunfire"): the relevance stage keeps only those political by themselves.
 UNNAMED_TYPES = frozenset({"ASSAULT"})
@@ -130,7 +132,8 @@ class EventExtractor(Pipe):
                 event["sentence"] = sentence_of[token.i]
                 verbal[token.i] = event
         for i, event in verbal.items():
-            if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal):
+            if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
+                    _has_partner(event, doc._.ew_mentions):
                 events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
@@ -457,6 +460,16 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     named ("clinics were bombed"), and the relevance stage keeps the political ones."""
     return bool(event["actor"]) or trigger.dep_ != "acl" and (
         bool(event["recipient"]) or event["event"] in UNNAMED_TYPES)
+
+
+def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
+    """Material cooperation is done with someone: a COOPERATE verb that names no coded
+    partner ("established control", "traded firmer", "sponsored by the UN") is another
+    sense of the verb."""
+    if event["event"] not in PARTNER_TYPES:
+        return True
+    coded = {mentions[m]["code"] for m in event["actor"] if mentions[m]["code"]}
+    return len(coded) > 1 or any(mentions[m]["code"] for m in event["recipient"])
 
 
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
