@@ -168,3 +168,10 @@ def test_material_cooperation_needs_a_coded_partner(coder):
         coder, "Ecuador's rebels established control of the border town.")]
     found = first(coder, "Brazil cooperated with Argentina on border security.", "COOPERATE")
     assert codes(found.actor) == ["BRA"] and codes(found.recipient) == ["ARG"]
+
+
+def test_telling_someone_to_act_is_a_demand(coder):
+    demand = first(coder, "Kenya's president told Uganda to withdraw its troops.", "REQUEST")
+    assert codes(demand.actor) == ["KEN"] and codes(demand.recipient) == ["UGA"]
+    assert "REQUEST" not in [e.event for e in events(
+        coder, "The Kenyan minister told reporters that talks would resume.")]

@@ -372,8 +372,11 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     stack = [(c, 1) for c in verb.children]
     while stack:
         t, depth = stack.pop()
-        if t.dep_ in CONTEXT_STOP_DEPS or depth == 1 and controlled and \
-                is_infinitive_complement(t):
+        if t.dep_ in CONTEXT_STOP_DEPS:
+            continue
+        if depth == 1 and controlled and is_infinitive_complement(t):
+            # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
+            right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
             continue
         (left if t.i < verb.i else right).append(t)
         if depth < CONTEXT_DEPTH:
