@@ -31,6 +31,8 @@ DESTINATION_PREPS = TARGET_PREPS | {"to"}
 # Clauses whose words belong to another predication.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
+# What a misread headline's subject hangs on its verb as.
+HEADLINE_SUBJECT_DEPS = frozenset({"compound", "npadvmod", "dep", "amod"})
 MAX_DEPTH = 4
 # Objects count only when their head is a mention.
 OBJECT_DEPTH = 0
@@ -150,7 +152,17 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             verb = verb.head.head
             continue
         break
-    return None, False
+    return _headline_subject(own), False
+
+
+def _headline_subject(verb: Token) -> Token | None:
+    """The subject of a headline the parser misreads ("Pakistan: army launches offensive"
+    makes "army" a compound of the verb): a bare noun right before the main verb."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    left = [c for c in verb.lefts
+            if c.dep_ in HEADLINE_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    return left[-1] if left and left[-1].i == verb.i - 1 else None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -195,12 +207,22 @@ def object_controller(verb: Token) -> Token | None:
 
 
 def agent(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb."""
+    """The "by" phrase of a passive verb.
+
+    With a retained object ("was refused entry *by* Ugandan officials") the parser often
+    hangs the "by" phrase on the object; it is still the verb's agent.
+    """
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "prep") and child.i > verb.i:
+            holders = [child] if child.dep_ == "prep" else list(child.children)
+            for prep in holders:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+                    return next((o for o in prep.children if o.dep_ == "pobj"), None)
     return None
 
 

@@ -56,11 +56,16 @@ def test_policy_off_codes_any_subject() -> None:
     "Residents found themselves stuck in Aleppo as government forces advanced.",
     "The Russian government is not giving an inch on the issue.",
     "A once workable relationship between Ankara and Washington broke down.",
-    "Beheadings by Islamic State fighters were captured on film.",
     "Egypt's former President Hosni Mubarak has died at the age of 91.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
+
+
+def test_captured_on_film_is_no_seizure(coder: Coder) -> None:
+    # The beheadings are an assault by Islamic State; filming them seizes nothing.
+    assert "COERCE" not in types(coder, "Beheadings by Islamic State fighters were captured "
+                                        "on film.")
 
 
 def test_a_known_sector_beats_the_country_code() -> None:

@@ -35,6 +35,7 @@ from eventwire.participants import (
     is_infinitive_complement,
     mention_index,
     mentions_under,
+    object_controller,
     objects,
     prep_objects,
     subject,
@@ -57,6 +58,18 @@ AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 # Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
 DIRECTED_ROLES = frozenset({"directed", "target"})
+# How many words after a light verb its noun may lie and still be part of the trigger text
+# ("carried out a series of raids").
+LIGHT_REACH = 6
+# What a light verb's noun hangs on it as; headlines misread "launches offensive" as an
+# adjective complement.
+LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
+AGENT_PREPS = frozenset({"by"})
+# Types whose verbs need a coded partner besides the actor.
+PARTNER_TYPES = frozenset({"COOPERATE"})
+# Event types a noun names even when the text names no party ("an airstrike near Shawqat",
+# "sieges and gunfire"): the relevance stage keeps only those political by themselves.
+UNNAMED_TYPES = frozenset({"ASSAULT"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -85,6 +98,7 @@ class EventExtractor(Pipe):
         self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
         self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
+        self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -124,7 +138,8 @@ class EventExtractor(Pipe):
                     event["sentence"] = sentence_of[token.i]
                     verbal[token.i] = event
         for i, event in verbal.items():
-            if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal):
+            if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
+                    _has_partner(event, doc._.ew_mentions):
                 events.append(event)
         _aim_through_means(doc, verbal)
         for token in doc:
@@ -163,14 +178,28 @@ class EventExtractor(Pipe):
                 m.update(code=code, name=kb.name_of(code), confidence=DOMESTIC_CONFIDENCE)
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
+        if verb.lemma_.lower() in self.aspect and any(
+                is_infinitive_complement(c) for c in verb.children):
+            return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         before, after, after_tokens = _clause_words(verb)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
-        if match is None or not match.code:
+        # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
+        # pattern of the verb names that very noun ("imposed a curfew").
+        light = self._light_noun(verb)
+        if light is not None and match is not None and any(
+                after_tokens[i] == light.i for i in match.used):
+            light = None
+        if light is not None:
+            entry = _nominal_entry(self.lexicon.nouns, light)
+            assert entry is not None
+            code, used = entry.code, [light.i]
+        elif match is None or not match.code:
             return None
-        info = self.ontology.lookup(match.code)
+        else:
+            code, used = match.code, [after_tokens[i] for i in match.used]
+        info = self.ontology.lookup(code)
         if info is None or not info.event:
             return None
-        used = [after_tokens[i] for i in match.used]
         consumed.update(used)
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
@@ -179,6 +208,16 @@ class EventExtractor(Pipe):
         skip = {subj.i} if subj is not None else set()
         depth = _object_depth(info.event)
         recipients: list[int] = []
+        noun_actors: list[int] = []
+        if light is not None:
+            # The noun's own phrase names its parties ("talks *with Iran*", "the release *of
+            # hostages*"); the noun itself is no recipient.
+            entry = _nominal_entry(self.lexicon.nouns, light)
+            assert entry is not None
+            noun_actors, recipients = _nominal_roles(light, entry, index, borrow=False)
+            skip.add(light.i)
+            if light.head.i != verb.i:  # "took part in talks": the noun hangs on a preposition
+                skip.add(light.head.i)
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if passive and subj is not None:
@@ -187,6 +226,9 @@ class EventExtractor(Pipe):
         if not recipients:
             recipients = _complement_recipients(verb, index, depth)
         mentions = verb.doc._.ew_mentions
+        if light is not None and info.event == "PROTEST" and not any(
+                mentions[r]["code"] for r in recipients):
+            recipients += _protest_targets(light, index)
         if not any(mentions[r]["code"] for r in recipients):
             recipients += _condition_recipients(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
@@ -194,10 +236,16 @@ class EventExtractor(Pipe):
             actors = mentions_under(author, index)
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN":
             actors = [_unresolved_mention(actor_head, index)]
+        if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
+            actors = actors + [a for a in noun_actors if a not in actors]
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
-        trigger_end = max([verb.i + 1, *[u + 1 for u in used if u - verb.i <= 2]])
+        reach = LIGHT_REACH if light is not None else 2
+        trigger_end = max([verb.i + 1, *[u + 1 for u in used if 0 < u - verb.i <= reach]])
         event = self._event(info.code, verb, trigger_end, actors, recipients)
-        event["sense"] = "pattern" if match.pattern is not None else "default"
+        if light is not None:
+            event["sense"] = "light"
+        else:
+            event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
 
     def _headline_event(self, token: Token, index: list[int], consumed: set[int]) -> dict | None:
@@ -218,6 +266,26 @@ class EventExtractor(Pipe):
                             [index[token.i + 1]])
         event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
+
+    def _light_noun(self, verb: Token) -> Token | None:
+        """The event noun a light verb governs: its object ("launched *an offensive*"), the
+        subject of its passive ("an attack was carried out"), or the object of its
+        preposition ("engaged in *fighting*", "took part in *talks*"); light_verbs.tsv."""
+        prep = self.lexicon.light.get(verb.lemma_.lower())
+        if prep is None:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        candidates: list[Token] = []
+        for child in verb.children:
+            if not prep and (child.dep_ in LIGHT_OBJECT_DEPS or passive and child.dep_ ==
+                             "nsubjpass"):
+                candidates.append(child)
+            elif prep and child.dep_ in ("dobj", "obj", "prep"):
+                holder = [child] if child.dep_ == "prep" else list(child.children)
+                candidates.extend(o for p in holder if p.dep_ == "prep" and p.lower_ == prep
+                                  for o in p.children if o.dep_ == "pobj")
+        return next((c for c in candidates if c.pos_ in ("NOUN", "ADJ")
+                     and _nominal_entry(self.lexicon.nouns, c) is not None), None)
 
     def _author(self, verb: Token) -> Token | None:
         """Who speaks through a participle on an issued thing: "the PKK issued a
@@ -242,11 +310,13 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(entry.code)
         if info is None or not info.event:
             return None
-        actors, recipients = _nominal_roles(noun, entry, index)
+        # A derived noun takes the subject of a verb only through a light verb (coded there):
+        # in "condemned the arrest of X" the condemner made no arrest.
+        actors, recipients = _nominal_roles(noun, entry, index, borrow=not entry.derived)
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
-        if not actors and not recipients:
+        if not actors and not recipients and info.event not in UNNAMED_TYPES:
             return None
         event = self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
         event["sense"] = "noun"
@@ -322,10 +392,17 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     """
     left: list[Token] = []
     right: list[Token] = []
+    # "called on Turkey to withdraw its troops": what the object is asked to do is the
+    # content of the request, not words of the verb's phrase ("call up troops").
+    controlled = object_controller(verb) is not None
     stack = [(c, 1) for c in verb.children]
     while stack:
         t, depth = stack.pop()
         if t.dep_ in CONTEXT_STOP_DEPS:
+            continue
+        if depth == 1 and controlled and is_infinitive_complement(t):
+            # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
+            right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
             continue
         (left if t.i < verb.i else right).append(t)
         if depth < CONTEXT_DEPTH:
@@ -433,8 +510,20 @@ def _aim_through_means(doc: Doc, verbal: dict[int, dict[str, Any]]) -> None:
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     """An event needs an actor, or a recipient of a predicate ("were killed in a bombing",
     "a bombing killed two soldiers"), not of a descriptive participle ("the
-    environment surrounding both countries")."""
-    return bool(event["actor"]) or (bool(event["recipient"]) and trigger.dep_ != "acl")
+    environment surrounding both countries"); an armed attack is one even with no party
+    named ("clinics were bombed"), and the relevance stage keeps the political ones."""
+    return bool(event["actor"]) or trigger.dep_ != "acl" and (
+        bool(event["recipient"]) or event["event"] in UNNAMED_TYPES)
+
+
+def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
+    """Material cooperation is done with someone: a COOPERATE verb that names no coded
+    partner ("established control", "traded firmer", "sponsored by the UN") is another
+    sense of the verb."""
+    if event["event"] not in PARTNER_TYPES:
+        return True
+    coded = {mentions[m]["code"] for m in event["actor"] if mentions[m]["code"]}
+    return len(coded) > 1 or any(mentions[m]["code"] for m in event["recipient"])
 
 
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
@@ -455,8 +544,10 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
     return None
 
 
-def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[list, list]:
-    """Actors and recipients of an event noun from its own phrase, or from the verb it objects."""
+def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
+                   borrow: bool = True) -> tuple[list, list]:
+    """Actors and recipients of an event noun from its own phrase, or (``borrow``) from the
+    subject of the verb it objects."""
     actors: list[int] = []
     recipients: list[int] = []
     for child in noun.children:
@@ -468,13 +559,16 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int]) -> tuple[
                 found = mentions_under(obj, index)
                 if child.lower_ in ("between", "among") or (
                     entry.roles == "joint" and child.lower_ == "with"
-                ) or child.lower_ in ("by", "of") and entry.roles not in DIRECTED_ROLES or (
-                    child.lower_ == "by" and entry.roles == "target"):
+                ) or child.lower_ == "by" or (
+                        child.lower_ == "of" and entry.roles not in DIRECTED_ROLES):
                     actors.extend(found)
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of"):
                     recipients.extend(found)
-    if not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+                    # "the arrest of X *by Y*": the parser hangs the agent on the target.
+                    for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
+                        actors.extend(mentions_under(by, index))
+    if borrow and not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         subj, _passive = subject(noun.head)
         if subj is not None:
             actors.extend(mentions_under(subj, index))

@@ -5,7 +5,9 @@ The PETRARCH2 verb dictionary (``data/events/verbs.tsv`` and
 ``CALL * (ON)`` -> 020 or ``STAGE * PROTEST`` -> 141. eventwire's own rows
 (``local_patterns.jsonl``, same format) add and correct patterns; they are
 tried first and win ties. ``nominal_events.tsv`` lists nouns that are events
-by themselves ("talks", "sanctions").
+by themselves ("talks", "sanctions"), ``event_nouns.tsv`` those derived from the
+verb knowledge ("arrest", "withdrawal", "offensive"; ``scripts/build_event_nouns.py``),
+and ``light_verbs.tsv`` the verbs whose event is the noun they govern ("held talks").
 
 A pattern is two lists of *slots* (words before and after the verb); a slot
 lists alternative words or multi-word phrases. A pattern matches when every
@@ -58,7 +60,9 @@ class NominalEvent:
     lemma: str
     code: str
     roles: str  # "visit": of/'s = actor, to = recipient; "joint": between/with = all actors;
-    # "target": like "directed", and "of" names the target ("invasion of Lebanon")
+    # "target": like "directed", and "of" names the target ("invasion of Lebanon");
+    # "mover": like "directed", but "of" names the actor ("the withdrawal of US troops")
+    derived: bool = False  # from event_nouns.tsv rather than the hand-edited table
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class VerbLexicon:
         self.verbs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.patterns: dict[str, list[Pattern]] = defaultdict(list)
         self.nouns: dict[str, NominalEvent] = {}
+        self.light: dict[str, str] = {}  # light verb lemma -> preposition before its noun
         self._load_verbs()
         self._load_idioms()
         self._load_patterns("local_patterns.jsonl", local=True)
@@ -181,8 +186,14 @@ class VerbLexicon:
                     verbs=(row["verb"],)))
 
     def _load_nouns(self) -> None:
+        """Hand rows first; a derived row never replaces one."""
         for row in read_tsv("events", "nominal_events.tsv"):
             self.nouns[row["lemma"]] = NominalEvent(row["lemma"], row["cameo"], row["roles"])
+        for row in read_tsv("events", "event_nouns.tsv"):
+            self.nouns.setdefault(row["lemma"], NominalEvent(
+                row["lemma"], row["cameo"], row["roles"], derived=True))
+        for row in read_tsv("events", "light_verbs.tsv"):
+            self.light[row["verb"]] = row["prep"]
 
     def to_plain(self) -> dict[str, Any]:
         """The compiled lexicon as tuples and dicts that marshal can store (``kb.compiled``)."""
@@ -191,6 +202,7 @@ class VerbLexicon:
             "patterns": {block: [astuple(p) for p in patterns]
                          for block, patterns in self.patterns.items()},
             "nouns": [astuple(n) for n in self.nouns.values()],
+            "light": self.light,
         }
 
     @classmethod
@@ -202,6 +214,7 @@ class VerbLexicon:
         lexicon.patterns = LazyRecords(
             lambda rows: [Pattern(*row) for row in rows], state["patterns"])
         lexicon.nouns = {n[0]: NominalEvent(*n) for n in state["nouns"]}
+        lexicon.light = dict(state["light"])
         return lexicon
 
     def entries(self, lower: str, lemma: str) -> list[tuple[str, str]]:
@@ -248,7 +261,7 @@ class VerbLexicon:
 
 EVENT_TABLES = tuple(("events", name) for name in (
     "local_verbs.tsv", "verbs.tsv", "idioms.tsv", "local_patterns.jsonl", "verb_patterns.jsonl",
-    "nominal_events.tsv"))
+    "nominal_events.tsv", "event_nouns.tsv", "light_verbs.tsv"))
 
 
 @lru_cache(maxsize=1)
