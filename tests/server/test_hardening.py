@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import socket
 import tempfile
 import threading
 import time
@@ -198,6 +200,21 @@ def test_a_paste_behind_a_hanging_one_waits_no_longer_than_the_limit(corpus, cod
         # it gets the process once the hanging one is stopped, or is told the server is busy
         assert waiting.status_code == 200 or waiting.json()["error"]["code"] == "busy"
         assert took < 12
+
+
+def test_the_connection_of_the_first_paste_closes(corpus, coder, serving):
+    """The coding process is forked during a request: it must not keep that connection open."""
+    body = json.dumps({"text": "Japan met China."}).encode()
+    request = (b"POST /api/code HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+               b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body))
+    with serving(create_app(corpus, coder=coder)) as url:
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as conn:
+            conn.sendall(request + body)
+            answer = b""
+            while chunk := conn.recv(65536):  # times out if the server's close never arrives
+                answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200") and b"CONSULT" in answer
 
 
 def test_a_coder_that_dies_fails_that_text_only(corpus, coder):

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
+import stat
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -43,6 +45,28 @@ def default_coder() -> Any:
     return Coder()
 
 
+def _release_sockets(keep: int) -> None:
+    """Point every socket inherited from the server, but ``keep``, at /dev/null.
+
+    A forked process holds copies of the server's client connections: a
+    connection the server closes would stay open, and a browser reusing it
+    would wait forever. Each socket's number is kept (now /dev/null), so no
+    file opened later can take it and be closed by a stale socket object.
+    """
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for name in os.listdir("/proc/self/fd"):
+            fd = int(name)
+            try:
+                is_socket = stat.S_ISSOCK(os.fstat(fd).st_mode)
+            except OSError:  # the listing's own descriptor, closed by now
+                continue
+            if is_socket and fd != keep:
+                os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
 def _serve(make: Callable[[], Any], conn: Connection, server_end: Connection) -> None:
     """The coding process: load the coder, then code each text sent until the pipe closes.
 
@@ -51,6 +75,7 @@ def _serve(make: Callable[[], Any], conn: Connection, server_end: Connection) ->
     to the server, which stops this process itself.
     """
     server_end.close()
+    _release_sockets(keep=conn.fileno())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     coder = make()
     conn.send("ready")
