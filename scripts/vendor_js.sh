@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fetch the dashboard's JavaScript libraries and world map from npm into the
-# package, so the dashboard works with no internet. Versions are pinned; run
+# Fetch the dashboard's JavaScript libraries, the world map and the API docs
+# pages (Swagger UI, ReDoc) from npm into the package, so the dashboard and
+# /docs work with no internet. Versions are pinned; run
 # again to reproduce the committed files (needs npm and tar, nothing else).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,14 @@ files=(
   "world-atlas@2.0.2 countries-110m.json countries-110m.json"
   "world-atlas@2.0.2 LICENSE LICENSE-world-atlas.txt"
   "world-atlas@2.0.2 README.md README-world-atlas.md"
+  "swagger-ui-dist@5.35.0 swagger-ui-bundle.js swagger-ui-bundle.js"
+  "swagger-ui-dist@5.35.0 swagger-ui.css swagger-ui.css"
+  "swagger-ui-dist@5.35.0 favicon-32x32.png favicon-32x32.png"
+  "swagger-ui-dist@5.35.0 LICENSE LICENSE-swagger-ui.txt"
+  "swagger-ui-dist@5.35.0 NOTICE NOTICE-swagger-ui.txt"
+  "redoc@2.5.4 bundles/redoc.standalone.js redoc.standalone.js"
+  "redoc@2.5.4 bundles/redoc.standalone.js.LICENSE.txt LICENSE-redoc-bundled.txt"
+  "redoc@2.5.4 LICENSE LICENSE-redoc.txt"
 )
 
 for row in "${files[@]}"; do
@@ -35,6 +44,6 @@ for row in "${files[@]}"; do
   cp "$dir/package/$inner" "$dest/$target"
 done
 
-( cd "$dest" && sha256sum ./*.js ./*.css ./*.json | sort -k 2 > SHA256SUMS )
+( cd "$dest" && sha256sum ./*.js ./*.css ./*.json ./*.png | sort -k 2 > SHA256SUMS )
 echo "vendored into $dest:"
 ls -l "$dest"

@@ -51,6 +51,12 @@ def live_server(corpus, coder):
         yield url
 
 
+@pytest.fixture(scope="session")
+def serving():
+    """``serve_in_thread``, for tests that need real concurrent connections."""
+    return serve_in_thread
+
+
 @contextmanager
 def serve_in_thread(app) -> Iterator[str]:
     """Run ``app`` on a free port of 127.0.0.1 until the block ends."""

@@ -17,9 +17,14 @@ from eventwire.server import Limits, create_app
 pytestmark = pytest.mark.model
 
 
+def local(app, **kwargs) -> TestClient:
+    """A test client that calls the server by a loopback name, as a browser on this machine."""
+    return TestClient(app, base_url="http://127.0.0.1:8000", **kwargs)
+
+
 @pytest.fixture(scope="module")
 def client(corpus, coder):
-    with TestClient(create_app(corpus, coder=coder)) as opened:
+    with local(create_app(corpus, coder=coder)) as opened:
         yield opened
 
 
@@ -232,7 +237,7 @@ def test_malformed_json_is_400(client):
 
 def test_oversized_bodies_are_refused(corpus, coder):
     limits = Limits(max_body_bytes=2_000, max_code_chars=500)
-    with TestClient(create_app(corpus, coder=coder, limits=limits)) as small:
+    with local(create_app(corpus, coder=coder, limits=limits)) as small:
         big = small.post("/api/code", json={"text": "Japan met China. " * 200})
         assert big.status_code == 413 and big.json()["error"]["code"] == "body_too_large"
 
@@ -248,13 +253,13 @@ def test_oversized_bodies_are_refused(corpus, coder):
 
 
 def test_download_row_limit(corpus, coder):
-    with TestClient(create_app(corpus, coder=coder, limits=Limits(max_download_rows=2))) as c:
+    with local(create_app(corpus, coder=coder, limits=Limits(max_download_rows=2))) as c:
         response = c.get("/api/events/download")
         assert response.status_code == 400 and "narrow" in response.json()["error"]["message"]
 
 
 def test_token_is_needed_on_every_request(corpus, coder):
-    with TestClient(create_app(corpus, token="s3cret", coder=coder)) as guarded:
+    with local(create_app(corpus, token="s3cret", coder=coder)) as guarded:
         for path in ("/api/events", "/api/meta", "/docs", "/openapi.json",
                      "/dashboard/index.html", "/"):
             response = guarded.get(path)
@@ -284,7 +289,7 @@ def test_an_unexpected_failure_is_a_json_500(corpus, coder, monkeypatch):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(queries, "places", broken)
-    with TestClient(create_app(corpus, coder=coder), raise_server_exceptions=False) as c:
+    with local(create_app(corpus, coder=coder), raise_server_exceptions=False) as c:
         response = c.get("/api/places")
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "internal"

@@ -124,3 +124,77 @@ def test_a_pasted_article_is_coded_and_highlighted(page):
     assert "accused" in triggers
     cards = browser.find_elements("css selector", "#code-body .event-card")
     assert any("ACCUSE" in card.text and "China" in card.text for card in cards)
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1">'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(corpus, coder, tmp_path_factory, serving):
+    """The corpus with markup for every place name and actor name, served."""
+    import shutil
+
+    import duckdb
+
+    from eventwire.server import create_app
+
+    path = tmp_path_factory.mktemp("hostile") / "corpus.duckdb"
+    shutil.copy(corpus, path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE events SET event_loc = struct_update(event_loc, name := ?) "
+                "WHERE event_loc IS NOT NULL", [HOSTILE])
+    con.execute("UPDATE events SET actor = list_transform(actor, lambda x: "
+                "struct_update(x, name := ?))", [HOSTILE])
+    con.close()
+    with serving(create_app(path, coder=coder)) as url:
+        yield url
+
+
+def test_markup_in_place_and_actor_names_shows_as_text(browser, hostile_server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{hostile_server}/dashboard/index.html#map")
+    browser.refresh()
+    WebDriverWait(browser, 20).until(lambda b: b.execute_script(
+        "const el = document.getElementById('chart-map'); const c = echarts.getInstanceByDom(el);"
+        "return c && c.getOption().series[0].data.length > 0;"))
+    shown = browser.execute_script("""
+        const c = echarts.getInstanceByDom(document.getElementById('chart-map'));
+        c.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});
+        const tip = [...document.querySelectorAll('#chart-map div')]
+            .find((d) => d.textContent.includes('onerror'));
+        return tip ? [tip.textContent, tip.querySelectorAll('img').length] : null;""")
+    assert shown is not None, "the map tooltip did not show"
+    assert HOSTILE in shown[0] and shown[1] == 0
+
+    browser.get(f"{hostile_server}/dashboard/index.html#events")
+    browser.refresh()
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(
+        "css selector", "#events-table tbody tr"))
+    browser.find_elements("css selector", "#events-table tbody tr")[0].click()
+    card = WebDriverWait(browser, 10).until(lambda b: b.find_elements(
+        "css selector", "#event-detail .event-card"))[0]
+    assert HOSTILE in card.text
+    assert not browser.find_elements("css selector", "#events-table img, #event-detail img")
+    assert browser.execute_script("return window.pwned") is None
+
+
+@pytest.mark.parametrize("page, selector", [("/docs", ".swagger-ui .info .title"),
+                                            ("/redoc", ".api-info h1")])
+def test_api_docs_render_from_packaged_files_only(browser, live_server, page, selector):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get_log("browser")
+    browser.get(f"{live_server}{page}")
+    title = WebDriverWait(browser, 30).until(
+        ready.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    assert "eventwire" in title.text
+    fetched = browser.execute_script(
+        "return performance.getEntriesByType('resource').map((e) => e.name);")
+    assert any(url.startswith(f"{live_server}/dashboard/vendor/") for url in fetched), fetched
+    refused = "\n".join(e["message"] for e in browser.get_log("browser")
+                        if "has been blocked" in e["message"])
+    for url in fetched:  # ReDoc asks a CDN for its logo: the page's policy refuses it
+        assert url.startswith(live_server) or f"{url}' violates" in refused, url

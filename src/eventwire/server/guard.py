@@ -1,7 +1,10 @@
-"""Request limits and the access token, checked before any route runs.
+"""The Host header, request limits and the access token, checked before any route runs.
 
 A plain ASGI middleware, so a body sent without ``Content-Length`` (chunked)
 is counted as it arrives and refused once over the limit, never read whole.
+The Host check stops DNS rebinding: a web page whose name is made to resolve
+to 127.0.0.1 sends its own name as Host, and is refused, so it cannot read
+the API of a server running without a token.
 """
 
 from __future__ import annotations
@@ -21,6 +24,18 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 TOKEN_COOKIE = "eventwire_token"
 PUBLIC_PATHS = frozenset({"/api/health"})
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port or IPv6 brackets, lower-cased."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    if header.count(":") != 1:
+        return header
+    name, _, port = header.partition(":")
+    return name if port.isdigit() else header
 
 
 def error_body(code: str, message: str, parameter: str | None = None) -> dict[str, Any]:
@@ -40,22 +55,30 @@ async def _send_json(send: Send, status: int, payload: dict[str, Any]) -> None:
 
 
 class Guard:
-    """Refuses oversized bodies (413) and, with a token set, requests without it (401).
+    """Refuses foreign Host headers (400), oversized bodies (413) and, with a token set,
+    requests without it (401).
 
     A valid ``?token=`` sets a cookie, so a dashboard opened once with the
     token can call the API without putting it in every URL.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, token: str | None = None) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, token: str | None = None,
+                 allowed_hosts: frozenset[str] = LOOPBACK_HOSTS) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.token = token
+        self.allowed_hosts = frozenset(h.strip("[]").lower() for h in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        if host_name(headers.get("host", "")) not in self.allowed_hosts:
+            await _send_json(send, 400, error_body(
+                "bad_host", "this server answers only to the names it was started with; "
+                "add this one with 'eventwire serve --allow-host NAME'"))
+            return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         from_query = (query.get("token") or [None])[0]
         if self.token and scope["path"] not in PUBLIC_PATHS \

@@ -7,15 +7,15 @@ coder) and return its records; they never build SQL themselves.
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
-from starlette.background import BackgroundTask
 
 from eventwire.server import queries
 from eventwire.server.queries import BadParameter, Filters, codes, parse_day, split
@@ -124,10 +124,15 @@ def download(request: Request, selected: Selected,
         return StreamingResponse(
             _csv_chunks(batches, con), media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="events.csv"'})
-    path = _parquet_file(batches)
-    con.close()
-    return FileResponse(path, media_type="application/vnd.apache.parquet",
-                        filename="events.parquet", background=BackgroundTask(path.unlink))
+    try:
+        handle = _parquet_file(batches)
+    finally:
+        con.close()
+    size = os.fstat(handle.fileno()).st_size
+    return StreamingResponse(
+        _file_chunks(handle), media_type="application/vnd.apache.parquet",
+        headers={"Content-Disposition": 'attachment; filename="events.parquet"',
+                 "Content-Length": str(size)})
 
 
 def _records(batches: Any) -> Iterator[list[Any]]:
@@ -157,17 +162,28 @@ def _csv_chunks(batches: Any, con: Any) -> Iterator[str]:
         con.close()
 
 
-def _parquet_file(batches: Any) -> Path:
+def _parquet_file(batches: Any) -> BinaryIO:
+    """The events as Parquet in an open file that has no name left on disk.
+
+    The temporary file is removed as soon as it is written (or fails to be),
+    so neither an error nor a client that hangs up can leave it behind.
+    """
     from eventwire.records import Event
     from eventwire.writers import open_writer
 
-    with tempfile.NamedTemporaryFile(suffix=".parquet", delete=False) as handle:
-        path = Path(handle.name)
-    writer = open_writer("parquet", path, [Event])
-    for records in _records(batches):
-        writer.write(records)
-    writer.close()
-    return path
+    with tempfile.TemporaryDirectory(prefix="eventwire-") as folder:
+        path = Path(folder) / "events.parquet"
+        writer = open_writer("parquet", path, [Event])
+        for records in _records(batches):
+            writer.write(records)
+        writer.close()
+        return path.open("rb")
+
+
+def _file_chunks(handle: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:
+    with handle:
+        while chunk := handle.read(size):
+            yield chunk
 
 
 @router.get("/series", summary="Events and summed or mean intensity/Goldstein per period")
@@ -231,19 +247,16 @@ class CodeRequest(BaseModel):
     doc_id: str = Field("pasted", max_length=200, pattern=r"^[\w.:@-]+$")
 
 
-@router.post("/code", summary="Code pasted text without storing it")
+@router.post("/code", summary="Code pasted text without storing it", responses={
+    503: {"description": "Coding overran the time limit (it was stopped) or another "
+                         "story is being coded"}})
 def code(request: Request, body: CodeRequest) -> dict[str, Any]:
     c = ctx(request)
     if len(body.text) > c.limits.max_code_chars:
         raise HTTPException(413, f"text is limited to {c.limits.max_code_chars} characters")
     date = parse_day("date", body.date)
-    coder = c.coder()
-    with c.code_lock:
-        doc = coder.code(body.text, date=date, doc_id=body.doc_id)
-    if doc.status != "ok":
-        raise BadParameter("text", doc.error or "the text could not be coded")
-    return {"doc_id": doc.doc_id, "date": doc.date, "text": doc.text,
-            "events": [e.to_dict() for e in doc.events],
-            "quotes": [q.to_dict() for q in doc.quotes],
-            "actors": [a.to_dict() for a in doc.actors]}
+    doc = c.coding.code(body.text, date, body.doc_id)
+    if doc["status"] != "ok":
+        raise BadParameter("text", doc["error"] or "the text could not be coded")
+    return {k: doc[k] for k in ("doc_id", "date", "text", "events", "quotes", "actors")}
 

@@ -214,8 +214,8 @@ async function start() {
   $("#corpus-info").textContent = `${meta.events.toLocaleString()} events · `
     + `${(meta.documents.ok || 0).toLocaleString()} documents`
     + (meta.first_day ? ` · ${meta.first_day} to ${meta.last_day}` : "");
-  $("#country-codes").innerHTML = meta.countries.map((c) => `<option value="${esc(c.code)}">${c.events} events</option>`).join("");
-  $("#f-event").innerHTML += meta.event_types.map((t) => `<option>${t}</option>`).join("");
+  $("#country-codes").innerHTML = meta.countries.map((c) => `<option value="${esc(c.code)}">${esc(c.events)} events</option>`).join("");
+  $("#f-event").innerHTML += meta.event_types.map((t) => `<option>${esc(t)}</option>`).join("");
   if (meta.busiest_dyad) {
     $("#dyad-a").value = meta.busiest_dyad.a;
     $("#dyad-b").value = meta.busiest_dyad.b;

@@ -1,7 +1,7 @@
 // ECharts views: timeline, rankings, dyad curve, actor network and the offline map.
 /* global echarts, topojson */
 
-import { QUADS } from "./text.js";
+import { QUADS, esc } from "./text.js";
 
 export const QUAD_COLOURS = { 1: "#4c9a6a", 2: "#1f6f43", 3: "#e0a040", 4: "#c0392b" };
 const INTENSITY = ["#c0392b", "#e0a040", "#8fa3c4", "#6fb38a", "#1f6f43"];
@@ -120,8 +120,9 @@ export function network(id, dyads, actors, onPick) {
     title: { show: false },
     tooltip: {
       formatter: (p) => (p.dataType === "edge"
-        ? `${p.data.source} – ${p.data.target}: ${p.data.events} events, mean intensity ${p.data.mean}`
-        : `${p.name}: ${size.get(p.name) || 0} events`),
+        ? `${esc(p.data.source)} – ${esc(p.data.target)}: ${esc(p.data.events)} events, `
+          + `mean intensity ${esc(p.data.mean)}`
+        : `${esc(p.name)}: ${esc(size.get(p.name) || 0)} events`),
     },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
@@ -175,8 +176,9 @@ export async function map(id, places) {
       : { text: "No event places match the filters.", left: "center", top: 10, textStyle: { color: "#888", fontSize: 14 } },
     tooltip: {
       formatter: (p) => (p.seriesType === "scatter"
-        ? `${p.data.name} (${p.data.country || "?"}): ${p.data.events} events, mean intensity ${p.data.mean}`
-        : p.name),
+        ? `${esc(p.data.name)} (${esc(p.data.country || "?")}): ${esc(p.data.events)} events, `
+          + `mean intensity ${esc(p.data.mean)}`
+        : esc(p.name)),
     },
     visualMap: { type: "continuous", min: -10, max: 10, dimension: 2, left: 10, bottom: 10,
       text: ["cooperation", "conflict"], calculable: false, inRange: { color: INTENSITY } },

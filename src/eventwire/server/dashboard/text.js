@@ -1,4 +1,6 @@
 // Text with highlighted spans: triggers, actors, recipients, quotes, event sentences.
+// Every value from the API goes through `esc` before it becomes HTML: names and
+// sentences come from the coded texts, which anyone can write.
 // Spans may nest or overlap, so the text is cut at every span edge and each piece
 // gets the classes of all spans covering it.
 
@@ -78,10 +80,11 @@ export function eventCard(ev, { focus = false, docLink = true } = {}) {
   const modes = ev.mode.length ? ` · ${esc(ev.mode.join(", "))}` : "";
   const link = docLink
     ? `<a href="#doc=${encodeURIComponent(ev.doc_id)}">${esc(ev.doc_id)}</a>` : "";
-  return `<div class="event-card q${ev.quad_code}${focus ? " focus" : ""}" data-id="${esc(ev.id)}">
-    <div class="event-head"><span class="badge q${ev.quad_code}">${esc(ev.event)}</span>
+  const quad = esc(ev.quad_code);
+  return `<div class="event-card q${quad}${focus ? " focus" : ""}" data-id="${esc(ev.id)}">
+    <div class="event-head"><span class="badge q${quad}">${esc(ev.event)}</span>
       <strong>${esc(parties(ev.actor))}</strong> &rarr; ${esc(parties(ev.recipient))}</div>
-    <div class="meta">${esc(ev.date || "no date")}${where}${modes} · intensity ${ev.intensity}
+    <div class="meta">${esc(ev.date || "no date")}${where}${modes} · intensity ${esc(ev.intensity)}
       · ${esc(QUADS[ev.quad_code])} ${link}</div>
     <blockquote>${sentence}</blockquote></div>`;
 }
