@@ -21,6 +21,7 @@ class Errors:
     E011 = "[E011] {source}: is a directory; code one file, or ingest a corpus"
     E012 = "[E012] {source}: invalid date {value!r} (use YYYY-MM-DD)"
     E013 = "[E013] {source}: file of {size} bytes exceeds the reader limit of {limit}"
+    E014 = "[E014] {source}: coding failed in {error}"
 
 
 class EventwireError(Exception):
