@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.assemble import assemble_document
+from eventwire.doc_index import TEXT_KEY
 from eventwire.errors import Errors, InputError
 from eventwire.extensions import register
 from eventwire.ingest import InputDoc
@@ -134,6 +135,7 @@ class Coder:
 
     def _make_doc(self, item: InputDoc, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # what doc.text would join again, stage after stage
         doc._.ew_doc_id = item.doc_id
         doc._.ew_date = item.date
         return doc

@@ -13,6 +13,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+# Key of the joined text in ``doc.user_data``: a plain string, so it survives
+# ``Doc.to_bytes``; the text of a Doc never changes once it is made.
+TEXT_KEY = "eventwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and kept."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
 
 class DocIndex:
     """Sentence starts and entity spans of ``doc``, looked up by token index.
@@ -22,7 +34,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sentenced = doc.has_annotation("SENT_START")
         self.starts = [s.start for s in doc.sents] if self.sentenced and len(doc) else [0]
         self.ents: tuple[Span, ...] = doc.ents

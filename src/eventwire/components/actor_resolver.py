@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
+from eventwire.doc_index import doc_text
 from eventwire.kb.actors import AliasTarget
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class Resolver:
         self.kb = finder.kb
         self.finder = finder
         self.doc = doc
-        self.text = doc.text  # spaCy joins it anew on every access
+        self.text = doc_text(doc)
         self.date: str | None = doc._.ew_date
         self.seen: list[str] = []  # person ids in mention order
         self.unknown: dict[str, str] = {}  # surname -> full name of people the KB lacks

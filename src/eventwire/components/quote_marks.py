@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.doc_index import doc_text
+
 QUOTE_MARK = '"'
 PARAGRAPH = re.compile(r"[^\n]+")
 TRAILING = ",;:"  # punctuation that belongs to the sentence, not to the quote
@@ -64,7 +66,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, bool]]:
 def direct_quotes(doc: Doc) -> list[Attribution]:
     quotes: list[Attribution] = []
     chain, open_before, last_paragraph = 0, False, -1
-    text = doc.text  # spaCy joins it anew on every access
+    text = doc_text(doc)
     for start, end, paragraph, closed in quote_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):

@@ -34,7 +34,7 @@ from eventwire.components.quote_marks import (
     continue_chains,
     direct_quotes,
 )
-from eventwire.doc_index import DocIndex, between
+from eventwire.doc_index import DocIndex, between, doc_text
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.tables import read_tsv
@@ -365,7 +365,7 @@ class QuoteFinder(Pipe):
     def mark_events(self, doc: Doc, found: list[Attribution]) -> None:
         """``event["source"]`` for events whose trigger lies in reported content."""
         mentions = doc._.ew_mentions
-        text = doc.text
+        text = doc_text(doc)
         for event in doc._.ew_events or []:
             trigger = event["trigger"][0]
             holders = [a for a in found if a.start <= trigger < a.end]
