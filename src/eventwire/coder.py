@@ -33,8 +33,8 @@ logger = logging.getLogger(__name__)
 
 # Longer documents are parsed in sections of at most this many characters.
 DEFAULT_SECTION_CHARS = 100_000
-# Longer documents are refused (E006): about 15 minutes of coding on one core.
-DEFAULT_MAX_CHARS = 5_000_000
+# Longer documents are refused (E006): a few minutes of coding on one core.
+DEFAULT_MAX_CHARS = 2_000_000
 
 # A unit of work: (input position, section number, number of sections).
 Unit = tuple[int, int, int]
