@@ -6,15 +6,23 @@ is warmed up, then the two are timed in alternation and the best round kept.
 A last, separate pass times every stage for the per-stage shares.
 
     python bench/throughput.py --n 300 [--batch-size 32] [--json]
+    python bench/throughput.py --corpus ../shared/corpora/ngec_Guardian_SDF_sample.csv.zip --n 100
+
+``--corpus`` reads JSONL (optionally gzipped) with a ``body`` or ``text``
+field, or a CSV (optionally the only file of a zip) with ``text`` and
+``date`` columns.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
+import io
 import json
 import sys
 import time
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -45,18 +53,15 @@ def load_stories(n: int, corpus: Path | None = None) -> tuple[list[InputDoc], st
     RETURNS (tuple): the stories and the name of the corpus they came from.
     """
     path = corpus or (REUTERS if REUTERS.is_file() else SAMPLE)
-    opener = gzip.open if path.suffix == ".gz" else open
     stories: list[InputDoc] = []
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            text = row.get("body") or row.get("text") or ""
-            if len(text.split()) >= MIN_WORDS:
-                stories.append(InputDoc(doc_id=str(row.get("newid") or row.get("id")),
-                                        text=text, date=_iso_date(row.get("date")),
-                                        title=row.get("title")))
-            if len(stories) == n:
-                break
+    for number, row in enumerate(_rows(path)):
+        text = row.get("body") or row.get("text") or ""
+        if len(text.split()) >= MIN_WORDS:
+            doc_id = row.get("newid") or row.get("id") or row.get("") or f"row{number}"
+            stories.append(InputDoc(doc_id=str(doc_id), text=text,
+                                    date=_iso_date(row.get("date")), title=row.get("title")))
+        if len(stories) == n:
+            break
     if not stories:
         sys.exit(f"{path}: no stories of {MIN_WORDS} words or more")
     base = list(stories)
@@ -65,6 +70,25 @@ def load_stories(n: int, corpus: Path | None = None) -> tuple[list[InputDoc], st
         stories.append(InputDoc(doc_id=f"{item.doc_id}-r{len(stories)}", text=item.text,
                                 date=item.date, title=item.title))
     return stories, path.name
+
+
+def _rows(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL(.gz) file, or rows of a CSV file or of the CSV inside a zip."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as raw:
+            yield from _csv_rows(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+        return
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as lines:
+        if path.name.removesuffix(".gz").endswith(".csv"):
+            yield from _csv_rows(lines)
+        else:
+            yield from (json.loads(line) for line in lines if line.strip())
+
+
+def _csv_rows(lines: Any) -> Iterator[dict[str, Any]]:
+    csv.field_size_limit(sys.maxsize)
+    yield from csv.DictReader(lines)
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -223,7 +247,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=2, help="timed rounds per pipeline")
     parser.add_argument("--model", default=None, help="spaCy model package")
     parser.add_argument("--corpus", type=Path, default=None,
-                        help="JSONL(.gz) of stories (default: Reuters-21578, else the sample)")
+                        help="JSONL(.gz), CSV or zipped CSV of stories "
+                             "(default: Reuters-21578, else the sample)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     result = measure(args.n, args.batch_size, args.model, args.repeats, args.corpus)

@@ -24,6 +24,7 @@ class Errors:
     E014 = "[E014] {source}: not coded, failed {tries} times: {reason}"
     E015 = "[E015] {source}: {what} of {size} exceeds the reader limit ({option} {limit}); skipped"
     E016 = "[E016] {source}: malformed CSV row ({reason}); skipped"
+    E017 = "[E017] {source}: coding failed in {error}"
 
 
 class EventwireError(Exception):

@@ -37,6 +37,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "ew_mentions": None,  # list[dict]: actor mentions (see module docstring)
     "ew_events": None,  # list[dict]: events (see module docstring)
     "ew_quotes": None,  # list[dict]: quotes
+    "ew_error": None,  # str: the stage that failed on this Doc and its message
 }
 
 

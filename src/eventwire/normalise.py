@@ -30,15 +30,18 @@ LEFT_ZIPF = 2.0
 CAMEL_LEFT_ZIPF = 3.0
 MIN_PART = 3
 
-_HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-    re.I | re.S)
+# What may open a page after its prolog (XML declaration, comments), matched at
+# the position the prolog scan reached: no quantifier spans the comments.
+_HTML_OPEN = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|td|h[1-6]|article|section|body|html)\s*>", re.I)
-# UTF-8 read as Windows-1252: a lead byte (Â..ô) then a continuation byte.
-_MOJIBAKE_PAIR = ("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                  "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
-                  "\u2026\u2030\u2039\u203a\u20ac\u2122]")
-_MOJIBAKE_RUN = re.compile(f"[^\\x00-\\x7f]*{_MOJIBAKE_PAIR}[^\\x00-\\x7f]*")
+# Maximal runs of non-ASCII characters; a run is repaired only when it holds
+# a UTF-8 lead byte read as Windows-1252 (Â..ô) followed by a continuation
+# byte and ftfy finds it bad.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # Carriage returns become newlines; runs of spaces and tabs one space.
 _SPACING = re.compile(r"\r\n?|[ \t]{2,}|\t")
 # Letters-only tokens not inside URLs, e-mails, hashtags, paths or hyphenated compounds.
@@ -112,7 +115,33 @@ def normalise(
 def looks_like_html(text: str) -> bool:
     """True when the text opens like an HTML page or is dense with closing tags."""
     head = text[:20000]
-    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+    return bool(_HTML_OPEN.match(head, _prolog_end(head))) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def _prolog_end(head: str) -> int:
+    """Position after leading space, an XML declaration and comments.
+
+    A scan with ``str.find`` rather than a regex: a repeated comment group with
+    a lazy body backtracks exponentially when no page follows.
+    """
+    position = _skip_space(head, 0)
+    if head[position:position + 5].lower() == "<?xml":
+        close = head.find(">", position)
+        if close < 0:
+            return position
+        position = _skip_space(head, close + 1)
+    while head.startswith("<!--", position):
+        close = head.find("-->", position + 4)
+        if close < 0:
+            break
+        position = _skip_space(head, close + 3)
+    return position
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def extract_html_text(html: str, source_name: str = "document") -> str:
@@ -214,12 +243,14 @@ def _repair_mojibake(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Undo UTF-8 read as Windows-1252 ("itâ€™s"), one non-ASCII run at a time."""
 
     def repair(run: str) -> tuple[str, list[int]] | None:
-        if not ftfy.badness.is_bad(run):
+        if not _MOJIBAKE_PAIR.search(run) or not ftfy.badness.is_bad(run):
             return None
         fixed = ftfy.fix_encoding(run)
         return fixed, _byte_starts(run, fixed)
 
-    return _rewrite(text, offsets, _MOJIBAKE_RUN, repair)
+    if not _MOJIBAKE_PAIR.search(text):
+        return text, offsets
+    return _rewrite(text, offsets, _NON_ASCII_RUN, repair)
 
 
 def _byte_starts(run: str, fixed: str) -> list[int]:

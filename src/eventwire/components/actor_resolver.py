@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
+from eventwire.doc_index import doc_text
 from eventwire.kb.actors import AliasTarget
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Resolver:
         self.kb = finder.kb
         self.finder = finder
         self.doc = doc
+        self.text = doc_text(doc)
         self.date: str | None = doc._.ew_date
         self.seen: list[str] = []  # person ids in mention order
         self.unknown: dict[str, str] = {}  # surname -> full name of people the KB lacks
@@ -69,7 +71,7 @@ class Resolver:
         mention = {"start": first.start, "end": end, "start_char": doc[first.start].idx,
                    "end_char": end_char, "name": None, "code": None, "sector": None,
                    "wikidata_id": None, "kind": "agent", "confidence": CONFIDENCE["agent"]}
-        mention["text"] = doc.text[mention["start_char"]:end_char]
+        mention["text"] = self.text[mention["start_char"]:end_char]
         owner = chain.first(*OWNER_KINDS)
         agents = [a for a in chain.atoms if a.kind == "agent"]
         person = chain.first("person")
@@ -220,17 +222,23 @@ class Resolver:
     def unknown_people(self, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """PERSON entities the KB does not know: name from the text, code only if stated."""
         taken = {i for m in mentions for i in range(m["start"], m["end"])}
+        countries: dict[int, str | None] = {}
+        for m in mentions:
+            if m["kind"] == "country":
+                countries.setdefault(m["start"], m["code"])
         out = []
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             name = self.unknown.get(ent.text, ent.text)
             self.unknown.setdefault(ent.text.split()[-1], name)
-            code = self._apposition_code(ent, mentions)
+            code = self._apposition_code(ent, countries)
             out.append(self._unknown(ent, name, code))
             taken.update(range(ent.start, ent.end))
+        starting = _token_starts(self.doc)
         for surname, name in self.unknown.items():
-            out += [self._unknown(span, name, None) for span in _find(self.doc, surname)
+            out += [self._unknown(span, name, None)
+                    for span in _find(self.doc, surname, starting)
                     if not any(i in taken for i in range(span.start, span.end))]
         return out
 
@@ -241,26 +249,41 @@ class Resolver:
                 "sector": None, "wikidata_id": None, "kind": "person",
                 "confidence": CONFIDENCE["guess" if code else "unknown"]}
 
-    def _apposition_code(self, ent: Span, mentions: list[dict[str, Any]]) -> str | None:
-        """Country in ", a Japanese diplomat" right after a name, before any preposition."""
+    def _apposition_code(self, ent: Span, countries: dict[int, str | None]) -> str | None:
+        """Country in ", a Japanese diplomat" right after a name, before any preposition.
+
+        countries (dict): token index -> code of the first country mention starting there.
+        """
         doc = self.doc
         i = ent.end
         if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
             return None
         j = i + 2
         while j < len(doc) and not (doc[j].is_punct or doc[j].pos_ == "ADP"):
-            hit = next((m for m in mentions if m["start"] == j and m["kind"] == "country"), None)
-            if hit:
-                return hit["code"]
+            if j in countries:
+                return countries[j]
             j += 1
         return None
 
 
-def _find(doc: Doc, text: str) -> list[Span]:
-    """Token spans whose text is exactly ``text`` (a surname seen earlier in the story)."""
-    found = []
+def _token_starts(doc: Doc) -> dict[str, list[int]]:
+    """Token text -> indexes of the tokens with that text, in order."""
+    starting: dict[str, list[int]] = {}
     for token in doc:
-        if text.startswith(token.text) and token.text:
+        starting.setdefault(token.text, []).append(token.i)
+    return starting
+
+
+def _find(doc: Doc, text: str, starting: dict[str, list[int]]) -> list[Span]:
+    """Token spans whose text is exactly ``text`` (a surname seen earlier in the story).
+
+    Only tokens whose text begins ``text`` can open one; ``starting`` finds them.
+    """
+    found = []
+    opening = sorted(i for cut in range(1, len(text) + 1) for i in starting.get(text[:cut], ()))
+    for i in opening:
+        token = doc[i]
+        if token.text:
             end = token.i + 1
             while end < len(doc) and len(doc[token.i:end].text) < len(text):
                 end += 1

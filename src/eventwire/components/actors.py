@@ -32,6 +32,7 @@ from eventwire.components.actor_resolver import (
     modifier,
 )
 from eventwire.components.alias_matcher import AliasMatcher
+from eventwire.doc_index import DocIndex
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
 
@@ -109,29 +110,30 @@ class ActorFinder(Pipe):
 
     def _atoms(self, doc: Doc) -> list[Atom]:
         found: dict[tuple[int, int], tuple[AliasTarget, ...]] = {}
+        index = DocIndex(doc)
         for start, end in self.matcher(doc):
             targets = tuple(t for t in self.kb.lookup(doc[start:end].text)
-                            if self._fits(doc, start, end, t))
+                            if self._fits(doc, start, end, t, index))
             if targets:
                 found[(start, end)] = targets
         spans = filter_spans([doc[s:e] for s, e in found])
         atoms = [Atom(s.start, s.end, found[(s.start, s.end)]) for s in spans]
         covered = {i for a in atoms for i in range(a.start, a.end)}
-        atoms += [a for t in doc if t.i not in covered and (a := self._fused(doc, t, atoms))]
+        agent_ends = {a.end for a in atoms if a.kind == "agent"}
+        atoms += [a for t in doc if t.i not in covered and (a := self._fused(t, agent_ends))]
         covered.update(a.start for a in atoms)
         atoms += [a for t in doc if t.i not in covered and (a := self._misspelt(t))]
         atoms += [Atom(t.i, t.i + 1, (AliasTarget(t.text, "title", t.lower_),)) for t in doc
                   if t.i not in covered and t.lower_ in self.cues["honorific"] and t.is_title]
         return sorted(atoms, key=lambda a: a.start)
 
-    def _fits(self, doc: Doc, start: int, end: int, target: AliasTarget) -> bool:
+    def _fits(self, doc: Doc, start: int, end: int, target: AliasTarget,
+              index: DocIndex) -> bool:
         """Case and context rules that keep "us", "who" and "Michael Jordan" out."""
         text = doc[start:end].text
         if target.kind == "agent":
             # "University" in "Temple University" is part of a name, not an agent.
-            in_name = doc.has_annotation("ENT_IOB") and any(
-                e.start <= start and end <= e.end and e.end - e.start > end - start
-                and e.label_ in NAME_ENTS for e in doc[start:end].sent.ents)
+            in_name = doc.has_annotation("ENT_IOB") and _in_name(index, start, end)
             return not in_name and not self._describes_a_thing(doc, start, end)
         letters = sum(c.isalpha() for c in target.alias)
         if letters <= 3 or target.alias.isupper():
@@ -163,12 +165,15 @@ class ActorFinder(Pipe):
         return not (head.dep_ in ACTING_DEPS
                     or (head.dep_ == "pobj" and head.head.lower_ == "by"))
 
-    def _fused(self, doc: Doc, token: Any, atoms: list[Atom]) -> Atom | None:
-        """An alias glued to the next word by bad scraping ("PresidentTuesday", "Sanaecalled")."""
+    def _fused(self, token: Any, agent_ends: set[int]) -> Atom | None:
+        """An alias glued to the next word by bad scraping ("PresidentTuesday", "Sanaecalled").
+
+        agent_ends (set[int]): where the agent matches found so far end.
+        """
         text = token.text
         if not (token.is_alpha and len(text) > 4 and text[0].isupper()):
             return None
-        after_title = any(a.end == token.i and a.kind == "agent" for a in atoms)
+        after_title = token.i in agent_ends
         for cut in range(3, len(text) - 1):
             head, rest = text[:cut], text[cut:]
             camel = rest[0].isupper() and rest[1:].islower()
@@ -259,6 +264,14 @@ def _misread_verb(doc: Doc, i: int) -> bool:
     """A plural noun between a capital and a name is a verb the parser misread: "Beijing
     *pressures* Tokyo" (Beijing acts), unlike "Beijing residents" (a place)."""
     return doc[i].tag_ == "NNS" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+
+
+def _in_name(index: DocIndex, start: int, end: int) -> bool:
+    """Whether tokens [start, end) lie inside a longer name entity of their sentence."""
+    e = index.entity_at(start)
+    return (e is not None and end <= e.end and e.end - e.start > end - start
+            and e.label_ in NAME_ENTS and index.sentence_start(start) <= e.start
+            and e.end <= index.sentence_end(end - 1))
 
 
 def _capitalised_neighbour(doc: Doc, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ members under ``members`` (entity dicts with their own offsets).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -30,6 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from eventwire.doc_index import DocIndex, between
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.participants import reporting_subject
@@ -83,10 +85,11 @@ class Coreference(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            mentions = self.groups(doc, list(doc._.ew_mentions or []))
+            index = DocIndex(doc)
+            mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
             mentions = self.reported_subjects(doc, mentions)
-            mentions = self.references(doc, mentions)
-            self.owners(doc, mentions)
+            mentions = self.references(doc, mentions, index)
+            self.owners(doc, mentions, index)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
                 Span(doc, m["start"], m["end"], label=m["kind"], kb_id=m["name"] or m["code"] or "")
@@ -95,7 +98,8 @@ class Coreference(Pipe):
             self.get_error_handler()(self.name, self, [doc], err)
         return doc
 
-    def groups(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def groups(self, doc: Doc, mentions: list[dict[str, Any]],
+               text: str) -> list[dict[str, Any]]:
         """Merge "A-B" and "A, B and C" runs of countries into one group mention."""
         out: list[dict[str, Any]] = []
         run: list[dict[str, Any]] = []
@@ -104,10 +108,10 @@ class Coreference(Pipe):
                 run.append(m)
                 continue
             if m and run and self._share_noun(doc, run, m):
-                out.append(_group(doc, [{**r, "sector": m["sector"]} for r in run] + [m]))
+                out.append(_group(text, [{**r, "sector": m["sector"]} for r in run] + [m]))
                 run = []
                 continue
-            out += [_group(doc, run)] if len(run) > 1 else run
+            out += [_group(text, run)] if len(run) > 1 else run
             run = [m] if m and m["kind"] == "country" else []
             if m and not run:
                 out.append(m)
@@ -154,19 +158,31 @@ class Coreference(Pipe):
                 | ({"members": antecedent["members"]} if antecedent.get("members") else {}))
         return sorted(mentions + added, key=lambda m: m["start"])
 
-    def references(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Add pronoun and nominal group mentions resolved to earlier actors."""
+    def references(self, doc: Doc, mentions: list[dict[str, Any]],
+                   index: DocIndex) -> list[dict[str, Any]]:
+        """Add pronoun and nominal group mentions resolved to earlier actors.
+
+        ``mentions`` come sorted by start; antecedents are looked for in the
+        lookback window only, found by bisecting the mention starts.
+        """
         taken = {i: m for m in mentions for i in range(m["start"], m["end"])}
-        added = []
+        starts = [m["start"] for m in mentions]
+        removed: set[int] = set()  # ids of mentions a group cue replaced
+        added: list[dict[str, Any]] = []
+        added_starts: list[int] = []
         for _, start, end in sorted(self.matcher(doc), key=lambda x: (x[1], x[2] - x[1])):
             span = doc[start:end]
             if any(i in taken and taken[i]["kind"] != "agent" for i in range(start, end)):
                 continue
             refers_to, number = self.cues[span.text.lower()]
-            earlier = sorted((m for m in mentions + added if m["end"] <= start
-                              and _near(doc, m, start) and m["name"]), key=lambda m: m["start"])
+            low = _window_start(index, start, LOOKBACK_SENTENCES)
+            window = chain((mentions[k] for k in between(starts, low, start)),
+                           (added[k] for k in between(added_starts, low, start)))
+            earlier = sorted((m for m in window if id(m) not in removed and m["end"] <= start
+                              and m["name"]), key=lambda m: m["start"])
+            recent_start = _window_start(index, start, 1)
             found = self._antecedents(earlier, refers_to, number,
-                                      recent=lambda m, s=start: _within(doc, m, s, 1))
+                                      recent=lambda m, s=recent_start: m["start"] >= s)
             if not found:
                 continue
             mention = _entity(found[0]) | {
@@ -176,14 +192,18 @@ class Coreference(Pipe):
                 "confidence": round(0.7 * min(m["confidence"] for m in found), 2)}
             if mention["kind"] == "group":
                 mention["members"] = [_entity(m) for m in found]
-            mentions = [m for m in mentions if not (start <= m["start"] and m["end"] <= end)]
+            removed.update(id(m) for k in between(starts, start, end)
+                           if (m := mentions[k])["end"] <= end)
             added.append(mention)
+            added_starts.append(start)
             taken.update({i: mention for i in range(start, end)})
-        return sorted(mentions + added, key=lambda m: m["start"])
+        kept = [m for m in mentions if id(m) not in removed]
+        return sorted(kept + added, key=lambda m: m["start"])
 
-    def owners(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    def owners(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex) -> None:
         """Code "its troops", "their forces" and "the government" from their owner."""
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        starts = [m["start"] for m in mentions]
         for m in mentions:
             if m["code"] or m["kind"] != "agent" or not m["start"]:
                 continue
@@ -196,9 +216,9 @@ class Coreference(Pipe):
                 speaker = reporting_subject(verb) if verb is not None else None
                 owner = at.get(speaker.i) if speaker is not None else None
                 if owner is None or owner["kind"] not in kinds or not owner["code"]:
-                    owner = _latest(doc, mentions, m, kinds, same_sentence=True)
+                    owner = _latest(index, mentions, starts, m, kinds, same_sentence=True)
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
-                owner = _latest(doc, mentions, m, ("country",), same_sentence=False)
+                owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
             if owner is not None:
                 m.update(code=owner["code"], name=owner["name"],
                          confidence=round(0.7 * owner["confidence"], 2))
@@ -248,22 +268,21 @@ class Coreference(Pipe):
         return genders.pop() if len(genders) == 1 else None
 
 
-def _within(doc: Doc, m: dict[str, Any], start: int, sentences: int) -> bool:
-    """Whether mention ``m`` lies at most ``sentences`` sentences before token ``start``."""
-    if not doc.has_annotation("SENT_START"):
-        return True
-    starts = [s.start for s in doc.sents]
-    here = sum(1 for s in starts if s <= start)
-    return sum(1 for s in starts if s <= m["start"]) >= here - sentences
+def _window_start(index: DocIndex, start: int, sentences: int) -> int:
+    """First token a mention may start at to lie at most ``sentences`` sentences
+    before token ``start``."""
+    return index.start_of_sentence(index.sentence_of(start) - sentences)
 
 
-def _latest(doc: Doc, mentions: list[dict[str, Any]], m: dict[str, Any],
-            kinds: tuple[str, ...], same_sentence: bool) -> dict[str, Any] | None:
+def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
+            m: dict[str, Any], kinds: tuple[str, ...], same_sentence: bool,
+            ) -> dict[str, Any] | None:
     """The one owner named before ``m``: latest in its sentence, or else the only
     code in the lookback window; None when the window names several."""
-    sent_start = doc[m["start"]].sent.start if doc.has_annotation("SENT_START") else 0
-    earlier = [o for o in mentions if o["end"] <= m["start"] and o["kind"] in kinds
-               and o["code"] and _near(doc, o, m["start"])]
+    sent_start = index.sentence_start(m["start"])
+    low = _window_start(index, m["start"], LOOKBACK_SENTENCES)
+    window = (mentions[k] for k in between(starts, low, m["start"]))
+    earlier = [o for o in window if o["end"] <= m["start"] and o["kind"] in kinds and o["code"]]
     if same_sentence:
         inside = [o for o in earlier if o["start"] >= sent_start]
         return inside[-1] if inside else None
@@ -289,18 +308,10 @@ def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
     return gap in LINK_GAPS
 
 
-def _near(doc: Doc, m: dict[str, Any], start: int) -> bool:
-    if not doc.has_annotation("SENT_START"):
-        return True
-    sents = [s.start for s in doc.sents]
-    index = sum(1 for s in sents if s <= start)
-    return sum(1 for s in sents if s <= m["start"]) > index - 1 - LOOKBACK_SENTENCES
-
-
-def _group(doc: Doc, run: list[dict[str, Any]]) -> dict[str, Any]:
+def _group(text: str, run: list[dict[str, Any]]) -> dict[str, Any]:
     first, last = run[0], run[-1]
     return _entity(first) | {
         "start": first["start"], "end": last["end"], "start_char": first["start_char"],
-        "end_char": last["end_char"], "text": doc.text[first["start_char"]:last["end_char"]],
+        "end_char": last["end_char"], "text": text[first["start_char"]:last["end_char"]],
         "kind": "group", "confidence": min(m["confidence"] for m in run),
         "members": [_entity(m) for m in run]}

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.doc_index import doc_text
+
 QUOTE_MARK = '"'
 PARAGRAPH = re.compile(r"[^\n]+")
 TRAILING = ",;:"  # punctuation that belongs to the sentence, not to the quote
@@ -64,14 +66,15 @@ def quote_spans(text: str) -> list[tuple[int, int, int, bool]]:
 def direct_quotes(doc: Doc) -> list[Attribution]:
     quotes: list[Attribution] = []
     chain, open_before, last_paragraph = 0, False, -1
-    for start, end, paragraph, closed in quote_spans(doc.text):
+    text = doc_text(doc)
+    for start, end, paragraph, closed in quote_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         continues = paragraph == last_paragraph or (
-            open_before and paragraph == last_paragraph + 1 and _opens_paragraph(doc.text, start))
+            open_before and paragraph == last_paragraph + 1 and _opens_paragraph(text, start))
         chain += 0 if continues or not quotes else 1
-        quotes.append(Attribution(span.start, span.end, start, end, doc.text[start:end],
+        quotes.append(Attribution(span.start, span.end, start, end, text[start:end],
                                   direct=True, paragraph=paragraph, chain=chain))
         open_before, last_paragraph = not closed, paragraph
     return quotes
@@ -85,16 +88,23 @@ def _opens_paragraph(text: str, start: int) -> bool:
 def continue_chains(quotes: list[Attribution]) -> None:
     """Quotes with no cue speak for the attributed quote before them in their chain,
     else after it; a quote paragraph with none continues the previous paragraph's speaker."""
+    cued_in_chain: dict[int, list[Attribution]] = {}
+    cued_in_paragraph: dict[int, list[Attribution]] = {}
+    first_start: dict[int, int] = {}  # paragraph -> start of its first quote
+    for o in quotes:
+        if o.cue is not None:
+            cued_in_chain.setdefault(o.chain, []).append(o)
+            cued_in_paragraph.setdefault(o.paragraph, []).append(o)
+        first_start[o.paragraph] = min(first_start.get(o.paragraph, o.start), o.start)
     for q in quotes:
         if q.cue is not None:
             continue
-        chain = [o for o in quotes if o.chain == q.chain and o.cue is not None]
+        chain = cued_in_chain.get(q.chain, [])
         before = [o for o in chain if o.start < q.start]
         source = before[-1] if before else (chain[0] if chain else None)
         if source is None:
-            earlier = [o for o in quotes if o.paragraph == q.paragraph - 1 and o.cue is not None]
-            first_in_paragraph = all(o.start >= q.start for o in quotes
-                                     if o.paragraph == q.paragraph)
+            earlier = cued_in_paragraph.get(q.paragraph - 1, [])
+            first_in_paragraph = first_start[q.paragraph] >= q.start
             source = earlier[-1] if earlier and first_in_paragraph else None
         if source is not None:
             q.cue_text, q.speaker, q.named = source.cue_text, source.speaker, source.named

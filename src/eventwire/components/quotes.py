@@ -34,6 +34,7 @@ from eventwire.components.quote_marks import (
     continue_chains,
     direct_quotes,
 )
+from eventwire.doc_index import DocIndex, between, doc_text
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.tables import read_tsv
@@ -259,6 +260,7 @@ class QuoteFinder(Pipe):
         """Speaker mention of every attribution, in the order their cues appear."""
         mentions = doc._.ew_mentions
         index = mention_index(doc)
+        positions = _Positions(doc)
         inside = [False] * len(doc)
         for a in found:
             for t in range(a.start, a.end):
@@ -269,7 +271,7 @@ class QuoteFinder(Pipe):
             hits = mentions_under(subj, index)
             if self.lexicon.pronouns.get(subj.lower_, ("", ""))[1] == "sg":
                 a.speaker = self._outer_speaker(doc, subj, found) or self._pronoun_speaker(
-                    doc, subj, hits[0] if hits else None, inside, speakers)
+                    doc, subj, hits[0] if hits else None, inside, speakers, positions)
             elif hits and mentions[hits[0]]["kind"] != "pronoun":
                 a.speaker = hits[0]
             if a.speaker is not None:
@@ -301,11 +303,12 @@ class QuoteFinder(Pipe):
         return None
 
     def _pronoun_speaker(self, doc: Doc, pronoun: Token, coref: int | None,
-                         inside: list[bool], speakers: list[str]) -> int | None:
+                         inside: list[bool], speakers: list[str],
+                         positions: _Positions) -> int | None:
         """A "he"/"she" speaker: the coreference mention when it names a person who
         could speak here, else the one candidate, else the latest speaker among them."""
         mentions = doc._.ew_mentions
-        candidates = self._candidates(doc, pronoun, inside)
+        candidates = self._candidates(doc, pronoun, inside, positions)
         if coref is not None and mentions[coref].get("name") and (
                 not candidates or _key(mentions[coref]) in candidates):
             return coref
@@ -314,17 +317,20 @@ class QuoteFinder(Pipe):
         latest = next((k for k in reversed(speakers) if k in candidates), None)
         return candidates[latest] if latest is not None else None
 
-    def _candidates(self, doc: Doc, pronoun: Token, inside: list[bool]) -> dict[str, int]:
+    def _candidates(self, doc: Doc, pronoun: Token, inside: list[bool],
+                    positions: _Positions) -> dict[str, int]:
         """Gender-compatible single persons named shortly before the pronoun, outside
         reported content (a speaker is not one of the people he talks about)."""
         gender = self.lexicon.pronouns[pronoun.lower_][0]
-        sents = list(doc.sents)
-        current = next(s for s, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
-        window_start = max(sents[max(0, current - self.window_sentences)].start,
-                           _paragraph_start(doc, pronoun.i, back=1))
+        sentences = positions.index
+        current = sentences.sentence_of(pronoun.i)
+        window_start = max(sentences.start_of_sentence(current - self.window_sentences),
+                           _paragraph_start(doc, sentences.text, pronoun.i, back=1))
         candidates: dict[str, int] = {}
-        for i, m in enumerate(doc._.ew_mentions):
-            if not window_start <= m["start"] or m["end"] > pronoun.i:
+        mentions = doc._.ew_mentions
+        for i in positions.mentions_between(window_start, pronoun.i):
+            m = mentions[i]
+            if m["end"] > pronoun.i:
                 continue
             if m["kind"] not in PERSON_KINDS or inside[m["start"]] or m.get("members"):
                 continue
@@ -359,6 +365,7 @@ class QuoteFinder(Pipe):
     def mark_events(self, doc: Doc, found: list[Attribution]) -> None:
         """``event["source"]`` for events whose trigger lies in reported content."""
         mentions = doc._.ew_mentions
+        text = doc_text(doc)
         for event in doc._.ew_events or []:
             trigger = event["trigger"][0]
             holders = [a for a in found if a.start <= trigger < a.end]
@@ -366,7 +373,7 @@ class QuoteFinder(Pipe):
                 continue
             # the innermost; a reported clause that only wraps a quote yields to the quote
             a = min(holders, key=lambda a: (not a.record, a.end - a.start))
-            event["source"] = {"speaker": _speaker_entity(doc, a, mentions), "quote": a.text}
+            event["source"] = {"speaker": _speaker_entity(text, a, mentions), "quote": a.text}
 
 
 def entity(mention: dict[str, Any]) -> dict[str, Any]:
@@ -376,14 +383,14 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
     return {"entity_text": mention["text"], **{k: fields.get(k) for k in ENTITY_FIELDS}}
 
 
-def _speaker_entity(doc: Doc, a: Attribution,
+def _speaker_entity(text: str, a: Attribution,
                     mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The speaker's entity; a speaker who is no known actor ("a new poll") keeps his words."""
     if a.speaker is not None:
         return entity(mentions[a.speaker])
     if a.named is None:
         return None
-    return {"entity_text": doc.text[a.named[0]:a.named[1]], **dict.fromkeys(ENTITY_FIELDS)}
+    return {"entity_text": text[a.named[0]:a.named[1]], **dict.fromkeys(ENTITY_FIELDS)}
 
 
 def _window(doc: Doc, start: int, step: int, limit: int) -> list[Token]:
@@ -431,17 +438,31 @@ def _clause_without(head: Token, prep: Token) -> tuple[int, int]:
     return p_end, end
 
 
-def _paragraph_start(doc: Doc, i: int, back: int) -> int:
+def _paragraph_start(doc: Doc, text: str, i: int, back: int) -> int:
     """First token of the paragraph ``back`` paragraphs before the one holding token ``i``."""
     pos = doc[i].idx
     for _ in range(back + 1):
-        pos = doc.text.rfind("\n", 0, pos)
-        while pos > 0 and doc.text[pos - 1] == "\n":
+        pos = text.rfind("\n", 0, pos)
+        while pos > 0 and text[pos - 1] == "\n":
             pos -= 1
         if pos < 0:
             return 0
-    span = doc.char_span(pos, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(pos, len(text), alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+class _Positions:
+    """Sentences of a Doc and its mentions in order of start, built once per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.index = DocIndex(doc)
+        mentions = doc._.ew_mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i]["start"])
+        self.starts = [mentions[i]["start"] for i in self.order]
+
+    def mentions_between(self, low: int, high: int) -> list[int]:
+        """Indexes (in list order) of the mentions starting in [low, high)."""
+        return sorted(self.order[k] for k in between(self.starts, low, high))
 
 
 def _coordinated(token: Token) -> bool:
