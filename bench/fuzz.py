@@ -8,7 +8,11 @@ per-document time limit, and prints every crash (an exception out of
 ``Coder.code``, with its stack), hang (over the limit; the process is killed
 and forked again) and document without a status. The target is 0 of each.
 
-    python bench/fuzz.py [--n 1000] [--seed 7] [--limit 20] [--kinds cjk,mojibake] [--json]
+A document's time limit is ``--limit`` plus its length over ``--chars-per-second``:
+a 200 KB document coded at a normal pace is slow, not hung.
+
+    python bench/fuzz.py [--n 1000] [--seed 7] [--limit 20] [--chars-per-second 10000]
+                         [--kinds cjk,mojibake] [--json]
 """
 
 from __future__ import annotations
@@ -149,8 +153,8 @@ def _code_loop(coder: Any, conn: Connection, server_end: Connection) -> None:
 class Runner:
     """A forked coding process, killed and forked again when a document overruns."""
 
-    def __init__(self, coder: Any, limit: float) -> None:
-        self.coder, self.limit = coder, limit
+    def __init__(self, coder: Any, limit: float, chars_per_second: float) -> None:
+        self.coder, self.limit, self.chars_per_second = coder, limit, chars_per_second
         self.process: Any = None
         self.conn: Connection | None = None
 
@@ -159,7 +163,7 @@ class Runner:
             self._fork()
         assert self.conn is not None
         self.conn.send((doc_id, text))
-        if not self.conn.poll(self.limit):
+        if not self.conn.poll(self.limit + len(text) / self.chars_per_second):
             self.stop()
             return ("hang", None, 0)
         try:
@@ -192,7 +196,11 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000, help="documents to generate")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=float, default=20.0,
-                        help="seconds one document may take before it counts as a hang")
+                        help="seconds any document may take before it counts as a hang")
+    parser.add_argument("--chars-per-second", type=float, default=10_000.0,
+                        help="each character adds 1/this to a document's limit, so a long "
+                             "document coded at a normal pace (spaCy alone parses about "
+                             "20,000 characters a second here) is no hang")
     parser.add_argument("--kinds", help=f"only these kinds, comma-separated ({', '.join(KINDS)})")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args()
@@ -203,7 +211,7 @@ def main() -> int:
     from eventwire.coder import Coder
 
     docs = documents(args.n, args.seed, kinds)
-    runner = Runner(Coder(), args.limit)
+    runner = Runner(Coder(), args.limit, args.chars_per_second)
     problems: list[dict[str, Any]] = []
     statuses: Counter[str] = Counter()
     slowest: dict[str, float] = {}
@@ -228,6 +236,7 @@ def main() -> int:
         runner.stop()
     count = Counter(p["problem"] for p in problems)
     summary = {"documents": len(docs), "seed": args.seed, "limit_s": args.limit,
+               "chars_per_second": args.chars_per_second,
                "seconds": round(time.monotonic() - started, 1), "ok": statuses["ok"],
                "failed": statuses["failed"], "crashes": count["crash"], "hangs": count["hang"],
                "no_status": count["no status"], "slowest_s_by_kind": slowest,
