@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from typing import Any
@@ -144,6 +145,7 @@ class VerbLexicon:
     def __init__(self) -> None:
         self.verbs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.patterns: dict[str, list[Pattern]] = defaultdict(list)
+        self._indexes: dict[str, _FirstWordIndex] = {}
         self.nouns: dict[str, NominalEvent] = {}
         self.light: dict[str, str] = {}  # light verb lemma -> preposition before its noun
         self._load_verbs()
@@ -214,6 +216,7 @@ class VerbLexicon:
         lexicon.patterns = LazyRecords(
             lambda rows: [Pattern(*row) for row in rows], state["patterns"])
         lexicon.nouns = {n[0]: NominalEvent(*n) for n in state["nouns"]}
+        lexicon._indexes = {}
         lexicon.light = dict(state["light"])
         return lexicon
 
@@ -234,7 +237,7 @@ class VerbLexicon:
         best_key = (-1, False)
         keys = _match_keys(before + after)
         for block, _default in entries:
-            for pattern in self.patterns.get(block, ()):
+            for pattern in self._candidates(block, keys):
                 if not pattern.may_match(keys) or (pattern.verbs and lemma not in pattern.verbs):
                     continue
                 used_after = _match_slots(pattern.post, after)
@@ -257,6 +260,36 @@ class VerbLexicon:
             return best
         default = next((code for _block, code in entries if code), "")
         return Match(default, None, ())
+
+
+    def _candidates(self, block: str, keys: frozenset[str]) -> list[Pattern]:
+        """The block's patterns whose first slot can start with one of ``keys``, in table
+        order (ties between equally specific patterns go to the first)."""
+        index = self._indexes.get(block)
+        if index is None:
+            index = self._indexes[block] = _FirstWordIndex(self.patterns.get(block, ()))
+        return index.candidates(keys)
+
+
+class _FirstWordIndex:
+    """A block's patterns by the first words of their first slot, so a verb occurrence
+    checks only the patterns its clause's words can start."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = list(patterns)
+        self.always: list[int] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, pattern in enumerate(self.patterns):
+            if not pattern.firsts:
+                self.always.append(i)
+            for word in pattern.firsts[0] if pattern.firsts else ():
+                self.by_word[word].append(i)
+
+    def candidates(self, keys: frozenset[str]) -> list[Pattern]:
+        found = set(self.always)
+        for word in keys & self.by_word.keys():
+            found.update(self.by_word[word])
+        return [self.patterns[i] for i in sorted(found)]
 
 
 EVENT_TABLES = tuple(("events", name) for name in (
