@@ -31,3 +31,4 @@ def test_os_error_names_the_output_being_written(capsys):
 def test_os_error_without_an_output_is_not_hidden():
     with pytest.raises(FileNotFoundError), exit_codes():
         raise FileNotFoundError(2, "No such file")
+

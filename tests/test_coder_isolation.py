@@ -108,3 +108,11 @@ def test_a_failure_after_the_stages_fails_only_its_document(coder, expected, mon
 
     monkeypatch.setattr(coder_module, "assemble_document", broken)
     _check(list(coder.pipe(_items())), expected, "assemble")
+
+
+def test_a_text_without_letters_fails_fast_and_named(nlp) -> None:
+    # 200,000 apostrophes would be 200,000 tokens for the parser and nothing to code.
+    docs = list(Coder(nlp=nlp).pipe([{"id": "quotes", "text": "'" * 200_000},
+                                     {"id": "words", "text": "Japan protested to China."}]))
+    assert docs[0].status == "failed" and "[E018]" in docs[0].error
+    assert docs[1].status == "ok"

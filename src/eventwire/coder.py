@@ -131,6 +131,9 @@ class Coder:
                          source_name=item.source)
         if not norm.text.strip():
             raise InputError(Errors.E002.format(source=item.source))
+        if not any(ch.isalpha() for ch in norm.text):
+            # 200,000 apostrophes are 200,000 tokens for the parser and no word to code.
+            raise InputError(Errors.E018.format(source=item.source))
         return norm
 
     def _make_doc(self, item: InputDoc, text: str) -> Doc:

@@ -25,6 +25,7 @@ class Errors:
     E015 = "[E015] {source}: {what} of {size} exceeds the reader limit ({option} {limit}); skipped"
     E016 = "[E016] {source}: malformed CSV row ({reason}); skipped"
     E017 = "[E017] {source}: coding failed in {error}"
+    E018 = "[E018] {source}: no words to code (the text has no letters)"
 
 
 class EventwireError(Exception):
