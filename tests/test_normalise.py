@@ -278,3 +278,10 @@ def test_names_from_the_actor_kb_repair_glued_words(nlp):
     doc = Coder(nlp=nlp).code(text, date="2025-03-10")
     zelensky = [a for a in doc.actors if a.name == "Volodymyr Zelenskyy"]
     assert zelensky and zelensky[0].code == "UKR"
+
+
+def test_lone_surrogates_and_markup_controls_are_replaced_one_for_one():
+    plain = normalise("Japan\ud800 met China.", is_html=False)
+    assert plain.source == "Japan\ufffd met China." and len(plain.offsets) == len(plain.text) + 1
+    html = normalise("<html><body><p>Japan\x08 met China.</p></body></html>", is_html=True)
+    assert "Japan" in html.text and "\x08" not in html.text

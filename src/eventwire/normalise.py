@@ -82,6 +82,13 @@ class NormalisedText:
         return max(end, last)
 
 
+# Characters no UTF-8 output can carry (lone surrogates, as from a broken UTF-16 source),
+# made U+FFFD one for one so offsets stay put.
+_LONE_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+# Control characters the HTML parser refuses in text; a space each.
+_XML_INCOMPATIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)], " ")
+
+
 def normalise(
     text: str,
     is_html: bool | None = None,
@@ -97,9 +104,12 @@ def normalise(
     source_name (str): names the input in error messages.
     RETURNS (NormalisedText): the clean text, its source and the offset map.
     """
+    if not text.isascii():
+        text = text.translate(_LONE_SURROGATES)
     if is_html is None:
         is_html = looks_like_html(text)
-    source = extract_html_text(text, source_name) if is_html else text
+    source = extract_html_text(text.translate(_XML_INCOMPATIBLE), source_name) if is_html \
+        else text
     out, offsets = source, list(range(len(source) + 1))
     if not out.isascii():
         out, offsets = _repair_mojibake(out, offsets)
