@@ -258,17 +258,20 @@ def test_html_paragraphs_are_blank_line_separated():
     assert text == "One.\n\nTwo bold."
 
 
-def test_five_megabytes_is_fast():
+def test_five_megabytes_cost_about_five_times_one():
+    # Linear in length, measured as a ratio in one run (a shared machine's load cancels out):
+    # linear work gives about 5, quadratic work 25.
     block = ("\u201cLee\u00a0said\u201d \u2014 the leaders  met\u200b in Nara\u2026 "
              "Sanaecalled PresidentTuesday cafe\u0301.\n")
-    source = block * (5_000_000 // len(block))
-    start = time.perf_counter()
-    result = normalise(source, is_html=False)
-    elapsed = time.perf_counter() - start
-    assert len(result.offsets) == len(result.text) + 1
+    small, large = block * (1_000_000 // len(block)), block * (5_000_000 // len(block))
+    seconds = []
+    for source in (small, large):
+        start = time.perf_counter()
+        result = normalise(source, is_html=False)
+        seconds.append(time.perf_counter() - start)
+        assert len(result.offsets) == len(result.text) + 1
     assert result.text.startswith('"Lee said" - the leaders met in Nara... Sanae called')
-    assert elapsed < 10, elapsed
-
+    assert seconds[1] < 10 * seconds[0], seconds
 
 
 def test_names_from_the_actor_kb_repair_glued_words(nlp):
