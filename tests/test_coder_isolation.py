@@ -63,10 +63,8 @@ def test_an_eventwire_stage_failing_fails_only_its_document(coder, expected, mon
     _check(documents, expected, "eventwire_events")
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_a_model_stage_failing_on_a_batch_spares_the_batch_mates(coder, expected, monkeypatch,
-                                                                 n_process):
-    # spaCy drops a model stage's whole batch when it fails; the others are coded again.
+def _break_tagger(coder, monkeypatch):
+    """Make the tagger raise on any batch holding the marker; RETURNS the tagger."""
     tagger = coder.nlp.get_pipe("tagger")
     predict = tagger.predict
 
@@ -76,21 +74,21 @@ def test_a_model_stage_failing_on_a_batch_spares_the_batch_mates(coder, expected
         return predict(docs)
 
     monkeypatch.setattr(tagger, "predict", broken)
+    return tagger
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_model_stage_failing_on_a_batch_spares_the_batch_mates(coder, expected, monkeypatch,
+                                                                 n_process):
+    # spaCy drops a model stage's whole batch when it fails; the others are coded again.
+    _break_tagger(coder, monkeypatch)
     documents = list(coder.pipe(_items(), n_process=n_process, batch_size=len(STORIES)))
     _check(documents, expected, "tagger")
 
 
 def test_a_stage_without_an_error_handler_does_not_end_the_run(coder, expected, monkeypatch):
     # The parser and entity recognizer take no handler: their exception ends spaCy's stream.
-    tagger = coder.nlp.get_pipe("tagger")
-    predict = tagger.predict
-
-    def broken(docs):
-        if any(MARKER in doc.text for doc in docs):
-            raise RuntimeError("broken on purpose")
-        return predict(docs)
-
-    monkeypatch.setattr(tagger, "predict", broken)
+    tagger = _break_tagger(coder, monkeypatch)
     monkeypatch.setattr(tagger, "get_error_handler", lambda: raise_error)
     documents = list(coder.pipe(_items(), batch_size=2))
     _check(documents, expected, "tagger")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import eventwire.cli.evaluate as cli_evaluate
 from eventwire.errors import UsageError
-from eventwire.evaluate import GoldRecord, evaluate, parse_gold, read_gold, score, to_markdown
+from eventwire.evaluate import GoldRecord, evaluate, parse_gold, read_gold, score
 
 GOLD = Path(__file__).parent / "data" / "gold_small.jsonl"
 
@@ -148,7 +148,6 @@ def test_evaluate_with_fake_coder() -> None:
     assert result["sentences"] == 6 and result["model"] == "fake"
     assert result["event_accuracy"] == round(2 / 6, 4)
     assert result["skipped_lines"] == 0 and result["failed_documents"] == 0
-    assert "| Event-type accuracy (top event) | 33.3% |" in to_markdown(result)
 
 
 def _app() -> typer.Typer:

@@ -395,33 +395,6 @@ def evaluate(gold_path: str | Path, coder: Any = None, model: str | None = None,
     }
 
 
-def to_markdown(result: dict[str, Any]) -> str:
-    """The headline figures as a Markdown table, for docs/accuracy.md."""
-    actor, recipient, anyev = result["actor"], result["recipient"], result["actor_any_event"]
-    rows = [
-        ("Sentences scored", f"{result['sentences']}"),
-        ("Coverage (≥ 1 event)", _pct(result["coverage"])),
-        ("Event-type accuracy (top event)", _pct(result["event_accuracy"])),
-        ("Macro precision / recall / F1", _prf(result["macro"])),
-        ("Micro precision / recall / F1", _prf(result["micro"])),
-        ("Actor codes found (top event)", f"{_pct(actor['code_recall'])} of {actor['gold_codes']}"),
-        ("Actor exact set (top event)", f"{_pct(actor['exact_set'])} of {actor['sentences']}"),
-        ("Actor codes found (best event)", _pct(anyev["code_recall"])),
-        ("Recipient codes found (top event)",
-         f"{_pct(recipient['code_recall'])} of {recipient['gold_codes']}"),
-        ("Recipient exact set (top event)",
-         f"{_pct(recipient['exact_set'])} of {recipient['sentences']}"),
-        *precision_rows(result["precision"]),
-    ]
-    lines = ["| metric | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
-    lines += ["", "| type | gold | predicted | precision | recall | F1 |",
-              "|---|---|---|---|---|---|"]
-    for name, s in result["per_type"].items():
-        lines.append(f"| {name} | {s['support']} | {s['predicted']} | {_pct(s['precision'])} "
-                     f"| {_pct(s['recall'])} | {_pct(s['f1'])} |")
-    return "\n".join(lines) + "\n"
-
-
 def precision_rows(precision: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows of the precision figures."""
     deciles = precision["by_confidence"]
@@ -439,7 +412,3 @@ def precision_rows(precision: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _pct(value: float) -> str:
     return f"{100 * value:.1f}%"
-
-
-def _prf(scores: dict[str, float]) -> str:
-    return " / ".join(_pct(scores[k]) for k in ("precision", "recall", "f1"))
