@@ -17,6 +17,27 @@ STORIES = Path(__file__).with_name("stories.jsonl")
 
 
 @pytest.fixture(scope="session")
+def local():
+    """Make a test client that calls the server by a loopback name, as a browser on this
+    machine does (any other Host is refused)."""
+    from fastapi.testclient import TestClient
+
+    def make(app, **kwargs):
+        return TestClient(app, base_url="http://127.0.0.1:8000", **kwargs)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def client(corpus, coder, local):
+    """A client of the corpus's app with default limits."""
+    from eventwire.server import create_app
+
+    with local(create_app(corpus, coder=coder)) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
 def coder():
     """One loaded Coder, shared by the corpus and ``POST /api/code``."""
     from eventwire.coder import Coder

@@ -10,22 +10,11 @@ import pytest
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette suggests httpx2; httpx still works
-    from fastapi.testclient import TestClient
 
 from eventwire.server import Limits, create_app
 
 pytestmark = pytest.mark.model
 
-
-def local(app, **kwargs) -> TestClient:
-    """A test client that calls the server by a loopback name, as a browser on this machine."""
-    return TestClient(app, base_url="http://127.0.0.1:8000", **kwargs)
-
-
-@pytest.fixture(scope="module")
-def client(corpus, coder):
-    with local(create_app(corpus, coder=coder)) as opened:
-        yield opened
 
 
 def ids(response) -> list[str]:
@@ -235,7 +224,7 @@ def test_malformed_json_is_400(client):
     assert response.status_code == 400
 
 
-def test_oversized_bodies_are_refused(corpus, coder):
+def test_oversized_bodies_are_refused(local, corpus, coder):
     limits = Limits(max_body_bytes=2_000, max_code_chars=500)
     with local(create_app(corpus, coder=coder, limits=limits)) as small:
         big = small.post("/api/code", json={"text": "Japan met China. " * 200})
@@ -252,13 +241,13 @@ def test_oversized_bodies_are_refused(corpus, coder):
         assert long_text.status_code == 413 and long_text.json()["error"]["code"] == "too_large"
 
 
-def test_download_row_limit(corpus, coder):
+def test_download_row_limit(local, corpus, coder):
     with local(create_app(corpus, coder=coder, limits=Limits(max_download_rows=2))) as c:
         response = c.get("/api/events/download")
         assert response.status_code == 400 and "narrow" in response.json()["error"]["message"]
 
 
-def test_token_is_needed_on_every_request(corpus, coder):
+def test_token_is_needed_on_every_request(local, corpus, coder):
     with local(create_app(corpus, token="s3cret", coder=coder)) as guarded:
         for path in ("/api/events", "/api/meta", "/docs", "/openapi.json",
                      "/dashboard/index.html", "/"):
@@ -282,7 +271,7 @@ def test_store_is_opened_read_only(client):
         con.execute("DELETE FROM events")
 
 
-def test_an_unexpected_failure_is_a_json_500(corpus, coder, monkeypatch):
+def test_an_unexpected_failure_is_a_json_500(local, corpus, coder, monkeypatch):
     from eventwire.server import queries
 
     def broken(*args, **kwargs):

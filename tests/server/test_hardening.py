@@ -27,15 +27,6 @@ pytestmark = pytest.mark.model
 PATHOLOGICAL = "<!---->" * 40
 
 
-def local(app, **kwargs) -> TestClient:
-    return TestClient(app, base_url="http://127.0.0.1:8000", **kwargs)
-
-
-@pytest.fixture(scope="module")
-def client(corpus, coder):
-    with local(create_app(corpus, coder=coder)) as opened:
-        yield opened
-
 
 @pytest.mark.parametrize("header, name", [
     ("127.0.0.1:8000", "127.0.0.1"), ("LOCALHOST", "localhost"), ("[::1]:8000", "::1"),
@@ -69,7 +60,7 @@ def test_allowed_hosts_add_names(corpus, coder):
         assert named.get("/api/meta", headers={"host": "other.lan"}).status_code == 400
 
 
-def test_the_cli_passes_allowed_hosts_and_the_code_limit(corpus, monkeypatch):
+def test_the_cli_passes_allowed_hosts_and_the_code_limit(local, corpus, monkeypatch):
     import uvicorn
     from typer.testing import CliRunner
 
@@ -105,7 +96,7 @@ def test_api_docs_load_only_packaged_files(client, page):
     assert "http" not in response.text.replace("http-equiv", "")
 
 
-def test_api_docs_need_the_token(corpus, coder):
+def test_api_docs_need_the_token(local, corpus, coder):
     with local(create_app(corpus, token="s3cret", coder=coder)) as guarded:
         assert guarded.get("/docs").status_code == 401
         assert guarded.get("/docs", params={"token": "s3cret"}).status_code == 200
@@ -128,7 +119,7 @@ def _crafted(corpus: Path, folder: Path, table: str, column: str) -> tuple[Path,
     return crafted, secret
 
 
-def test_a_crafted_store_cannot_read_local_files(corpus, coder, tmp_path):
+def test_a_crafted_store_cannot_read_local_files(local, corpus, coder, tmp_path):
     """A view in the database that reads a local file fails instead of leaking it."""
     crafted, secret = _crafted(corpus, tmp_path, "quotes", "quote")
     with local(create_app(crafted, coder=coder), raise_server_exceptions=False) as c:
@@ -217,7 +208,7 @@ def test_the_connection_of_the_first_paste_closes(corpus, coder, serving):
     assert answer.startswith(b"HTTP/1.1 200") and b"CONSULT" in answer
 
 
-def test_a_coder_that_dies_fails_that_text_only(corpus, coder):
+def test_a_coder_that_dies_fails_that_text_only(local, corpus, coder):
     class Dying:
         def code(self, text, **kwargs):
             if "die" in text:
@@ -244,7 +235,7 @@ def test_a_parquet_download_leaves_no_temporary_file(client):
     assert _leftovers() == before
 
 
-def test_a_failed_parquet_download_leaves_no_temporary_file(corpus, coder, monkeypatch):
+def test_a_failed_parquet_download_leaves_no_temporary_file(local, corpus, coder, monkeypatch):
     from eventwire.server import routes
 
     def broken(batches):
