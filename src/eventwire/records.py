@@ -84,6 +84,7 @@ class Event:
     event_loc: Place | None = None
     source: dict[str, Any] | None = None
     confidence: float = 0.5
+    cluster_id: str | None = None  # set by linking in a corpus store; null from ``code``
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
