@@ -23,6 +23,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "Floods killed more than 60 people in Jakarta.",
     "Japan's economy shrank in the December quarter, hit by a rise in sales tax.",
     "In Asia, South Korea's hard-hit market eked out a 0.6% rise and helped the index.",
+    "The volunteer from Bournemouth had travelled to northern Syria three times since 2015.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -37,6 +38,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Turkey shut its borders to Iran on Sunday as shares fell 3%.", "COERCE"),
     ("China's decision to block exports to Japan angered Tokyo.", "SANCTION"),
     ("Israeli tanks fired four shells at targets in Jericho.", "ASSAULT"),
+    ("The Iranian foreign minister flew to Moscow for talks.", "CONSULT"),
+    ("Modi hosted a lavish reception for Trump in Ahmedabad.", "CONSULT"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

@@ -33,6 +33,7 @@ from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.patterns import load_lexicon
 from eventwire.kb.relevance import (
     INFERRED_KINDS,
+    PLACE_NAME_KINDS,
     Domain,
     PoliticalPolicy,
     load_agentive_heads,
@@ -122,9 +123,12 @@ class EventRelevance(Pipe):
         skip (frozenset[int]): actor mentions that count for nothing (owners of things).
         """
         sides = set()
+        places = self.policy.recipient_is_destination(event["event"], event["mode"])
         for side in ("actor", "recipient"):
             if any(self._political(mentions[m], side, event["event"])
-                   for m in event[side] if not (side == "actor" and m in skip)):
+                   for m in event[side] if not (side == "actor" and m in skip)
+                   and not (side == "recipient" and places
+                            and mentions[m].get("kind") in PLACE_NAME_KINDS)):
                 sides.add(side)
         return sides
 

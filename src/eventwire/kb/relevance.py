@@ -26,6 +26,9 @@ COUNTRY = "country"
 # base does not know: they place an event but never make it political.
 INFERRED_KINDS = frozenset({"place", "home", "unresolved"})
 KEEPS = ("sectors", "states")
+# Mention kinds that name a place (a country, a capital): as a visit's destination they are
+# where the visitor goes, while a person or an organisation visited is a host.
+PLACE_NAME_KINDS = frozenset({"country", "metonym"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class PoliticalPolicy:
     sectors: Mapping[tuple[str, str], frozenset[str]]  # (side, sector) -> event types
     state_sectors: frozenset[str]  # sectors political for every type on either side
     acts: Mapping[str, frozenset[str]]  # event type -> modes political by themselves ("*": all)
+    destinations: Mapping[str, frozenset[str]]  # event type -> modes whose recipient is a place
+
+    def recipient_is_destination(self, event: str, modes: list[str]) -> bool:
+        """True when the recipient is only where the actor goes (a visit's host country)."""
+        return any(mode in self.destinations.get(event, ()) for mode in modes)
 
     def is_political_act(self, event: str, modes: list[str]) -> bool:
         """True for an act only political actors perform (a protest, an air strike)."""
@@ -83,12 +91,14 @@ def load_policy() -> PoliticalPolicy:
     codes: dict[tuple[str, str], frozenset[str]] = {}
     sectors: dict[tuple[str, str], frozenset[str]] = {}
     acts: dict[str, frozenset[str]] = {}
+    destinations: dict[str, frozenset[str]] = {}
     where = "relevance/political_actors.tsv"
     for row in read_tsv("relevance", "political_actors.tsv"):
-        if row["side"] == "event" and row["match"] == "mode":
+        if row["side"] in ("event", "destination") and row["match"] == "mode":
             modes = frozenset(m.strip() for m in row["value"].split(","))
+            by_type = acts if row["side"] == "event" else destinations
             for event in _types(row["events"], where):
-                acts[event] = acts.get(event, frozenset()) | modes
+                by_type[event] = by_type.get(event, frozenset()) | modes
             continue
         sides = SIDES if row["side"] == "any" else (row["side"],)
         if not set(sides) <= set(SIDES) or row["match"] not in ("code", "sector"):
@@ -100,7 +110,8 @@ def load_policy() -> PoliticalPolicy:
     every = frozenset(PLOVER_TYPES)
     state = frozenset(s for (side, s), types in sectors.items()
                       if types == every and sectors.get(("recipient", s)) == every)
-    return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts)
+    return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
+                           destinations=destinations)
 
 
 @lru_cache(maxsize=1)
