@@ -109,3 +109,19 @@ def test_misread_verbs_and_acts_through_means(coder, text, event, actor, recipie
     events = coder.code(text, date="2026-01-13").events
     assert any(e.event == event and actor in {a.code for a in e.actor}
                and recipient in {r.code for r in e.recipient} for e in events), events
+
+
+@pytest.mark.parametrize("text, event, mode, actor, recipient", [
+    # A court's verdict is PLOVER 2's SANCTION convict, not an arrest or a mere accusation.
+    ("A court in Cairo convicted 20 activists on Sunday.", "SANCTION", "convict", "EGY", "EGY"),
+    ("Turkey's government has sentenced 13 journalists to long jail terms.",
+     "SANCTION", "convict", "TUR", None),
+    # Talking to someone consults them; "talk" is no concession.
+    ("Trump talked to the Turkish president by phone on Friday.", "CONSULT", None, "USA", "TUR"),
+])
+def test_verdicts_and_talks(coder, text, event, mode, actor, recipient):
+    events = coder.code(text, date="2019-10-11").events
+    assert any(e.event == event and (mode is None or mode in e.mode)
+               and actor in {a.code for a in e.actor}
+               and (recipient is None or recipient in {r.code for r in e.recipient})
+               for e in events), events
