@@ -125,3 +125,18 @@ def test_verdicts_and_talks(coder, text, event, mode, actor, recipient):
                and actor in {a.code for a in e.actor}
                and (recipient is None or recipient in {r.code for r in e.recipient})
                for e in events), events
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The European court backed Britain in the case.", "SUPPORT"),
+    ("Iran backed down after the talks.", "RETREAT"),
+    ("Turkey already hosts 3.7 million Syrian refugees.", "AID"),
+    ("The White House has sought $2.5 billion from Congress.", "REQUEST"),
+])
+def test_verb_senses_by_their_objects(coder, text, event):
+    assert event in [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
+def test_leaving_an_office_is_no_meeting(coder):
+    text = "Nikki Haley, who is also leaving the administration, criticised the plan."
+    assert "CONSULT" not in [e.event for e in coder.code(text, date="2018-10-10").events]
