@@ -2,7 +2,7 @@
 
 from spacy.language import Language
 
-from eventwire.participants import objects
+from eventwire.participants import objects, subject
 
 
 def heads(nlp: Language, text: str, verb: str) -> list[str]:
@@ -25,3 +25,13 @@ def test_a_place_inside_an_object_phrase_is_no_destination(nlp: Language) -> Non
     # "in" says where the thing is, not whom the act is aimed at.
     found = heads(nlp, "The ministry approved aid with conditions in Liberia.", "approved")
     assert "Liberia" not in found
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> None:
+
+    doc = nlp("During the war, the men were rounded up and shot by the militia.")
+    shot = next(t for t in doc if t.text == "shot")
+    subj, passive = subject(shot)
+    assert subj is not None and subj.text == "men" and passive
+    fled = nlp("The rebels were defeated and fled to the hills.")
+    assert subject(next(t for t in fled if t.text == "fled"))[1] is False

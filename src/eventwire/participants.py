@@ -135,7 +135,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return _relative_antecedent(child), False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # A raised subject ("were expected to discuss") acts in the infinitive.
-                return _relative_antecedent(child), verb.i == own.i or _is_passive(own)
+                return _relative_antecedent(child), (verb.i == own.i or _is_passive(own)
+                                                     or _passive_conjunct(own, verb))
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             possessor = _infinitive_possessor(verb)
             if possessor is not None:
@@ -167,6 +168,17 @@ def _headline_subject(verb: Token) -> Token | None:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _passive_conjunct(own: Token, passive: Token) -> bool:
+    """"were rounded up and *shot*": a past participle coordinated with a passive verb
+    shares its auxiliary, so its subject is the one acted on."""
+    token = own
+    while token.dep_ == "conj" and token.tag_ == "VBN" and token.head != token:
+        token = token.head
+        if token.i == passive.i:
+            return True
+    return False
 
 
 def _infinitive_possessor(verb: Token) -> Token | None:
