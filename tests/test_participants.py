@@ -33,5 +33,5 @@ def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> No
     shot = next(t for t in doc if t.text == "shot")
     subj, passive = subject(shot)
     assert subj is not None and subj.text == "men" and passive
-    fled = nlp("The rebels were defeated and fled to the hills.")
-    assert subject(next(t for t in fled if t.text == "fled"))[1] is False
+    ran = nlp("The rebels were defeated and ran to the hills.")
+    assert subject(next(t for t in ran if t.text == "ran"))[1] is False
