@@ -29,6 +29,7 @@ import json
 import random
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,6 @@ SEED = 20261202
 WINDOW_DAYS = 7
 CAP = 8
 PAIR_BUDGET = {"reuters2020": 260, "guardian": 140, "reuters1987": 120}
-SOURCE = {"reuters2020": "Reuters", "guardian": "The Guardian", "reuters1987": "Reuters"}
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -44,16 +44,31 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def reuters2020_docs(shared: Path) -> dict[str, dict]:
-    """Doc infos of the Reuters 2020-02-25 stories, by story id."""
+def reuters2020_versions(shared: Path) -> dict[str, list[dict]]:
+    """Every version of each Reuters 2020-02-25 story, in file order, by story id.
+
+    The file holds some stories several times under one id (updates of the story); events
+    coded from them share their ids, so each version gets a doc id of its own, ``<id>~v<n>``.
+    """
     path = shared / "corpora" / "fjty_reuters_2020-02-25_stories_plover_format.jsonl"
-    docs = {}
+    versions: dict[str, list[dict]] = defaultdict(list)
     for story in read_jsonl(path):
-        cite = story.get("citeInfo") or {}
-        docs[story["id"]] = {"doc_id": story["id"], "date": story.get("date"),
-                             "url": cite.get("url"), "source": "Reuters",
-                             "title": cite.get("title")}
-    return docs
+        versions[story["id"]].append(story)
+    return versions
+
+
+def reuters2020_doc(event: dict, versions: dict[str, list[dict]]) -> dict:
+    """The doc info of the story version an event was coded from (its sentence at its offsets)."""
+    stories = versions[event["doc_id"]]
+    start, end = event["text_info"]["start"], event["text_info"]["end"]
+    for number, story in enumerate(stories, 1):
+        text = "\n\n".join(story["textInfo"]["textStory"])
+        if text[start:end].strip() == event["text"].strip():
+            cite = story.get("citeInfo") or {}
+            doc_id = story["id"] if len(stories) == 1 else f"{story['id']}~v{number}"
+            return {"doc_id": doc_id, "date": story.get("date"), "url": cite.get("url"),
+                    "source": "Reuters", "title": cite.get("title")}
+    raise ValueError(f"event {event['id']}: its sentence is in no version of {event['doc_id']}")
 
 
 def guardian_docs(shared: Path) -> dict[str, dict]:
@@ -116,8 +131,12 @@ def groups_of(corpus: str, events: list[dict], rng: random.Random) -> list[list[
     return groups
 
 
-def draw(corpus: str, events: list[dict], docs: dict[str, dict]) -> list[dict]:
-    """The candidate mentions of one corpus, group by group, until its pair budget is met."""
+def draw(corpus: str, events: list[dict], doc_of: Callable[[dict], dict]) -> list[dict]:
+    """The candidate mentions of one corpus, group by group, until its pair budget is met.
+
+    A mention's id is its event id with the event's doc id in front, so that events of two
+    versions of one story (which share event ids) stay apart.
+    """
     rng = random.Random(f"{SEED}:{corpus}")
     out, pairs = [], 0
     for number, group in enumerate(groups_of(corpus, events, rng)):
@@ -126,10 +145,9 @@ def draw(corpus: str, events: list[dict], docs: dict[str, dict]) -> list[dict]:
         pairs += len(group) * (len(group) - 1) // 2
         name = f"{corpus}-g{number:03d}"
         for event in group:
-            doc = docs.get(event["doc_id"]) or {"doc_id": event["doc_id"], "date": None,
-                                                "url": None, "source": SOURCE[corpus],
-                                                "title": None}
-            out.append({"mention_id": event["id"], "group": name, "cluster": None,
+            doc = doc_of(event)
+            suffix = event["id"].removeprefix(event["doc_id"])
+            out.append({"mention_id": doc["doc_id"] + suffix, "group": name, "cluster": None,
                         "corpus": corpus, "doc": doc, "event": event, "note": ""})
     return out
 
@@ -143,14 +161,17 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
-    sources = [
-        ("reuters2020", args.reuters2020, reuters2020_docs(args.shared)),
-        ("guardian", args.guardian, guardian_docs(args.shared)),
-        ("reuters1987", args.reuters1987, reuters1987_docs(args.reuters1987_docs)),
+    versions = reuters2020_versions(args.shared)
+    guardian = guardian_docs(args.shared)
+    reuters1987 = reuters1987_docs(args.reuters1987_docs)
+    sources: list[tuple[str, Path, Callable[[dict], dict]]] = [
+        ("reuters2020", args.reuters2020, lambda e: reuters2020_doc(e, versions)),
+        ("guardian", args.guardian, lambda e: guardian[e["doc_id"]]),
+        ("reuters1987", args.reuters1987, lambda e: reuters1987[e["doc_id"]]),
     ]
     with args.output.open("w", encoding="utf-8") as out:
-        for corpus, path, docs in sources:
-            for mention in draw(corpus, read_jsonl(path), docs):
+        for corpus, path, doc_of in sources:
+            for mention in draw(corpus, read_jsonl(path), doc_of):
                 out.write(json.dumps(mention, ensure_ascii=False) + "\n")
 
 
