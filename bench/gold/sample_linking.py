@@ -36,7 +36,7 @@ from pathlib import Path
 SEED = 20261202
 WINDOW_DAYS = 7
 CAP = 8
-PAIR_BUDGET = {"reuters2020": 260, "guardian": 140, "reuters1987": 120}
+PAIR_BUDGET = {"reuters2020": 360, "guardian": 140, "reuters1987": 200}
 
 
 def read_jsonl(path: Path) -> list[dict]:
