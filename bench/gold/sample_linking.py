@@ -14,25 +14,33 @@ Inputs are the events eventwire coded for three corpora (JSONL, one event record
 stories they came from (../shared/corpora):
   reuters2020  Reuters stories of 2020-02-25 (PLOVER story format)
   guardian     the NGEC Guardian sample (Syria, 2017-2019); doc ids guardian-<row>
-  reuters1987  update chains and same-event stories of Reuters-21578 (ids reuters1987-<newid>)
+  reuters1987  update chains and same-event stories of Reuters-21578 (ids reuters1987-<newid>),
+               the 78 stories listed in linking_reuters1987.tsv (chosen by title: the Gulf war,
+               the US strike on Iranian platforms of October 1987, the US-Japan chip tariffs,
+               strikes in Latin America, Israeli raids on Lebanon, attacks in the Philippines)
 
-Usage: python bench/gold/sample_linking.py --reuters2020 EV.jsonl --guardian EV.jsonl
-           --reuters1987 EV.jsonl --reuters1987-docs DOCS.jsonl [--shared ../shared] -o OUT.jsonl
+Usage: python bench/gold/sample_linking.py --write-reuters1987 DOCS.jsonl [--shared ../shared]
+       eventwire code DOCS.jsonl -o EV1987.jsonl
+       python bench/gold/sample_linking.py --reuters2020 EV.jsonl --guardian EV.jsonl
+           --reuters1987 EV1987.jsonl --reuters1987-docs DOCS.jsonl [--shared ../shared]
+           -o OUT.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import random
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
 SEED = 20261202
 WINDOW_DAYS = 7
 CAP = 8
@@ -87,6 +95,31 @@ def reuters1987_docs(path: Path) -> dict[str, dict]:
     """Doc infos of the Reuters-21578 stories as they were given to ``eventwire code``."""
     return {d["id"]: {"doc_id": d["id"], "date": d.get("date"), "url": None, "source": "Reuters",
                       "title": d.get("title")} for d in read_jsonl(path)}
+
+
+def write_reuters1987(shared: Path, target: Path) -> int:
+    """The chosen Reuters-21578 stories as JSONL for eventwire (id, text, date, title); a count.
+
+    The text is the dateline and the body, without the closing "Reuter" sign-off.
+    """
+    with (HERE / "linking_reuters1987.tsv").open(encoding="utf-8") as rows:
+        wanted = [row["newid"] for row in csv.DictReader(rows, delimiter="\t")]
+    stories = {}
+    source = shared / "corpora" / "reuters21578_all.jsonl.gz"
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            if str(story["newid"]) in wanted:
+                stories[str(story["newid"])] = story
+    with target.open("w", encoding="utf-8") as out:
+        for newid in wanted:
+            story = stories[newid]
+            day = datetime.strptime(story["date"].strip().split()[0], "%d-%b-%Y").date()
+            body = story["body"].strip().removesuffix("Reuter").strip()
+            text = f"{(story['dateline'] or '').strip()} {body}"
+            out.write(json.dumps({"id": f"reuters1987-{newid}", "text": text,
+                                  "date": day.isoformat(), "title": story["title"]}) + "\n")
+    return len(wanted)
 
 
 def countries(event: dict) -> tuple[str, ...]:
@@ -154,13 +187,22 @@ def draw(corpus: str, events: list[dict], doc_of: Callable[[dict], dict]) -> lis
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reuters2020", type=Path, required=True)
-    parser.add_argument("--guardian", type=Path, required=True)
-    parser.add_argument("--reuters1987", type=Path, required=True)
-    parser.add_argument("--reuters1987-docs", type=Path, required=True)
+    parser.add_argument("--write-reuters1987", type=Path, metavar="DOCS.jsonl",
+                        help="only write the chosen Reuters-21578 stories for eventwire code")
+    parser.add_argument("--reuters2020", type=Path)
+    parser.add_argument("--guardian", type=Path)
+    parser.add_argument("--reuters1987", type=Path)
+    parser.add_argument("--reuters1987-docs", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args()
+    if args.write_reuters1987:
+        write_reuters1987(args.shared, args.write_reuters1987)
+        return
+    needed = ("reuters2020", "guardian", "reuters1987", "reuters1987_docs", "output")
+    missing = [name for name in needed if getattr(args, name) is None]
+    if missing:
+        parser.error("missing " + ", ".join("--" + n.replace("_", "-") for n in missing))
     versions = reuters2020_versions(args.shared)
     guardian = guardian_docs(args.shared)
     reuters1987 = reuters1987_docs(args.reuters1987_docs)
