@@ -138,3 +138,27 @@ def test_gold_sentences_come_from_their_story_version() -> None:
         text = versions[story_id][int(version) - 1 if version else 0]
         start, end = m.event["text_info"]["start"], m.event["text_info"]["end"]
         assert text[start:end].strip() == m.event["text"].strip(), m.mention_id
+
+
+def test_eventwire_linker_gets_every_mention_and_doc_info_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in eventwire.linking that puts all events of one story version together."""
+    seen: dict[str, object] = {}
+
+    def link_events(events: list, docs: dict) -> dict[str, str]:
+        seen["events"], seen["docs"] = events, docs
+        return {e.id: e.doc_id for e in events}
+
+    module = type(sys)("eventwire.linking")
+    module.DocInfo = dict
+    module.link_events = link_events
+    monkeypatch.setitem(sys.modules, "eventwire.linking", module)
+    results = bench.run(GOLD)
+    assert len(seen["events"]) == len(GOLD)
+    assert {e.doc_id for e in seen["events"]} == set(seen["docs"])
+    # one cluster per story version: pairs within one version are linked, others not
+    by_id = {m.mention_id: m for m in GOLD}
+    pairs = bench.gold_pairs(GOLD)
+    linked = [k for k in pairs if by_id[k[0]].doc["doc_id"] == by_id[k[1]].doc["doc_id"]]
+    right = sum(pairs[k] for k in linked)
+    assert results["eventwire"]["all"]["pairwise"]["precision"] == round(right / len(linked), 4)
