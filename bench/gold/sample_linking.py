@@ -1,0 +1,221 @@
+"""Propose the candidate groups of the event-linking gold, reproducibly.
+
+A group is a set of coded event mentions that could plausibly report one real-world event: the
+same PLOVER type, the same set of countries (actor and recipient codes; the event location's
+country when the event has no coded party) and dates no more than WINDOW_DAYS apart, from at least
+two documents. Mentions with no country at all, or dated less precisely than a day, are not
+drawn (nothing ties them to a place or a time).
+Every mention falls in one block at most, so groups never overlap. A group larger than CAP is cut
+to CAP mentions at random. Groups are shuffled with SEED and taken in that order until each
+corpus has its budget of pairs. The mentions are then labelled by hand (see README.md); this
+script only proposes them.
+
+Inputs are the events eventwire coded for three corpora (JSONL, one event record a line) and the
+stories they came from (../shared/corpora):
+  reuters2020  Reuters stories of 2020-02-25 (PLOVER story format)
+  guardian     the NGEC Guardian sample (Syria, 2017-2019); doc ids guardian-<row>
+  reuters1987  update chains and same-event stories of Reuters-21578 (ids reuters1987-<newid>),
+               the 78 stories listed in linking_reuters1987.tsv (chosen by title: the Gulf war,
+               the US strike on Iranian platforms of October 1987, the US-Japan chip tariffs,
+               strikes in Latin America, Israeli raids on Lebanon, attacks in the Philippines)
+
+Usage: python bench/gold/sample_linking.py --write-reuters1987 DOCS.jsonl [--shared ../shared]
+       eventwire code DOCS.jsonl -o EV1987.jsonl
+       python bench/gold/sample_linking.py --reuters2020 EV.jsonl --guardian EV.jsonl
+           --reuters1987 EV1987.jsonl --reuters1987-docs DOCS.jsonl [--shared ../shared]
+           -o OUT.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import random
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = 20261202
+WINDOW_DAYS = 7
+CAP = 8
+PAIR_BUDGET = {"reuters2020": 460, "guardian": 140, "reuters1987": 300}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def reuters2020_versions(shared: Path) -> dict[str, list[dict]]:
+    """Every version of each Reuters 2020-02-25 story, in file order, by story id.
+
+    The file holds some stories several times under one id (updates of the story); events
+    coded from them share their ids, so each version gets a doc id of its own, ``<id>~v<n>``.
+    """
+    path = shared / "corpora" / "fjty_reuters_2020-02-25_stories_plover_format.jsonl"
+    versions: dict[str, list[dict]] = defaultdict(list)
+    for story in read_jsonl(path):
+        versions[story["id"]].append(story)
+    return versions
+
+
+def reuters2020_doc(event: dict, versions: dict[str, list[dict]]) -> dict:
+    """The doc info of the story version an event was coded from (its sentence at its offsets)."""
+    stories = versions[event["doc_id"]]
+    start, end = event["text_info"]["start"], event["text_info"]["end"]
+    for number, story in enumerate(stories, 1):
+        text = "\n\n".join(story["textInfo"]["textStory"])
+        if text[start:end].strip() == event["text"].strip():
+            cite = story.get("citeInfo") or {}
+            doc_id = story["id"] if len(stories) == 1 else f"{story['id']}~v{number}"
+            return {"doc_id": doc_id, "date": story.get("date"), "url": cite.get("url"),
+                    "source": "Reuters", "title": cite.get("title")}
+    raise ValueError(f"event {event['id']}: its sentence is in no version of {event['doc_id']}")
+
+
+def guardian_docs(shared: Path) -> dict[str, dict]:
+    """Doc infos of the Guardian sample (no title or address in the sample), by doc id."""
+    docs = {}
+    archive = zipfile.ZipFile(shared / "corpora" / "ngec_Guardian_SDF_sample.csv.zip")
+    with archive, archive.open(archive.namelist()[0]) as raw:
+        for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")):
+            doc_id = f"guardian-{row['']}"
+            docs[doc_id] = {"doc_id": doc_id, "date": row["date"], "url": None,
+                            "source": "The Guardian", "title": None}
+    return docs
+
+
+def reuters1987_docs(path: Path) -> dict[str, dict]:
+    """Doc infos of the Reuters-21578 stories as they were given to ``eventwire code``."""
+    return {d["id"]: {"doc_id": d["id"], "date": d.get("date"), "url": None, "source": "Reuters",
+                      "title": d.get("title")} for d in read_jsonl(path)}
+
+
+def write_reuters1987(shared: Path, target: Path) -> int:
+    """The chosen Reuters-21578 stories as JSONL for eventwire (id, text, date, title); a count.
+
+    The text is the dateline and the body, without the closing "Reuter" sign-off.
+    """
+    with (HERE / "linking_reuters1987.tsv").open(encoding="utf-8") as rows:
+        wanted = [row["newid"] for row in csv.DictReader(rows, delimiter="\t")]
+    stories = {}
+    source = shared / "corpora" / "reuters21578_all.jsonl.gz"
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            if str(story["newid"]) in wanted:
+                stories[str(story["newid"])] = story
+    with target.open("w", encoding="utf-8") as out:
+        for newid in wanted:
+            story = stories[newid]
+            day = datetime.strptime(story["date"].strip().split()[0], "%d-%b-%Y").date()
+            body = story["body"].strip().removesuffix("Reuter").strip()
+            text = f"{(story['dateline'] or '').strip()} {body}"
+            out.write(json.dumps({"id": f"reuters1987-{newid}", "text": text,
+                                  "date": day.isoformat(), "title": story["title"]}) + "\n")
+    return len(wanted)
+
+
+def countries(event: dict) -> tuple[str, ...]:
+    """The event's country codes: its parties', else its location's."""
+    parties = event.get("actor", []) + event.get("recipient", [])
+    codes = {p["code"] for p in parties if p.get("code")}
+    if not codes and event.get("event_loc") and event["event_loc"].get("country_code"):
+        codes = {event["event_loc"]["country_code"]}
+    return tuple(sorted(codes))
+
+
+def windows(events: list[dict]) -> list[list[dict]]:
+    """Cut date-sorted events into runs whose dates are within WINDOW_DAYS of the run's first."""
+    runs: list[list[dict]] = []
+    start = None
+    for event in sorted(events, key=lambda e: (e["date"] or "", e["id"])):
+        day = date.fromisoformat(event["date"][:10])
+        if start is None or (day - start).days > WINDOW_DAYS:
+            runs.append([])
+            start = day
+        runs[-1].append(event)
+    return runs
+
+
+def groups_of(corpus: str, events: list[dict], rng: random.Random) -> list[list[dict]]:
+    """Candidate groups of one corpus, in a seeded random order."""
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for event in events:
+        codes = countries(event)
+        if codes and len(event.get("date") or "") >= 10:
+            blocks[(event["event"], codes)].append(event)
+    groups = []
+    for key in sorted(blocks):
+        for run in windows(blocks[key]):
+            if len({e["doc_id"] for e in run}) < 2:
+                continue
+            if len(run) > CAP:
+                run = sorted(rng.sample(run, CAP), key=lambda e: e["id"])
+            if len({e["doc_id"] for e in run}) >= 2:
+                groups.append(run)
+    rng.shuffle(groups)
+    return groups
+
+
+def draw(corpus: str, events: list[dict], doc_of: Callable[[dict], dict]) -> list[dict]:
+    """The candidate mentions of one corpus, group by group, until its pair budget is met.
+
+    A mention's id is its event id with the event's doc id in front, so that events of two
+    versions of one story (which share event ids) stay apart.
+    """
+    rng = random.Random(f"{SEED}:{corpus}")
+    out, pairs = [], 0
+    for number, group in enumerate(groups_of(corpus, events, rng)):
+        if pairs >= PAIR_BUDGET[corpus]:
+            break
+        pairs += len(group) * (len(group) - 1) // 2
+        name = f"{corpus}-g{number:03d}"
+        for event in group:
+            doc = doc_of(event)
+            suffix = event["id"].removeprefix(event["doc_id"])
+            out.append({"mention_id": doc["doc_id"] + suffix, "group": name, "cluster": None,
+                        "corpus": corpus, "doc": doc, "event": event, "note": ""})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-reuters1987", type=Path, metavar="DOCS.jsonl",
+                        help="only write the chosen Reuters-21578 stories for eventwire code")
+    parser.add_argument("--reuters2020", type=Path)
+    parser.add_argument("--guardian", type=Path)
+    parser.add_argument("--reuters1987", type=Path)
+    parser.add_argument("--reuters1987-docs", type=Path)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("-o", "--output", type=Path)
+    args = parser.parse_args()
+    if args.write_reuters1987:
+        write_reuters1987(args.shared, args.write_reuters1987)
+        return
+    needed = ("reuters2020", "guardian", "reuters1987", "reuters1987_docs", "output")
+    missing = [name for name in needed if getattr(args, name) is None]
+    if missing:
+        parser.error("missing " + ", ".join("--" + n.replace("_", "-") for n in missing))
+    versions = reuters2020_versions(args.shared)
+    guardian = guardian_docs(args.shared)
+    reuters1987 = reuters1987_docs(args.reuters1987_docs)
+    sources: list[tuple[str, Path, Callable[[dict], dict]]] = [
+        ("reuters2020", args.reuters2020, lambda e: reuters2020_doc(e, versions)),
+        ("guardian", args.guardian, lambda e: guardian[e["doc_id"]]),
+        ("reuters1987", args.reuters1987, lambda e: reuters1987[e["doc_id"]]),
+    ]
+    with args.output.open("w", encoding="utf-8") as out:
+        for corpus, path, doc_of in sources:
+            for mention in draw(corpus, read_jsonl(path), doc_of):
+                out.write(json.dumps(mention, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+"""Score event linking against the hand-labelled gold, bench/gold/linking.jsonl.
+
+The gold holds event mentions in candidate groups; mentions of one group with the same
+``cluster`` report one real-world event, the others do not. A linker gets every mention of the
+chosen part at once (all groups and corpora together) and is scored on the labelled pairs,
+which are the pairs inside a group: pairwise precision, recall and F1, and B-cubed precision,
+recall and F1 over the mentions (each mention's clusters cut to its own group, micro-averaged).
+Links a linker makes between mentions of two groups are counted apart, not as errors: the gold
+does not say that two groups report different events (see bench/gold/README.md).
+
+Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the module exists,
+and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
+
+    python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate import part_of
+from eventwire.records import Event
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "bench" / "gold" / "linking.jsonl"
+CORPORA = ("reuters2020", "guardian", "reuters1987")
+DOC_FIELDS = ("doc_id", "date", "url", "source", "title")
+
+Linker = Callable[[Sequence[Event], Mapping[str, Any]], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One labelled event mention of the gold."""
+
+    mention_id: str
+    group: str
+    cluster: str
+    corpus: str
+    doc: dict[str, Any]
+    event: dict[str, Any]
+
+    @property
+    def part(self) -> str:
+        """Dev or test, decided per group so that a group is never split."""
+        return part_of(self.group)
+
+    def to_event(self) -> Event:
+        """The coded event, with the mention's unique id and its story version's doc id."""
+        return Event.from_dict({**self.event, "id": self.mention_id,
+                                "doc_id": self.doc["doc_id"]})
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision, recall and F1 with the counts they come from."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int  # labelled pairs (pairwise) or mentions (B-cubed)
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "support": self.support}
+
+
+def read_gold(path: Path) -> list[Mention]:
+    """Every mention of the gold file; a malformed line is reported with its number."""
+    mentions, seen = [], set()
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                mention = Mention(row["mention_id"], row["group"], row["cluster"], row["corpus"],
+                                  row["doc"], row["event"])
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise ValueError(f"{path}:{number}: not a gold mention ({error})") from error
+            if mention.mention_id in seen:
+                raise ValueError(f"{path}:{number}: mention {mention.mention_id} repeated")
+            seen.add(mention.mention_id)
+            mentions.append(mention)
+    return mentions
+
+
+def select(mentions: Iterable[Mention], part: str) -> list[Mention]:
+    """The mentions of one part (``dev``, ``test``) or all of them (``all``)."""
+    return [m for m in mentions if part == "all" or m.part == part]
+
+
+def gold_pairs(mentions: Sequence[Mention]) -> dict[tuple[str, str], bool]:
+    """Every labelled pair (the pairs inside a group): True when one real-world event."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[mention.group].append(mention)
+    pairs = {}
+    for members in groups.values():
+        for a, b in combinations(sorted(members, key=lambda m: m.mention_id), 2):
+            pairs[(a.mention_id, b.mention_id)] = a.cluster == b.cluster
+    return pairs
+
+
+def _prf(true_positive: float, predicted: float, relevant: float, support: int) -> Scores:
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / relevant if relevant else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, support)
+
+
+def pairwise(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> Scores:
+    """Pairwise scores over the labelled pairs; a mention the linker left out is alone."""
+    pairs = gold_pairs(mentions)
+    linked = {key: _same(predicted, *key) for key in pairs}
+    true_positive = sum(1 for key, same in pairs.items() if same and linked[key])
+    return _prf(true_positive, sum(linked.values()), sum(pairs.values()), len(pairs))
+
+
+def bcubed(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> Scores:
+    """B-cubed scores: per mention, its gold and predicted clusters within its own group."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[mention.group].append(mention)
+    precision = recall = 0.0
+    for members in groups.values():
+        for m in members:
+            gold = {o.mention_id for o in members if o.cluster == m.cluster}
+            guess = {o.mention_id for o in members if _same(predicted, m.mention_id, o.mention_id)}
+            guess.add(m.mention_id)
+            precision += len(gold & guess) / len(guess)
+            recall += len(gold & guess) / len(gold)
+    count = len(mentions)
+    if not count:
+        return Scores(0.0, 0.0, 0.0, 0)
+    p, r = precision / count, recall / count
+    return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, count)
+
+
+def cross_group_links(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> int:
+    """Predicted links between mentions of different groups (not labelled either way)."""
+    by_cluster: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.mention_id in predicted:
+            by_cluster[predicted[mention.mention_id]].append(mention)
+    links = 0
+    for members in by_cluster.values():
+        sizes: dict[str, int] = defaultdict(int)
+        for mention in members:
+            sizes[mention.group] += 1
+        total = len(members)
+        links += (total * (total - 1) - sum(n * (n - 1) for n in sizes.values())) // 2
+    return links
+
+
+def _same(predicted: Mapping[str, str], a: str, b: str) -> bool:
+    return a in predicted and b in predicted and predicted[a] == predicted[b]
+
+
+def baseline(events: Sequence[Event], docs: Mapping[str, Any]) -> dict[str, str]:
+    """The analysts' rule: one event per actor countries -> recipient countries, type and day."""
+    def countries(entities: Iterable[Any]) -> str:
+        return "+".join(sorted({e.code for e in entities if e.code}))
+
+    return {e.id: f"{countries(e.actor)}>{countries(e.recipient)}|{e.event}|{(e.date or '')[:10]}"
+            for e in events}
+
+
+def eventwire_linker() -> tuple[Linker, Callable[..., Any]] | None:
+    """eventwire's ``link_events`` and ``DocInfo``, or None when this eventwire has no linking."""
+    try:
+        linking = importlib.import_module("eventwire.linking")
+    except ModuleNotFoundError as error:
+        if error.name != "eventwire.linking":
+            raise
+        return None
+    return linking.link_events, linking.DocInfo
+
+
+def doc_infos(mentions: Iterable[Mention], make: Callable[..., Any]) -> dict[str, Any]:
+    """One doc info per story version, built by ``make`` (DocInfo or a stand-in)."""
+    return {m.doc["doc_id"]: make(**{k: m.doc.get(k) for k in DOC_FIELDS}) for m in mentions}
+
+
+def score(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> dict[str, Any]:
+    """All figures of one linker on some mentions, overall and per corpus."""
+    rows = {}
+    for corpus in ("all", *CORPORA):
+        subset = [m for m in mentions if corpus == "all" or m.corpus == corpus]
+        pairs = gold_pairs(subset)
+        rows[corpus] = {"mentions": len(subset), "pairs": len(pairs),
+                        "same": sum(pairs.values()),
+                        "pairwise": pairwise(subset, predicted).to_dict(),
+                        "bcubed": bcubed(subset, predicted).to_dict(),
+                        "cross_group_links": cross_group_links(subset, predicted)}
+    return rows
+
+
+def run(mentions: Sequence[Mention]) -> dict[str, Any]:
+    """Every available linker on the mentions, fed all at once."""
+    events = [m.to_event() for m in mentions]
+    results: dict[str, Any] = {}
+    found = eventwire_linker()
+    if found is None:
+        results["eventwire"] = None
+    else:
+        link_events, doc_info = found
+        results["eventwire"] = score(mentions, link_events(events, doc_infos(mentions, doc_info)))
+    results["baseline"] = score(mentions, baseline(events, doc_infos(mentions, dict)))
+    return results
+
+
+def table(results: Mapping[str, Any], part: str) -> str:
+    """The results as a Markdown table, one row per linker and corpus."""
+    lines = [f"part: {part}", "",
+             "| linker | corpus | mentions | pairs (same) | pair P | pair R | pair F1 "
+             "| B3 P | B3 R | B3 F1 | cross-group links |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for linker, rows in results.items():
+        if rows is None:
+            lines.append(f"| {linker} | not available: eventwire.linking is missing "
+                         "| | | | | | | | | |")
+            continue
+        for corpus, row in rows.items():
+            p, b = row["pairwise"], row["bcubed"]
+            lines.append(f"| {linker} | {corpus} | {row['mentions']} | {row['pairs']} "
+                         f"({row['same']}) | {p['precision']:.3f} | {p['recall']:.3f} "
+                         f"| {p['f1']:.3f} | {b['precision']:.3f} | {b['recall']:.3f} "
+                         f"| {b['f1']:.3f} | {row['cross_group_links']} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--part", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    try:
+        mentions = select(read_gold(args.gold), args.part)
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    results = run(mentions)
+    if args.json:
+        print(json.dumps({"part": args.part, "linkers": results}, indent=2))
+    else:
+        print(table(results, args.part))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
