@@ -24,6 +24,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "Japan's economy shrank in the December quarter, hit by a rise in sales tax.",
     "In Asia, South Korea's hard-hit market eked out a 0.6% rise and helped the index.",
     "The volunteer from Bournemouth had travelled to northern Syria three times since 2015.",
+    "Airlines are suspending flights to China in the wake of the new coronavirus outbreak.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -40,6 +41,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Israeli tanks fired four shells at targets in Jericho.", "ASSAULT"),
     ("The Iranian foreign minister flew to Moscow for talks.", "CONSULT"),
     ("Modi hosted a lavish reception for Trump in Ahmedabad.", "CONSULT"),
+    ("Doctors in Wuhan accused China of hiding the outbreak.", "ACCUSE"),
+    ("Huawei sued the US government over the ban.", "COERCE"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

@@ -124,8 +124,11 @@ class EventRelevance(Pipe):
         """
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
+        private = self.policy.is_private_actor(
+            event["event"], [member for m in event["actor"]
+                             for member in mentions[m].get("members") or [mentions[m]]])
         for side in ("actor", "recipient"):
-            if any(self._political(mentions[m], side, event["event"])
+            if any(self._political(mentions[m], side, event["event"], bare_states=not private)
                    for m in event[side] if not (side == "actor" and m in skip)
                    and not (side == "recipient" and places
                             and mentions[m].get("kind") in PLACE_NAME_KINDS)):
@@ -149,13 +152,18 @@ class EventRelevance(Pipe):
             return frozenset()
         return frozenset(m for m in event["actor"] if doc[mentions[m]["end"] - 1].dep_ == "poss")
 
-    def _political(self, mention: dict[str, Any], side: str, event: str) -> bool:
+    def _political(self, mention: dict[str, Any], side: str, event: str,
+                   bare_states: bool = True) -> bool:
+        """bare_states (bool): whether a country without a sector counts (not as the
+        recipient of a firm's or private people's act)."""
         if mention.get("kind") in INFERRED_KINDS:
             return False
         kb = load_actor_kb()
         for member in mention.get("members") or [mention]:
             code = member.get("code")
             is_country = bool(code) and kb.country(code) is not None
+            if is_country and not member.get("sector") and not bare_states:
+                continue
             if self.policy.is_political(member, side, event, is_country):
                 return True
         return False

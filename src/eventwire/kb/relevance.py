@@ -50,6 +50,12 @@ class PoliticalPolicy:
     state_sectors: frozenset[str]  # sectors political for every type on either side
     acts: Mapping[str, frozenset[str]]  # event type -> modes political by themselves ("*": all)
     destinations: Mapping[str, frozenset[str]]  # event type -> modes whose recipient is a place
+    private_sectors: Mapping[str, frozenset[str]]  # event type -> actor sectors of private acts
+
+    def is_private_actor(self, event: str, members: list[Mapping[str, Any]]) -> bool:
+        """True when every actor is a firm or private people ("bare-recipient" rows)."""
+        sectors = self.private_sectors.get(event, frozenset())
+        return bool(members) and all(m.get("sector") in sectors for m in members)
 
     def recipient_is_destination(self, event: str, modes: list[str]) -> bool:
         """True when the recipient is only where the actor goes (a visit's host country)."""
@@ -92,8 +98,14 @@ def load_policy() -> PoliticalPolicy:
     sectors: dict[tuple[str, str], frozenset[str]] = {}
     acts: dict[str, frozenset[str]] = {}
     destinations: dict[str, frozenset[str]] = {}
+    private: dict[str, frozenset[str]] = {}
     where = "relevance/political_actors.tsv"
     for row in read_tsv("relevance", "political_actors.tsv"):
+        if row["side"] == "bare-recipient" and row["match"] == "sector":
+            values = frozenset(v.strip() for v in row["value"].split(","))
+            for event in _types(row["events"], where):
+                private[event] = private.get(event, frozenset()) | values
+            continue
         if row["side"] in ("event", "destination") and row["match"] == "mode":
             modes = frozenset(m.strip() for m in row["value"].split(","))
             by_type = acts if row["side"] == "event" else destinations
@@ -111,7 +123,7 @@ def load_policy() -> PoliticalPolicy:
     state = frozenset(s for (side, s), types in sectors.items()
                       if types == every and sectors.get(("recipient", s)) == every)
     return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
-                           destinations=destinations)
+                           destinations=destinations, private_sectors=private)
 
 
 @lru_cache(maxsize=1)
