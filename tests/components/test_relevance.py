@@ -42,7 +42,7 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("The Iranian foreign minister flew to Moscow for talks.", "CONSULT"),
     ("Modi hosted a lavish reception for Trump in Ahmedabad.", "CONSULT"),
     ("Doctors in Wuhan accused China of hiding the outbreak.", "ACCUSE"),
-    ("Huawei sued the US government over the ban.", "COERCE"),
+    ("Huawei sued the US government over the ban.", "ACCUSE"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)
