@@ -35,3 +35,7 @@ def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> No
     assert subj is not None and subj.text == "men" and passive
     ran = nlp("The rebels were defeated and ran to the hills.")
     assert subject(next(t for t in ran if t.text == "ran"))[1] is False
+
+
+def test_a_dative_preposition_aims_the_act(nlp: Language) -> None:
+    assert "Iraq" in heads(nlp, "Iran sent troops to Iraq.", "sent")

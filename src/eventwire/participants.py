@@ -249,7 +249,10 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
     for child in verb.children:
         if child.i in skip:
             continue
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ == "dative" and child.tag_ == "IN":
+            # "sent troops *to Iraq*" parsed as a dative preposition: its object is aimed at.
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in OBJECT_DEPS:
             found.append(child)
             found.extend(prep_objects(child))
             # "announced a suspension of flights *to Serbia*": the phrase on what the object
