@@ -140,3 +140,18 @@ def test_verb_senses_by_their_objects(coder, text, event):
 def test_leaving_an_office_is_no_meeting(coder):
     text = "Nikki Haley, who is also leaving the administration, criticised the plan."
     assert "CONSULT" not in [e.event for e in coder.code(text, date="2018-10-10").events]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Iraq thought Iran would hold back.", "CONSULT"),
+    ("Iranian officials gathered in Baghdad.", "CONSULT"),
+    ("Iran wants a strategic hub in the region.", "AGREE"),
+    ("Authorities will weigh potential alternative dates later this year.", "CONSULT"),
+])
+def test_states_of_mind_and_gatherings_are_no_acts(coder, text, absent):
+    assert absent not in [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
+def test_going_somewhere_is_a_visit(coder):
+    events = coder.code("Iranian leaders went to Baghdad on Monday.", date="2020-02-25").events
+    assert [e.event for e in events] == ["CONSULT"] and "visit" in events[0].mode
