@@ -155,3 +155,15 @@ def test_states_of_mind_and_gatherings_are_no_acts(coder, text, absent):
 def test_going_somewhere_is_a_visit(coder):
     events = coder.code("Iranian leaders went to Baghdad on Monday.", date="2020-02-25").events
     assert [e.event for e in events] == ["CONSULT"] and "visit" in events[0].mode
+
+
+def test_a_condemned_attack_is_not_the_condemners(coder):
+    events = coder.code("Pakistan condemned the bombing in Kabul.", date="2020-02-25").events
+    bombing = [e for e in events if e.event == "ASSAULT"]
+    assert bombing and all("PAK" not in {a.code for a in e.actor} for e in bombing)
+
+
+def test_strikes_on_a_country_are_attacks_not_walkouts(coder):
+    events = coder.code("The US ordered strikes on Syria.", date="2018-04-14").events
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert "SYR" in {r.code for r in events[0].recipient}

@@ -144,7 +144,7 @@ class EventExtractor(Pipe):
         _aim_through_means(doc, verbal)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
-                event = self._nominal_event(token, index)
+                event = self._nominal_event(token, index, frozenset(verbal))
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
@@ -303,7 +303,10 @@ class EventExtractor(Pipe):
         owner, passive = subject(governor)
         return agent(governor) if passive else owner
 
-    def _nominal_event(self, noun: Token, index: list[int]) -> dict | None:
+    def _nominal_event(self, noun: Token, index: list[int],
+                       verb_events: frozenset[int] = frozenset()) -> dict | None:
+        """verb_events: tokens that trigger verbal events; their object noun is what they
+        react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing)."""
         entry = _nominal_entry(self.lexicon.nouns, noun)
         if entry is None:
             return None
@@ -312,7 +315,8 @@ class EventExtractor(Pipe):
             return None
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
-        actors, recipients = _nominal_roles(noun, entry, index, borrow=not entry.derived)
+        borrow = not entry.derived and noun.head.i not in verb_events
+        actors, recipients = _nominal_roles(noun, entry, index, borrow=borrow)
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
@@ -537,8 +541,14 @@ def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
 
 
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
+    """The noun's row: with its compound ("air strike"), with its first preposition
+    ("strike on", an attack, not a walkout), or alone."""
+    lemma = noun.lemma_.lower()
     compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
-    for key in (f"{compound} {noun.lemma_.lower()}".strip(), noun.lower_, noun.lemma_.lower()):
+    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), lemma)
+    keys = (f"{compound} {lemma}", prep, noun.lower_, lemma) if compound else \
+        (prep, noun.lower_, lemma)
+    for key in keys:
         if key in nouns:
             return nouns[key]
     return None
