@@ -292,6 +292,8 @@ def build_people(shared: Path) -> None:
             for country, sector, start, end in dated:
                 if not end and covered(curated[pid], country, start, org_codes):
                     continue
+                if not end:
+                    end = min((r[4] for r in curated[pid] if r[4] > start), default="")
                 roles.append([pid, "", country, sector, start, end, source])
     write_csv("people.csv", ["id", "name", "aliases", "gender", "wikidata_id"],
               list(people.values()))
@@ -304,7 +306,8 @@ def covered(curated: list[list[str]], country: str, start: str,
     """Whether a curated role of the same country is held on the day a Phoenix role starts.
 
     Phoenix leaves a role open when its dictionaries stopped (2015-2017); once the curated
-    rows date that person's career, the open role would keep them in office for good.
+    rows date that person's career, the open role would keep them in office for good. A
+    covered open role is dropped; one that is not ends where the next curated role starts.
     """
     return any(org_codes.get(r[2], r[2]) == country and (not r[4] or r[4] <= start)
                and (not r[5] or start < r[5]) for r in curated)
