@@ -276,20 +276,41 @@ def build_people(shared: Path) -> None:
         for alias in [row["name"]] + split(row["aliases"]):
             if len(alias.split()) >= 2:
                 by_name[slug(alias)] = pid
-        if row["office"]:
+        # A row without an office is still a dated role: a party leader, a candidate, a rebel.
+        if row["office"] or row["country"]:
             roles.append([pid, row["office"], row["country"], row["sector"], row["start"],
                           row["end"], row["source"]])
+    org_codes = {r["id"]: r["code"] for r in read_curated("orgs_curated.csv")}
+    curated: dict[str, list[list[str]]] = defaultdict(list)
+    for role in roles:
+        curated[role[0]].append(role)
     for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for pid, (name, aliases, dated) in parse_phoenix_people(shared / "actors" / file).items():
             pid = by_name.get(pid, pid)
             if pid not in people:
                 people[pid] = [pid, name, join(aliases), "", ""]
             for country, sector, start, end in dated:
+                if not end and covered(curated[pid], country, start, org_codes):
+                    continue
+                if not end:
+                    end = min((r[4] for r in curated[pid] if r[4] > start), default="")
                 roles.append([pid, "", country, sector, start, end, source])
     write_csv("people.csv", ["id", "name", "aliases", "gender", "wikidata_id"],
               list(people.values()))
     write_csv("roles.csv", ["person_id", "office", "country", "sector", "start", "end",
                             "source"], roles)
+
+
+def covered(curated: list[list[str]], country: str, start: str,
+            org_codes: dict[str, str]) -> bool:
+    """Whether a curated role of the same country is held on the day a Phoenix role starts.
+
+    Phoenix leaves a role open when its dictionaries stopped (2015-2017); once the curated
+    rows date that person's career, the open role would keep them in office for good. A
+    covered open role is dropped; one that is not ends where the next curated role starts.
+    """
+    return any(org_codes.get(r[2], r[2]) == country and (not r[4] or r[4] <= start)
+               and (not r[5] or start < r[5]) for r in curated)
 
 
 def main() -> None:

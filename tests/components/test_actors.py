@@ -69,6 +69,40 @@ def test_compound_mentions(blank_nlp: Language, finder: ActorFinder, text: str, 
     assert (m["name"], m["code"], m["sector"]) == (name, code, sector)
 
 
+@pytest.mark.parametrize(("text", "date", "span", "name", "code", "sector"), [
+    ("The Malaysian prime minister called for calm.", "2019-06-01",
+     "Malaysian prime minister", "Mahathir Mohamad", "MYS", "GOV"),
+    ("The Malaysian prime minister called for calm.", "2020-06-01",
+     "Malaysian prime minister", "Muhyiddin Yassin", "MYS", "GOV"),
+    ("Britain's home secretary said the ban would stay.", "2020-02-25",
+     "Britain's home secretary", "Priti Patel", "GBR", "GOV"),
+    ("Britain's home secretary said the ban would stay.", "2018-01-10",
+     "Britain's home secretary", "Amber Rudd", "GBR", "GOV"),
+    ("Joe Biden attacked Bernie Sanders in the debate.", "2020-02-25", "Joe Biden",
+     "Joe Biden", "USA", "PTY"),
+    ("Joe Biden attacked Bernie Sanders in the debate.", "2020-02-25", "Bernie Sanders",
+     "Bernie Sanders", "USA", "LEG"),
+    ("Hamas leader Ismail Haniyeh met Egyptian officials.", "2019-06-01",
+     "Hamas leader Ismail Haniyeh", "Ismail Haniyeh", "PSE", "REB"),
+    ("The WHO director-general warned of a pandemic.", "2020-02-25", "WHO director-general",
+     "Tedros Adhanom Ghebreyesus", "UNO", "GOV"),
+    ("Governor Andrew Cuomo ordered all schools closed.", "2020-03-20",
+     "Governor Andrew Cuomo", "Andrew Cuomo", "USA", "GOV"),
+])
+def test_dated_roles_of_modern_news(blank_nlp: Language, finder: ActorFinder, text: str,
+                                    date: str, span: str, name: str, code: str,
+                                    sector: str) -> None:
+    m = mention(run(blank_nlp, finder, text, date), span)
+    assert (m["name"], m["code"], m["sector"]) == (name, code, sector)
+
+
+def test_single_name_after_a_full_mention(blank_nlp: Language, finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "Malaysia's Mahathir Mohamad resigned on Monday. Mahathir "
+              "later met the king.", "2020-02-25")
+    last = [m for m in doc._.ew_mentions if m["text"] == "Mahathir"][-1]
+    assert (last["name"], last["code"], last["sector"]) == ("Mahathir Mohamad", "MYS", "GOV")
+
+
 def test_titles_with_names_dropped(blank_nlp: Language, finder: ActorFinder) -> None:
     doc = run(blank_nlp, finder, "Japanese Prime Minister Sanae called on South Korean "
               "President Tuesday to help.", "2026-01-13")

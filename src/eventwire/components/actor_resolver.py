@@ -116,7 +116,9 @@ class Resolver:
         mention.update(name=person.name, wikidata_id=person.wikidata_id, kind="person",
                        confidence=CONFIDENCE[how])
         mention["code"] = self.kb.code_of(owner_key) if owner_key else code
-        mention["sector"] = mention["sector"] or sector
+        # The role held that day says more than a generic title: "Hamas leader Ismail
+        # Haniyeh" is REB, not the GOV of "leader"; a title still types people out of office.
+        mention["sector"] = sector or mention["sector"]
         self.seen.append(person_id)
 
     def _person(self, mention: dict[str, Any], atom: Atom, office: str | None,
