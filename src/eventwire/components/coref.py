@@ -32,6 +32,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from eventwire.doc_index import DocIndex, between
+from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.participants import reporting_subject
@@ -151,11 +152,12 @@ class Coreference(Pipe):
             antecedent = _speaker_mention(speaker, at) if speaker is not None else None
             if antecedent is None or antecedent["kind"] not in kinds:
                 continue
-            added.append(_entity(antecedent) | {
-                "start": token.i, "end": token.i + 1, "start_char": token.idx,
-                "end_char": token.idx + len(token), "text": token.text, "kind": "pronoun",
-                "confidence": round(0.8 * antecedent["confidence"], 2)}
-                | ({"members": antecedent["members"]} if antecedent.get("members") else {}))
+            pronoun = _referring(antecedent, (token.i, token.i + 1),
+                                 (token.idx, token.idx + len(token)), token.text, "pronoun",
+                                 round(0.8 * antecedent["confidence"], 2))
+            if antecedent.get("members"):
+                pronoun["members"] = antecedent["members"]
+            added.append(pronoun)
         return sorted(mentions + added, key=lambda m: m["start"])
 
     def references(self, doc: Doc, mentions: list[dict[str, Any]],
@@ -185,11 +187,10 @@ class Coreference(Pipe):
                                       recent=lambda m, s=recent_start: m["start"] >= s)
             if not found:
                 continue
-            mention = _entity(found[0]) | {
-                "start": start, "end": end, "start_char": span.start_char,
-                "end_char": span.end_char, "text": span.text,
-                "kind": {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
-                "confidence": round(0.7 * min(m["confidence"] for m in found), 2)}
+            mention = _referring(
+                found[0], (start, end), (span.start_char, span.end_char), span.text,
+                {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
+                round(0.7 * min(m["confidence"] for m in found), 2))
             if mention["kind"] == "group":
                 mention["members"] = [_entity(m) for m in found]
             removed.update(id(m) for k in between(starts, start, end)
@@ -220,8 +221,8 @@ class Coreference(Pipe):
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
                 owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
             if owner is not None:
-                m.update(code=owner["code"], name=owner["name"],
-                         confidence=round(0.7 * owner["confidence"], 2))
+                recode(m, "coref", "owner", code=owner["code"], name=owner["name"],
+                       confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
                      number: str, recent: Callable[[dict[str, Any]], bool] = lambda m: True,
@@ -299,8 +300,8 @@ def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, A
     return at.get(of[0].i) if of else None
 
 
-def _entity(m: dict[str, Any]) -> dict[str, Any]:
-    return {k: m[k] for k in ENTITY_KEYS}
+def _entity(m: Mention) -> Entity:
+    return Entity(**{k: m[k] for k in ENTITY_KEYS})  # type: ignore[typeddict-item]
 
 
 def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -308,10 +309,19 @@ def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
     return gap in LINK_GAPS
 
 
-def _group(text: str, run: list[dict[str, Any]]) -> dict[str, Any]:
+def _referring(antecedent: Mention, tokens: tuple[int, int], chars: tuple[int, int],
+               text: str, kind: str, confidence: float) -> Mention:
+    """A new mention that stands for the same entity as ``antecedent``."""
+    return new_mention(tokens, chars, text, kind=kind, confidence=confidence,
+                       name=antecedent["name"], code=antecedent["code"],
+                       sector=antecedent["sector"], wikidata_id=antecedent["wikidata_id"])
+
+
+def _group(text: str, run: list[Mention]) -> Mention:
     first, last = run[0], run[-1]
-    return _entity(first) | {
-        "start": first["start"], "end": last["end"], "start_char": first["start_char"],
-        "end_char": last["end_char"], "text": text[first["start_char"]:last["end_char"]],
-        "kind": "group", "confidence": min(m["confidence"] for m in run),
-        "members": [_entity(m) for m in run]}
+    group = _referring(first, (first["start"], last["end"]),
+                       (first["start_char"], last["end_char"]),
+                       text[first["start_char"]:last["end_char"]], "group",
+                       min(m["confidence"] for m in run))
+    group["members"] = [_entity(m) for m in run]
+    return group

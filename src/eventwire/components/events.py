@@ -21,6 +21,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.components.modality import condition_marks
+from eventwire.drafts import EventDraft, new_event, new_mention
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.ontology import Ontology, load_ontology
@@ -323,7 +324,7 @@ class EventExtractor(Pipe):
         return event
 
     def _event(self, code: str, trigger: Token, end: int, actors: list[int],
-               recipients: list[int], nominal: bool = False) -> dict[str, Any]:
+               recipients: list[int], nominal: bool = False) -> EventDraft:
         info = self.ontology.lookup(code)
         assert info is not None
         actors = list(dict.fromkeys(actors))
@@ -331,16 +332,8 @@ class EventExtractor(Pipe):
         modes = [info.mode] if info.mode else []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
                                  JOINT_TYPES, nominal)
-        return {
-            "event": info.event,
-            "mode": modes,
-            "context": [info.context] if info.context else [],
-            "cameo": info.code,
-            "trigger": [trigger.i, end],
-            "actor": actors,
-            "recipient": recipients,
-            "confidence": confidence,
-        }
+        return new_event(info.event, info.code, (trigger.i, end), actors, recipients, confidence,
+                         mode=modes, context=[info.context] if info.context else [])
 
 
 def _unresolved_mention(head: Token, index: list[int]) -> int:
@@ -356,11 +349,9 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
         end -= 1
     span = doc[start:end] if end > start else doc[head.i:head.i + 1]
     mentions = doc._.ew_mentions
-    mentions.append({
-        "start": span.start, "end": span.end, "start_char": span.start_char,
-        "end_char": span.end_char, "text": span.text, "name": span.text, "code": None,
-        "sector": None, "wikidata_id": None, "kind": "unresolved",
-        "confidence": UNRESOLVED_CONFIDENCE})
+    mentions.append(new_mention((span.start, span.end), (span.start_char, span.end_char),
+                                span.text, kind="unresolved", confidence=UNRESOLVED_CONFIDENCE,
+                                name=span.text))
     for i in range(span.start, span.end):
         index[i] = len(mentions) - 1
     return len(mentions) - 1

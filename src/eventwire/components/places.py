@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
+from eventwire.drafts import new_mention
 from eventwire.extensions import register
 from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, load_gazetteer
 from eventwire.kb.tables import read_tsv
@@ -310,10 +311,8 @@ def _add_country_mention(mentions: list[dict[str, Any]], tokens: tuple[int, int]
                          chars: tuple[int, int], text: str, code: str, name: str | None,
                          kind: str) -> int:
     """Append a mention coded with a country the places stage inferred; its index."""
-    mentions.append({
-        "start": tokens[0], "end": tokens[1], "start_char": chars[0], "end_char": chars[1],
-        "text": text, "name": name, "code": code, "sector": None, "wikidata_id": None,
-        "kind": kind, "confidence": PLACE_RECIPIENT_CONFIDENCE})
+    mentions.append(new_mention(tokens, chars, text, kind=kind,
+                                confidence=PLACE_RECIPIENT_CONFIDENCE, name=name, code=code))
     return len(mentions) - 1
 
 
