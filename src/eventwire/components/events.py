@@ -1,4 +1,4 @@
-"""Stage "eventwire_events": verb and noun triggers -> PLOVER events with roles.
+"""Stage "eventwire_events": verb and noun triggers -> PLOVER events with their slots.
 
 Reads ``doc._.ew_mentions`` (actor stage) and the dependency parse; writes
 ``doc._.ew_events`` (plain dicts, see ``extensions.py``) and the trigger spans
@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.components.modality import condition_marks
 from eventwire.drafts import EventDraft, new_event, new_mention
 from eventwire.extensions import register
-from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.kb.tables import read_tsv
@@ -53,9 +52,6 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
-DOMESTIC_CONFIDENCE = 0.4
-# Mention kinds that are people or bodies, not countries, groups or pronouns.
-AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 # Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
 DIRECTED_ROLES = frozenset({"directed", "target"})
@@ -95,9 +91,6 @@ class EventExtractor(Pipe):
         self.min_confidence = min_confidence
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
-        sectors = read_tsv("events", "domestic_sectors.tsv")
-        self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
-        self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
 
@@ -150,33 +143,7 @@ class EventExtractor(Pipe):
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
         events.sort(key=lambda e: e["trigger"][0])
-        for event in events:
-            self._domestic_recipients(event, doc._.ew_mentions)
         return [e for e in events if e["confidence"] >= self.min_confidence]
-
-    def _domestic_recipients(self, event: dict[str, Any], mentions: list[dict]) -> None:
-        """Give the actor's country to recipients of its own society the text does not place.
-
-        "An Argentine judge ordered former president Ruiz to appear", "Egyptian
-        police fired on demonstrators": a state's government, courts and police
-        act on their own people unless the text says otherwise
-        (``domestic_sectors.tsv``). A bare country acts abroad as often as at
-        home and places no one.
-        """
-        actors = [mentions[a] for a in event["actor"]]
-        codes = {m["code"] for m in actors}
-        if len(codes) != 1 or not all(
-                m["kind"] in AGENT_KINDS and m["sector"] in self.home_actors for m in actors):
-            return
-        code = codes.pop()
-        kb = load_actor_kb()
-        if not code or kb.country(code) is None:
-            return
-        for r in event["recipient"]:
-            m = mentions[r]
-            if (not m["code"] and m["kind"] in AGENT_KINDS and not m.get("community")
-                    and m["sector"] in self.home_recipients):
-                m.update(code=code, name=kb.name_of(code), confidence=DOMESTIC_CONFIDENCE)
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         if verb.lemma_.lower() in self.aspect and any(
