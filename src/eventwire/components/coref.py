@@ -61,7 +61,7 @@ DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 @Language.factory(
     "eventwire_coref",
-    requires=["doc._.ew_mentions"],
+    requires=["doc._.ew_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.ew_mentions", "doc.spans"],
     default_config={"spans_key": "ew_actors"},
 )

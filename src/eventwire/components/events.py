@@ -73,8 +73,8 @@ PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
 @Language.factory(
     "eventwire_events",
-    requires=["token.dep", "token.lemma"],
-    assigns=["doc._.ew_events"],
+    requires=["doc._.ew_mentions", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.ew_events", "doc._.ew_mentions", "doc.spans"],
     default_config={"min_confidence": 0.0},
 )
 def make_event_extractor(nlp: Language, name: str, min_confidence: float) -> EventExtractor:

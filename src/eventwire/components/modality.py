@@ -56,7 +56,7 @@ def condition_marks() -> frozenset[str]:
 
 @Language.factory(
     "eventwire_modality",
-    requires=["doc._.ew_events"],
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.ew_events"],
     default_config={},
 )

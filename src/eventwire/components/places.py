@@ -64,7 +64,8 @@ def load_cues() -> dict[str, set[str]]:
 
 @Language.factory(
     "eventwire_places",
-    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep"],
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep", "token.lemma",
+              "token.ent_type"],
     assigns=["doc._.ew_events"],
     default_config={"max_hops": 4, "max_climb": 3},
 )
