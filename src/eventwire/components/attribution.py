@@ -5,7 +5,8 @@ prepositional phrases, see ``participants.py``); the places stage sets
 ``event_loc`` and the tokens of the place name (``loc_span``). This stage then
 applies the role rules of ``data/roles/rules.tsv``, which read what the sentence
 alone cannot say: a state's bodies act on their own people, a place stands for
-its state as actor or recipient, people act at home on their own state. Each
+its state as actor or recipient, people act at home on their own state, an act
+done by way of another is aimed where that one is. Each
 rule is a data row (action, event type, conditions, why); codes change only
 through ``drafts.recode`` and roles through ``drafts.set_roles``, so every
 change carries its rule in the draft's ``why`` trail.
@@ -17,8 +18,7 @@ Where mentions and roles are made and changed (the map of the pipeline):
 - coref stage: adds pronoun and group mentions (``new_mention``) and codes
   "its troops", "the government" from their owner (``recode``);
 - events stage: fills the actor and recipient slots of each trigger
-  (``new_event``), adds ``unresolved`` mentions for unknown named subjects, and
-  aims an act done by way of another at that one's recipients (slot reading);
+  (``new_event``) and adds ``unresolved`` mentions for unknown named subjects;
 - modality stage: "X said Y must do Z" makes X the actor (``set_roles``);
 - this stage: every inference after the fact, from the rule rows, adding
   ``place`` and ``home`` mentions for inferred states.
@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from eventwire.components.events import JOINT_TYPES
 from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
 from eventwire.errors import DataError
 from eventwire.extensions import register
@@ -52,8 +53,8 @@ AGENT_KINDS = frozenset({"person", "agent"})
 PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
 # A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
-# The action that runs over every event before the others (rules.tsv).
-FIRST_ACTION = "domestic_recipient"
+# The actions that run over every event before the others, in this order (rules.tsv).
+FIRST_ACTIONS = ("means_recipient", "domestic_recipient")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class Rule:
 
 
 CONDITIONS: dict[str, Callable[[EventDraft, list[Mention]], bool]] = {
+    "directed": lambda e, m: e.get("act", e["event"]) not in JOINT_TYPES,
+    "no_recipient": lambda e, m: not e["recipient"],
     "placed": lambda e, m: e.get("event_loc") is not None,
     "not_travel": lambda e, m: "visit" not in e["mode"],
     "no_coded_recipient": lambda e, m: not any(m[r]["code"] for r in e["recipient"]),
@@ -128,18 +131,30 @@ class Attribution(Pipe):
         return doc
 
     def attribute(self, doc: Doc) -> None:
-        """Run the rules: ``FIRST_ACTION`` over every event, then each event in turn."""
+        """Run the rules: each of ``FIRST_ACTIONS`` over every event, then each event in turn
+        through the other rows."""
         if doc._.ew_mentions is None:
             doc._.ew_mentions = []
         mentions: list[Mention] = doc._.ew_mentions
         events: list[EventDraft] = doc._.ew_events or []
-        first = [r for r in self.rules if r.action == FIRST_ACTION]
-        rest = [r for r in self.rules if r.action != FIRST_ACTION]
-        for rules in ([(e, first) for e in events], [(e, rest) for e in events]):
-            for event, rows in rules:
+        passes = [[r for r in self.rules if r.action == action] for action in FIRST_ACTIONS]
+        passes.append([r for r in self.rules if r.action not in FIRST_ACTIONS])
+        for rows in passes:
+            for event in events:
                 for rule in rows:
                     if rule.applies(event, mentions):
                         ACTIONS[rule.action](self, doc, event, rule.action)
+
+    def means_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """An act done by way of another is aimed where that one is: "China reacted angrily,
+        *blocking exports to Japan*" reacts to Japan; "retaliated, imposing tariffs on X"."""
+        by_trigger = {e["trigger"][0]: e for e in doc._.ew_events}
+        for child in doc[event["trigger"][0]].children:
+            means = by_trigger.get(child.i)
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and means is not None
+                    and means["recipient"] and means["actor"] == event["actor"]):
+                set_roles(event, self.name, rule, recipient=list(means["recipient"]))
+                return
 
     def domestic_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Give the actor's country to recipients of its own society the text does not place.
@@ -234,6 +249,7 @@ class Attribution(Pipe):
 
 
 ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
+    "means_recipient": Attribution.means_recipient,
     "domestic_recipient": Attribution.domestic_recipient,
     "place_actor": Attribution.place_actor,
     "place_recipient": Attribution.place_recipient,

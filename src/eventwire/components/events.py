@@ -135,7 +135,6 @@ class EventExtractor(Pipe):
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
                     _has_partner(event, doc._.ew_mentions):
                 events.append(event)
-        _aim_through_means(doc, verbal)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 event = self._nominal_event(token, index)
@@ -449,20 +448,6 @@ def _headline_verb(token: Token, index: list[int]) -> bool:
     before, after = index[token.i - 1], index[token.i + 1]
     return before >= 0 and after >= 0 and before != after and \
         doc[token.i - 1].sent.start == doc[token.i + 1].sent.start
-
-
-def _aim_through_means(doc: Doc, verbal: dict[int, dict[str, Any]]) -> None:
-    """An act done by way of another is aimed where that one is: "China reacted angrily,
-    *blocking exports to Japan*" reacts to Japan; "retaliated, imposing tariffs on X"."""
-    for i, event in verbal.items():
-        if event["recipient"] or event["event"] in JOINT_TYPES:
-            continue
-        for child in doc[i].children:
-            means = verbal.get(child.i)
-            if (child.dep_ == "advcl" and child.tag_ == "VBG" and means is not None
-                    and means["recipient"] and means["actor"] == event["actor"]):
-                event["recipient"] = list(means["recipient"])
-                break
 
 
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
