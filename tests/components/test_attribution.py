@@ -59,3 +59,8 @@ def test_the_why_trail_never_reaches_the_records(coder) -> None:
     record = dataclasses.asdict(doc.events[0])
     assert "why" not in record and all("why" not in e for e in record["recipient"])
     assert "loc_span" not in record
+
+
+def test_people_a_state_body_acts_on_are_its_own(top_roles) -> None:
+    assert top_roles("Egyptian police beat several people on Sunday.") == \
+        ("ASSAULT", ["EGY"], ["EGY"])
