@@ -53,7 +53,7 @@ def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
         if code is None and m.get("community"):
             code, how = _only_country(doc, m, mentions, kb), "sentence"
         if code:
-            recode(m, "actors", f"place_{how}", code=code, name=kb.name_of(code),
+            recode(m, "eventwire_actors", f"place_{how}", code=code, name=kb.name_of(code),
                    confidence=CONFIDENCE[how])
 
 

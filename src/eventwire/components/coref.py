@@ -202,7 +202,8 @@ class Coreference(Pipe):
         return sorted(kept + added, key=lambda m: m["start"])
 
     def owners(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex) -> None:
-        """Code "its troops", "their forces" and "the government" from their owner."""
+        """Code "its troops", "their forces", "the Assad regime", "Modi's government" and
+        "the government" from their owner."""
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         starts = [m["start"] for m in mentions]
         for m in mentions:
@@ -218,10 +219,14 @@ class Coreference(Pipe):
                 owner = at.get(speaker.i) if speaker is not None else None
                 if owner is None or owner["kind"] not in kinds or not owner["code"]:
                     owner = _latest(index, mentions, starts, m, kinds, same_sentence=True)
+            elif (leader := _leader(doc, m, at)) is not None:
+                owner = leader
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
                 owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
             if owner is not None:
-                recode(m, "coref", "owner", code=owner["code"], name=owner["name"],
+                name = self.kb.name_of(owner["code"]) if owner["kind"] == "person" \
+                    else owner["name"]
+                recode(m, self.name, "owner", code=owner["code"], name=name,
                        confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
@@ -288,6 +293,19 @@ def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
         inside = [o for o in earlier if o["start"] >= sent_start]
         return inside[-1] if inside else None
     return earlier[-1] if len({o["code"] for o in earlier}) == 1 else None
+
+
+def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The coded person whose name modifies an agent noun: "the *Assad* regime", "*Modi's*
+    government", "the *Trump* administration"."""
+    end = m["start"]
+    if end > 0 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    person = at.get(end - 1) if end > 0 else None
+    if person is None or person["kind"] != "person" or not person["code"] \
+            or person["end"] != end:
+        return None
+    return person
 
 
 def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
