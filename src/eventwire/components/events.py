@@ -494,7 +494,12 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     actors: list[int] = []
     recipients: list[int] = []
     for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
+        if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
+                and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
+            # "a UK state visit", "his China trip": a place on a visit is where it goes;
+            # a person ("the Pompeo visit") is who goes.
+            recipients.extend(mentions_under(child, index))
+        elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
