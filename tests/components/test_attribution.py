@@ -64,3 +64,9 @@ def test_the_why_trail_never_reaches_the_records(coder) -> None:
 def test_people_a_state_body_acts_on_are_its_own(top_roles) -> None:
     assert top_roles("Egyptian police beat several people on Sunday.") == \
         ("ASSAULT", ["EGY"], ["EGY"])
+
+
+def test_a_states_citizens_are_its_own_even_for_a_bare_country(top_roles) -> None:
+    assert top_roles("France urged citizens to leave Lebanon on Sunday.") == \
+        ("REQUEST", ["FRA"], ["FRA"])
+    assert top_roles("Chile arrested demonstrators on Tuesday.")[2] == []

@@ -54,7 +54,7 @@ PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
 # A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
 # The actions that run over every event before the others, in this order (rules.tsv).
-FIRST_ACTIONS = ("means_recipient", "domestic_recipient")
+FIRST_ACTIONS = ("means_recipient", "domestic_recipient", "own_people")
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,7 @@ class Attribution(Pipe):
         self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
         self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.home_sectors = frozenset(r["sector"] for r in sectors if r["home"] == "yes")
+        self.own_words = frozenset(r["word"] for r in read_tsv("roles", "own_people.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -176,6 +177,22 @@ class Attribution(Pipe):
         for r in event["recipient"]:
             m = mentions[r]
             if not m["code"] and m["kind"] in AGENT_KINDS and m["sector"] in self.home_recipients:
+                recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
+                       confidence=DOMESTIC_CONFIDENCE)
+
+    def own_people(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Give a state's code to the uncoded people it acts on whose very word makes them its
+        own ("Ireland cautioned *citizens*"): unlike ``domestic_recipient`` a bare country
+        counts, as the word itself says whose people they are (own_people.tsv)."""
+        mentions = doc._.ew_mentions
+        codes = {mentions[a]["code"] for a in event["actor"]}
+        code = codes.pop() if len(codes) == 1 else None
+        if not code or self.kb.country(code) is None:
+            return
+        for r in event["recipient"]:
+            m = mentions[r]
+            if not m["code"] and m["kind"] in AGENT_KINDS and \
+                    doc[m["start"]:m["end"]].root.lemma_.lower() in self.own_words:
                 recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
                        confidence=DOMESTIC_CONFIDENCE)
 
@@ -251,6 +268,7 @@ class Attribution(Pipe):
 ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "means_recipient": Attribution.means_recipient,
     "domestic_recipient": Attribution.domestic_recipient,
+    "own_people": Attribution.own_people,
     "place_actor": Attribution.place_actor,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
