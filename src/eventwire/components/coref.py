@@ -202,8 +202,8 @@ class Coreference(Pipe):
         return sorted(kept + added, key=lambda m: m["start"])
 
     def owners(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex) -> None:
-        """Code "its troops", "their forces", "the Assad regime", "Modi's government" and
-        "the government" from their owner."""
+        """Code "its troops", "their forces", "the Assad regime", "Modi's government", "the
+        government of Bashar al-Assad" and "the government" from their owner."""
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         starts = [m["start"] for m in mentions]
         for m in mentions:
@@ -219,7 +219,9 @@ class Coreference(Pipe):
                 owner = at.get(speaker.i) if speaker is not None else None
                 if owner is None or owner["kind"] not in kinds or not owner["code"]:
                     owner = _latest(index, mentions, starts, m, kinds, same_sentence=True)
-            elif (leader := _leader(doc, m, at)) is not None:
+            elif (leader := _leader(doc, m, at)) is not None or (
+                    m["sector"] in DEFINITE_SECTORS
+                    and (leader := _led_by(doc, m, at)) is not None):
                 owner = leader
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
                 owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
@@ -306,6 +308,18 @@ def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
             or person["end"] != end:
         return None
     return person
+
+
+def _led_by(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The coded person a state body belongs to through "of": "the government *of Bashar
+    al-Assad*", "forces of Maduro" (a critic of Putin is no Russian, so state bodies only)."""
+    head = doc[m["start"]:m["end"]].root
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            person = at.get(obj.i)
+            if person is not None and person["kind"] == "person" and person["code"]:
+                return person
+    return None
 
 
 def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
