@@ -6,17 +6,18 @@ prepositional phrases, see ``participants.py``); the places stage sets
 applies the role rules of ``data/roles/rules.tsv``, which read what the sentence
 alone cannot say: a state's bodies act on their own people, a place stands for
 its state as actor or recipient, people act at home on their own state, an act
-done by way of another is aimed where that one is. Each
-rule is a data row (action, event type, conditions, why); codes change only
-through ``drafts.recode`` and roles through ``drafts.set_roles``, so every
-change carries its rule in the draft's ``why`` trail.
+done by way of another is aimed where that one is. Each rule is a data row
+(action, event type, conditions, why); codes change only through
+``drafts.recode`` and roles through ``drafts.set_roles``, so every change
+carries its rule in the draft's ``why`` trail.
 
 Where mentions and roles are made and changed (the map of the pipeline):
 
 - actors stage: resolves mentions (``new_mention`` in the resolver) and codes
   agents by their place (``actor_places``, through ``recode``);
 - coref stage: adds pronoun and group mentions (``new_mention``) and codes
-  "its troops", "the government" from their owner (``recode``);
+  "its troops", "the government", "the Assad regime" from their owner
+  (``recode``): what a mention's own words say, before any event reads it;
 - events stage: fills the actor and recipient slots of each trigger
   (``new_event``) and adds ``unresolved`` mentions for unknown named subjects;
 - modality stage: "X said Y must do Z" makes X the actor (``set_roles``);
