@@ -3,26 +3,8 @@
 Values are plain lists, dicts, strings and numbers so that Docs survive
 ``Doc.to_bytes()`` (and so ``nlp.pipe(n_process>1)``) unchanged.
 
-Mention dicts (``ew_mentions``), written by the actor and coreference stages
-(sorted by start); the event stage may append ``unresolved`` mentions for named
-subjects the knowledge base does not know (at the end, so indices stay valid)::
-
-    {"start": tok, "end": tok, "start_char": int, "end_char": int, "text": str,
-     "name": str|None, "code": str|None, "sector": str|None,
-     "wikidata_id": str|None, "kind": str, "confidence": float}
-
-Event dicts (``ew_events``), written by the event stage::
-
-    {"event": str, "mode": [str], "context": [str], "cameo": str,
-     "trigger": [start_tok, end_tok], "sentence": int,
-     "actor": [mention index], "recipient": [mention index], "confidence": float,
-     "sense": "pattern" | "default" | "noun"}
-
-``sense`` says how the trigger was found: a verb pattern of the lexicon, a verb's
-default code with no pattern, or an event noun; the relevance stage ranks by it.
-
-The modality stage adds ``"act"`` (the PLOVER type before recoding) when it
-turns an announced, threatened or refused act into AGREE, THREATEN or REJECT.
+Actor mentions (``ew_mentions``) and event drafts (``ew_events``) are the
+``Mention`` and ``EventDraft`` types of ``eventwire.drafts``: typed, but plain dicts.
 """
 
 from __future__ import annotations
@@ -34,8 +16,8 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS: dict[str, Any] = {
     "ew_doc_id": None,  # str: the document id
     "ew_date": None,  # str: publication date YYYY-MM-DD, or None
-    "ew_mentions": None,  # list[dict]: actor mentions (see module docstring)
-    "ew_events": None,  # list[dict]: events (see module docstring)
+    "ew_mentions": None,  # list[Mention]: actor mentions (eventwire.drafts)
+    "ew_events": None,  # list[EventDraft]: events (eventwire.drafts)
     "ew_quotes": None,  # list[dict]: quotes
     "ew_error": None,  # str: the stage that failed on this Doc and its message
 }

@@ -32,6 +32,7 @@ STAGES: tuple[str, ...] = (
     "eventwire_modality",
     "eventwire_dates",
     "eventwire_places",
+    "eventwire_attribution",
     "eventwire_contexts",
     "eventwire_quotes",
     "eventwire_relevance",

@@ -69,6 +69,10 @@ def test_mentions_stay_sorted_and_disjoint(blank_nlp: Language, stages: tuple) -
     ("Bosnian Serbs said their forces had withdrawn.", "forces", "BIH"),
     ("Chile held elections. The government said turnout was high.", "government", "CHL"),
     ("Chile and Peru held talks. The government said they went well.", "government", None),
+    ("The Modi government arrested dozens of protesters.", "government", "IND"),
+    ("Rebels said Assad's forces shelled the town.", "forces", "SYR"),
+    ("Militias called on the government of Bashar al-Assad to intervene.", "government",
+     "SYR"),
 ])
 def test_owners_of_uncoded_agents(nlp: Language, text: str, span: str,
                                   code: str | None) -> None:

@@ -215,3 +215,12 @@ def test_participle_on_people_keeps_them(coder):
     found = coder.code("Police fired on a crowd demanding the release of Kenyan prisoners.",
                        date=DATE, doc_id="t").events
     assert not [e for e in found if e.event == "REQUEST" and codes(e.actor)]
+
+
+@pytest.mark.parametrize(("text", "actors", "recipients"), [
+    ("The talks came on the first day of a Japan state visit by Lee.", ["KOR"], ["JPN"]),
+    ("Lee began his Japan trip on Monday.", ["KOR"], ["JPN"]),
+])
+def test_a_place_on_a_visit_is_where_it_goes(top_roles, text, actors, recipients):
+    _, found_actors, found_recipients = top_roles(text)
+    assert (found_actors, found_recipients) == (actors, recipients)

@@ -2,6 +2,7 @@
 
 from eventwire.components import (  # noqa: F401
     actors,
+    attribution,
     contexts,
     coref,
     dates,

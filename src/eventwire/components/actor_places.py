@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.drafts import recode
 from eventwire.kb.actors import ActorKB
 from eventwire.kb.gazetteer import load_gazetteer
 
@@ -52,7 +53,8 @@ def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
         if code is None and m.get("community"):
             code, how = _only_country(doc, m, mentions, kb), "sentence"
         if code:
-            m.update(code=code, name=kb.name_of(code), confidence=CONFIDENCE[how])
+            recode(m, "eventwire_actors", f"place_{how}", code=code, name=kb.name_of(code),
+                   confidence=CONFIDENCE[how])
 
 
 def _widen(doc: Doc, m: dict[str, Any], at: dict[int, dict[str, Any]]) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from eventwire.doc_index import doc_text
+from eventwire.drafts import Mention, new_mention
 from eventwire.kb.actors import AliasTarget
 
 if TYPE_CHECKING:
@@ -62,16 +63,16 @@ class Resolver:
         self.seen: list[str] = []  # person ids in mention order
         self.unknown: dict[str, str] = {}  # surname -> full name of people the KB lacks
 
-    def resolve(self, chain: Chain) -> dict[str, Any]:
+    def resolve(self, chain: Chain) -> Mention:
         doc, kb = self.doc, self.kb
         first, last = chain.atoms[0], chain.atoms[-1]
         end = chain.name_end or last.end
         end_char = last.end_char if last.end_char is not None and not chain.name_end \
             else doc[end - 1].idx + len(doc[end - 1].text)
-        mention = {"start": first.start, "end": end, "start_char": doc[first.start].idx,
-                   "end_char": end_char, "name": None, "code": None, "sector": None,
-                   "wikidata_id": None, "kind": "agent", "confidence": CONFIDENCE["agent"]}
-        mention["text"] = self.text[mention["start_char"]:end_char]
+        start_char = doc[first.start].idx
+        mention = new_mention((first.start, end), (start_char, end_char),
+                              self.text[start_char:end_char], kind="agent",
+                              confidence=CONFIDENCE["agent"])
         owner = chain.first(*OWNER_KINDS)
         agents = [a for a in chain.atoms if a.kind == "agent"]
         person = chain.first("person")
@@ -107,7 +108,7 @@ class Resolver:
             self._written(mention, doc[last.end:chain.name_end].text, None, owner_key)
         return mention
 
-    def _set_person(self, mention: dict[str, Any], person_id: str, how: str,
+    def _set_person(self, mention: Mention, person_id: str, how: str,
                     owner_key: str | None) -> None:
         person = self.kb.person(person_id)
         code, sector = self.kb.affiliation(person_id, self.date)
@@ -121,7 +122,7 @@ class Resolver:
         mention["sector"] = sector or mention["sector"]
         self.seen.append(person_id)
 
-    def _person(self, mention: dict[str, Any], atom: Atom, office: str | None,
+    def _person(self, mention: Mention, atom: Atom, office: str | None,
                 owner_key: str | None) -> None:
         ids = [t.key for t in atom.targets if t.kind == "person"]
         if office and owner_key:
@@ -146,7 +147,7 @@ class Resolver:
         self._shared_country(mention, ids, owner_key)
         return None
 
-    def _written(self, mention: dict[str, Any], written: str, office: str | None,
+    def _written(self, mention: Mention, written: str, office: str | None,
                  owner_key: str | None) -> None:
         """A name after a title that no office resolved: "President Mugabe", "Mr. Suharto".
 
@@ -175,14 +176,14 @@ class Resolver:
         self._shared_country(mention, list(ids), owner_key)
         return None
 
-    def _shared_country(self, mention: dict[str, Any], ids: list[str],
+    def _shared_country(self, mention: Mention, ids: list[str],
                         owner_key: str | None) -> None:
         """Several KB people fit the name but all belong to one country: keep that code."""
         codes = {self.kb.affiliation(pid, self.date)[0] for pid in ids}
         if not owner_key and len(codes) == 1 and None not in codes:
             mention.update(code=codes.pop(), confidence=CONFIDENCE["guess"])
 
-    def _title(self, mention: dict[str, Any], office: str, owner_key: str | None,
+    def _title(self, mention: Mention, office: str, owner_key: str | None,
                past: bool, chain: Chain) -> None:
         doc = self.doc
         written = doc[chain.atoms[-1].end:chain.name_end].text if chain.name_end else ""
@@ -200,7 +201,7 @@ class Resolver:
             self._written(mention, written, office, owner_key)
         return None
 
-    def _predecessor(self, mention: dict[str, Any], start: int) -> None:
+    def _predecessor(self, mention: Mention, start: int) -> None:
         doc = self.doc
         anchor = None
         i = start - 1
@@ -221,7 +222,7 @@ class Resolver:
                 return self._set_person(mention, previous.id, "title", None)
         return None
 
-    def unknown_people(self, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def unknown_people(self, mentions: list[Mention]) -> list[Mention]:
         """PERSON entities the KB does not know: name from the text, code only if stated."""
         taken = {i for m in mentions for i in range(m["start"], m["end"])}
         countries: dict[int, str | None] = {}
@@ -245,11 +246,10 @@ class Resolver:
         return out
 
     @staticmethod
-    def _unknown(span: Span, name: str, code: str | None) -> dict[str, Any]:
-        return {"start": span.start, "end": span.end, "start_char": span.start_char,
-                "end_char": span.end_char, "text": span.text, "name": name, "code": code,
-                "sector": None, "wikidata_id": None, "kind": "person",
-                "confidence": CONFIDENCE["guess" if code else "unknown"]}
+    def _unknown(span: Span, name: str, code: str | None) -> Mention:
+        return new_mention((span.start, span.end), (span.start_char, span.end_char), span.text,
+                           kind="person", confidence=CONFIDENCE["guess" if code else "unknown"],
+                           name=name, code=code)
 
     def _apposition_code(self, ent: Span, countries: dict[int, str | None]) -> str | None:
         """Country in ", a Japanese diplomat" right after a name, before any preposition.

@@ -50,6 +50,7 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "appos", "ROOT", "conj"}
 
 @Language.factory(
     "eventwire_actors",
+    requires=["token.tag", "token.dep", "token.ent_type"],
     assigns=["doc._.ew_mentions", "doc.spans"],
     default_config={"spans_key": "ew_actors", "use_ner": True},
 )

@@ -45,7 +45,7 @@ def load_keywords() -> tuple[tuple[str, str], ...]:
 
 @Language.factory(
     "eventwire_contexts",
-    requires=["doc._.ew_events"],
+    requires=["doc._.ew_events", "token.lemma"],
     assigns=["doc._.ew_events"],
     default_config={"scope": "paragraph"},
 )

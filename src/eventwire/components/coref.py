@@ -32,6 +32,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from eventwire.doc_index import DocIndex, between
+from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.participants import reporting_subject
@@ -60,7 +61,7 @@ DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 @Language.factory(
     "eventwire_coref",
-    requires=["doc._.ew_mentions"],
+    requires=["doc._.ew_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.ew_mentions", "doc.spans"],
     default_config={"spans_key": "ew_actors"},
 )
@@ -151,11 +152,12 @@ class Coreference(Pipe):
             antecedent = _speaker_mention(speaker, at) if speaker is not None else None
             if antecedent is None or antecedent["kind"] not in kinds:
                 continue
-            added.append(_entity(antecedent) | {
-                "start": token.i, "end": token.i + 1, "start_char": token.idx,
-                "end_char": token.idx + len(token), "text": token.text, "kind": "pronoun",
-                "confidence": round(0.8 * antecedent["confidence"], 2)}
-                | ({"members": antecedent["members"]} if antecedent.get("members") else {}))
+            pronoun = _referring(antecedent, (token.i, token.i + 1),
+                                 (token.idx, token.idx + len(token)), token.text, "pronoun",
+                                 round(0.8 * antecedent["confidence"], 2))
+            if antecedent.get("members"):
+                pronoun["members"] = antecedent["members"]
+            added.append(pronoun)
         return sorted(mentions + added, key=lambda m: m["start"])
 
     def references(self, doc: Doc, mentions: list[dict[str, Any]],
@@ -185,11 +187,10 @@ class Coreference(Pipe):
                                       recent=lambda m, s=recent_start: m["start"] >= s)
             if not found:
                 continue
-            mention = _entity(found[0]) | {
-                "start": start, "end": end, "start_char": span.start_char,
-                "end_char": span.end_char, "text": span.text,
-                "kind": {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
-                "confidence": round(0.7 * min(m["confidence"] for m in found), 2)}
+            mention = _referring(
+                found[0], (start, end), (span.start_char, span.end_char), span.text,
+                {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
+                round(0.7 * min(m["confidence"] for m in found), 2))
             if mention["kind"] == "group":
                 mention["members"] = [_entity(m) for m in found]
             removed.update(id(m) for k in between(starts, start, end)
@@ -201,7 +202,8 @@ class Coreference(Pipe):
         return sorted(kept + added, key=lambda m: m["start"])
 
     def owners(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex) -> None:
-        """Code "its troops", "their forces" and "the government" from their owner."""
+        """Code "its troops", "their forces", "the Assad regime", "Modi's government", "the
+        government of Bashar al-Assad" and "the government" from their owner."""
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         starts = [m["start"] for m in mentions]
         for m in mentions:
@@ -217,11 +219,17 @@ class Coreference(Pipe):
                 owner = at.get(speaker.i) if speaker is not None else None
                 if owner is None or owner["kind"] not in kinds or not owner["code"]:
                     owner = _latest(index, mentions, starts, m, kinds, same_sentence=True)
+            elif (leader := _leader(doc, m, at)) is not None or (
+                    m["sector"] in DEFINITE_SECTORS
+                    and (leader := _led_by(doc, m, at)) is not None):
+                owner = leader
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
                 owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
             if owner is not None:
-                m.update(code=owner["code"], name=owner["name"],
-                         confidence=round(0.7 * owner["confidence"], 2))
+                name = self.kb.name_of(owner["code"]) if owner["kind"] == "person" \
+                    else owner["name"]
+                recode(m, self.name, "owner", code=owner["code"], name=name,
+                       confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
                      number: str, recent: Callable[[dict[str, Any]], bool] = lambda m: True,
@@ -289,6 +297,31 @@ def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
     return earlier[-1] if len({o["code"] for o in earlier}) == 1 else None
 
 
+def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The coded person whose name modifies an agent noun: "the *Assad* regime", "*Modi's*
+    government", "the *Trump* administration"."""
+    end = m["start"]
+    if end > 0 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    person = at.get(end - 1) if end > 0 else None
+    if person is None or person["kind"] != "person" or not person["code"] \
+            or person["end"] != end:
+        return None
+    return person
+
+
+def _led_by(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The coded person a state body belongs to through "of": "the government *of Bashar
+    al-Assad*", "forces of Maduro" (a critic of Putin is no Russian, so state bodies only)."""
+    head = doc[m["start"]:m["end"]].root
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            person = at.get(obj.i)
+            if person is not None and person["kind"] == "person" and person["code"]:
+                return person
+    return None
+
+
 def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The mention of a speaker, or of whom it counts ("a group *of Yoruba leaders*",
     "hundreds *of students*") when the head word names no actor itself."""
@@ -299,8 +332,8 @@ def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, A
     return at.get(of[0].i) if of else None
 
 
-def _entity(m: dict[str, Any]) -> dict[str, Any]:
-    return {k: m[k] for k in ENTITY_KEYS}
+def _entity(m: Mention) -> Entity:
+    return Entity(**{k: m[k] for k in ENTITY_KEYS})  # type: ignore[typeddict-item]
 
 
 def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -308,10 +341,19 @@ def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
     return gap in LINK_GAPS
 
 
-def _group(text: str, run: list[dict[str, Any]]) -> dict[str, Any]:
+def _referring(antecedent: Mention, tokens: tuple[int, int], chars: tuple[int, int],
+               text: str, kind: str, confidence: float) -> Mention:
+    """A new mention that stands for the same entity as ``antecedent``."""
+    return new_mention(tokens, chars, text, kind=kind, confidence=confidence,
+                       name=antecedent["name"], code=antecedent["code"],
+                       sector=antecedent["sector"], wikidata_id=antecedent["wikidata_id"])
+
+
+def _group(text: str, run: list[Mention]) -> Mention:
     first, last = run[0], run[-1]
-    return _entity(first) | {
-        "start": first["start"], "end": last["end"], "start_char": first["start_char"],
-        "end_char": last["end_char"], "text": text[first["start_char"]:last["end_char"]],
-        "kind": "group", "confidence": min(m["confidence"] for m in run),
-        "members": [_entity(m) for m in run]}
+    group = _referring(first, (first["start"], last["end"]),
+                       (first["start_char"], last["end_char"]),
+                       text[first["start_char"]:last["end_char"]], "group",
+                       min(m["confidence"] for m in run))
+    group["members"] = [_entity(m) for m in run]
+    return group

@@ -1,4 +1,4 @@
-"""Stage "eventwire_events": verb and noun triggers -> PLOVER events with roles.
+"""Stage "eventwire_events": verb and noun triggers -> PLOVER events with their slots.
 
 Reads ``doc._.ew_mentions`` (actor stage) and the dependency parse; writes
 ``doc._.ew_events`` (plain dicts, see ``extensions.py``) and the trigger spans
@@ -21,8 +21,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.components.modality import condition_marks
+from eventwire.drafts import EventDraft, new_event, new_mention
 from eventwire.extensions import register
-from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.kb.tables import read_tsv
@@ -52,9 +52,6 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
-DOMESTIC_CONFIDENCE = 0.4
-# Mention kinds that are people or bodies, not countries, groups or pronouns.
-AGENT_KINDS = frozenset({"person", "agent"})
 CLAUSE_PENALTY = 0.1
 # Event-noun role readings whose "of" phrase is not the actor (kb/patterns.py).
 DIRECTED_ROLES = frozenset({"directed", "target"})
@@ -76,8 +73,8 @@ PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
 @Language.factory(
     "eventwire_events",
-    requires=["token.dep", "token.lemma"],
-    assigns=["doc._.ew_events"],
+    requires=["doc._.ew_mentions", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.ew_events", "doc._.ew_mentions", "doc.spans"],
     default_config={"min_confidence": 0.0},
 )
 def make_event_extractor(nlp: Language, name: str, min_confidence: float) -> EventExtractor:
@@ -94,9 +91,6 @@ class EventExtractor(Pipe):
         self.min_confidence = min_confidence
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
-        sectors = read_tsv("events", "domestic_sectors.tsv")
-        self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
-        self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
 
@@ -141,7 +135,6 @@ class EventExtractor(Pipe):
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
                     _has_partner(event, doc._.ew_mentions):
                 events.append(event)
-        _aim_through_means(doc, verbal)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 event = self._nominal_event(token, index, frozenset(verbal))
@@ -149,33 +142,7 @@ class EventExtractor(Pipe):
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
         events.sort(key=lambda e: e["trigger"][0])
-        for event in events:
-            self._domestic_recipients(event, doc._.ew_mentions)
         return [e for e in events if e["confidence"] >= self.min_confidence]
-
-    def _domestic_recipients(self, event: dict[str, Any], mentions: list[dict]) -> None:
-        """Give the actor's country to recipients of its own society the text does not place.
-
-        "An Argentine judge ordered former president Ruiz to appear", "Egyptian
-        police fired on demonstrators": a state's government, courts and police
-        act on their own people unless the text says otherwise
-        (``domestic_sectors.tsv``). A bare country acts abroad as often as at
-        home and places no one.
-        """
-        actors = [mentions[a] for a in event["actor"]]
-        codes = {m["code"] for m in actors}
-        if len(codes) != 1 or not all(
-                m["kind"] in AGENT_KINDS and m["sector"] in self.home_actors for m in actors):
-            return
-        code = codes.pop()
-        kb = load_actor_kb()
-        if not code or kb.country(code) is None:
-            return
-        for r in event["recipient"]:
-            m = mentions[r]
-            if (not m["code"] and m["kind"] in AGENT_KINDS and not m.get("community")
-                    and m["sector"] in self.home_recipients):
-                m.update(code=code, name=kb.name_of(code), confidence=DOMESTIC_CONFIDENCE)
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         if verb.lemma_.lower() in self.aspect and any(
@@ -327,7 +294,7 @@ class EventExtractor(Pipe):
         return event
 
     def _event(self, code: str, trigger: Token, end: int, actors: list[int],
-               recipients: list[int], nominal: bool = False) -> dict[str, Any]:
+               recipients: list[int], nominal: bool = False) -> EventDraft:
         info = self.ontology.lookup(code)
         assert info is not None
         actors = list(dict.fromkeys(actors))
@@ -335,16 +302,8 @@ class EventExtractor(Pipe):
         modes = [info.mode] if info.mode else []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
                                  JOINT_TYPES, nominal)
-        return {
-            "event": info.event,
-            "mode": modes,
-            "context": [info.context] if info.context else [],
-            "cameo": info.code,
-            "trigger": [trigger.i, end],
-            "actor": actors,
-            "recipient": recipients,
-            "confidence": confidence,
-        }
+        return new_event(info.event, info.code, (trigger.i, end), actors, recipients, confidence,
+                         mode=modes, context=[info.context] if info.context else [])
 
 
 def _unresolved_mention(head: Token, index: list[int]) -> int:
@@ -360,11 +319,9 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
         end -= 1
     span = doc[start:end] if end > start else doc[head.i:head.i + 1]
     mentions = doc._.ew_mentions
-    mentions.append({
-        "start": span.start, "end": span.end, "start_char": span.start_char,
-        "end_char": span.end_char, "text": span.text, "name": span.text, "code": None,
-        "sector": None, "wikidata_id": None, "kind": "unresolved",
-        "confidence": UNRESOLVED_CONFIDENCE})
+    mentions.append(new_mention((span.start, span.end), (span.start_char, span.end_char),
+                                span.text, kind="unresolved", confidence=UNRESOLVED_CONFIDENCE,
+                                name=span.text))
     for i in range(span.start, span.end):
         index[i] = len(mentions) - 1
     return len(mentions) - 1
@@ -497,20 +454,6 @@ def _headline_verb(token: Token, index: list[int]) -> bool:
         doc[token.i - 1].sent.start == doc[token.i + 1].sent.start
 
 
-def _aim_through_means(doc: Doc, verbal: dict[int, dict[str, Any]]) -> None:
-    """An act done by way of another is aimed where that one is: "China reacted angrily,
-    *blocking exports to Japan*" reacts to Japan; "retaliated, imposing tariffs on X"."""
-    for i, event in verbal.items():
-        if event["recipient"] or event["event"] in JOINT_TYPES:
-            continue
-        for child in doc[i].children:
-            means = verbal.get(child.i)
-            if (child.dep_ == "advcl" and child.tag_ == "VBG" and means is not None
-                    and means["recipient"] and means["actor"] == event["actor"]):
-                event["recipient"] = list(means["recipient"])
-                break
-
-
 def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     """An event needs an actor, or a recipient of a predicate ("were killed in a bombing",
     "a bombing killed two soldiers"), not of a descriptive participle ("the
@@ -561,7 +504,12 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     actors: list[int] = []
     recipients: list[int] = []
     for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
+        if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
+                and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
+            # "a UK state visit", "his China trip": a place on a visit is where it goes;
+            # a person ("the Pompeo visit") is who goes.
+            recipients.extend(mentions_under(child, index))
+        elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]

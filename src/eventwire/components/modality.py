@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
+from eventwire.drafts import set_roles
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
 from eventwire.kb.tables import read_tsv
@@ -55,7 +56,7 @@ def condition_marks() -> frozenset[str]:
 
 @Language.factory(
     "eventwire_modality",
-    requires=["doc._.ew_events"],
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.ew_events"],
     default_config={},
 )
@@ -134,7 +135,7 @@ class Modality(Pipe):
             return
         recipients = [m for m in event["actor"] if m not in speakers]
         self._recode(event, DEMAND_CAMEO)
-        event["actor"], event["recipient"] = speakers, recipients
+        set_roles(event, self.name, "obligation", actor=speakers, recipient=recipients)
 
     def _recode(self, event: dict[str, Any], cameo: str) -> None:
         info = self.ontology.lookup(cameo)

@@ -12,16 +12,8 @@ the stage prefers the countries that the phrase names (", South Korea"; "in
 western Japan") and then those of the story's actors; among several places it
 keeps the most precise (a city over its country).
 
-An event of a type listed as ``target_event`` in the cues whose roles name no
-coded recipient is directed at the state where it happens: "students
-demonstrated in Kirkuk" protest to Iraq, "tanks fired at targets in Jericho"
-assault Palestine. The place becomes a mention of kind ``place`` coded with its
-country, unless an actor mention already covers the name.
-
-The place also stands in for who acts when the text names no one the actor
-stage could code ("President Bouteflicka threatened to impose a curfew in
-Algiers", "a roadside bomb near Samarra killed a soldier"); and an act at
-home that names no recipient is aimed at the actor's own state (``home``).
+The tokens of the chosen name go to ``event["loc_span"]`` for the attribution
+stage, which decides whether the place also stands for an actor or recipient.
 """
 
 from __future__ import annotations
@@ -49,13 +41,6 @@ NAME_POS = frozenset({"PROPN"})
 NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
 QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
-# A state's place standing in for it as recipient: less sure than a named actor.
-PLACE_RECIPIENT_CONFIDENCE = 0.4
-# A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
-PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
-# Uncoded mentions that the event's place may code: people and bodies the actor stage
-# found without a nationality, and names it did not know.
-PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +64,8 @@ def load_cues() -> dict[str, set[str]]:
 
 @Language.factory(
     "eventwire_places",
-    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep"],
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.dep", "token.lemma",
+              "token.ent_type"],
     assigns=["doc._.ew_events"],
     default_config={"max_hops": 4, "max_climb": 3},
 )
@@ -102,11 +88,6 @@ class EventPlaces(Pipe):
                            for w in cues.get(kind, ())}
         self.travel = frozenset(cues.get("travel", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
-        self.target_events = frozenset(cues.get("target_event", ()))
-        self.placed_actor_events = frozenset(cues.get("actor_event", ()))
-        self.home_events = frozenset(cues.get("home_event", ()))
-        sectors = read_tsv("events", "domestic_sectors.tsv")
-        self.home_sectors = frozenset(r["sector"] for r in sectors if r["home"] == "yes")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -116,7 +97,7 @@ class EventPlaces(Pipe):
         return doc
 
     def set_places(self, doc: Doc) -> None:
-        """Write ``event_loc`` on every event: a Place dict, or None."""
+        """Write ``event_loc`` (a Place dict, or None) and ``loc_span`` on every event."""
         mentions = doc._.ew_mentions or []
         kind_at: dict[int, str] = {}
         for mention in mentions:
@@ -129,81 +110,7 @@ class EventPlaces(Pipe):
             found = self.place_of(trigger, travel, kind_at)
             chosen = self.choose(found, story) if found else None
             event["event_loc"] = chosen[1].to_place() if chosen else None
-            if chosen and not travel and event["event"] in self.placed_actor_events:
-                self.place_actor(doc, event, *chosen)
-            act = event.get("act", event["event"])  # "will evacuate": a promised RETREAT
-            if chosen and act in self.target_events and not any(
-                    mentions[r]["code"] for r in event["recipient"]):
-                event["recipient"].append(self.place_mention(doc, *chosen))
-            if event["event"] in self.home_events and not any(
-                    mentions[r]["code"] for r in event["recipient"]):
-                self.home_recipient(doc, event)
-
-    def place_actor(self, doc: Doc, event: dict[str, Any], candidate: Candidate,
-                    entry: PlaceEntry) -> None:
-        """Code an event's uncoded actors with the country where it happens.
-
-        Someone the knowledge base does not know acting at a place ("President
-        Bouteflicka threatened to impose a curfew in Algiers") most likely
-        belongs to that state; an event with no actor at all ("a roadside bomb
-        near Samarra killed a soldier", "was put under investigation in Italy")
-        is that state's, at the place's low confidence.
-        """
-        mentions = doc._.ew_mentions
-        actors = [mentions[a] for a in event["actor"]]
-        if not actors:
-            event["actor"].append(self.place_mention(doc, candidate, entry))
-            event["recipient"] = [r for r in event["recipient"] if r not in event["actor"]]
-            return
-        if any(m["code"] or m["kind"] not in PLACEABLE_KINDS for m in actors):
-            return
-        country = self.gazetteer.country(entry.country_code)
-        for m in actors:
-            m.update(code=entry.country_code, name=m["name"] or (country.name if country else None),
-                     confidence=PLACE_RECIPIENT_CONFIDENCE)
-
-    def home_recipient(self, doc: Doc, event: dict[str, Any]) -> None:
-        """Aim an act at home that names no recipient at the actor's own state.
-
-        "Algerian landowners began a hunger strike", "rebels in Chad refused to
-        disarm": people, parties and rebels of one country who protest, refuse or
-        threaten without naming whom act on their own state. A bare country
-        ("Israel will evacuate settlements") or a state body is not read so.
-        """
-        mentions = doc._.ew_mentions
-        actors = [mentions[a] for a in event["actor"]]
-        codes = {m["code"] for m in actors}
-        if len(codes) != 1 or not all(self._at_home(doc, m) for m in actors):
-            return
-        code = codes.pop()
-        country = self.gazetteer.country(code) if code else None
-        if country is None:
-            return
-        first = actors[0]
-        event["recipient"].append(_add_country_mention(
-            mentions, (first["start"], first["start"]), (first["start_char"], first["end_char"]),
-            first["text"], code, country.name, "home"))
-
-    def _at_home(self, doc: Doc, mention: dict[str, Any]) -> bool:
-        """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
-        miners")."""
-        if mention["kind"] == "country":
-            return doc[mention["end"] - 1].tag_ in PEOPLE_TAGS
-        return mention["kind"] in ("person", "agent") and mention["sector"] in self.home_sectors
-
-    def place_mention(self, doc: Doc, candidate: Candidate, entry: PlaceEntry) -> int:
-        """Index of a mention coded with the place's country, added when none covers it."""
-        mentions = doc._.ew_mentions
-        start, end = candidate.span
-        for i, mention in enumerate(mentions):
-            if mention["start"] <= start and end <= mention["end"] and (
-                    mention["code"] == entry.country_code):
-                return i
-        span = doc[start:end]
-        country = self.gazetteer.country(entry.country_code)
-        return _add_country_mention(mentions, (start, end), (span.start_char, span.end_char),
-                                    span.text, entry.country_code,
-                                    country.name if country else None, "place")
+            event["loc_span"] = list(chosen[0].span) if chosen else None
 
     def place_of(self, trigger: Token, travel: bool,
                  kind_at: dict[int, str]) -> list[Candidate]:
@@ -304,17 +211,6 @@ class EventPlaces(Pipe):
             if best is None or rank > best[0]:
                 best = (rank, candidate, entry)
         return best[1:] if best else None
-
-
-def _add_country_mention(mentions: list[dict[str, Any]], tokens: tuple[int, int],
-                         chars: tuple[int, int], text: str, code: str, name: str | None,
-                         kind: str) -> int:
-    """Append a mention coded with a country the places stage inferred; its index."""
-    mentions.append({
-        "start": tokens[0], "end": tokens[1], "start_char": chars[0], "end_char": chars[1],
-        "text": text, "name": name, "code": code, "sector": None, "wikidata_id": None,
-        "kind": kind, "confidence": PLACE_RECIPIENT_CONFIDENCE})
-    return len(mentions) - 1
 
 
 def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],

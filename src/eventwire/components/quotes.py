@@ -73,8 +73,8 @@ def load_lexicon() -> Lexicon:
 
 @Language.factory(
     "eventwire_quotes",
-    requires=["token.dep", "doc._.ew_mentions"],
-    assigns=["doc._.ew_quotes", "doc._.ew_events"],
+    requires=["token.dep", "token.lemma", "token.tag", "doc._.ew_mentions", "doc._.ew_events"],
+    assigns=["doc._.ew_quotes", "doc._.ew_events", "doc.spans"],
     default_config={"max_scare_words": 2, "window_sentences": 3, "max_gap": 30},
 )
 def make_quotes(nlp: Language, name: str, max_scare_words: int, window_sentences: int,

@@ -54,7 +54,7 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 @Language.factory(
     "eventwire_relevance",
     requires=["doc._.ew_events", "doc._.ew_mentions", "token.lemma", "token.dep"],
-    assigns=["doc._.ew_events"],
+    assigns=["doc._.ew_events", "doc.spans"],
     default_config={"require_political_actor": True, "filter_topics": True,
                     "story_weight": 1.0},
 )

@@ -126,7 +126,7 @@ def _sentence_lemmas(token: Token) -> set[str]:
 @Language.factory(
     "eventwire_second_opinion",
     requires=["doc._.ew_events", "doc._.ew_mentions", "token.lemma", "token.dep"],
-    assigns=["doc._.ew_events"],
+    assigns=["doc._.ew_events", "doc.spans"],
     default_config={"enabled": True},
 )
 def make_second_opinion(nlp: Language, name: str, enabled: bool) -> SecondOpinion:

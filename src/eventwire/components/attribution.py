@@ -1,0 +1,290 @@
+"""Stage "eventwire_attribution": who acts and who is acted on, decided in one place.
+
+The event stage fills each trigger's slots from the parse (subject, objects,
+prepositional phrases, see ``participants.py``); the places stage sets
+``event_loc`` and the tokens of the place name (``loc_span``). This stage then
+applies the role rules of ``data/roles/rules.tsv``, which read what the sentence
+alone cannot say: a state's bodies act on their own people, a place stands for
+its state as actor or recipient, people act at home on their own state, an act
+done by way of another is aimed where that one is. Each rule is a data row
+(action, event type, conditions, why); codes change only through
+``drafts.recode`` and roles through ``drafts.set_roles``, so every change
+carries its rule in the draft's ``why`` trail.
+
+Where mentions and roles are made and changed (the map of the pipeline):
+
+- actors stage: resolves mentions (``new_mention`` in the resolver) and codes
+  agents by their place (``actor_places``, through ``recode``);
+- coref stage: adds pronoun and group mentions (``new_mention``) and codes
+  "its troops", "the government", "the Assad regime" from their owner
+  (``recode``): what a mention's own words say, before any event reads it;
+- events stage: fills the actor and recipient slots of each trigger
+  (``new_event``) and adds ``unresolved`` mentions for unknown named subjects;
+- modality stage: "X said Y must do Z" makes X the actor (``set_roles``);
+- this stage: every inference after the fact, from the rule rows, adding
+  ``place`` and ``home`` mentions for inferred states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from eventwire.components.events import JOINT_TYPES
+from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
+from eventwire.errors import DataError
+from eventwire.extensions import register
+from eventwire.kb.actors import ActorKB, load_actor_kb
+from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
+from eventwire.kb.tables import read_tsv
+
+# A state inferred from a place or a home: less sure than a named actor.
+INFERRED_CONFIDENCE = 0.4
+# A recipient given its country by the state body acting on it.
+DOMESTIC_CONFIDENCE = 0.4
+# Mention kinds that are people or bodies, not countries, groups or pronouns.
+AGENT_KINDS = frozenset({"person", "agent"})
+# Uncoded mentions that the event's place may code: people and bodies the actor stage
+# found without a nationality, and names it did not know.
+PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
+# A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
+PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
+# The actions that run over every event before the others, in this order (rules.tsv).
+FIRST_ACTIONS = ("means_recipient", "domestic_recipient", "own_people")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of ``data/roles/rules.tsv``."""
+
+    action: str
+    event: str  # a PLOVER type, or * for any
+    type_of: str  # "event" (as coded) or "act" (before modality recoded it)
+    when: frozenset[str]
+    why: str
+
+    def applies(self, event: EventDraft, mentions: list[Mention]) -> bool:
+        """Whether the row's event type and conditions hold for an event."""
+        kind = event.get("act", event["event"]) if self.type_of == "act" else event["event"]
+        if self.event not in ("*", kind):
+            return False
+        return all(CONDITIONS[c](event, mentions) for c in self.when)
+
+
+CONDITIONS: dict[str, Callable[[EventDraft, list[Mention]], bool]] = {
+    "directed": lambda e, m: e.get("act", e["event"]) not in JOINT_TYPES,
+    "no_recipient": lambda e, m: not e["recipient"],
+    "placed": lambda e, m: e.get("event_loc") is not None,
+    "not_travel": lambda e, m: "visit" not in e["mode"],
+    "no_coded_recipient": lambda e, m: not any(m[r]["code"] for r in e["recipient"]),
+}
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """The role rules, in table order; an unknown action or condition names its row."""
+    rules = []
+    for n, row in enumerate(read_tsv("roles", "rules.tsv"), start=1):
+        when = frozenset(c for c in row["when"].split(",") if c and c != "-")
+        unknown = sorted(when - CONDITIONS.keys())
+        if row["action"] not in ACTIONS or row["type_of"] not in ("event", "act") or unknown:
+            raise DataError(f"data/roles/rules.tsv row {n}: unknown action, type_of or "
+                            f"condition in {row}")
+        rules.append(Rule(row["action"], row["event"], row["type_of"], when, row["why"]))
+    return tuple(rules)
+
+
+@Language.factory(
+    "eventwire_attribution",
+    requires=["doc._.ew_events", "doc._.ew_mentions", "token.tag"],
+    assigns=["doc._.ew_events", "doc._.ew_mentions"],
+    default_config={},
+)
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution(name)
+
+
+class Attribution(Pipe):
+    """Applies the role rules to every event of a Doc."""
+
+    def __init__(self, name: str, kb: ActorKB | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+        register()
+        self.name = name
+        self.kb = kb or load_actor_kb()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.rules = load_rules()
+        sectors = read_tsv("roles", "sectors.tsv")
+        self.home_actors = frozenset(r["sector"] for r in sectors if r["actor"] == "yes")
+        self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
+        self.home_sectors = frozenset(r["sector"] for r in sectors if r["home"] == "yes")
+        self.own_words = frozenset(r["word"] for r in read_tsv("roles", "own_people.tsv"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.attribute(doc)
+        except Exception as err:  # noqa: BLE001 - handed to the pipeline's handler
+            self.get_error_handler()(self.name, self, [doc], err)
+        return doc
+
+    def attribute(self, doc: Doc) -> None:
+        """Run the rules: each of ``FIRST_ACTIONS`` over every event, then each event in turn
+        through the other rows."""
+        if doc._.ew_mentions is None:
+            doc._.ew_mentions = []
+        mentions: list[Mention] = doc._.ew_mentions
+        events: list[EventDraft] = doc._.ew_events or []
+        passes = [[r for r in self.rules if r.action == action] for action in FIRST_ACTIONS]
+        passes.append([r for r in self.rules if r.action not in FIRST_ACTIONS])
+        for rows in passes:
+            for event in events:
+                for rule in rows:
+                    if rule.applies(event, mentions):
+                        ACTIONS[rule.action](self, doc, event, rule.action)
+
+    def means_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """An act done by way of another is aimed where that one is: "China reacted angrily,
+        *blocking exports to Japan*" reacts to Japan; "retaliated, imposing tariffs on X"."""
+        by_trigger = {e["trigger"][0]: e for e in doc._.ew_events}
+        for child in doc[event["trigger"][0]].children:
+            means = by_trigger.get(child.i)
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and means is not None
+                    and means["recipient"] and means["actor"] == event["actor"]):
+                set_roles(event, self.name, rule, recipient=list(means["recipient"]))
+                return
+
+    def domestic_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Give the actor's country to recipients of its own society the text does not place.
+
+        "An Argentine judge ordered former president Ruiz to appear", "Egyptian
+        police fired on demonstrators": a state's government, courts and police
+        act on their own people. A bare country acts abroad as often as at home
+        and places no one.
+        """
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(
+                m["kind"] in AGENT_KINDS and m["sector"] in self.home_actors for m in actors):
+            return
+        code = codes.pop()
+        if not code or self.kb.country(code) is None:
+            return
+        for r in event["recipient"]:
+            m = mentions[r]
+            if not m["code"] and m["kind"] in AGENT_KINDS and m["sector"] in self.home_recipients:
+                recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
+                       confidence=DOMESTIC_CONFIDENCE)
+
+    def own_people(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Give a state's code to the uncoded people it acts on whose very word makes them its
+        own ("Ireland cautioned *citizens*"): unlike ``domestic_recipient`` a bare country
+        counts, as the word itself says whose people they are (own_people.tsv)."""
+        mentions = doc._.ew_mentions
+        codes = {mentions[a]["code"] for a in event["actor"]}
+        code = codes.pop() if len(codes) == 1 else None
+        if not code or self.kb.country(code) is None:
+            return
+        for r in event["recipient"]:
+            m = mentions[r]
+            if not m["code"] and m["kind"] in AGENT_KINDS and \
+                    doc[m["start"]:m["end"]].root.lemma_.lower() in self.own_words:
+                recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
+                       confidence=DOMESTIC_CONFIDENCE)
+
+    def place_actor(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Code an event's uncoded actors with the country where it happens, or make that
+        country the actor of an event that has none."""
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        if not actors:
+            actor = self.place_mention(doc, event)
+            set_roles(event, self.name, rule, actor=[actor],
+                      recipient=[r for r in event["recipient"] if r != actor])
+            return
+        if any(m["code"] or m["kind"] not in PLACEABLE_KINDS for m in actors):
+            return
+        code = _place_code(event)
+        country = self.gazetteer.country(code)
+        for m in actors:
+            recode(m, self.name, rule, code=code,
+                   name=m["name"] or (country.name if country else None),
+                   confidence=INFERRED_CONFIDENCE)
+
+    def place_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Make the state where the event happens its recipient."""
+        set_roles(event, self.name, rule,
+                  recipient=[*event["recipient"], self.place_mention(doc, event)])
+
+    def home_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Aim an act at home that names no recipient at the actor's own state.
+
+        "Algerian landowners began a hunger strike", "rebels in Chad refused to
+        disarm": people, parties and rebels of one country act on their own state.
+        A bare country ("Israel will evacuate settlements") or a state body is not
+        read so.
+        """
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(self._at_home(doc, m) for m in actors):
+            return
+        code = codes.pop()
+        country = self.gazetteer.country(code) if code else None
+        if country is None:
+            return
+        first = actors[0]
+        home = _add_mention(mentions, (first["start"], first["start"]),
+                            (first["start_char"], first["end_char"]), first["text"], code,
+                            country.name, "home")
+        set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
+
+    def _at_home(self, doc: Doc, mention: Mention) -> bool:
+        """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
+        miners")."""
+        if mention["kind"] == "country":
+            return doc[mention["end"] - 1].tag_ in PEOPLE_TAGS
+        return mention["kind"] in AGENT_KINDS and mention["sector"] in self.home_sectors
+
+    def place_mention(self, doc: Doc, event: EventDraft) -> int:
+        """Index of a mention of the event's place coded with its country, added when no
+        mention of that country covers the name."""
+        mentions = doc._.ew_mentions
+        start, end = event["loc_span"] or (0, 0)
+        code = _place_code(event)
+        for i, mention in enumerate(mentions):
+            if mention["start"] <= start and end <= mention["end"] and mention["code"] == code:
+                return i
+        span = doc[start:end]
+        country = self.gazetteer.country(code)
+        return _add_mention(mentions, (start, end), (span.start_char, span.end_char), span.text,
+                            code, country.name if country else None, "place")
+
+
+ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
+    "means_recipient": Attribution.means_recipient,
+    "domestic_recipient": Attribution.domestic_recipient,
+    "own_people": Attribution.own_people,
+    "place_actor": Attribution.place_actor,
+    "place_recipient": Attribution.place_recipient,
+    "home_recipient": Attribution.home_recipient,
+}
+
+
+def _place_code(event: EventDraft) -> str:
+    place = event.get("event_loc")
+    assert place is not None  # the "placed" condition of every place rule
+    return place["country_code"]
+
+
+def _add_mention(mentions: list[Mention], tokens: tuple[int, int], chars: tuple[int, int],
+                 text: str, code: str, name: str | None, kind: str) -> int:
+    """Append a mention of a state this stage inferred; its index."""
+    mentions.append(new_mention(tokens, chars, text, kind=kind, confidence=INFERRED_CONFIDENCE,
+                                name=name, code=code))
+    return len(mentions) - 1
