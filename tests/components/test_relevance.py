@@ -25,6 +25,8 @@ def types(coder: Coder, text: str) -> list[str]:
     "In Asia, South Korea's hard-hit market eked out a 0.6% rise and helped the index.",
     "The volunteer from Bournemouth had travelled to northern Syria three times since 2015.",
     "Airlines are suspending flights to China in the wake of the new coronavirus outbreak.",
+    "South Korean health authorities have been battling a surge of new coronavirus cases.",
+    "Italy is grappling with the worst outbreak of coronavirus in Europe.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

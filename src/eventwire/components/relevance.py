@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
@@ -41,7 +41,7 @@ from eventwire.kb.relevance import (
     load_nonagent_causes,
     load_policy,
 )
-from eventwire.participants import agent, subject
+from eventwire.participants import agent, objects, subject
 
 # Confidence adjustments (see the module docstring).
 RECIPIENT_ONLY_PENALTY = 0.1
@@ -49,6 +49,8 @@ OFF_TOPIC_PENALTY = 0.1
 MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
 # Types where the agent of the harm is read from the trigger's subject.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
+CAUSE_DEPTH = 3
 
 
 @Language.factory(
@@ -169,13 +171,25 @@ class EventRelevance(Pipe):
         return False
 
     def _harm_without_agent(self, doc: Doc, event: dict[str, Any]) -> bool:
-        """An assault or coercion done by a flood, a storm or a virus."""
+        """An assault or coercion done by a flood, a storm or a virus, or aimed at one
+        ("battling a surge of coronavirus cases", "grappling with the outbreak")."""
         if event["event"] not in HARM_TYPES:
             return False
         trigger = doc[event["trigger"][0]]
         subj, passive = subject(trigger)
         doer = agent(trigger) if passive else subj
-        return doer is not None and doer.lemma_.lower() in self.causes
+        if doer is not None and doer.lemma_.lower() in self.causes:
+            return True
+        targets = [subj] if passive and subj is not None else objects(trigger)
+        return any(self._names_cause(target, CAUSE_DEPTH) for target in targets)
+
+    def _names_cause(self, token: Token, depth: int) -> bool:
+        """True when a phrase's head, or a word up to ``depth`` below it, is a cause."""
+        if token.lemma_.lower() in self.causes:
+            return True
+        return depth > 0 and any(self._names_cause(child, depth - 1)
+                                 for child in token.children
+                                 if child.dep_ in ("prep", "pobj", "compound"))
 
     def topic_scores(self, doc: Doc) -> list[tuple[Domain, float] | None]:
         """Per sentence, the off-topic domain over its threshold with the highest score."""
