@@ -128,10 +128,7 @@ base AS (
          len(recipient) = 0 AS joint
   FROM events),
 sides AS (
-  SELECT *, a_codes[1] AS first_side,
-         CASE WHEN joint THEN coalesce([c FOR c IN a_codes IF c <> a_codes[1]][1], a_codes[2])
-              ELSE r_codes[1] END AS second_side
-  FROM base),
+  SELECT *, {dyad} FROM base),
 units AS (
   SELECT *, {unit_select} FROM sides),
 marked AS (
@@ -152,9 +149,21 @@ _UNIT_OK = {"dyad": "a IS NOT NULL AND b IS NOT NULL", "actor": "actor IS NOT NU
             "country": "len(countries) > 0"}
 
 
+def dyad_sides(a_codes: str = "a_codes", r_codes: str = "r_codes", joint: str = "joint") -> str:
+    """SQL for an event's dyad, ``first_side`` and ``second_side``, from its coded sides.
+
+    The first actor's code and the first recipient's; for a joint act (no
+    recipient) the first actor's and the next of another country, else the
+    second actor's. The panel and the API's clusters share this one definition.
+    """
+    return (f"{a_codes}[1] AS first_side, CASE WHEN {joint} THEN coalesce("
+            f"[c FOR c IN {a_codes} IF c <> {a_codes}[1]][1], {a_codes}[2]) "
+            f"ELSE {r_codes}[1] END AS second_side")
+
+
 def _base(spec: PanelSpec) -> tuple[str, list[Any]]:
     """The ``marked`` events of ``spec`` and the parameters of that SQL."""
-    sql = _BASE.format(unit_select=_UNIT_SELECT[spec.unit, spec.directed],
+    sql = _BASE.format(dyad=dyad_sides(), unit_select=_UNIT_SELECT[spec.unit, spec.directed],
                        unit_ok=_UNIT_OK[spec.unit])
     return sql, [list(PLACEABLE[spec.by]), spec.start, spec.end]
 

@@ -45,6 +45,7 @@ class Limits:
     max_rank: int = 500
     max_places: int = 5_000
     max_download_rows: int = 1_000_000
+    max_panel_rows: int = 50_000
     code_seconds: float = 20.0
 
 
