@@ -13,26 +13,6 @@ from eventwire.server.clusters import outlet
 
 pytestmark = pytest.mark.model
 
-URLS = {"jp-cn-01": "https://www.kyodonews.net/news/2026/01/a", "jp-cn-03": "https://english.news.cn/b",
-        "jp-cn-02": "http://kyodonews.net/c?x=1"}
-
-
-@pytest.fixture(scope="module")
-def linked(corpus, tmp_path_factory):
-    """A copy of the corpus where China's and Japan's accusations are one cluster."""
-    path = tmp_path_factory.mktemp("linked") / "corpus.duckdb"
-    shutil.copy(corpus, path)
-    with duckdb.connect(str(path)) as con:
-        con.execute("UPDATE events SET cluster_id = 'accusations' WHERE event = 'ACCUSE' "
-                    "AND doc_id IN ('jp-cn-01', 'jp-cn-03')")
-        for doc_id, url in URLS.items():
-            con.execute("UPDATE documents SET url = ? WHERE doc_id = ?", [url, doc_id])
-        members = con.execute("SELECT count(*), count(DISTINCT doc_id) FROM events "
-                              "WHERE cluster_id = 'accusations'").fetchall()[0]
-    assert members[0] >= 2 and members[1] == 2
-    return path
-
-
 @pytest.fixture(scope="module")
 def api(linked, coder, local):
     from eventwire.server import Limits, create_app
@@ -61,7 +41,8 @@ def test_a_linked_cluster_counts_its_reports_documents_and_outlets(api, linked):
     outlets = {r["doc_id"]: r["outlet"] for r in detail["reports"]}
     assert outlets == {"jp-cn-01": "kyodonews.net", "jp-cn-03": "english.news.cn"}
     first = detail["reports"][0]
-    assert first["title"] and first["url"] == URLS["jp-cn-01"] and "protest" in first["sentence"]
+    assert first["url"].startswith("https://www.kyodonews.net/")
+    assert first["title"] and "protest" in first["sentence"]
 
 
 def test_an_unlinked_event_is_a_cluster_of_its_own(api):

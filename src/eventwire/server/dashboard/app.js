@@ -2,7 +2,7 @@
 /* global gridjs */
 
 import * as charts from "./charts.js";
-import { documentView, eventCard, esc, parties } from "./text.js";
+import { clusterView, documentView, eventCard, esc, parties } from "./text.js";
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
@@ -24,11 +24,14 @@ async function api(path, options = {}) {
   return body;
 }
 
+// Fields of the filter bar that only some charts take, so they are passed one by one.
+const PER_CHART = new Set(["interval", "count"]);
+
 // The filter form as query parameters (empty fields left out).
 function filterParams(extra = {}) {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(form)) {
-    if (key !== "interval" && String(value).trim()) params.set(key, String(value).trim());
+    if (!PER_CHART.has(key) && String(value).trim()) params.set(key, String(value).trim());
   }
   for (const [key, value] of Object.entries(extra)) {
     if (value !== null && value !== undefined && value !== "") params.set(key, value);
@@ -37,6 +40,7 @@ function filterParams(extra = {}) {
 }
 
 const interval = () => form.elements.interval.value;
+const count = () => form.elements.count.value;
 
 async function guarded(work) {
   try {
@@ -52,9 +56,9 @@ async function guarded(work) {
 async function showTimeline() {
   const by = $("#timeline-by").value;
   const [series, actors, dyads] = await Promise.all([
-    api(`series?${filterParams({ interval: interval(), by })}`),
+    api(`series?${filterParams({ interval: interval(), by, count: count() })}`),
     api(`rankings/actors?${filterParams({ limit: 12 })}`),
-    api(`rankings/dyads?${filterParams({ limit: 12 })}`),
+    api(`rankings/dyads?${filterParams({ limit: 12, count: count() })}`),
   ]);
   charts.timeline("chart-timeline", series.rows, by);
   charts.ranking("chart-actors", actors.actors, (r) => r.key, (r) => pickFilter("party", r.key));
@@ -71,13 +75,14 @@ async function showDyad() {
   if (!a || !b) return;
   const directed = $("#dyad-directed").checked;
   $("#dyad-arrow").innerHTML = directed ? "&rarr;" : "&harr;";
-  const series = await api(`series?${filterParams({ a, b, directed, interval: interval(), by: "quad" })}`);
+  const series = await api(`series?${filterParams({ a, b, directed, interval: interval(), by: "quad",
+    count: count() })}`);
   charts.dyadCurve("chart-dyad", series.rows, `${a} and ${b}`);
 }
 
 async function showNetwork() {
   const [dyads, actors] = await Promise.all([
-    api(`rankings/dyads?${filterParams({ limit: 80 })}`),
+    api(`rankings/dyads?${filterParams({ limit: 80, count: count() })}`),
     api(`rankings/actors?${filterParams({ limit: 200 })}`),
   ]);
   charts.network("chart-network", dyads.dyads, actors.actors, (code) => pickFilter("party", code));
@@ -124,7 +129,7 @@ async function showEvents(resetPage = true) {
     state.grid.on("rowClick", (click, row) => {
       for (const tr of document.querySelectorAll("#events-table tr.selected")) tr.classList.remove("selected");
       click.target.closest("tr")?.classList.add("selected");
-      showDetail(state.page.find((e) => e.id === row.cells[0].data));
+      guarded(() => showDetail(state.page.find((e) => e.id === row.cells[0].data)));
     });
     state.grid.render($("#events-table"));
   } else {
@@ -132,10 +137,14 @@ async function showEvents(resetPage = true) {
   }
 }
 
-function showDetail(ev) {
+async function showDetail(ev) {
   if (!ev) return;
   const box = $("#event-detail");
-  box.innerHTML = `<h3>Source sentence</h3>${eventCard(ev)}`;
+  box.innerHTML = `<h3>Source sentence</h3>${eventCard(ev)}<div class="cluster"></div>`;
+  const found = await api(`clusters/${encodeURIComponent(ev.cluster_id || ev.id)}`);
+  if (box.querySelector(".event-card")?.dataset.id === ev.id) {
+    box.querySelector(".cluster").innerHTML = clusterView(found, ev.id);
+  }
 }
 
 // -- documents and coding ------------------------------------------------------
