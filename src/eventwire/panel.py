@@ -13,12 +13,15 @@ period order, so the same store always gives the same bytes.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.errors import UsageError
@@ -143,7 +146,7 @@ _UNIT_SELECT = {
                      "END AS a, CASE WHEN first_side IS NOT NULL THEN "
                      "greatest(first_side, second_side) END AS b",
     ("actor", False): "a_labels[1] AS actor",
-    ("country", False): "list_sort(list_distinct(list_concat(a_codes, r_codes))) AS countries",
+    ("country", False): "list_distinct(list_concat(a_codes, r_codes)) AS countries",
 }
 _UNIT_OK = {"dyad": "a IS NOT NULL AND b IS NOT NULL", "actor": "actor IS NOT NULL",
             "country": "len(countries) > 0"}
@@ -185,8 +188,8 @@ def _panel_ctes(spec: PanelSpec) -> tuple[str, list[Any]]:
                      for s in SCORES)
     sql = f"""WITH {base},
 picked AS (SELECT * FROM marked WHERE placed_unit AND in_range {pick}),
-items AS (SELECT {unit_items}, date_trunc('{spec.by}', day)::DATE AS period, event, quad_code,
-                 goldstein, intensity FROM picked),
+items AS MATERIALIZED (SELECT {unit_items}, date_trunc('{spec.by}', day)::DATE AS period,
+                 event, quad_code, goldstein, intensity FROM picked),
 keys AS (SELECT DISTINCT {key_list} FROM items),
 periods AS (SELECT unnest(generate_series({first}, {last}, INTERVAL 1 {spec.by}))::DATE
             AS period FROM (SELECT min(period) AS lo, max(period) AS hi FROM items)),
@@ -260,21 +263,35 @@ def write_panel(con: duckdb.DuckDBPyConnection, spec: PanelSpec, fmt: str,
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     summary = panel_summary(con, spec)
-    summary.units, summary.periods = panel_size(con, spec)
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     reader = panel_reader(con, spec)
+    units: set[tuple[Any, ...]] = set()
+    with _sink(fmt, path, reader.schema) as write:
+        for batch in reader:
+            write(batch)
+            summary.rows += batch.num_rows
+            keys = pa.Table.from_batches([batch]).group_by(list(spec.unit_columns)).aggregate([])
+            units.update(zip(*(keys.column(k).to_pylist() for k in spec.unit_columns),
+                             strict=True))
+    summary.units = len(units)
+    summary.periods = summary.rows // summary.units if units else 0
+    return summary
+
+
+@contextmanager
+def _sink(fmt: str, path: Path, schema: pa.Schema) -> Iterator[Callable[[pa.RecordBatch], None]]:
+    """A function that appends a batch to ``path`` as parquet or CSV, open for the block."""
     if fmt == "parquet":
-        with pq.ParquetWriter(path, reader.schema) as writer:
-            for batch in reader:
-                writer.write_batch(batch)
-                summary.rows += batch.num_rows
-        return summary
+        with pq.ParquetWriter(path, schema) as writer:
+            yield writer.write_batch
+        return
     with path.open("w", encoding="utf-8", newline="") as stream:
         out = csv.writer(stream, lineterminator="\n")
-        out.writerow(reader.schema.names)
-        for batch in reader:
+        out.writerow(schema.names)
+
+        def write(batch: pa.RecordBatch) -> None:
             for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 out.writerow(["" if v is None else v for v in row])
-            summary.rows += batch.num_rows
-    return summary
+
+        yield write
