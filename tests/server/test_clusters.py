@@ -81,7 +81,7 @@ def test_outlets_come_from_the_outlet_column_once_the_store_has_one(linked, tmp_
     assert by_column == {**by_url, "jp-cn-01": "Kyodo"}
 
 
-def test_series_and_dyads_count_clusters_by_default_and_reports_on_request(api, linked):
+def test_series_and_rankings_count_clusters_by_default_and_reports_on_request(api, linked):
     with duckdb.connect(str(linked), read_only=True) as con:
         extra = con.execute("SELECT count(*) - 1 FROM events WHERE cluster_id = 'accusations'"
                             ).fetchall()[0][0]
@@ -96,6 +96,10 @@ def test_series_and_dyads_count_clusters_by_default_and_reports_on_request(api, 
     dyad_reports = {(d["a"], d["b"]): d["events"] for d in api.get(
         "/api/rankings/dyads", params={"event": "ACCUSE", "count": "reports"}).json()["dyads"]}
     assert dyads[("CHN", "JPN")] < dyad_reports[("CHN", "JPN")]
+    actors, actor_reports = ({a["key"]: a["events"] for a in api.get(
+        "/api/rankings/actors", params={"event": "ACCUSE", "count": count}).json()["actors"]}
+        for count in ("clusters", "reports"))
+    assert actors["JPN"] < actor_reports["JPN"]
 
 
 def test_the_panel_endpoint_gives_the_command_s_rows(api, linked):

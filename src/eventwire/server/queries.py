@@ -295,11 +295,11 @@ def series(con: duckdb.DuckDBPyConnection, filters: Filters, interval: str,
 
 
 def actor_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str,
-                  limit: int) -> list[dict[str, Any]]:
-    """The actors in most events, as actor and as recipient."""
+                  limit: int, count: str = "clusters") -> list[dict[str, Any]]:
+    """The actors in most events (clusters or reports), as actor and as recipient."""
     where, params = filters.where()
     a, r = _SIDES[by]
-    sql = (f"WITH f AS (SELECT id, intensity, {a} AS a, {r} AS r FROM {INDEX} WHERE {where}), "
+    sql = (f"WITH f AS (SELECT id, intensity, {a} AS a, {r} AS r FROM {counted(where, count)}), "
            "p AS (SELECT id, intensity, 'actor' AS role, unnest(a) AS key FROM f UNION ALL "
            "SELECT id, intensity, 'recipient', unnest(r) FROM f) "
            "SELECT key, count(DISTINCT id) AS events, "

@@ -213,10 +213,12 @@ def series(request: Request, selected: Selected,
 @router.get("/rankings/actors", summary="Actors in most events")
 def actor_ranking(request: Request, selected: Selected,
                   by: Annotated[Literal["country", "name"], Query()] = "country",
-                  limit: Annotated[int | None, Query()] = None) -> dict[str, Any]:
+                  limit: Annotated[int | None, Query()] = None,
+                  count: CountBy = "clusters") -> dict[str, Any]:
     c = ctx(request)
     size = _limit(limit, 20, c.limits.max_rank)
-    return {"by": by, "actors": queries.actor_ranking(c.cursor(), selected, by, size)}
+    return {"by": by, "count": count,
+            "actors": queries.actor_ranking(c.cursor(), selected, by, size, count)}
 
 
 @router.get("/rankings/dyads", summary="Pairs with most events between them")

@@ -57,7 +57,7 @@ async function showTimeline() {
   const by = $("#timeline-by").value;
   const [series, actors, dyads] = await Promise.all([
     api(`series?${filterParams({ interval: interval(), by, count: count() })}`),
-    api(`rankings/actors?${filterParams({ limit: 12 })}`),
+    api(`rankings/actors?${filterParams({ limit: 12, count: count() })}`),
     api(`rankings/dyads?${filterParams({ limit: 12, count: count() })}`),
   ]);
   charts.timeline("chart-timeline", series.rows, by);
@@ -83,7 +83,7 @@ async function showDyad() {
 async function showNetwork() {
   const [dyads, actors] = await Promise.all([
     api(`rankings/dyads?${filterParams({ limit: 80, count: count() })}`),
-    api(`rankings/actors?${filterParams({ limit: 200 })}`),
+    api(`rankings/actors?${filterParams({ limit: 200, count: count() })}`),
   ]);
   charts.network("chart-network", dyads.dyads, actors.actors, (code) => pickFilter("party", code));
 }
