@@ -17,6 +17,7 @@ import duckdb
 from eventwire.panel import dyad_sides
 from eventwire.server.queries import INDEX, MAX_VALUES, Filters, decode_cursor, encode_cursor
 
+CLUSTERS = "ewx.clusters_index"
 # Scheme, then an optional "www.", then the host: no nested repetition, linear time.
 _DOMAIN = r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#@]+)"
 
@@ -35,59 +36,59 @@ def outlet(con: duckdb.DuckDBPyConnection) -> str:
     return domain
 
 
-def _summaries(con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], tail: str,
-               tail_params: list[Any]) -> list[dict[str, Any]]:
-    """One row per cluster of ``hits`` (SQL selecting a ``cluster`` column)."""
-    sql = (
-        f"WITH hit AS ({hits}), "
-        f"m AS (SELECT i.* FROM {INDEX} i JOIN hit USING (cluster)), "
-        f"rep AS (SELECT cluster, event, sort_key, {dyad_sides()} FROM m "
+def build_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    """Summarise every cluster once into ``CLUSTERS``, in memory, after ``build_index``.
+
+    The store is read-only while served, so a cluster's members, documents and
+    outlets cannot change; pages of clusters then only pick rows.
+    """
+    con.execute(
+        f"CREATE OR REPLACE TABLE {CLUSTERS} AS "
+        f"WITH rep AS (SELECT cluster, event, sort_key, {dyad_sides()} FROM {INDEX} "
         "QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY day NULLS LAST, id) = 1), "
         "agg AS (SELECT m.cluster, count(*) AS n_mentions, count(DISTINCT m.doc_id) "
         "AS n_documents, count(DISTINCT coalesce(o.outlet, '#' || m.doc_id)) AS n_sources, "
-        "list_sort(list_distinct(list(m.doc_id))) AS doc_ids FROM m "
+        f"list_sort(list_distinct(list(m.doc_id))) AS doc_ids FROM {INDEX} m "
         f"LEFT JOIN (SELECT d.doc_id, {outlet(con)} AS outlet FROM documents d) o "
         "USING (doc_id) GROUP BY m.cluster) "
         "SELECT rep.cluster AS cluster_id, rep.event, [rep.first_side, rep.second_side] AS dyad, "
         "nullif(rep.sort_key, '') AS date, n_mentions, n_documents, n_sources, "
         f"doc_ids[1:{MAX_VALUES}] AS doc_ids, rep.sort_key "
-        f"FROM rep JOIN agg USING (cluster) {tail}")
-    return _rows(con, sql, [*params, *tail_params])
+        "FROM rep JOIN agg USING (cluster)")
+
+
+_FIELDS = "* EXCLUDE (sort_key)"
 
 
 def clusters_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int,
                   cursor: str | None) -> dict[str, Any]:
     """One page of the clusters with a report that matches, newest first."""
     where, params = filters.where()
-    hits = f"SELECT DISTINCT cluster FROM {INDEX} WHERE {where}"
+    hits = f"cluster_id IN (SELECT cluster FROM {INDEX} WHERE {where})"
     after, after_params = "", []
     if cursor:
         key, last = decode_cursor(cursor)
-        after = "WHERE (rep.sort_key < ? OR (rep.sort_key = ? AND rep.cluster > ?)) "
+        after = " AND (sort_key < ? OR (sort_key = ? AND cluster_id > ?))"
         after_params = [key, key, last]
-    rows = _summaries(con, hits, params,
-                      f"{after}ORDER BY rep.sort_key DESC, rep.cluster LIMIT ?",
-                      [*after_params, limit + 1])
+    rows = _rows(con, f"SELECT {_FIELDS} FROM {CLUSTERS} WHERE {hits}{after} "
+                      "ORDER BY sort_key DESC, cluster_id LIMIT ?",
+                 [*params, *after_params, limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
-    total = con.sql(f"SELECT count(*) FROM ({hits})", params=params).fetchall()[0][0]
-    last_row = rows[-1] if rows else None
-    for row in rows:
-        del row["sort_key"]
+    total = con.sql(f"SELECT count(DISTINCT cluster) FROM {INDEX} WHERE {where}",
+                    params=params).fetchall()[0][0]
     return {"total": int(total), "clusters": rows,
-            "next_cursor": encode_cursor({"date": last_row["date"], "id":
-                                          last_row["cluster_id"]}) if more else None}
+            "next_cursor": encode_cursor({"date": rows[-1]["date"], "id":
+                                          rows[-1]["cluster_id"]}) if more else None}
 
 
 def cluster(con: duckdb.DuckDBPyConnection, cluster_id: str,
             limit: int) -> dict[str, Any] | None:
     """One cluster and up to ``limit`` of its reports, earliest first, with their documents."""
-    found = _summaries(con, f"SELECT DISTINCT cluster FROM {INDEX} WHERE cluster = ?",
-                       [cluster_id], "", [])
+    found = _rows(con, f"SELECT {_FIELDS} FROM {CLUSTERS} WHERE cluster_id = ?", [cluster_id])
     if not found:
         return None
     summary = found[0]
-    del summary["sort_key"]
     summary["reports"] = _rows(con, (
         "SELECT i.id, i.event, i.doc_id, d.title, d.url, "
         f"{outlet(con)} AS outlet, nullif(i.sort_key, '') AS date, d.date AS published, "
