@@ -118,6 +118,7 @@ def test_the_panel_endpoint_gives_the_command_s_rows(api, linked):
     ({"by": "day", "start": "2020-01-01"}, "by"),
     ({"unit": "actor", "directed": True}, "directed"),
     ({"start": "2026-13"}, "start"),
+    ({"start": "2026-02", "end": "2026-01-31"}, "start"),
     ({"count": "mentions"}, "count"),
 ])
 def test_panel_requests_too_large_or_wrong_are_400(api, params, parameter):

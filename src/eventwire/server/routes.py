@@ -17,7 +17,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from eventwire.errors import UsageError
 from eventwire.server import clusters as linked
 from eventwire.server import queries
 from eventwire.server.queries import BadParameter, Filters, codes, parse_day, split
@@ -282,11 +281,12 @@ def panel(request: Request,
     from eventwire.panel import PanelSpec, panel_reader, panel_size, panel_summary
 
     c = ctx(request)
-    try:
-        spec = PanelSpec(by=by, unit=unit, directed=directed, count=count,
-                         start=parse_day("start", start), end=parse_day("end", end, end=True))
-    except UsageError as err:
-        raise BadParameter("directed" if directed else "start", str(err)) from err
+    if directed and unit != "dyad":
+        raise BadParameter("directed", "applies to dyads only")
+    first, last = parse_day("start", start), parse_day("end", end, end=True)
+    if first and last and first > last:
+        raise BadParameter("start", "start is after end")
+    spec = PanelSpec(by=by, unit=unit, directed=directed, count=count, start=first, end=last)
     con = c.cursor()
     units, periods = panel_size(con, spec)
     if units * periods > c.limits.max_panel_rows:
