@@ -203,10 +203,13 @@ def test_parquet_and_csv_hold_the_same_rows_and_the_same_bytes_each_time(corpus,
         paths = [tmp_path / f"{n}.parquet" for n in range(2)]
         for path in paths:
             write_panel(con, spec, "parquet", path)
-        write_panel(con, spec, "csv", tmp_path / "p.csv")
+        csvs = [tmp_path / f"{n}.csv" for n in range(2)]
+        for path in csvs:
+            write_panel(con, spec, "csv", path)
     assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert csvs[0].read_bytes() == csvs[1].read_bytes()
     frame = pd.read_parquet(paths[0])
-    assert list(frame["total"]) == list(pd.read_csv(tmp_path / "p.csv")["total"])
+    assert list(frame["total"]) == list(pd.read_csv(csvs[0])["total"])
     with duckdb.connect() as fresh:
         total, rows = fresh.execute("SELECT sum(total), count(*) FROM read_parquet(?)",
                                     [str(paths[0])]).fetchall()[0]
