@@ -256,3 +256,20 @@ def test_the_timeline_counts_clusters_until_told_to_count_reports(browser, linke
     Select(browser.find_element("name", "count")).select_by_value("reports")
     WebDriverWait(browser, 20).until(lambda b: series_total(b, "chart-timeline") > clusters)
     assert not browser.find_element("id", "status").text
+
+
+def test_an_event_chosen_in_a_document_shows_its_cluster(browser, linked_server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_linked(browser, linked_server, "doc=jp-cn-01", ".doc-side .event-card")
+    card = next(c for c in browser.find_elements("css selector", ".doc-side .event-card")
+                if "ACCUSE" in c.text and "provocation" in c.text)
+    card.click()
+    reports = WebDriverWait(browser, 20).until(lambda b: b.find_elements(
+        "css selector", ".doc-side .cluster .report"))
+    links = [a.get_attribute("href") for r in reports
+             for a in r.find_elements("css selector", "a")]
+    assert any(link.endswith("#doc=jp-cn-03") for link in links)
+    assert "english.news.cn" in " ".join(r.text for r in reports)
+    problems = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert not problems, problems

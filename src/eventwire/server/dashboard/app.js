@@ -140,11 +140,19 @@ async function showEvents(resetPage = true) {
 async function showDetail(ev) {
   if (!ev) return;
   const box = $("#event-detail");
-  box.innerHTML = `<h3>Source sentence</h3>${eventCard(ev)}<div class="cluster"></div>`;
+  box.innerHTML = `<h3>Source sentence</h3>${eventCard(ev)}`;
+  await appendCluster(box, ev);
+}
+
+// The other reports of a stored event's cluster, added at the end of `box`; a box
+// rendered again meanwhile drops the holder, so a late answer shows nowhere.
+async function appendCluster(box, ev) {
+  if (!ev) return;
+  const holder = document.createElement("div");
+  holder.className = "cluster";
+  box.append(holder);
   const found = await api(`clusters/${encodeURIComponent(ev.cluster_id || ev.id)}`);
-  if (box.querySelector(".event-card")?.dataset.id === ev.id) {
-    box.querySelector(".cluster").innerHTML = clusterView(found, ev.id);
-  }
+  holder.innerHTML = clusterView(found, ev.id);
 }
 
 // -- documents and coding ------------------------------------------------------
@@ -157,17 +165,20 @@ async function showDoc(selected) {
   }
   $("#doc-id").value = id;
   const doc = await api(`documents/${encodeURIComponent(id)}`);
-  renderDoc($("#doc-body"), doc, selected);
+  renderDoc($("#doc-body"), doc, selected, true);
 }
 
-function renderDoc(el, doc, selected) {
+// `stored`: the document is in the corpus, so its selected event has a cluster to show.
+function renderDoc(el, doc, selected, stored = false) {
   el.innerHTML = documentView(doc, selected);
   el.onclick = (e) => {
     const target = e.target.closest("[data-id], [data-event]");
     if (!target) return;
-    renderDoc(el, doc, target.dataset.id || target.dataset.event);
+    renderDoc(el, doc, target.dataset.id || target.dataset.event, stored);
     el.querySelector(".sentence")?.scrollIntoView({ block: "center" });
   };
+  const focused = (doc.events || []).find((ev) => ev.id === selected);
+  if (stored && focused) guarded(() => appendCluster(el.querySelector(".doc-side"), focused));
 }
 
 async function codeStory(event) {

@@ -139,7 +139,7 @@ export function clusterView(cluster, eventId) {
   const sources = `${cluster.n_mentions} report${cluster.n_mentions === 1 ? "" : "s"} in `
     + `${cluster.n_documents} document${cluster.n_documents === 1 ? "" : "s"} from `
     + `${cluster.n_sources} source${cluster.n_sources === 1 ? "" : "s"}`;
-  const items = others.map((r) => `<li class="report" data-id="${esc(r.id)}">
+  const items = others.map((r) => `<li class="report">
     <a href="#doc=${encodeURIComponent(r.doc_id)}">${esc(r.title || r.doc_id)}</a>
     <span class="muted">${esc(r.outlet || "unknown source")} · ${esc(r.date || "no date")}</span>
     <blockquote>${esc(r.sentence)}</blockquote></li>`);
