@@ -63,6 +63,29 @@ def corpus(tmp_path_factory, coder) -> Path:
     return path
 
 
+LINKED_URLS = {"jp-cn-01": "https://www.kyodonews.net/news/2026/01/a",
+               "jp-cn-02": "http://kyodonews.net/c?x=1", "jp-cn-03": "https://english.news.cn/b"}
+
+
+@pytest.fixture(scope="session")
+def linked(corpus, tmp_path_factory) -> Path:
+    """A copy of the corpus where China's and Japan's accusations in two stories are one
+    cluster, as linking would mark them, and three stories have URLs of two outlets."""
+    import duckdb
+
+    path = tmp_path_factory.mktemp("linked") / "corpus.duckdb"
+    shutil.copy(corpus, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE events SET cluster_id = 'accusations' WHERE event = 'ACCUSE' "
+                    "AND doc_id IN ('jp-cn-01', 'jp-cn-03')")
+        for doc_id, url in LINKED_URLS.items():
+            con.execute("UPDATE documents SET url = ? WHERE doc_id = ?", [url, doc_id])
+        members = con.execute("SELECT count(*), count(DISTINCT doc_id) FROM events "
+                              "WHERE cluster_id = 'accusations'").fetchall()[0]
+    assert members[0] >= 2 and members[1] == 2
+    return path
+
+
 @pytest.fixture(scope="session")
 def live_server(corpus, coder):
     """The application served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""

@@ -1,4 +1,5 @@
-"""The dashboard in headless Chromium: pages load cleanly, filters work, stories get coded."""
+"""The dashboard in headless Chromium: pages load cleanly, filters work, stories get coded,
+events show the other reports of their cluster."""
 
 from __future__ import annotations
 
@@ -198,3 +199,77 @@ def test_api_docs_render_from_packaged_files_only(browser, live_server, page, se
                         if "has been blocked" in e["message"])
     for url in fetched:  # ReDoc asks a CDN for its logo: the page's policy refuses it
         assert url.startswith(live_server) or f"{url}' violates" in refused, url
+
+
+@pytest.fixture(scope="module")
+def linked_server(linked, coder, serving):
+    from eventwire.server import create_app
+
+    with serving(create_app(linked, coder=coder)) as url:
+        yield url
+
+
+def open_linked(browser, url: str, view: str, selector: str):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get_log("browser")
+    browser.get(f"{url}/dashboard/index.html#{view}")
+    browser.refresh()
+    return WebDriverWait(browser, 20).until(
+        lambda b: b.find_elements("css selector", selector))
+
+
+def test_an_event_shows_the_other_reports_of_its_cluster(browser, linked_server):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    open_linked(browser, linked_server, "events", "#events-table tbody tr")
+    Select(browser.find_element("name", "event")).select_by_visible_text("ACCUSE")
+    browser.find_element("name", "q").send_keys("provocation")
+
+    def one_row(b):
+        rows = b.find_elements("css selector", "#events-table tbody tr")
+        return rows[0] if len(rows) == 1 and "ACCUSE" in rows[0].text else None
+
+    row = WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)
+                        ).until(one_row)
+    row.click()
+    reports = WebDriverWait(browser, 20).until(lambda b: b.find_elements(
+        "css selector", "#event-detail .cluster .report"))
+    assert "source" in browser.find_element("css selector", "#event-detail .cluster .meta").text
+    text = " ".join(r.text for r in reports)
+    assert "kyodonews.net" in text or "english.news.cn" in text
+    links = [a.get_attribute("href") for r in reports
+             for a in r.find_elements("css selector", "a")]
+    assert any(link.endswith("#doc=jp-cn-03") or link.endswith("#doc=jp-cn-01")
+               for link in links)
+    problems = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert not problems, problems
+
+
+def test_the_timeline_counts_clusters_until_told_to_count_reports(browser, linked_server):
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    open_linked(browser, linked_server, "timeline", "#chart-timeline canvas")
+    WebDriverWait(browser, 20).until(lambda b: series_total(b, "chart-timeline") > 0)
+    clusters = series_total(browser, "chart-timeline")
+    Select(browser.find_element("name", "count")).select_by_value("reports")
+    WebDriverWait(browser, 20).until(lambda b: series_total(b, "chart-timeline") > clusters)
+    assert not browser.find_element("id", "status").text
+
+
+def test_an_event_chosen_in_a_document_shows_its_cluster(browser, linked_server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_linked(browser, linked_server, "doc=jp-cn-01", ".doc-side .event-card")
+    card = next(c for c in browser.find_elements("css selector", ".doc-side .event-card")
+                if "ACCUSE" in c.text and "provocation" in c.text)
+    card.click()
+    reports = WebDriverWait(browser, 20).until(lambda b: b.find_elements(
+        "css selector", ".doc-side .cluster .report"))
+    links = [a.get_attribute("href") for r in reports
+             for a in r.find_elements("css selector", "a")]
+    assert any(link.endswith("#doc=jp-cn-03") for link in links)
+    assert "english.news.cn" in " ".join(r.text for r in reports)
+    problems = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert not problems, problems

@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eventwire.server.clusters import build_clusters
 from eventwire.server.coding import CodingFailed, CodingWorker, default_coder
 from eventwire.server.guard import LOOPBACK_HOSTS, Guard, error_body
 from eventwire.server.queries import BadParameter, build_index, overview
@@ -45,6 +46,7 @@ class Limits:
     max_rank: int = 500
     max_places: int = 5_000
     max_download_rows: int = 1_000_000
+    max_panel_rows: int = 50_000
     code_seconds: float = 20.0
 
 
@@ -63,6 +65,7 @@ class Context:
         self.limits = limits
         _deny_file_access(store.con)
         build_index(store.con)
+        build_clusters(store.con)
         self.overview = overview(store.con)  # the store is read-only: it cannot go stale
         self.coding = coding
         self._local = threading.local()

@@ -26,6 +26,7 @@ import duckdb
 from eventwire.kb.ontology import PLOVER_TYPES
 
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
+COUNTS: tuple[str, ...] = ("clusters", "reports")
 DAY = ("try_cast(CASE length(date) WHEN 10 THEN date WHEN 7 THEN date || '-01' "
        "WHEN 4 THEN date || '-01-01' END AS DATE)")
 INDEX = "ewx.events_index"
@@ -50,6 +51,7 @@ def build_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ATTACH IF NOT EXISTS ':memory:' AS ewx (READ_WRITE)")
     con.execute(
         f"CREATE OR REPLACE TABLE {INDEX} AS SELECT rowid AS rid, id, doc_id, {DAY} AS day, "
+        "coalesce(cluster_id, id) AS cluster, cluster_id IS NOT NULL AS linked, "
         "coalesce(date, '') AS sort_key, event, quad_code, intensity, goldstein, mode, context, "
         f"{_CODES.format(side='actor')} AS a_codes, {_CODES.format(side='recipient')} AS r_codes, "
         "[x.sector FOR x IN actor] AS a_sectors, [x.sector FOR x IN recipient] AS r_sectors, "
@@ -256,9 +258,28 @@ def _dyad_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
     return f"({one_way} OR {one_way})", [a, b, b, b, a, a]
 
 
+def counted(where: str, params: list[Any], count: str) -> tuple[str, list[Any]]:
+    """The filtered index rows to count, each one or each cluster once, and their parameters.
+
+    A cluster stands as its earliest matching member (earliest day, then
+    smallest id), so its period, type and scores are that member's; an event
+    that no linking has reached is a cluster of its own, so only linked events
+    go through the window that picks a member.
+    """
+    if count not in COUNTS:
+        raise BadParameter("count", f"use one of {', '.join(COUNTS)}")
+    if count == "reports":
+        return f"(SELECT * FROM {INDEX} WHERE {where})", params
+    return (f"(SELECT * FROM {INDEX} WHERE {where} AND NOT linked UNION ALL "
+            f"SELECT * FROM {INDEX} WHERE {where} AND linked QUALIFY row_number() OVER "
+            "(PARTITION BY cluster ORDER BY day NULLS LAST, id) = 1)", [*params, *params])
+
+
 def series(con: duckdb.DuckDBPyConnection, filters: Filters, interval: str,
-           by: str | None, dyad: tuple[str, str, bool] | None) -> list[dict[str, Any]]:
-    """Events per period (and per quad or type), with summed and mean scores."""
+           by: str | None, dyad: tuple[str, str, bool] | None,
+           count: str = "clusters") -> list[dict[str, Any]]:
+    """Events (clusters or reports) per period, and per quad or type, with summed and
+    mean scores."""
     if interval not in INTERVALS:
         raise BadParameter("interval", f"use one of {', '.join(INTERVALS)}")
     where, params = filters.where()
@@ -266,20 +287,21 @@ def series(con: duckdb.DuckDBPyConnection, filters: Filters, interval: str,
         extra, extra_params = _dyad_condition(*dyad)
         where, params = f"{where} AND {extra}", [*params, *extra_params]
     key = {"quad": "quad_code::VARCHAR", "event": "event", None: "'all'"}[by]
+    rows, params = counted(f"{where} AND day IS NOT NULL", params, count)
     sql = (f"SELECT strftime(date_trunc('{interval}', day), '%Y-%m-%d') AS period, "
            f"{key} AS key, count(*) AS events, "
            "round(sum(intensity), 3) AS intensity_sum, round(avg(intensity), 3) AS intensity_mean, "
            "round(sum(goldstein), 3) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean "
-           f"FROM {INDEX} WHERE {where} AND day IS NOT NULL GROUP BY ALL ORDER BY period, key")
+           f"FROM {rows} GROUP BY ALL ORDER BY period, key")
     return _rows(con, sql, params)
 
 
 def actor_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str,
-                  limit: int) -> list[dict[str, Any]]:
-    """The actors in most events, as actor and as recipient."""
-    where, params = filters.where()
+                  limit: int, count: str = "clusters") -> list[dict[str, Any]]:
+    """The actors in most events (clusters or reports), as actor and as recipient."""
+    rows, params = counted(*filters.where(), count)
     a, r = _SIDES[by]
-    sql = (f"WITH f AS (SELECT id, intensity, {a} AS a, {r} AS r FROM {INDEX} WHERE {where}), "
+    sql = (f"WITH f AS (SELECT id, intensity, {a} AS a, {r} AS r FROM {rows}), "
            "p AS (SELECT id, intensity, 'actor' AS role, unnest(a) AS key FROM f UNION ALL "
            "SELECT id, intensity, 'recipient', unnest(r) FROM f) "
            "SELECT key, count(DISTINCT id) AS events, "
@@ -291,11 +313,12 @@ def actor_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str,
 
 
 def dyad_ranking(con: duckdb.DuckDBPyConnection, filters: Filters, by: str, directed: bool,
-                 limit: int) -> list[dict[str, Any]]:
-    """The pairs with most events between them; a joint act links all its actors."""
-    where, params = filters.where()
+                 limit: int, count: str = "clusters") -> list[dict[str, Any]]:
+    """The pairs with most events (clusters or reports) between them; a joint act links
+    all its actors."""
+    rows, params = counted(*filters.where(), count)
     sql = (f"WITH p AS (SELECT intensity, goldstein, quad_code, unnest({_pairs(by, directed)}) "
-           f"AS d FROM {INDEX} WHERE {where}) "
+           f"AS d FROM {rows}) "
            "SELECT d[1] AS a, d[2] AS b, count(*) AS events, "
            "round(avg(intensity), 3) AS intensity_mean, "
            "round(avg(goldstein), 3) AS goldstein_mean, "

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
+from eventwire.server import clusters as linked
 from eventwire.server import queries
 from eventwire.server.queries import BadParameter, Filters, codes, parse_day, split
 
@@ -71,6 +72,9 @@ def filters(
 
 
 Selected = Annotated[Filters, Depends(filters)]
+CountBy = Annotated[Literal["clusters", "reports"], Query(
+    description="clusters: each real-world event once (linked reports count once); "
+                "reports: every event row.")]
 
 
 def _limit(value: int | None, default: int, most: int, name: str = "limit") -> int:
@@ -194,33 +198,38 @@ def series(request: Request, selected: Selected,
            interval: Annotated[Literal["day", "week", "month", "year"], Query()] = "week",
            by: Annotated[Literal["quad", "event"] | None,
                          Query(description="Split each period by quad or type.")] = None,
+           count: CountBy = "clusters",
            ) -> dict[str, Any]:
     if (a is None) != (b is None):
         raise BadParameter("b" if a else "a", "a dyad needs both a and b")
     dyad = (_single_code("a", a), _single_code("b", b), directed) if a and b else None
-    rows = queries.series(ctx(request).cursor(), selected, interval, by, dyad)
-    return {"interval": interval, "dyad": {"a": dyad[0], "b": dyad[1], "directed": directed}
+    rows = queries.series(ctx(request).cursor(), selected, interval, by, dyad, count)
+    return {"interval": interval, "count": count, "dyad": {"a": dyad[0], "b": dyad[1],
+                                                           "directed": directed}
             if dyad else None, "rows": rows}
 
 
 @router.get("/rankings/actors", summary="Actors in most events")
 def actor_ranking(request: Request, selected: Selected,
                   by: Annotated[Literal["country", "name"], Query()] = "country",
-                  limit: Annotated[int | None, Query()] = None) -> dict[str, Any]:
+                  limit: Annotated[int | None, Query()] = None,
+                  count: CountBy = "clusters") -> dict[str, Any]:
     c = ctx(request)
     size = _limit(limit, 20, c.limits.max_rank)
-    return {"by": by, "actors": queries.actor_ranking(c.cursor(), selected, by, size)}
+    return {"by": by, "count": count,
+            "actors": queries.actor_ranking(c.cursor(), selected, by, size, count)}
 
 
 @router.get("/rankings/dyads", summary="Pairs with most events between them")
 def dyad_ranking(request: Request, selected: Selected,
                  by: Annotated[Literal["country", "name"], Query()] = "country",
                  directed: Annotated[bool, Query()] = False,
-                 limit: Annotated[int | None, Query()] = None) -> dict[str, Any]:
+                 limit: Annotated[int | None, Query()] = None,
+                 count: CountBy = "clusters") -> dict[str, Any]:
     c = ctx(request)
     size = _limit(limit, 20, c.limits.max_rank)
-    return {"by": by, "directed": directed,
-            "dyads": queries.dyad_ranking(c.cursor(), selected, by, directed, size)}
+    return {"by": by, "directed": directed, "count": count,
+            "dyads": queries.dyad_ranking(c.cursor(), selected, by, directed, size, count)}
 
 
 @router.get("/places", summary="Event locations with event counts")
@@ -229,6 +238,65 @@ def places(request: Request, selected: Selected,
     c = ctx(request)
     size = _limit(limit, 1000, c.limits.max_places)
     return {"places": queries.places(c.cursor(), selected, size)}
+
+
+@router.get("/clusters", summary="Filtered clusters (the reports of one real-world event), "
+            "newest first, with cursor pagination")
+def clusters(request: Request, selected: Selected,
+             limit: Annotated[int | None, Query(description="Page size.")] = None,
+             cursor: Annotated[str | None, Query(max_length=2000, description="The "
+                                                 "next_cursor of the previous page.")] = None,
+             ) -> dict[str, Any]:
+    c = ctx(request)
+    size = _limit(limit, c.limits.page_size, c.limits.max_page_size)
+    return linked.clusters_page(c.cursor(), selected, size, cursor)
+
+
+@router.get("/clusters/{cluster_id:path}", summary="One cluster with its reports and their "
+            "documents and outlets")
+def cluster(request: Request, cluster_id: str,
+            limit: Annotated[int | None, Query(description="Most reports listed.")] = None,
+            ) -> dict[str, Any]:
+    c = ctx(request)
+    size = _limit(limit, c.limits.max_page_size, c.limits.max_page_size)
+    found = linked.cluster(c.cursor(), cluster_id, size)
+    if found is None:
+        raise HTTPException(404, f"no cluster {cluster_id!r}")
+    return found
+
+
+@router.get("/panel", summary="Counts per dyad, actor or country and period, zeros included "
+            "(as eventwire panel)")
+def panel(request: Request,
+          by: Annotated[Literal["day", "week", "month"], Query(description="Period.")] = "month",
+          unit: Annotated[Literal["dyad", "actor", "country"], Query(
+              description="dyad (pair of countries), actor (country and sector) or "
+                          "country.")] = "dyad",
+          directed: Annotated[bool, Query(description="Dyads as actor -> recipient.")] = False,
+          count: CountBy = "clusters",
+          start: Annotated[str | None, Query(description="From this day (YYYY-MM-DD, "
+                                                         "YYYY-MM, YYYY).")] = None,
+          end: Annotated[str | None, Query(description="Up to this day, included.")] = None,
+          ) -> dict[str, Any]:
+    from eventwire.panel import PanelSpec, panel_reader, panel_size, panel_summary
+
+    c = ctx(request)
+    if directed and unit != "dyad":
+        raise BadParameter("directed", "applies to dyads only")
+    first, last = parse_day("start", start), parse_day("end", end, end=True)
+    if first and last and first > last:
+        raise BadParameter("start", "start is after end")
+    spec = PanelSpec(by=by, unit=unit, directed=directed, count=count, start=first, end=last)
+    con = c.cursor()
+    units, periods = panel_size(con, spec)
+    if units * periods > c.limits.max_panel_rows:
+        raise BadParameter("by", f"the panel would have {units * periods} rows ({units} units "
+                           f"x {periods} periods); at most {c.limits.max_panel_rows}: use a "
+                           "longer period, start and end, or eventwire panel")
+    summary = panel_summary(con, spec)
+    return {"by": by, "unit": unit, "directed": directed, "count": count,
+            "counted": summary.counted, "left_out": summary.excluded,
+            "rows": panel_reader(con, spec).read_all().to_pylist()}
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its events, quotes, actors")

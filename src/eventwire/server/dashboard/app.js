@@ -2,7 +2,7 @@
 /* global gridjs */
 
 import * as charts from "./charts.js";
-import { documentView, eventCard, esc, parties } from "./text.js";
+import { clusterView, documentView, eventCard, esc, parties } from "./text.js";
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
@@ -24,11 +24,14 @@ async function api(path, options = {}) {
   return body;
 }
 
+// Fields of the filter bar that only some charts take, so they are passed one by one.
+const PER_CHART = new Set(["interval", "count"]);
+
 // The filter form as query parameters (empty fields left out).
 function filterParams(extra = {}) {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(form)) {
-    if (key !== "interval" && String(value).trim()) params.set(key, String(value).trim());
+    if (!PER_CHART.has(key) && String(value).trim()) params.set(key, String(value).trim());
   }
   for (const [key, value] of Object.entries(extra)) {
     if (value !== null && value !== undefined && value !== "") params.set(key, value);
@@ -37,6 +40,7 @@ function filterParams(extra = {}) {
 }
 
 const interval = () => form.elements.interval.value;
+const count = () => form.elements.count.value;
 
 async function guarded(work) {
   try {
@@ -52,9 +56,9 @@ async function guarded(work) {
 async function showTimeline() {
   const by = $("#timeline-by").value;
   const [series, actors, dyads] = await Promise.all([
-    api(`series?${filterParams({ interval: interval(), by })}`),
-    api(`rankings/actors?${filterParams({ limit: 12 })}`),
-    api(`rankings/dyads?${filterParams({ limit: 12 })}`),
+    api(`series?${filterParams({ interval: interval(), by, count: count() })}`),
+    api(`rankings/actors?${filterParams({ limit: 12, count: count() })}`),
+    api(`rankings/dyads?${filterParams({ limit: 12, count: count() })}`),
   ]);
   charts.timeline("chart-timeline", series.rows, by);
   charts.ranking("chart-actors", actors.actors, (r) => r.key, (r) => pickFilter("party", r.key));
@@ -71,14 +75,15 @@ async function showDyad() {
   if (!a || !b) return;
   const directed = $("#dyad-directed").checked;
   $("#dyad-arrow").innerHTML = directed ? "&rarr;" : "&harr;";
-  const series = await api(`series?${filterParams({ a, b, directed, interval: interval(), by: "quad" })}`);
+  const series = await api(`series?${filterParams({ a, b, directed, interval: interval(), by: "quad",
+    count: count() })}`);
   charts.dyadCurve("chart-dyad", series.rows, `${a} and ${b}`);
 }
 
 async function showNetwork() {
   const [dyads, actors] = await Promise.all([
-    api(`rankings/dyads?${filterParams({ limit: 80 })}`),
-    api(`rankings/actors?${filterParams({ limit: 200 })}`),
+    api(`rankings/dyads?${filterParams({ limit: 80, count: count() })}`),
+    api(`rankings/actors?${filterParams({ limit: 200, count: count() })}`),
   ]);
   charts.network("chart-network", dyads.dyads, actors.actors, (code) => pickFilter("party", code));
 }
@@ -124,7 +129,7 @@ async function showEvents(resetPage = true) {
     state.grid.on("rowClick", (click, row) => {
       for (const tr of document.querySelectorAll("#events-table tr.selected")) tr.classList.remove("selected");
       click.target.closest("tr")?.classList.add("selected");
-      showDetail(state.page.find((e) => e.id === row.cells[0].data));
+      guarded(() => showDetail(state.page.find((e) => e.id === row.cells[0].data)));
     });
     state.grid.render($("#events-table"));
   } else {
@@ -132,10 +137,22 @@ async function showEvents(resetPage = true) {
   }
 }
 
-function showDetail(ev) {
+async function showDetail(ev) {
   if (!ev) return;
   const box = $("#event-detail");
   box.innerHTML = `<h3>Source sentence</h3>${eventCard(ev)}`;
+  await appendCluster(box, ev);
+}
+
+// The other reports of a stored event's cluster, added at the end of `box`; a box
+// rendered again meanwhile drops the holder, so a late answer shows nowhere.
+async function appendCluster(box, ev) {
+  if (!ev) return;
+  const holder = document.createElement("div");
+  holder.className = "cluster";
+  box.append(holder);
+  const found = await api(`clusters/${encodeURIComponent(ev.cluster_id || ev.id)}`);
+  holder.innerHTML = clusterView(found, ev.id);
 }
 
 // -- documents and coding ------------------------------------------------------
@@ -148,17 +165,20 @@ async function showDoc(selected) {
   }
   $("#doc-id").value = id;
   const doc = await api(`documents/${encodeURIComponent(id)}`);
-  renderDoc($("#doc-body"), doc, selected);
+  renderDoc($("#doc-body"), doc, selected, true);
 }
 
-function renderDoc(el, doc, selected) {
+// `stored`: the document is in the corpus, so its selected event has a cluster to show.
+function renderDoc(el, doc, selected, stored = false) {
   el.innerHTML = documentView(doc, selected);
   el.onclick = (e) => {
     const target = e.target.closest("[data-id], [data-event]");
     if (!target) return;
-    renderDoc(el, doc, target.dataset.id || target.dataset.event);
+    renderDoc(el, doc, target.dataset.id || target.dataset.event, stored);
     el.querySelector(".sentence")?.scrollIntoView({ block: "center" });
   };
+  const focused = (doc.events || []).find((ev) => ev.id === selected);
+  if (stored && focused) guarded(() => appendCluster(el.querySelector(".doc-side"), focused));
 }
 
 async function codeStory(event) {

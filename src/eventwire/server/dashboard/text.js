@@ -131,3 +131,18 @@ export function documentView(doc, selected) {
       <h3>${quotes.length} quote${quotes.length === 1 ? "" : "s"}</h3><ul class="quotes">${quotes.join("")}</ul>
     </aside>`;
 }
+
+// The cluster an event belongs to: the other reports of the same real-world event,
+// each with its outlet, linked to its document.
+export function clusterView(cluster, eventId) {
+  const others = (cluster.reports || []).filter((r) => r.id !== eventId);
+  const sources = `${cluster.n_mentions} report${cluster.n_mentions === 1 ? "" : "s"} in `
+    + `${cluster.n_documents} document${cluster.n_documents === 1 ? "" : "s"} from `
+    + `${cluster.n_sources} source${cluster.n_sources === 1 ? "" : "s"}`;
+  const items = others.map((r) => `<li class="report">
+    <a href="#doc=${encodeURIComponent(r.doc_id)}">${esc(r.title || r.doc_id)}</a>
+    <span class="muted">${esc(r.outlet || "unknown source")} · ${esc(r.date || "no date")}</span>
+    <blockquote>${esc(r.sentence)}</blockquote></li>`);
+  return `<h3>Same event</h3><p class="meta">${esc(sources)}</p>${items.length
+    ? `<ul class="reports">${items.join("")}</ul>` : '<p class="muted">No other report of this event.</p>'}`;
+}
