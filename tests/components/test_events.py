@@ -167,3 +167,11 @@ def test_strikes_on_a_country_are_attacks_not_walkouts(coder):
     events = coder.code("The US ordered strikes on Syria.", date="2018-04-14").events
     assert [e.event for e in events] == ["ASSAULT"]
     assert "SYR" in {r.code for r in events[0].recipient}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officers helped Weinstein unsteadily to his feet.", []),
+    ("The United States helped Iraq with food and medicine.", ["AID"]),
+])
+def test_help_is_aid_only_with_what_is_given(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
