@@ -4,9 +4,11 @@ Each worker holds one ``Coder``, loaded once. The calling process reads
 pending documents page by page, hands out batches, and commits each coded
 batch in one transaction as it comes back, in order; DuckDB has one writer,
 and a run killed at any moment leaves every document either committed with
-all its records or still pending for the next run. A batch that kills its
-worker, runs past the time limit or raises is tried again one document at a
-time, and a document that fails twice is committed as failed with the reason.
+all its records or still pending for the next run. Each committed batch's
+events are then linked into the stored clusters (``corpus_linking``). A
+batch that kills its worker, runs past the time limit or raises is tried
+again one document at a time, and a document that fails twice is committed
+as failed with the reason.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
 
+from eventwire.corpus_linking import link_documents, link_store
 from eventwire.errors import Errors, UsageError
 from eventwire.kb.resources import data_path
 from eventwire.pools import (
@@ -47,6 +50,7 @@ class RunReport:
     docs_failed: int = 0
     events: int = 0
     seconds: float = 0.0
+    link_seconds: float = 0.0  # of ``seconds``, spent linking events into clusters
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
@@ -156,6 +160,9 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
                         _settle(store, report, pool, inflight, on_batch)
                 while inflight:
                     _settle(store, report, pool, inflight, on_batch)
+        started = time.perf_counter()
+        link_store(store)  # events a killed earlier run committed but did not link
+        report.link_seconds += time.perf_counter() - started
     finally:
         report.seconds = report.elapsed()
         store.finish_run(report.run_id, report.docs_ok, report.docs_failed)
@@ -195,6 +202,9 @@ def _failed(item: dict[str, Any], failure: BatchFailure) -> Document:
 def _commit(store: Store, report: RunReport, items: list[dict[str, Any]], docs: list[Document],
             on_batch: Callable[[RunReport, int], None] | None) -> None:
     store.commit_batch(docs, report.run_id, {i["doc_id"]: i["text"] for i in items})
+    started = time.perf_counter()
+    link_documents(store, [doc.doc_id for doc in docs if doc.status == "ok" and doc.events])
+    report.link_seconds += time.perf_counter() - started
     for doc in docs:
         if doc.status == "ok":
             report.docs_ok += 1

@@ -1,0 +1,104 @@
+"""Linking in the corpus store: new events join the clusters already stored.
+
+After a run commits coded documents, their events are linked against the
+stored, linked events of their candidate blocks only (same type family,
+first actor code, date window), read with one filtered query per batch.
+Documents are taken in ingest order and their events by id, the same order
+``linking.link_events`` uses, so linking a corpus batch by batch gives the
+same clusters as linking it at once, and a cluster keeps its id as reports
+arrive. A re-coded document's events come back unlinked and are linked
+again; ``relink`` clears every cluster and links the corpus from the start.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from eventwire.linking import (
+    DocInfo,
+    Linker,
+    Mention,
+    Rules,
+    load_rules,
+    mention,
+    ordered,
+    search_window,
+)
+from eventwire.store import Store
+
+BATCH_DOCUMENTS = 256
+
+
+@dataclass
+class LinkReport:
+    """What a linking pass did."""
+
+    documents: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter, repr=False)
+
+
+def _windows(mentions: list[Mention], rules: Rules) -> pa.Table:
+    """The candidate blocks of ``mentions``: each type of the family, each code of the
+    dyad (the first actor of a candidate has one of them), and the date window."""
+    rows: set[tuple[str, str, str | None, str | None]] = set()
+    for item in mentions:
+        family, actor, recipient = item.block.split("|")
+        window = search_window(item.date, rules)
+        lo, hi = window if window is not None else (None, None)
+        for kind in rules.types_of(family) or [item.event]:
+            for code in {actor, recipient}:
+                rows.add((kind, code, lo, hi))
+    ordered_rows = sorted(rows, key=lambda r: tuple("" if v is None else v for v in r))
+    return pa.table({name: [r[n] for r in ordered_rows]
+                     for n, name in enumerate(("event", "code", "lo", "hi"))},
+                    schema=pa.schema([(name, pa.string())
+                                      for name in ("event", "code", "lo", "hi")]))
+
+
+def link_documents(store: Store, doc_ids: list[str]) -> int:
+    """Link the unlinked events of ``doc_ids`` into the store's clusters.
+
+    RETURNS (int): events linked.
+    """
+    events = store.unlinked_events(doc_ids)
+    if not events:
+        return 0
+    rules = load_rules()
+    docs = {doc_id: DocInfo(doc_id, date, url, outlet, title)
+            for doc_id, date, url, outlet, title in store.document_info(doc_ids)}
+    mentions = [mention(event, rules) for event in ordered(events, docs)]
+    linker = Linker(rules)
+    for candidate in store.link_candidates(_windows(mentions, rules)):
+        linker.add(mention(candidate, rules), candidate.cluster_id or "")
+    store.set_clusters({item.event_id: linker.link(item) for item in mentions})
+    return len(mentions)
+
+
+def link_store(store: Store, relink: bool = False,
+               batch: int = BATCH_DOCUMENTS, on_batch: Any = None) -> LinkReport:
+    """Link every unlinked event of the store, documents in ingest order.
+
+    relink (bool): clear every cluster first and link the whole corpus again
+        (the one way clusters are ever split).
+    batch (int): documents linked per query and transaction.
+    on_batch (Callable | None): called with the report after each batch.
+    """
+    report = LinkReport()
+    if relink:
+        store.clear_clusters()
+    while True:
+        doc_ids = store.unlinked_documents(batch)
+        if not doc_ids:
+            break
+        report.events += link_documents(store, doc_ids)
+        report.documents += len(doc_ids)
+        if on_batch is not None:
+            on_batch(report)
+    report.seconds = time.perf_counter() - report.started
+    return report
