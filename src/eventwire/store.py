@@ -15,6 +15,7 @@ import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,9 @@ def _document_fields() -> list[dataclasses.Field[Any]]:
     return [*fields(InputDoc), *own, *fields(DocumentState)]
 
 
+@cache
 def _hints(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a record class, once per class (resolving is slow)."""
     return typing.get_type_hints(cls)
 
 
@@ -118,9 +121,10 @@ def _arrow_type(hint: Any) -> pa.DataType | None:
     return _SCALARS.get(hint, pa.string())  # dict / Any values are kept as JSON text
 
 
-def _typed_fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
+@cache
+def _typed_fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
     hints = _hints(cls)
-    return [(f, hints[f.name]) for f in fields(cls)]
+    return tuple((f, hints[f.name]) for f in fields(cls))
 
 
 def _schema(cls: type, only: Sequence[dataclasses.Field[Any]] | None = None) -> pa.Schema:
