@@ -70,6 +70,12 @@ def test_linking_as_documents_arrive_equals_linking_them_at_once(tmp_path, docum
     assert link_events(events, {d: DocInfo(d, TEXTS[d][0]) for d in TEXTS}) == late
 
 
+def test_events_read_for_linking_equal_the_stored_records(tmp_path, documents):
+    with open_store(tmp_path / "r.duckdb") as store:
+        add(store, documents, ["wire-1"], link=False)
+        assert store.unlinked_events(["wire-1"]) == list(store.records("event"))
+
+
 def test_a_recoded_document_rejoins_its_clusters(tmp_path, documents):
     with open_store(tmp_path / "c.duckdb") as store:
         add(store, documents, ["wire-1", "post-7"])

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventwire.kb.resources import data_path
@@ -167,12 +167,14 @@ def search_window(value: str | None, rules: Rules | None = None) -> tuple[str, s
 
 
 def _words(text: str, rules: Rules) -> frozenset[str]:
-    return frozenset(_stem(w, rules) for w in _WORD.findall(text.lower())
+    return frozenset(_stem(w, rules.suffixes) for w in _WORD.findall(text.lower())
                      if w not in rules.stopwords and (len(w) > 2 or w.isdigit()))
 
 
-def _stem(word: str, rules: Rules) -> str:
-    for suffix in rules.suffixes:
+@lru_cache(maxsize=65536)
+def _stem(word: str, suffixes: tuple[str, ...]) -> str:
+    """The word without its longest inflection suffix ("shelled", "shells" -> "shell")."""
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[:-len(suffix)]
     return word
