@@ -19,6 +19,7 @@ from eventwire.linking import (
     link_events,
     load_rules,
     mention,
+    place_relation,
     score,
 )
 from eventwire.records import Entity, Event, Place, TextInfo
@@ -144,3 +145,24 @@ def test_place_conflicts_lower_the_score_below_the_threshold():
     other = score(mention(talks("a-0001")), mention(talks("b-0001", loc=elsewhere)), rules)
     assert same is not None and same >= rules.threshold
     assert other is not None and other < rules.threshold
+
+
+def test_a_country_or_region_holding_a_town_is_compatible_two_towns_are_not():
+    rules = load_rules()
+    japan = Place("Japan", "JPN", None, None, None, 1861060, "PCLI")
+    region = Place("Nara Prefecture", "JPN", "Nara", None, None, 1855608, "ADM1")
+    osaka = Place("Osaka", "JPN", "Osaka", 34.69, 135.5, 1853909, "PPLA")
+    seoul = Place("Seoul", "KOR", "Seoul", 37.57, 126.98, 1835848, "PPLC")
+
+    def relation(loc):
+        return place_relation(mention(talks("a-0001"), rules),
+                              mention(talks("b-0001", loc=loc), rules), rules)
+
+    assert relation(NARA) == "same_place"
+    assert relation(japan) == relation(region) == "same_country"
+    assert relation(osaka) == relation(seoul) == "conflicting"
+    # without an event_loc the towns of the sentence stand in: it names Nara
+    assert relation(None) == "same_place"
+    unnamed = dataclasses.replace(talks("b-0001", loc=None), text="Lee met Takaichi.")
+    assert place_relation(mention(talks("a-0001"), rules), mention(unnamed, rules),
+                          rules) == "unknown"

@@ -13,6 +13,7 @@ again; ``relink`` clears every cluster and links the corpus from the start.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ from eventwire.linking import (
     ordered,
     search_window,
 )
+from eventwire.records import Event
 from eventwire.store import Store
 
 BATCH_DOCUMENTS = 256
@@ -67,11 +69,22 @@ def link_documents(store: Store, doc_ids: list[str]) -> int:
     RETURNS (int): events linked.
     """
     events = store.unlinked_events(doc_ids)
+    docs = {doc_id: DocInfo(doc_id, date, url, outlet, title)
+            for doc_id, date, url, outlet, title in store.document_info(doc_ids)}
+    return link_new_events(store, events, docs)
+
+
+def link_new_events(store: Store, events: Sequence[Event], docs: Mapping[str, DocInfo]) -> int:
+    """Link events just committed (still unlinked) into the store's clusters.
+
+    A run passes the events of the batch it committed, which it holds, so
+    linking reads only the candidates from the store.
+    docs (Mapping[str, DocInfo]): the events' documents in ingest order.
+    RETURNS (int): events linked.
+    """
     if not events:
         return 0
     rules = load_rules()
-    docs = {doc_id: DocInfo(doc_id, date, url, outlet, title)
-            for doc_id, date, url, outlet, title in store.document_info(doc_ids)}
     mentions = [mention(event, rules) for event in ordered(events, docs)]
     linker = Linker(rules)
     for candidate in store.link_candidates(_windows(mentions, rules)):

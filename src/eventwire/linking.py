@@ -55,6 +55,7 @@ class Rules:
     threshold: float
     same_document_sentence: float
     country_feature_prefix: str
+    region_feature_prefix: str
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
 
@@ -77,6 +78,7 @@ def load_rules() -> Rules:
         threshold=float(raw["threshold"]),
         same_document_sentence=float(raw["same_document"]["sentence"]),
         country_feature_prefix=raw["country_feature_prefix"],
+        region_feature_prefix=raw["region_feature_prefix"],
         stopwords=frozenset(raw["stopwords"]),
         suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)))
 
@@ -245,13 +247,14 @@ def place_relation(first: Mention, second: Mention, rules: Rules) -> str:
     codes = (a.feature_code or "", b.feature_code or "")
     if any(code.startswith(rules.country_feature_prefix) for code in codes):
         return "same_country"
-    if any(code.startswith("ADM") for code in codes) and a.admin1 and a.admin1 == b.admin1:
+    if (any(code.startswith(rules.region_feature_prefix) for code in codes)
+            and a.admin1 and a.admin1 == b.admin1):
         return "same_country"
     return "conflicting"
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared share of two sets (0 when both are empty)."""
+    """Shared share of two sets (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)

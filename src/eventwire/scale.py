@@ -23,9 +23,10 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
 
-from eventwire.corpus_linking import link_documents, link_store
+from eventwire.corpus_linking import link_new_events, link_store
 from eventwire.errors import Errors, UsageError
 from eventwire.kb.resources import data_path
+from eventwire.linking import DocInfo
 from eventwire.pools import (
     DEFAULT_BATCH_TIMEOUT,
     BatchFailure,
@@ -203,7 +204,10 @@ def _commit(store: Store, report: RunReport, items: list[dict[str, Any]], docs: 
             on_batch: Callable[[RunReport, int], None] | None) -> None:
     store.commit_batch(docs, report.run_id, {i["doc_id"]: i["text"] for i in items})
     started = time.perf_counter()
-    link_documents(store, [doc.doc_id for doc in docs if doc.status == "ok" and doc.events])
+    coded = [doc for doc in docs if doc.status == "ok"]
+    link_new_events(store, [event for doc in coded for event in doc.events],
+                    {i["doc_id"]: DocInfo(i["doc_id"], i.get("date"), i.get("url"),
+                                          i.get("outlet"), i.get("title")) for i in items})
     report.link_seconds += time.perf_counter() - started
     for doc in docs:
         if doc.status == "ok":
