@@ -1,14 +1,15 @@
 """Linking speed: its share of a corpus run, and its growth with the number of events.
 
 1. Ingests ``--n`` Reuters-21578 stories (else ``sample_stories.jsonl``) and
-   codes them with ``eventwire run`` (1 local worker), which links each
-   committed batch: prints linking time / coding time from that one run.
+   codes them with ``eventwire run`` (``--workers`` local workers, 1 by
+   default), which links each batch it commits: prints linking time / coding
+   time from that one run (linking runs in the committing process).
 2. Builds corpora of n and 4n events from the coded ones (copies of each
    document moved a week later per copy, with new ids) and links each store
    from scratch (``eventwire link --relink``): prints time per event at both
    sizes; linear growth keeps the two close.
 
-    python bench/linking_speed.py [--n 300] [--events 2000] [--json]
+    python bench/linking_speed.py [--n 300] [--events 2000] [--workers 1] [--json]
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from corpus import REUTERS, reuters_jsonl  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "sample_stories.jsonl"
 
 
-def coded_store(folder: Path, n: int) -> tuple[Path, dict[str, Any]]:
+def coded_store(folder: Path, n: int, workers: int = 1) -> tuple[Path, dict[str, Any]]:
     """A store with ``n`` coded stories; RETURNS its path and the run's times."""
     from eventwire.corpus import ingest
     from eventwire.scale import run_corpus
@@ -45,10 +46,10 @@ def coded_store(folder: Path, n: int) -> tuple[Path, dict[str, Any]]:
     db = folder / "coded.duckdb"
     with open_store(db) as store:
         ingest(store, [source], date="2026-01-13")
-        report = run_corpus(store, workers=1, batch_size=16)
+        report = run_corpus(store, workers=workers, batch_size=16)
     coding = report.seconds - report.link_seconds
     return db, {"corpus": "reuters21578" if REUTERS.is_file() else "sample_stories",
-                "docs": report.docs, "events": report.events,
+                "workers": workers, "docs": report.docs, "events": report.events,
                 "run_s": round(report.seconds, 2), "link_s": round(report.link_seconds, 3),
                 "coding_s": round(coding, 2),
                 "link_over_coding": round(report.link_seconds / coding, 4) if coding else None}
@@ -115,11 +116,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="stories to code")
     parser.add_argument("--events", type=int, default=2000, help="events of the small corpus")
+    parser.add_argument("--workers", type=int, default=1, help="coding workers of the run")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        coded, run = coded_store(folder, args.n)
+        coded, run = coded_store(folder, args.n, args.workers)
         growth = []
         for size in (args.events, 4 * args.events):
             db = folder / f"synthetic-{size}.duckdb"
@@ -133,7 +135,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{run['corpus']}: {run['docs']} documents, {run['events']} events; run "
+    print(f"{run['corpus']}: {run['docs']} documents, {run['events']} events, "
+          f"{run['workers']} worker(s); run "
           f"{run['run_s']} s of which linking {run['link_s']} s: linking / coding = "
           f"{run['link_over_coding']:.2%}")
     for row in growth:

@@ -3,6 +3,7 @@ cluster export, and the outlet of each document."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.corpus import ingest
-from eventwire.corpus_linking import link_documents, link_store
+from eventwire.corpus_linking import assign_clusters, link_documents, link_store
 from eventwire.ingest import outlet_of
 from eventwire.linking import DocInfo, link_events
 from eventwire.records import Cluster, column_names
@@ -39,14 +40,21 @@ def documents(coder):
 
 
 def add(store, documents, doc_ids, link=True):
-    """Ingest and commit coded documents as a run does, then link them."""
+    """Ingest coded documents and commit them as a run does: linked, then committed."""
     seq = store.next_seq()
     store.add_documents([{"doc_id": d, "text": documents[d].text, "date": TEXTS[d][0],
                           "outlet": TEXTS[d][2], "seq": seq + n, "status": "pending"}
                          for n, d in enumerate(doc_ids)], [], [])
-    store.commit_batch([documents[d] for d in doc_ids], run_id=1)
+    commit(store, [copy.deepcopy(documents[d]) for d in doc_ids], link)
+
+
+def commit(store, docs, link=True):
     if link:
-        link_documents(store, list(doc_ids))
+        events = [e for doc in docs for e in doc.events]
+        clusters = assign_clusters(store, events, {d.doc_id: DocInfo(d.doc_id) for d in docs})
+        for event in events:
+            event.cluster_id = clusters[event.id]
+    store.commit_batch(docs, run_id=1)
 
 
 def clusters_of(store):
@@ -80,9 +88,11 @@ def test_a_recoded_document_rejoins_its_clusters(tmp_path, documents):
     with open_store(tmp_path / "c.duckdb") as store:
         add(store, documents, ["wire-1", "post-7"])
         before = clusters_of(store)
-        store.commit_batch([documents["wire-1"]], run_id=2)
+        commit(store, [copy.deepcopy(documents["wire-1"])])  # coded again by a later run
+        assert clusters_of(store) == before
+        commit(store, [copy.deepcopy(documents["wire-1"])], link=False)
         assert {c for i, c in clusters_of(store).items() if i.startswith("wire-1")} == {None}
-        link_documents(store, ["wire-1"])
+        assert link_documents(store, ["wire-1"]) == len(documents["wire-1"].events)
         assert clusters_of(store) == before
 
 

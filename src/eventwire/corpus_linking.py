@@ -1,8 +1,10 @@
 """Linking in the corpus store: new events join the clusters already stored.
 
-After a run commits coded documents, their events are linked against the
-stored, linked events of their candidate blocks only (same type family,
-first actor code, date window), read with one filtered query per batch.
+A run links each batch of coded documents as it commits them: their events
+are compared with the stored, linked events of their candidate blocks only
+(same type family, first actor code, date window), read with one filtered
+query per batch, and stored with their cluster ids in the batch's
+transaction, so no committed event is ever left unlinked.
 Documents are taken in ingest order and their events by id, the same order
 ``linking.link_events`` uses, so linking a corpus batch by batch gives the
 same clusters as linking it at once, and a cluster keeps its id as reports
@@ -64,33 +66,35 @@ def _windows(mentions: list[Mention], rules: Rules) -> pa.Table:
 
 
 def link_documents(store: Store, doc_ids: list[str]) -> int:
-    """Link the unlinked events of ``doc_ids`` into the store's clusters.
+    """Link the stored, unlinked events of ``doc_ids`` into the store's clusters.
 
     RETURNS (int): events linked.
     """
     events = store.unlinked_events(doc_ids)
     docs = {doc_id: DocInfo(doc_id, date, url, outlet, title)
             for doc_id, date, url, outlet, title in store.document_info(doc_ids)}
-    return link_new_events(store, events, docs)
+    clusters = assign_clusters(store, events, docs)
+    store.set_clusters(clusters)
+    return len(clusters)
 
 
-def link_new_events(store: Store, events: Sequence[Event], docs: Mapping[str, DocInfo]) -> int:
-    """Link events just committed (still unlinked) into the store's clusters.
+def assign_clusters(store: Store, events: Sequence[Event],
+                    docs: Mapping[str, DocInfo]) -> dict[str, str]:
+    """Event id -> cluster id for new events of ``docs``, against the store's clusters.
 
-    A run passes the events of the batch it committed, which it holds, so
-    linking reads only the candidates from the store.
-    docs (Mapping[str, DocInfo]): the events' documents in ingest order.
-    RETURNS (int): events linked.
+    Only the candidates of the events' blocks are read; the stored events of
+    ``docs`` themselves are left out, since the new ones replace them (a
+    re-coded document). A run calls this before committing a batch, so its
+    events are stored with their clusters in one transaction.
     """
     if not events:
-        return 0
+        return {}
     rules = load_rules()
     mentions = [mention(event, rules) for event in ordered(events, docs)]
     linker = Linker(rules)
-    for candidate in store.link_candidates(_windows(mentions, rules)):
+    for candidate in store.link_candidates(_windows(mentions, rules), list(docs)):
         linker.add(mention(candidate, rules), candidate.cluster_id or "")
-    store.set_clusters({item.event_id: linker.link(item) for item in mentions})
-    return len(mentions)
+    return {item.event_id: linker.link(item) for item in mentions}
 
 
 def link_store(store: Store, relink: bool = False,

@@ -4,11 +4,11 @@ Each worker holds one ``Coder``, loaded once. The calling process reads
 pending documents page by page, hands out batches, and commits each coded
 batch in one transaction as it comes back, in order; DuckDB has one writer,
 and a run killed at any moment leaves every document either committed with
-all its records or still pending for the next run. Each committed batch's
-events are then linked into the stored clusters (``corpus_linking``). A
-batch that kills its worker, runs past the time limit or raises is tried
-again one document at a time, and a document that fails twice is committed
-as failed with the reason.
+all its records or still pending for the next run. A batch's events are
+linked into the stored clusters (``corpus_linking``) and committed with
+their cluster ids. A batch that kills its worker, runs past the time limit
+or raises is tried again one document at a time, and a document that fails
+twice is committed as failed with the reason.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
 
-from eventwire.corpus_linking import link_new_events, link_store
+from eventwire.corpus_linking import assign_clusters
 from eventwire.errors import Errors, UsageError
 from eventwire.kb.resources import data_path
 from eventwire.linking import DocInfo
@@ -161,9 +161,6 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
                         _settle(store, report, pool, inflight, on_batch)
                 while inflight:
                     _settle(store, report, pool, inflight, on_batch)
-        started = time.perf_counter()
-        link_store(store)  # events a killed earlier run committed but did not link
-        report.link_seconds += time.perf_counter() - started
     finally:
         report.seconds = report.elapsed()
         store.finish_run(report.run_id, report.docs_ok, report.docs_failed)
@@ -202,13 +199,15 @@ def _failed(item: dict[str, Any], failure: BatchFailure) -> Document:
 
 def _commit(store: Store, report: RunReport, items: list[dict[str, Any]], docs: list[Document],
             on_batch: Callable[[RunReport, int], None] | None) -> None:
-    store.commit_batch(docs, report.run_id, {i["doc_id"]: i["text"] for i in items})
     started = time.perf_counter()
-    coded = [doc for doc in docs if doc.status == "ok"]
-    link_new_events(store, [event for doc in coded for event in doc.events],
-                    {i["doc_id"]: DocInfo(i["doc_id"], i.get("date"), i.get("url"),
-                                          i.get("outlet"), i.get("title")) for i in items})
+    events = [event for doc in docs if doc.status == "ok" for event in doc.events]
+    clusters = assign_clusters(store, events, {
+        i["doc_id"]: DocInfo(i["doc_id"], i.get("date"), i.get("url"), i.get("outlet"),
+                             i.get("title")) for i in items})
+    for event in events:
+        event.cluster_id = clusters[event.id]
     report.link_seconds += time.perf_counter() - started
+    store.commit_batch(docs, report.run_id, {i["doc_id"]: i["text"] for i in items})
     for doc in docs:
         if doc.status == "ok":
             report.docs_ok += 1

@@ -393,12 +393,13 @@ class Store:
 
     # -- linking -------------------------------------------------------------
 
-    def link_candidates(self, windows: pa.Table) -> list[Event]:
+    def link_candidates(self, windows: pa.Table, exclude: Sequence[str] = ()) -> list[Event]:
         """Linked events that may report the same event as one of ``windows``.
 
         windows (pa.Table): rows of ``event`` (a type), ``code`` (an actor code
             the first actor may have), ``lo`` and ``hi`` (day strings bounding
             the date, both null for undated events).
+        exclude (Sequence[str]): documents whose stored events are being replaced.
         RETURNS (list[Event]): candidates by event id; the caller checks blocks.
         Only the rows of the candidate blocks are read: filters on type,
         first actor code and date, never the whole table.
@@ -406,12 +407,13 @@ class Store:
         self.con.register("_windows", windows)
         try:
             rows = self.con.sql(
-                "SELECT * FROM events e WHERE e.cluster_id IS NOT NULL AND EXISTS ("
+                "SELECT * FROM events e WHERE e.cluster_id IS NOT NULL "
+                "AND e.doc_id NOT IN (SELECT unnest(?::VARCHAR[])) AND EXISTS ("
                 "SELECT 1 FROM _windows w WHERE w.event = e.event "
                 "AND w.code = coalesce(e.actor[1].code, '?') AND ("
                 "(w.lo IS NULL AND e.date IS NULL) OR "
                 "(e.date <= w.hi AND e.date >= substr(w.lo, 1, length(e.date))))) "
-                "ORDER BY e.id").to_arrow_table().to_pylist()
+                "ORDER BY e.id", params=[list(exclude)]).to_arrow_table().to_pylist()
         finally:
             self.con.unregister("_windows")
         return [_event(row) for row in rows]
