@@ -98,6 +98,13 @@ def test_two_distinct_events_of_one_document_stay_two(coded):
     assert clusters[kharkiv.id] != clusters[odesa.id]
 
 
+def test_coreferent_events_of_one_sentence_are_one_event(coded):
+    shelled, damaging = [e for e in coded["odesa"][1] if e.event == "ASSAULT"][:2]
+    assert shelled.text_info.sentence == damaging.text_info.sentence
+    clusters = link(coded, "odesa")
+    assert clusters[shelled.id] == clusters[damaging.id]
+
+
 def test_ids_are_stable_as_documents_arrive(coded):
     first = link(coded, "wire-1", "odesa")
     later = link(coded, "wire-1", "odesa", "post-7", "zap")
