@@ -197,3 +197,25 @@ def test_a_store_made_before_the_outlet_column_gains_it(tmp_path):
     with open_store(path) as store:
         columns = [row[0] for row in store.con.execute("DESCRIBE documents").fetchall()]
     assert "outlet" in columns
+
+
+def test_candidates_are_read_from_the_blocks_and_windows_only(tmp_path, documents):
+    from eventwire.corpus_linking import candidate_windows
+    from eventwire.linking import load_rules, mention
+
+    with open_store(tmp_path / "k.duckdb") as store:
+        add(store, documents, list(TEXTS))
+        stored = list(store.records("event"))
+        kharkiv = next(e for e in documents["wire-1"].events if e.event == "ASSAULT")
+        rules = load_rules()
+        found = store.link_candidates(candidate_windows([mention(kharkiv, rules)], rules))
+    block = mention(kharkiv, rules).block
+    window = ("2026-03-09", "2026-03-10", "2026-03-11")
+    same_block = {e.id for e in stored if mention(e, rules).block == block and e.date in window}
+    assert same_block <= {e.id for e in found}
+    # a pre-filter on type family, first actor code and date; blocks are checked after
+    family, *codes = block.split("|")
+    assert all(e.event in rules.types_of(family) and e.date in window
+               and (e.actor[0].code if e.actor and e.actor[0].code else "?") in codes
+               for e in found)
+    assert "zap-0001" not in {e.id for e in found} and len(found) < len(stored)

@@ -47,7 +47,7 @@ class LinkReport:
     started: float = field(default_factory=time.perf_counter, repr=False)
 
 
-def _windows(mentions: list[Mention], rules: Rules) -> pa.Table:
+def candidate_windows(mentions: list[Mention], rules: Rules) -> pa.Table:
     """The candidate blocks of ``mentions``: each type of the family, each code of the
     dyad (the first actor of a candidate has one of them), and the date window."""
     rows: set[tuple[str, str, str | None, str | None]] = set()
@@ -92,7 +92,7 @@ def assign_clusters(store: Store, events: Sequence[Event],
     rules = load_rules()
     mentions = [mention(event, rules) for event in ordered(events, docs)]
     linker = Linker(rules)
-    for candidate in store.link_candidates(_windows(mentions, rules), list(docs)):
+    for candidate in store.link_candidates(candidate_windows(mentions, rules), list(docs)):
         linker.add(mention(candidate, rules), candidate.cluster_id or "")
     return {item.event_id: linker.link(item) for item in mentions}
 
