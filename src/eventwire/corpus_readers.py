@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from eventwire.errors import Errors, InputError
-from eventwire.ingest import InputDoc, ReadLimits, bounded_lines, parse_date
+from eventwire.ingest import InputDoc, ReadLimits, bounded_lines, outlet_of, parse_date
 
 _READ_ERRORS = (OSError, EOFError, zlib.error, UnicodeError, csv.Error)
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -36,6 +36,7 @@ class Columns:
     date: str = "date"
     title: str = "title"
     url: str = "url"
+    source: str = "source"  # the outlet
 
 
 def read_csv(path: Path, stem: str, columns: Columns, date: str | None = None,
@@ -77,7 +78,7 @@ def read_csv(path: Path, stem: str, columns: Columns, date: str | None = None,
                                              f"{len(header)}"))
                     continue
                 yield _row(dict(zip(header, found, strict=True)), where, f"{stem}-{number}",
-                           columns, date)
+                           columns, date, name)
     except _READ_ERRORS as err:
         yield InputError(Errors.E009.format(source=name, reason=f"cannot read: {err}"))
 
@@ -163,7 +164,7 @@ def _parse_record(record: bytes) -> list[str] | Callable[..., str] | str:
 
 
 def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Columns,
-         date: str | None) -> InputDoc | InputError:
+         date: str | None, path: str) -> InputDoc | InputError:
     text = row.get(columns.text) or ""
     if not text.strip():
         return InputError(Errors.E002.format(source=where))
@@ -173,9 +174,10 @@ def _row(row: dict[str, str | None], where: str, fallback_id: str, columns: Colu
             date = parse_date(own_date)
         except ValueError:
             return InputError(Errors.E012.format(source=where, value=own_date))
+    url = row.get(columns.url) or None
     return InputDoc(doc_id=(row.get(columns.id) or "").strip() or fallback_id, text=text,
-                    date=date, title=row.get(columns.title) or None,
-                    url=row.get(columns.url) or None, source=where)
+                    date=date, title=row.get(columns.title) or None, url=url, source=where,
+                    outlet=outlet_of(row.get(columns.source), url, path))
 
 
 def read_warc(path: Path, date: str | None = None,
@@ -195,7 +197,8 @@ def read_warc(path: Path, date: str | None = None,
         with path.open("rb") as handle:
             records = ArchiveIterator(handle)
             for number, record in enumerate(records, start=1):
-                item = (_warc_record(record, f"{name}:record {number}", date, max_payload)
+                item = (_warc_record(record, f"{name}:record {number}", date, max_payload,
+                                     name)
                         if record.rec_type in ARCHIVE_RECORDS else None)
                 records.read_to_end(record)
                 end = records.get_record_offset() + records.get_record_length()
@@ -213,8 +216,8 @@ def read_warc(path: Path, date: str | None = None,
                                 f"{number} (offset {end})"))
 
 
-def _warc_record(record: object, where: str, date: str | None,
-                 max_payload: int) -> InputDoc | InputError | None:
+def _warc_record(record: object, where: str, date: str | None, max_payload: int,
+                 path: str) -> InputDoc | InputError | None:
     headers = record.rec_headers  # type: ignore[attr-defined]
     http = record.http_headers  # type: ignore[attr-defined]
     if http is not None and not (http.get_statuscode() or "").startswith("2"):
@@ -241,7 +244,8 @@ def _warc_record(record: object, where: str, date: str | None,
         return InputError(Errors.E002.format(source=label))
     record_id = (headers.get_header("WARC-Record-ID") or where).strip("<>")
     return InputDoc(doc_id=record_id.removeprefix("urn:uuid:"), text=text, date=date, url=url,
-                    is_html=not content_type.startswith("text/plain"), source=label)
+                    is_html=not content_type.startswith("text/plain"), source=label,
+                    outlet=outlet_of(None, url, path))
 
 
 def _charset(content_type: str) -> str:

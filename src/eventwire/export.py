@@ -7,17 +7,19 @@ the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import UsageError
-from eventwire.records import RECORD_KINDS
+from eventwire.records import RECORD_KINDS, Cluster
 from eventwire.store import Store
 
 EXPORT_FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "icews", "gdelt")
 EVENT_ONLY_FORMATS = frozenset({"icews", "gdelt"})
+CLUSTER_KIND = "cluster"
+EXPORT_KINDS: dict[str, type] = {**RECORD_KINDS, CLUSTER_KIND: Cluster}
 
 
 def export_corpus(store: Store, fmt: str, output: str | Path,
@@ -25,13 +27,16 @@ def export_corpus(store: Store, fmt: str, output: str | Path,
     """Write the stored records of ``kinds`` to ``output`` in format ``fmt``.
 
     fmt (str): parquet, csv, jsonl, icews or gdelt (the last two: events only).
-    kinds (Sequence[str]): event, quote, actor; several add a ``kind`` field.
+    kinds (Sequence[str]): event, quote, actor; several add a ``kind`` field; or
+        cluster alone (one row per linked event cluster).
     RETURNS (int): rows written.
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if fmt in EVENT_ONLY_FORMATS and tuple(kinds) != ("event",):
         raise UsageError(f"--format {fmt} holds events only")
+    if CLUSTER_KIND in kinds and len(kinds) > 1:
+        raise UsageError("clusters are exported on their own")
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
@@ -53,7 +58,16 @@ def _writer(fmt: str, target: Any, kinds: Sequence[str], store: Store) -> Any:
         return GdeltWriter(target, documents)
     from eventwire.writers import open_writer
 
-    return open_writer(fmt, target, [RECORD_KINDS[kind] for kind in kinds])
+    return open_writer(fmt, target, [EXPORT_KINDS[kind] for kind in kinds])
+
+
+def _records(store: Store, kind: str) -> Iterator[Any]:
+    """Stored records of one kind; clusters are summed up from the linked events."""
+    if kind == CLUSTER_KIND:
+        from eventwire.clusters import cluster_records
+
+        return cluster_records(store)
+    return store.records(kind)
 
 
 def _write(writer: Any, store: Store, kinds: Sequence[str], chunk: int = 5_000) -> int:
@@ -61,7 +75,7 @@ def _write(writer: Any, store: Store, kinds: Sequence[str], chunk: int = 5_000) 
     try:
         for kind in kinds:
             batch: list[Any] = []
-            for record in store.records(kind):
+            for record in _records(store, kind):
                 batch.append(record)
                 if len(batch) == chunk:
                     written += writer.write(batch)

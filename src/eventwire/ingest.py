@@ -19,6 +19,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from eventwire.errors import Errors, InputError, UsageError
 
@@ -53,7 +54,8 @@ class ReadLimits:
 
 @dataclass
 class InputDoc:
-    """One document to code. ``source`` names it in error messages (file:line)."""
+    """One document to code. ``source`` names it in error messages (file:line);
+    ``outlet`` is who published it (see ``outlet_of``), for counting sources."""
 
     doc_id: str
     text: str
@@ -62,13 +64,30 @@ class InputDoc:
     url: str | None = None
     is_html: bool | None = None
     source: str = ""
+    outlet: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], index: int = 0) -> InputDoc:
         doc_id = str(data.get("id") or data.get("doc_id") or f"doc{index + 1}")
         return cls(doc_id=doc_id, text=data.get("text") or "", date=data.get("date"),
                    title=data.get("title"), url=data.get("url"),
-                   is_html=data.get("is_html"), source=data.get("source") or doc_id)
+                   is_html=data.get("is_html"), source=data.get("source") or doc_id,
+                   outlet=data.get("outlet"))
+
+
+def outlet_of(declared: object, url: str | None, path: str) -> str:
+    """The outlet of a document: the record's own ``source`` field, else its URL's
+    domain (lower case, without ``www.``), else the path it was ingested from.
+
+    Every reader calls this one function, so the store's ``outlet`` column means
+    the same whatever the input format.
+    """
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return path
 
 
 def read_inputs(
@@ -167,7 +186,8 @@ def _read_plain(name: str, stem: str, load: Callable[[], bytes], date: str | Non
     if isinstance(text, InputError):
         yield text
         return
-    yield InputDoc(doc_id=stem, text=text, date=date, is_html=is_html, source=name)
+    yield InputDoc(doc_id=stem, text=text, date=date, is_html=is_html, source=name,
+                   outlet=outlet_of(None, None, name))
 
 
 def _load_text(name: str, load: Callable[[], bytes], max_bytes: int) -> str | InputError:
@@ -228,14 +248,15 @@ def _read_json(name: str, load: Callable[[], bytes], stem: str, date: str | None
         yield InputError(Errors.E005.format(source=f"{name}:{err.lineno}", reason=err.msg))
         return
     if isinstance(data, dict):
-        yield _record(data, name, stem, date, text_field, id_field)
+        yield _record(data, name, stem, date, text_field, id_field, name)
         return
     if not isinstance(data, list):
         yield InputError(Errors.E009.format(source=name,
                                             reason="expected a JSON object or a list of objects"))
         return
     for number, item in enumerate(data, start=1):
-        yield _record(item, f"{name}[{number}]", f"{stem}-{number}", date, text_field, id_field)
+        yield _record(item, f"{name}[{number}]", f"{stem}-{number}", date, text_field, id_field,
+                      name)
 
 
 def _read_jsonl(file: Path, gzipped: bool, stem: str, date: str | None, text_field: str,
@@ -297,14 +318,15 @@ def _jsonl_records(lines: Iterable[tuple[bytes | None, int]], name: str, stem: s
         except json.JSONDecodeError as err:
             yield InputError(Errors.E005.format(source=where, reason=err.msg))
             continue
-        yield _record(data, where, f"{stem}-{number}", date, text_field, id_field)
+        yield _record(data, where, f"{stem}-{number}", date, text_field, id_field, name)
     if not seen:
         yield InputError(Errors.E002.format(source=name))
 
 
 def _record(data: Any, where: str, fallback_id: str, date: str | None, text_field: str,
-            id_field: str) -> InputDoc | InputError:
-    """One JSON record as an InputDoc; its own "date" overrides the default."""
+            id_field: str, path: str) -> InputDoc | InputError:
+    """One JSON record as an InputDoc; its own "date" overrides the default, its
+    "source" names the outlet."""
     if not isinstance(data, dict):
         return InputError(Errors.E009.format(source=where, reason="record is not a JSON object"))
     text = data.get(text_field)
@@ -323,11 +345,12 @@ def _record(data: Any, where: str, fallback_id: str, date: str | None, text_fiel
             return InputError(Errors.E012.format(source=where, value=own_date))
     doc_id = data.get(id_field)
     is_html = data.get("is_html")
+    url = _optional_str(data.get("url"))
     return InputDoc(
         doc_id=str(doc_id) if doc_id not in (None, "") else fallback_id,
-        text=text, date=date, title=_optional_str(data.get("title")),
-        url=_optional_str(data.get("url")),
-        is_html=is_html if isinstance(is_html, bool) else None, source=where)
+        text=text, date=date, title=_optional_str(data.get("title")), url=url,
+        is_html=is_html if isinstance(is_html, bool) else None, source=where,
+        outlet=outlet_of(data.get("source"), url, path))
 
 
 def _optional_str(value: Any) -> str | None:

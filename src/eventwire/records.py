@@ -161,3 +161,31 @@ def column_names(record_type: type) -> list[str]:
     RETURNS (list[str]): its field names.
     """
     return [f.name for f in fields(record_type)]
+
+
+@dataclass
+class Cluster:
+    """One real-world event of a corpus store: its linked reports, summed up.
+
+    ``event``, ``mode``, ``actor``, ``recipient`` and ``event_loc`` are those
+    of its representative report (see ``clusters.cluster_record``); ``date``
+    is the earliest event date and ``date_range`` the first and last.
+    """
+
+    cluster_id: str
+    event: str
+    mode: list[str]
+    actor: list[Entity]
+    recipient: list[Entity]
+    date: str | None
+    date_range: list[str]
+    event_loc: Place | None
+    n_mentions: int
+    n_documents: int
+    n_sources: int
+    first_reported: str | None
+    doc_ids: list[str]
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

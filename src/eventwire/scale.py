@@ -4,9 +4,11 @@ Each worker holds one ``Coder``, loaded once. The calling process reads
 pending documents page by page, hands out batches, and commits each coded
 batch in one transaction as it comes back, in order; DuckDB has one writer,
 and a run killed at any moment leaves every document either committed with
-all its records or still pending for the next run. A batch that kills its
-worker, runs past the time limit or raises is tried again one document at a
-time, and a document that fails twice is committed as failed with the reason.
+all its records or still pending for the next run. A batch's events are
+linked into the stored clusters (``corpus_linking``) and committed with
+their cluster ids. A batch that kills its worker, runs past the time limit
+or raises is tried again one document at a time, and a document that fails
+twice is committed as failed with the reason.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
 
+from eventwire.corpus_linking import assign_clusters
 from eventwire.errors import Errors, UsageError
 from eventwire.kb.resources import data_path
+from eventwire.linking import DocInfo
 from eventwire.pools import (
     DEFAULT_BATCH_TIMEOUT,
     BatchFailure,
@@ -47,6 +51,7 @@ class RunReport:
     docs_failed: int = 0
     events: int = 0
     seconds: float = 0.0
+    link_seconds: float = 0.0  # of ``seconds``, spent linking events into clusters
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
@@ -194,6 +199,14 @@ def _failed(item: dict[str, Any], failure: BatchFailure) -> Document:
 
 def _commit(store: Store, report: RunReport, items: list[dict[str, Any]], docs: list[Document],
             on_batch: Callable[[RunReport, int], None] | None) -> None:
+    started = time.perf_counter()
+    events = [event for doc in docs if doc.status == "ok" for event in doc.events]
+    clusters = assign_clusters(store, events, {
+        i["doc_id"]: DocInfo(i["doc_id"], i.get("date"), i.get("url"), i.get("outlet"),
+                             i.get("title")) for i in items})
+    for event in events:
+        event.cluster_id = clusters[event.id]
+    report.link_seconds += time.perf_counter() - started
     store.commit_batch(docs, report.run_id, {i["doc_id"]: i["text"] for i in items})
     for doc in docs:
         if doc.status == "ok":

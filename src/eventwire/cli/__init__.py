@@ -19,6 +19,7 @@ from eventwire.cli.demo import demo_command
 from eventwire.cli.evaluate import evaluate_command
 from eventwire.cli.export import export_command
 from eventwire.cli.ingest import ingest_command
+from eventwire.cli.link import link_command
 from eventwire.cli.panel import panel_command
 from eventwire.cli.run import run_command
 from eventwire.cli.serve import serve_command
@@ -36,6 +37,7 @@ app.command("demo")(demo_command)
 app.command("evaluate")(evaluate_command)
 app.command("ingest")(ingest_command)
 app.command("run")(run_command)
+app.command("link")(link_command)
 app.command("export")(export_command)
 app.command("stats")(stats_command)
 app.command("panel")(panel_command)

@@ -27,6 +27,7 @@ class Kinds(StrEnum):
     events = "events"
     quotes = "quotes"
     actors = "actors"
+    clusters = "clusters"
     all = "all"
 
 
@@ -36,9 +37,10 @@ def export_command(
         "--format", help="parquet, csv, jsonl, icews or gdelt (events only).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     what: Annotated[Kinds, typer.Option(
-        "--what", help="Records to write; 'all' adds a 'kind' field.")] = Kinds.events,
+        "--what", help="Records to write; 'all' (events, quotes, actors) adds a 'kind' "
+                       "field; 'clusters': one row per linked event.")] = Kinds.events,
 ) -> None:
-    """Export stored records; ICEWS and GDELT 2.0 columns for events."""
+    """Export stored records or event clusters; ICEWS and GDELT 2.0 columns for events."""
     from eventwire.export import export_corpus
     from eventwire.store import open_store
 

@@ -27,6 +27,8 @@ def ingest_command(
         "--title-column", help="CSV column of the title.")] = "title",
     url_column: Annotated[str, typer.Option(
         "--url-column", help="CSV column of the URL.")] = "url",
+    source_column: Annotated[str, typer.Option(
+        "--source-column", help="CSV column of the outlet (JSON key: source).")] = "source",
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Read symlinked files and folders (skipped by default).")
     ] = False,
@@ -47,7 +49,7 @@ def ingest_command(
     from eventwire.store import open_store
 
     columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
-                      url=url_column)
+                      url=url_column, source=source_column)
     limits = ReadLimits(file_bytes=max_file_bytes, line_bytes=max_line_bytes,
                         record_bytes=max_record_bytes, field_chars=max_field_chars)
     with exit_codes(), open_store(db) as store:

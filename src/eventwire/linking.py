@@ -1,0 +1,357 @@
+"""Event linking: reports of one real-world event grouped into one cluster.
+
+Pure scoring and clustering, no store. Events are compared only within a
+block (a family of close event types, the dyad's country codes, a date
+window), scored on place, actor names, trigger, sentence and date, and
+vetoed when their modes differ or when two events of one document are not
+coreferent duplicates. Each event, in a fixed order, joins the best-scoring
+existing cluster above the threshold (best link: a cluster's score is its
+best-matching member's) or founds a new cluster named after itself, so ids
+never depend on what arrives later. The knowledge (families, weights,
+threshold) is ``data/linking/linking.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import timedelta
+from functools import cache, lru_cache
+from typing import Any
+
+from eventwire.kb.resources import data_path
+from eventwire.records import Entity, Event, Place
+
+UNKNOWN_CODE = "?"
+_WORD = re.compile(r"[a-z0-9]+")  # one character class, one quantifier: linear
+_NAME = re.compile(r"[A-Z][a-z]+")  # a capitalised word: a candidate place name
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What linking knows of an event's document."""
+
+    doc_id: str
+    date: str | None = None  # publication date YYYY-MM-DD
+    url: str | None = None
+    source: str | None = None  # the outlet, when known
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The linking knowledge of ``linking.json``, loaded once."""
+
+    family: dict[str, str]
+    symmetric: frozenset[str]
+    exclusive_modes: frozenset[str]
+    day_window: int
+    weights: dict[str, float]
+    place_scores: dict[str, float]
+    threshold: float
+    same_document_sentence: float
+    country_feature_prefix: str
+    region_feature_prefix: str
+    stopwords: frozenset[str]
+    suffixes: tuple[str, ...]
+
+    def types_of(self, family: str) -> list[str]:
+        """The event types of a family, sorted."""
+        return sorted(t for t, f in self.family.items() if f == family)
+
+
+@cache
+def load_rules() -> Rules:
+    """The packaged linking rules."""
+    raw: dict[str, Any] = json.loads(
+        data_path("linking", "linking.json").read_text(encoding="utf-8"))
+    family = {t: name for name, types in raw["families"].items() for t in types}
+    return Rules(
+        family=family, symmetric=frozenset(raw["symmetric"]),
+        exclusive_modes=frozenset(raw["exclusive_modes"]), day_window=int(raw["day_window"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+        place_scores={k: float(v) for k, v in raw["place_scores"].items()},
+        threshold=float(raw["threshold"]),
+        same_document_sentence=float(raw["same_document"]["sentence"]),
+        country_feature_prefix=raw["country_feature_prefix"],
+        region_feature_prefix=raw["region_feature_prefix"],
+        stopwords=frozenset(raw["stopwords"]),
+        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What linking compares of one event, computed once per event."""
+
+    event_id: str
+    doc_id: str
+    event: str
+    block: str
+    date: str | None
+    lo: Date | None
+    hi: Date | None
+    modes: frozenset[str]
+    place: Place | None
+    named: frozenset[int]  # gazetteer ids of the towns and regions the sentence names
+    names: frozenset[str]
+    trigger: frozenset[str]
+    tokens: frozenset[str]
+
+
+def cluster_id_for(event_id: str) -> str:
+    """The id of the cluster an event founds: stable, whatever arrives later."""
+    return "c-" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:12]
+
+
+def family_of(event_type: str, rules: Rules | None = None) -> str:
+    """The family of close types an event type belongs to (itself if none)."""
+    return (rules or load_rules()).family.get(event_type, event_type)
+
+
+def _code(entities: Sequence[Entity]) -> str:
+    return (entities[0].code if entities else None) or UNKNOWN_CODE
+
+
+def dyad(event: Event, rules: Rules | None = None) -> tuple[str, str]:
+    """Country codes of the first actor and first recipient; sorted for symmetric acts.
+
+    A symmetric type (CONSULT, AGREE, COOPERATE), joint act or not, takes the
+    first two parties' codes, sorted, so it is the same dyad whichever party
+    is named first or as recipient. The first actor's code is always
+    one of the two, which lets the store pre-filter candidates on it.
+    """
+    rules = rules or load_rules()
+    if event.event in rules.symmetric:
+        codes = list(dict.fromkeys(e.code or UNKNOWN_CODE
+                                   for e in [*event.actor, *event.recipient]))
+        first, second = sorted((codes + [UNKNOWN_CODE, UNKNOWN_CODE])[:2])
+        return first, second
+    return (_code(event.actor), _code(event.recipient))
+
+
+def block_key(event: Event, rules: Rules | None = None) -> str:
+    """The candidate block of an event: type family and dyad."""
+    rules = rules or load_rules()
+    actor, recipient = dyad(event, rules)
+    return f"{family_of(event.event, rules)}|{actor}|{recipient}"
+
+
+def interval(value: str | None) -> tuple[Date | None, Date | None]:
+    """First and last day a date of any precision covers (None for no date)."""
+    if not value:
+        return None, None
+    try:
+        year = int(value[:4])
+        if len(value) >= 10:
+            day = Date.fromisoformat(value[:10])
+            return day, day
+        if len(value) >= 7:
+            month = int(value[5:7])
+            first = Date(year, month, 1)
+            after = Date(year + month // 12, month % 12 + 1, 1)
+            return first, after - timedelta(days=1)
+        return Date(year, 1, 1), Date(year, 12, 31)
+    except ValueError:
+        return None, None
+
+
+def search_window(value: str | None, rules: Rules | None = None) -> tuple[str, str] | None:
+    """Day strings that bound the dates an event may link with (None for no date)."""
+    lo, hi = interval(value)
+    if lo is None or hi is None:
+        return None
+    slack = timedelta(days=(rules or load_rules()).day_window)
+    return (lo - slack).isoformat(), (hi + slack).isoformat()
+
+
+def _words(text: str, rules: Rules) -> frozenset[str]:
+    return frozenset(_stem(w, rules.suffixes) for w in _WORD.findall(text.lower())
+                     if w not in rules.stopwords and (len(w) > 2 or w.isdigit()))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, suffixes: tuple[str, ...]) -> str:
+    """The word without its longest inflection suffix ("shelled", "shells" -> "shell")."""
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+def mention(event: Event, rules: Rules | None = None) -> Mention:
+    """The comparable features of one event."""
+    rules = rules or load_rules()
+    lo, hi = interval(event.date)
+    names = frozenset((e.name or e.entity_text).lower()
+                      for e in [*event.actor, *event.recipient] if e.name or e.entity_text)
+    return Mention(
+        event_id=event.id, doc_id=event.doc_id, event=event.event,
+        block=block_key(event, rules), date=event.date, lo=lo, hi=hi,
+        modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
+        named=named_places(event.text) if event.event_loc is None else frozenset(),
+        names=names, trigger=_words(event.event_text, rules),
+        tokens=_words(event.text, rules))
+
+
+def named_places(sentence: str) -> frozenset[int]:
+    """Towns and regions a sentence names (its capitalised words and word pairs found
+    in the gazetteer, the most populous place of each name), for events whose
+    coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ."""
+    from eventwire.kb.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    words = [m.group() for m in _NAME.finditer(sentence)]
+    found: set[int] = set()
+    for name in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
+        entries = [e for e in gazetteer.lookup(name) if not e.is_country]
+        best = max(entries, key=lambda e: e.population, default=None)
+        if best is not None and best.geonameid is not None:
+            found.add(best.geonameid)
+    return frozenset(found)
+
+
+def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
+    """Day dates within ``day_window`` days; coarser dates within their month or year."""
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return a.lo is None and b.lo is None
+    both_days = a.lo == a.hi and b.lo == b.hi
+    slack = timedelta(days=rules.day_window if both_days else 0)
+    return a.lo <= b.hi + slack and b.lo <= a.hi + slack
+
+
+def place_relation(first: Mention, second: Mention, rules: Rules) -> str:
+    """same_place, same_country, unknown or conflicting.
+
+    Two different towns of one country conflict; a country or a region
+    (ADM feature) holding the other place is compatible at country level.
+    Without an ``event_loc``, the towns the sentence names stand in for it.
+    """
+    a, b = first.place, second.place
+    if a is None or b is None:
+        mine = {a.geonameid} if a is not None else set(first.named)
+        theirs = {b.geonameid} if b is not None else set(second.named)
+        mine.discard(None)
+        theirs.discard(None)
+        if not mine or not theirs:
+            return "unknown"
+        return "same_place" if mine & theirs else "conflicting"
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or (
+            a.name.lower() == b.name.lower() and a.country_code == b.country_code):
+        return "same_place"
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return "conflicting"
+    codes = (a.feature_code or "", b.feature_code or "")
+    if any(code.startswith(rules.country_feature_prefix) for code in codes):
+        return "same_country"
+    if (any(code.startswith(rules.region_feature_prefix) for code in codes)
+            and a.admin1 and a.admin1 == b.admin1):
+        return "same_country"
+    return "conflicting"
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared share of two sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
+    """How likely two mentions report one event, 0..1; None when they never may.
+
+    Vetoes: different blocks or dates out of the window; different auxiliary
+    modes (a negated, hypothetical, future or historical event joins only
+    one of the same modes); two events of one document unless they are
+    coreferent duplicates (same type and dyad, places not in conflict, and
+    one trigger word or half their sentence words in common).
+    """
+    rules = rules or load_rules()
+    if a.block != b.block or a.modes != b.modes or not dates_compatible(a, b, rules):
+        return None
+    relation = place_relation(a, b, rules)
+    trigger = 1.0 if a.trigger & b.trigger else (0.5 if not (a.trigger and b.trigger) else 0.0)
+    sentence = jaccard(a.tokens, b.tokens)
+    if a.doc_id == b.doc_id and (
+            a.event != b.event or relation == "conflicting"
+            or (trigger < 1.0 and sentence < rules.same_document_sentence)):
+        return None
+    names = jaccard(a.names, b.names) if a.names and b.names else 0.5
+    parts = {
+        "place": rules.place_scores[relation],
+        "actors": names,
+        "trigger": trigger,
+        "sentence": sentence,
+        "date": 1.0 if a.date == b.date else 0.0,
+    }
+    total = sum(rules.weights.values())
+    return sum(rules.weights[name] * value for name, value in parts.items()) / total
+
+
+class Linker:
+    """Clusters mentions one at a time against the clusters seen so far.
+
+    Members are indexed by block and month, so a mention is compared only
+    with the members of its block whose dates can match.
+    """
+
+    def __init__(self, rules: Rules | None = None) -> None:
+        self.rules = rules or load_rules()
+        self._index: dict[tuple[str, str], list[tuple[Mention, str]]] = {}
+
+    def add(self, item: Mention, cluster_id: str) -> None:
+        """Record a member of an existing cluster."""
+        for key in self._keys(item):
+            self._index.setdefault(key, []).append((item, cluster_id))
+
+    def link(self, item: Mention) -> str:
+        """The cluster a new mention joins (or founds); it becomes a member."""
+        best: dict[str, float] = {}
+        vetoed: set[str] = set()
+        seen: set[str] = set()
+        for key in self._keys(item):
+            for member, cluster in self._index.get(key, ()):
+                if member.event_id in seen:
+                    continue
+                seen.add(member.event_id)
+                value = score(item, member, self.rules)
+                if value is None:
+                    if member.block == item.block and dates_compatible(item, member, self.rules):
+                        vetoed.add(cluster)
+                    continue
+                best[cluster] = max(value, best.get(cluster, value))
+        ranked = sorted(((-value, cluster) for cluster, value in best.items()
+                         if cluster not in vetoed and value >= self.rules.threshold))
+        chosen = ranked[0][1] if ranked else cluster_id_for(item.event_id)
+        self.add(item, chosen)
+        return chosen
+
+    def _keys(self, item: Mention) -> list[tuple[str, str]]:
+        """Index keys: the block with each month the mention's window touches."""
+        if item.lo is None or item.hi is None:
+            return [(item.block, "")]
+        slack = timedelta(days=self.rules.day_window)
+        months: list[str] = []
+        day = Date((item.lo - slack).year, (item.lo - slack).month, 1)
+        end = item.hi + slack
+        while day <= end:
+            months.append(f"{day.year:04d}-{day.month:02d}")
+            day = Date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return [(item.block, month) for month in months]
+
+
+def ordered(events: Iterable[Event], docs: Mapping[str, DocInfo]) -> list[Event]:
+    """Events in linking order: documents in ``docs`` order (ingest order), the
+    others after them by id, and each document's events by id."""
+    position = {doc_id: n for n, doc_id in enumerate(docs)}
+    return sorted(events, key=lambda e: (position.get(e.doc_id, len(position)), e.doc_id, e.id))
+
+
+def link_events(events: Sequence[Event], docs: Mapping[str, DocInfo]) -> dict[str, str]:
+    """Event id -> cluster id for a batch of events (deterministic)."""
+    linker = Linker()
+    return {event.id: linker.link(mention(event, linker.rules))
+            for event in ordered(events, docs)}

@@ -1,0 +1,175 @@
+"""Event linking on text coded by eventwire: one real-world event, one cluster.
+
+The wire stories are in tests/data/linking/stories.json: a story, another outlet's
+rewrite of it, the shelling of other cities, a denial, and two events in one report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.linking import (
+    DocInfo,
+    block_key,
+    cluster_id_for,
+    link_events,
+    load_rules,
+    mention,
+    place_relation,
+    score,
+)
+from eventwire.records import Entity, Event, Place, TextInfo
+
+STORIES_FILE = Path(__file__).parent / "data" / "linking" / "stories.json"
+_DATA = json.loads(STORIES_FILE.read_text(encoding="utf-8"))
+DATE = _DATA["date"]
+STORY, REWRITE, ODESA, LATER, DENIAL, TWO_EVENTS = (
+    _DATA["stories"][name] for name in ("story", "rewrite", "odesa", "later", "denial",
+                                        "two_events"))
+
+
+@pytest.fixture(scope="module")
+def coded(coder):
+    """Documents coded once for the module: doc id -> (date, events)."""
+    texts = {"wire-1": (DATE, STORY), "post-7": (DATE, REWRITE), "odesa": (DATE, ODESA),
+             "zap": ("2026-03-17", LATER), "denial": (DATE, DENIAL), "two": (DATE, TWO_EVENTS)}
+    return {doc_id: (date, coder.code(text, date=date, doc_id=doc_id).events)
+            for doc_id, (date, text) in texts.items()}
+
+
+def link(coded, *doc_ids):
+    events = [e for d in doc_ids for e in coded[d][1]]
+    docs = {d: DocInfo(d, coded[d][0], source=d) for d in doc_ids}
+    return link_events(events, docs)
+
+
+def shelling(coded, doc_id):
+    """The first ASSAULT of a document (its shelling)."""
+    return next(e for e in coded[doc_id][1] if e.event == "ASSAULT")
+
+
+def test_a_rewrite_by_another_outlet_adds_no_cluster(coded):
+    alone = link(coded, "wire-1")
+    both = link(coded, "wire-1", "post-7")
+    assert len(set(both.values())) <= len(set(alone.values()))
+    # the rewrite's shelling and accusation joined the story's clusters
+    assert both[shelling(coded, "post-7").id] == both[shelling(coded, "wire-1").id]
+    accuse = [both[e.id] for d in ("wire-1", "post-7") for e in coded[d][1]
+              if e.event == "ACCUSE"]
+    assert len(accuse) == 2 and len(set(accuse)) == 1
+
+
+def test_one_shelling_by_two_outlets_is_one_cluster_another_city_later_is_not(coded):
+    clusters = link(coded, "wire-1", "post-7", "zap")
+    kharkiv = clusters[shelling(coded, "wire-1").id]
+    assert clusters[shelling(coded, "post-7").id] == kharkiv
+    assert clusters[shelling(coded, "zap").id] != kharkiv
+    assert {clusters[e.id] for e in coded["zap"][1]}.isdisjoint(
+        {clusters[e.id] for e in coded["wire-1"][1]})
+
+
+def test_the_shelling_of_another_city_on_the_same_day_stays_apart(coded):
+    clusters = link(coded, "wire-1", "odesa")
+    assert clusters[shelling(coded, "odesa").id] != clusters[shelling(coded, "wire-1").id]
+
+
+def test_a_denied_or_hypothetical_event_never_joins_an_asserted_one(coded):
+    denied = shelling(coded, "denial")
+    assert "negation" in denied.mode
+    clusters = link(coded, "wire-1", "denial")
+    assert clusters[denied.id] not in {clusters[e.id] for e in coded["wire-1"][1]}
+    asserted = shelling(coded, "wire-1")
+    maybe = dataclasses.replace(shelling(coded, "post-7"), mode=["hypothetical"])
+    assert score(mention(asserted), mention(maybe)) is None
+    docs = {"wire-1": DocInfo("wire-1", DATE), "post-7": DocInfo("post-7", DATE)}
+    joined = link_events([asserted, maybe], docs)
+    assert joined[asserted.id] != joined[maybe.id]
+
+
+def test_two_distinct_events_of_one_document_stay_two(coded):
+    events = [e for e in coded["two"][1] if e.event == "ASSAULT"]
+    kharkiv = next(e for e in events if "Kharkiv" in e.text)
+    odesa = next(e for e in events if "Odesa" in e.text)
+    clusters = link(coded, "two")
+    assert clusters[kharkiv.id] != clusters[odesa.id]
+
+
+def test_coreferent_events_of_one_sentence_are_one_event(coded):
+    shelled, damaging = [e for e in coded["odesa"][1] if e.event == "ASSAULT"][:2]
+    assert shelled.text_info.sentence == damaging.text_info.sentence
+    clusters = link(coded, "odesa")
+    assert clusters[shelled.id] == clusters[damaging.id]
+
+
+def test_ids_are_stable_as_documents_arrive(coded):
+    first = link(coded, "wire-1", "odesa")
+    later = link(coded, "wire-1", "odesa", "post-7", "zap")
+    assert all(later[event_id] == cluster for event_id, cluster in first.items())
+    founders = {cluster_id_for(e.id) for e in coded["wire-1"][1]}
+    assert set(first.values()) & founders
+    assert link(coded, "zap", "post-7") == link(coded, "zap", "post-7")
+
+
+# -- rules on hand-made records --------------------------------------------------------
+
+KOR = Entity("Lee", "Lee Jae-myung", "KOR", "GOV")
+JPN = Entity("Takaichi", "Sanae Takaichi", "JPN", "GOV")
+NARA = Place("Nara", "JPN", "Nara", 34.685, 135.805, 1855612, "PPLA")
+
+
+def talks(event_id: str, actor=(KOR,), recipient=(JPN,), date="2026-01-13",
+          loc=NARA) -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day" if len(date) == 10 else "month", event="CONSULT",
+                 mode=[], context=[], actor=list(actor), recipient=list(recipient),
+                 event_text="met", text="Lee met Takaichi in Nara for talks on trade.",
+                 text_info=TextInfo(0, 0, 44), quad_code=1, intensity=1.0, cameo="040",
+                 goldstein=1.0, event_loc=loc)
+
+
+def test_symmetric_types_block_either_order_of_the_parties():
+    assert block_key(talks("a-0001")) == block_key(talks("b-0001", (JPN,), (KOR,)))
+    assert block_key(talks("c-0001", (KOR, JPN), ())) == block_key(talks("a-0001"))
+
+
+def test_date_windows_follow_the_precision():
+    rules = load_rules()
+    base = mention(talks("a-0001"), rules)
+    assert score(base, mention(talks("b-0001", date="2026-01-14"), rules), rules) is not None
+    assert score(base, mention(talks("b-0001", date="2026-01-15"), rules), rules) is None
+    assert score(base, mention(talks("b-0001", date="2026-01"), rules), rules) is not None
+    assert score(base, mention(talks("b-0001", date="2026-02"), rules), rules) is None
+
+
+def test_place_conflicts_lower_the_score_below_the_threshold():
+    rules = load_rules()
+    elsewhere = Place("Osaka", "JPN", "Osaka", 34.69, 135.5, 1853909, "PPLA")
+    same = score(mention(talks("a-0001")), mention(talks("b-0001")), rules)
+    other = score(mention(talks("a-0001")), mention(talks("b-0001", loc=elsewhere)), rules)
+    assert same is not None and same >= rules.threshold
+    assert other is not None and other < rules.threshold
+
+
+def test_a_country_or_region_holding_a_town_is_compatible_two_towns_are_not():
+    rules = load_rules()
+    japan = Place("Japan", "JPN", None, None, None, 1861060, "PCLI")
+    region = Place("Nara Prefecture", "JPN", "Nara", None, None, 1855608, "ADM1")
+    osaka = Place("Osaka", "JPN", "Osaka", 34.69, 135.5, 1853909, "PPLA")
+    seoul = Place("Seoul", "KOR", "Seoul", 37.57, 126.98, 1835848, "PPLC")
+
+    def relation(loc):
+        return place_relation(mention(talks("a-0001"), rules),
+                              mention(talks("b-0001", loc=loc), rules), rules)
+
+    assert relation(NARA) == "same_place"
+    assert relation(japan) == relation(region) == "same_country"
+    assert relation(osaka) == relation(seoul) == "conflicting"
+    # without an event_loc the towns of the sentence stand in: it names Nara
+    assert relation(None) == "same_place"
+    unnamed = dataclasses.replace(talks("b-0001", loc=None), text="Lee met Takaichi.")
+    assert place_relation(mention(talks("a-0001"), rules), mention(unnamed, rules),
+                          rules) == "unknown"
