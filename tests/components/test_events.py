@@ -175,3 +175,22 @@ def test_strikes_on_a_country_are_attacks_not_walkouts(coder):
 ])
 def test_help_is_aid_only_with_what_is_given(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She says any attack against Syria would be reckless.",
+    "Graham said that to withdraw the US force from the region would be a huge mistake.",
+    "The Kurds fear the threat of a Turkish attack on Afrin.",
+    "Will Russia hit back at the US when it launches strikes against Damascus?",
+])
+def test_possible_acts_are_never_asserted(coder, text):
+    events = coder.code(text, date="2018-04-12").events
+    assert events and all("hypothetical" in e.mode for e in events), events
+
+
+def test_an_answered_question_keeps_its_assertion(coder):
+    events = coder.code("Did Russia attack Ukraine? Yes, Russia attacked Ukraine.",
+                        date="2022-02-25").events
+    asserted = [e for e in events if "hypothetical" not in e.mode]
+    assert [e.event for e in asserted] == ["ASSAULT"]
+    assert asserted[0].text.startswith("Yes")

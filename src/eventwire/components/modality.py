@@ -25,7 +25,9 @@ from eventwire.participants import mention_index, mentions_under, reporting_subj
 
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
-                          "pobj", "prep", "dobj"})
+                          "pobj", "prep", "dobj", "csubj"})
+# Child relations whose words are cues ("could", "not", "if", "never", "any").
+CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det"})
 MAX_CLIMB = 4
 # Material conflict that is only possible or announced is a threat ("could intervene",
 # "will boycott the elections unless ...").
@@ -107,10 +109,13 @@ class Modality(Pipe):
     def categories(self, trigger: Token) -> set[str]:
         """Cue categories that apply to a trigger, climbing to the verbs it completes."""
         found: set[str] = set()
+        category = self.cues.get(("sentence", _last_mark(trigger)))
+        if category:  # "will Russia hit back?": a question asserts nothing
+            found.add(category)
         token = trigger
         for step in range(MAX_CLIMB):
             for child in token.children:
-                relation = child.dep_ if child.dep_ in ("aux", "neg", "mark", "advmod") else ""
+                relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
                 # A condition only binds the clause it introduces.
                 if category and not (category == "condition" and step > 0):
@@ -146,3 +151,12 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _last_mark(token: Token) -> str:
+    """The sentence's closing punctuation mark ("?", "."), or "" when it has none."""
+    sent = token.sent
+    for word in reversed(sent):
+        if not (word.is_space or word.is_quote or word.is_bracket):
+            return word.text if word.is_punct else ""
+    return ""
