@@ -194,3 +194,12 @@ def test_an_answered_question_keeps_its_assertion(coder):
     asserted = [e for e in events if "hypothetical" not in e.mode]
     assert [e.event for e in asserted] == ["ASSAULT"]
     assert asserted[0].text.startswith("Yes")
+
+
+@pytest.mark.parametrize("text", [
+    "De Mistura reiterated a message he gave to the UN security council this week.",
+    "In a sign of deepening tension with Washington, Erdogan spoke on Monday night.",
+])
+def test_giving_and_deepening_alone_are_no_acts(coder, text):
+    assert not [e for e in coder.code(text, date="2017-09-14").events
+                if e.event in ("AID", "COOPERATE", "RETREAT")]
