@@ -197,7 +197,7 @@ def test_an_answered_question_keeps_its_assertion(coder):
 
 
 @pytest.mark.parametrize("text", [
-    "De Mistura reiterated a message he gave to the UN security council this week.",
+    "De Mistura reiterated a message he gave to the council this week.",
     "In a sign of deepening tension with Washington, Erdogan spoke on Monday night.",
 ])
 def test_giving_and_deepening_alone_are_no_acts(coder, text):
