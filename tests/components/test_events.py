@@ -203,3 +203,12 @@ def test_an_answered_question_keeps_its_assertion(coder):
 def test_giving_and_deepening_alone_are_no_acts(coder, text):
     assert not [e for e in coder.code(text, date="2017-09-14").events
                 if e.event in ("AID", "COOPERATE", "RETREAT")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moon called the situation very grave.", []),
+    ("Italy has long struggled to meet the bloc's borrowing rules.", []),
+    ("The rebels called off the fighting.", ["RETREAT"]),
+])
+def test_judging_and_struggling_are_no_acts(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected

@@ -160,7 +160,7 @@ class EventExtractor(Pipe):
             entry = _nominal_entry(self.lexicon.nouns, light)
             assert entry is not None
             code, used = entry.code, [light.i]
-        elif match is None or not match.code:
+        elif match is None or not match.code or match.pattern is None and _names_object(verb):
             return None
         else:
             code, used = match.code, [after_tokens[i] for i in match.used]
@@ -551,3 +551,11 @@ def _protest_targets(noun: Token, index: list[int]) -> list[int]:
     if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
         found.extend(_complement_recipients(verb, index, OWNER_DEPTH))
     return list(dict.fromkeys(found))
+
+
+def _names_object(verb: Token) -> bool:
+    """"called the situation grave", "called the operation a success": a verb with an
+    object and a predicate on it judges the object; only its patterns ("called X a
+    dictator") make that an act."""
+    deps = {c.dep_ for c in verb.children}
+    return "oprd" in deps and bool(deps & {"dobj", "obj"})
