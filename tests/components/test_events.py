@@ -216,3 +216,9 @@ def test_judging_is_no_act(coder, text, expected):
 def test_struggling_to_do_something_is_no_fight(coder):
     text = "Italy has long struggled to respect the bloc's strict borrowing rules."
     assert "ASSAULT" not in [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
+def test_a_date_phrase_is_no_particle(coder):
+    events = coder.code("Abe called Moon on Sunday to discuss North Korea.",
+                        date="2020-02-25").events
+    assert [e.event for e in events] == ["CONSULT"] and "phone" in events[0].mode

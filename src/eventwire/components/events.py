@@ -359,7 +359,7 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     stack = [(c, 1) for c in verb.children]
     while stack:
         t, depth = stack.pop()
-        if t.dep_ in CONTEXT_STOP_DEPS:
+        if t.dep_ in CONTEXT_STOP_DEPS or _is_time_phrase(t):
             continue
         if depth == 1 and controlled and is_infinitive_complement(t):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
@@ -559,3 +559,10 @@ def _names_object(verb: Token) -> bool:
     dictator") make that an act."""
     deps = {c.dep_ for c in verb.children}
     return "oprd" in deps and bool(deps & {"dobj", "obj"})
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """"on Sunday", "in March": a preposition whose object is a date says when, so its
+    words are no pattern words ("called Moon *on* Sunday" is no "call on")."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
