@@ -222,3 +222,11 @@ def test_a_date_phrase_is_no_particle(coder):
     events = coder.code("Abe called Moon on Sunday to discuss North Korea.",
                         date="2020-02-25").events
     assert [e.event for e in events] == ["CONSULT"] and "phone" in events[0].mode
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington is drawing down its military presence in Iraq.", ["RETREAT"]),
+    ("The remarks drew criticism from Beijing.", []),
+])
+def test_drawing_down_is_a_retreat(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-02-19").events] == expected
