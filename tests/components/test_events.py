@@ -230,3 +230,15 @@ def test_a_date_phrase_is_no_particle(coder):
 ])
 def test_drawing_down_is_a_retreat(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-02-19").events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shamima Begum left for Syria to join Isis in 2015.", []),
+    ("He claimed that Turkey was more democratic than many EU states.", []),
+    ("Ivory Coast's Supreme Court allowed Ouattara to take part in the election.", ["CONCEDE"]),
+    ("Turkey joined forces with Russia in Syria.", ["COOPERATE"]),
+])
+def test_joining_claiming_allowing(coder, text, expected):
+    found = [e.event for e in coder.code(text, date="2019-02-19").events
+             if "historical" not in e.mode]
+    assert found == expected
