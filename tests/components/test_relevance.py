@@ -65,6 +65,8 @@ def test_policy_off_codes_any_subject() -> None:
     "The Russian government is not giving an inch on the issue.",
     "A once workable relationship between Ankara and Washington broke down.",
     "Egypt's former President Hosni Mubarak has died at the age of 91.",
+    "In recent days the Pentagon released its planned 2019 budget.",
+    "Islamic State released a video of the execution.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
