@@ -242,3 +242,10 @@ def test_joining_claiming_allowing(coder, text, expected):
     found = [e.event for e in coder.code(text, date="2019-02-19").events
              if "historical" not in e.mode]
     assert found == expected
+
+
+def test_an_agreement_that_failed_is_a_rejection(coder):
+    text = ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian "
+            "offices in east Jerusalem on Sunday.")
+    events = coder.code(text, date="1999-06-13").events
+    assert [e.event for e in events] == ["REJECT"] and "negation" in events[0].mode

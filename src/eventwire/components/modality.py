@@ -39,6 +39,9 @@ PROMISE_CAMEO = "030"
 # "will not accept", "would not meet": refusing to cooperate is PLOVER REJECT.
 REFUSAL_RECODED = PROMISE_RECODED | {"AGREE"}
 REFUSAL_CAMEO = "120"
+# "failed to reach agreement", "did not agree": an agreement that did not happen is a
+# rejection, as the PLOVER gold codes it.
+NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
 UNCERTAIN_PENALTY = 0.05
 
@@ -99,7 +102,8 @@ class Modality(Pipe):
                 self._recode(event, THREAT_CAMEO)
             elif "future" in found and event["event"] in PROMISE_RECODED:
                 self._recode(event, PROMISE_CAMEO)
-            if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED:
+            if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
+                    "negation" in found and event["event"] in NEGATED_REFUSALS:
                 self._recode(event, REFUSAL_CAMEO)
             if found & {"hypothetical", "future"}:
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
