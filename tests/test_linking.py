@@ -14,8 +14,8 @@ import pytest
 
 from eventwire.linking import (
     DocInfo,
-    block_key,
     cluster_id_for,
+    dyad,
     link_events,
     load_rules,
     mention,
@@ -131,9 +131,9 @@ def talks(event_id: str, actor=(KOR,), recipient=(JPN,), date="2026-01-13",
                  goldstein=1.0, event_loc=loc)
 
 
-def test_symmetric_types_block_either_order_of_the_parties():
-    assert block_key(talks("a-0001")) == block_key(talks("b-0001", (JPN,), (KOR,)))
-    assert block_key(talks("c-0001", (KOR, JPN), ())) == block_key(talks("a-0001"))
+def test_symmetric_types_have_one_dyad_whichever_party_comes_first():
+    assert dyad(talks("a-0001")) == dyad(talks("b-0001", (JPN,), (KOR,)))
+    assert dyad(talks("c-0001", (KOR, JPN), ())) == dyad(talks("a-0001"))
 
 
 def test_date_windows_follow_the_precision():
