@@ -63,6 +63,7 @@ class Rules:
     region_feature_prefix: str
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
+    synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -86,7 +87,8 @@ def load_rules() -> Rules:
         country_feature_prefix=raw["country_feature_prefix"],
         region_feature_prefix=raw["region_feature_prefix"],
         stopwords=frozenset(raw["stopwords"]),
-        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)))
+        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
+        synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words})
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,8 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         codes=block_codes(event), date=event.date, lo=lo, hi=hi,
         modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
         named=named_places(event.text) if event.event_loc is None else frozenset(),
-        names=names, trigger=_words(event.event_text, rules),
+        names=names, trigger=frozenset(rules.synonyms.get(w, w)
+                                       for w in _words(event.event_text, rules)),
         tokens=_words(event.text, rules))
 
 
