@@ -173,3 +173,63 @@ def test_a_country_or_region_holding_a_town_is_compatible_two_towns_are_not():
     unnamed = dataclasses.replace(talks("b-0001", loc=None), text="Lee met Takaichi.")
     assert place_relation(mention(talks("a-0001"), rules), mention(unnamed, rules),
                           rules) == "unknown"
+
+
+# -- dyads, blocks and triggers ----------------------------------------------------------
+
+RAID_DATE = "1987-03-24"
+RAIDS = {"iraq": "Iraqi warplanes attacked Iran's Nowruz oilfield in the Gulf on Monday, "
+                 "the military said.",
+         "iran": "Iranian officials said Iraqi jets struck the Nowruz oilfield on Monday.",
+         "baghdad": "Iraq said its forces crushed an Iranian offensive near Basra on Monday.",
+         "tehran": "Iran said its forces launched fresh attacks on Iraqi positions near Basra "
+                   "on Monday."}
+
+
+@pytest.fixture(scope="module")
+def raids(coder):
+    """The raid reports coded once: doc id -> events."""
+    return {doc_id: coder.code(text, date=RAID_DATE, doc_id=doc_id).events
+            for doc_id, text in RAIDS.items()}
+
+
+def first_assault(events):
+    return next(e for e in events if e.event == "ASSAULT")
+
+
+def test_each_side_reporting_the_battle_is_one_event(raids):
+    baghdad, tehran = first_assault(raids["baghdad"]), first_assault(raids["tehran"])
+    # Baghdad codes Iraq -> Iran, Tehran Iran -> Iraq: swapped, yet compatible
+    assert dyad(baghdad) == tuple(reversed(dyad(tehran)))
+    docs = {d: DocInfo(d, RAID_DATE) for d in ("baghdad", "tehran")}
+    clusters = link_events([*raids["baghdad"], *raids["tehran"]], docs)
+    assert clusters[baghdad.id] == clusters[tehran.id]
+
+
+def test_two_words_for_one_raid_are_one_trigger(raids):
+    rules = load_rules()
+    iraq, iran = (mention(first_assault(raids[d]), rules) for d in ("iraq", "iran"))
+    assert iraq.trigger & iran.trigger  # "attacked" and "struck"
+    docs = {d: DocInfo(d, RAID_DATE) for d in ("iraq", "iran")}
+    clusters = link_events([*raids["iraq"], *raids["iran"]], docs)
+    assert clusters[iraq.event_id] == clusters[iran.event_id]
+
+
+def test_dyads_must_agree_where_both_are_coded():
+    rules = load_rules()
+    china = Entity("Beijing", "China", "CHN", "GOV")
+    base = mention(talks("a-0001"), rules)
+    one_side = mention(talks("b-0001", recipient=()), rules)
+    other_pair = mention(talks("c-0001", recipient=(china,)), rules)
+    equal = score(base, mention(talks("d-0001"), rules), rules)
+    partial = score(base, one_side, rules)
+    assert equal is not None and partial is not None and partial < equal
+    assert score(base, other_pair, rules) is None  # KOR-JPN talks are not KOR-CHN talks
+
+
+def test_events_are_blocked_on_every_party_and_the_place():
+    rules = load_rules()
+    assert mention(talks("a-0001"), rules).codes == {"KOR", "JPN"}
+    uncoded = Entity("officials", None, None, None)
+    assert mention(talks("b-0001", (uncoded,), ()), rules).codes == {"JPN"}  # Nara's country
+    assert mention(talks("c-0001", (uncoded,), (), loc=None), rules).codes == {"?"}
