@@ -19,6 +19,7 @@ from eventwire.linking import (
     link_events,
     load_rules,
     mention,
+    named_places,
     place_relation,
     score,
 )
@@ -233,3 +234,9 @@ def test_events_are_blocked_on_every_party_and_the_place():
     uncoded = Entity("officials", None, None, None)
     assert mention(talks("b-0001", (uncoded,), ()), rules).codes == {"JPN"}  # Nara's country
     assert mention(talks("c-0001", (uncoded,), (), loc=None), rules).codes == {"?"}
+
+
+def test_a_month_is_not_a_place():
+    # "March" is also a town in England; a date must not make two raids "same place"
+    assert named_places("Iraq said its warplanes had hit a vessel in the Gulf on March 8.") == set()
+    assert named_places("Russian forces shelled Kharkiv on Tuesday.")

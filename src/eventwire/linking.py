@@ -64,6 +64,7 @@ class Rules:
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
     synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
+    months: frozenset[str]
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -88,7 +89,8 @@ def load_rules() -> Rules:
         region_feature_prefix=raw["region_feature_prefix"],
         stopwords=frozenset(raw["stopwords"]),
         suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
-        synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words})
+        synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
+        months=frozenset(raw["months"]))
 
 
 @dataclass(frozen=True)
@@ -225,20 +227,22 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         family=family_of(event.event, rules), dyad=dyad(event, rules),
         codes=block_codes(event), date=event.date, lo=lo, hi=hi,
         modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
-        named=named_places(event.text) if event.event_loc is None else frozenset(),
+        named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
         names=names, trigger=frozenset(rules.synonyms.get(w, w)
                                        for w in _words(event.event_text, rules)),
         tokens=_words(event.text, rules))
 
 
-def named_places(sentence: str) -> frozenset[int]:
+def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
     """Towns and regions a sentence names (its capitalised words and word pairs found
     in the gazetteer, the most populous place of each name), for events whose
-    coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ."""
+    coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ.
+    Month names are dates, not places ("on March 8" is not the town of March)."""
     from eventwire.kb.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    words = [m.group() for m in _NAME.finditer(sentence)]
+    months = (rules or load_rules()).months
+    words = [m.group() for m in _NAME.finditer(sentence) if m.group().lower() not in months]
     found: set[int] = set()
     for name in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
         entries = [e for e in gazetteer.lookup(name) if not e.is_country]
