@@ -12,6 +12,12 @@ Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the m
 and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
 
     python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
+                            [--misses N]
+
+``--misses N`` (dev part only: the test part is never read mention by mention) prints, after
+the table, up to N same-event pairs eventwire's linker left apart and up to N pairs it linked
+wrongly, each with both mentions' type, date and precision, actor and recipient codes, place
+and sentence, to find what the linker misses.
 """
 
 from __future__ import annotations
@@ -219,6 +225,41 @@ def run(mentions: Sequence[Mention]) -> dict[str, Any]:
     return results
 
 
+def describe(mention: Mention) -> str:
+    """One mention as the miss listing shows it: what linking compares."""
+    event = mention.to_event()
+
+    def parties(entities: Iterable[Any]) -> str:
+        return ",".join(f"{e.code or '?'}:{e.entity_text}" for e in entities) or "-"
+
+    place = event.event_loc.name if event.event_loc is not None else "-"
+    sentence = " ".join(event.text.split())
+    return (f"{event.event} {event.date} ({event.date_precision}, published "
+            f"{mention.doc.get('date')}) {parties(event.actor)} -> {parties(event.recipient)} "
+            f"at {place}, modes {','.join(event.mode) or '-'}, trigger {event.event_text!r}\n"
+            f"      {sentence}")
+
+
+def misses(mentions: Sequence[Mention], predicted: Mapping[str, str], limit: int) -> str:
+    """Up to ``limit`` missed and ``limit`` wrong links over the labelled pairs, described."""
+    by_id = {m.mention_id: m for m in mentions}
+    missed, wrong = [], []
+    for (a, b), same in gold_pairs(mentions).items():
+        linked = _same(predicted, a, b)
+        if same and not linked:
+            missed.append((a, b))
+        elif linked and not same:
+            wrong.append((a, b))
+    lines = []
+    for title, pairs in ((f"missed same-event pairs: {len(missed)}", missed),
+                         (f"wrongly linked pairs: {len(wrong)}", wrong)):
+        lines += ["", title]
+        for a, b in pairs[:limit]:
+            lines += [f"- {by_id[a].group}: {a} | {b}", f"  A {describe(by_id[a])}",
+                      f"  B {describe(by_id[b])}"]
+    return "\n".join(lines)
+
+
 def table(results: Mapping[str, Any], part: str) -> str:
     """The results as a Markdown table, one row per linker and corpus."""
     lines = [f"part: {part}", "",
@@ -244,7 +285,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--part", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="list N missed and N wrong links of eventwire (dev part only)")
     args = parser.parse_args(argv)
+    if args.misses and args.part != "dev":
+        print("error: --misses lists mentions of the dev part only", file=sys.stderr)
+        return 2
     try:
         mentions = select(read_gold(args.gold), args.part)
     except (OSError, ValueError) as error:
@@ -255,6 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps({"part": args.part, "linkers": results}, indent=2))
     else:
         print(table(results, args.part))
+    found = eventwire_linker()
+    if args.misses and found is not None:
+        link_events, doc_info = found
+        predicted = link_events([m.to_event() for m in mentions], doc_infos(mentions, doc_info))
+        print(misses(mentions, predicted, args.misses))
     return 0
 
 

@@ -14,11 +14,12 @@ import pytest
 
 from eventwire.linking import (
     DocInfo,
-    block_key,
     cluster_id_for,
+    dyad,
     link_events,
     load_rules,
     mention,
+    named_places,
     place_relation,
     score,
 )
@@ -131,9 +132,9 @@ def talks(event_id: str, actor=(KOR,), recipient=(JPN,), date="2026-01-13",
                  goldstein=1.0, event_loc=loc)
 
 
-def test_symmetric_types_block_either_order_of_the_parties():
-    assert block_key(talks("a-0001")) == block_key(talks("b-0001", (JPN,), (KOR,)))
-    assert block_key(talks("c-0001", (KOR, JPN), ())) == block_key(talks("a-0001"))
+def test_symmetric_types_have_one_dyad_whichever_party_comes_first():
+    assert dyad(talks("a-0001")) == dyad(talks("b-0001", (JPN,), (KOR,)))
+    assert dyad(talks("c-0001", (KOR, JPN), ())) == dyad(talks("a-0001"))
 
 
 def test_date_windows_follow_the_precision():
@@ -173,3 +174,69 @@ def test_a_country_or_region_holding_a_town_is_compatible_two_towns_are_not():
     unnamed = dataclasses.replace(talks("b-0001", loc=None), text="Lee met Takaichi.")
     assert place_relation(mention(talks("a-0001"), rules), mention(unnamed, rules),
                           rules) == "unknown"
+
+
+# -- dyads, blocks and triggers ----------------------------------------------------------
+
+RAID_DATE = "1987-03-24"
+RAIDS = {"iraq": "Iraqi warplanes attacked Iran's Nowruz oilfield in the Gulf on Monday, "
+                 "the military said.",
+         "iran": "Iranian officials said Iraqi jets struck the Nowruz oilfield on Monday.",
+         "baghdad": "Iraq said its forces crushed an Iranian offensive near Basra on Monday.",
+         "tehran": "Iran said its forces launched fresh attacks on Iraqi positions near Basra "
+                   "on Monday."}
+
+
+@pytest.fixture(scope="module")
+def raids(coder):
+    """The raid reports coded once: doc id -> events."""
+    return {doc_id: coder.code(text, date=RAID_DATE, doc_id=doc_id).events
+            for doc_id, text in RAIDS.items()}
+
+
+def first_assault(events):
+    return next(e for e in events if e.event == "ASSAULT")
+
+
+def test_each_side_reporting_the_battle_is_one_event(raids):
+    baghdad, tehran = first_assault(raids["baghdad"]), first_assault(raids["tehran"])
+    # Baghdad codes Iraq -> Iran, Tehran Iran -> Iraq: swapped, yet compatible
+    assert dyad(baghdad) == tuple(reversed(dyad(tehran)))
+    docs = {d: DocInfo(d, RAID_DATE) for d in ("baghdad", "tehran")}
+    clusters = link_events([*raids["baghdad"], *raids["tehran"]], docs)
+    assert clusters[baghdad.id] == clusters[tehran.id]
+
+
+def test_two_words_for_one_raid_are_one_trigger(raids):
+    rules = load_rules()
+    iraq, iran = (mention(first_assault(raids[d]), rules) for d in ("iraq", "iran"))
+    assert iraq.trigger & iran.trigger  # "attacked" and "struck"
+    docs = {d: DocInfo(d, RAID_DATE) for d in ("iraq", "iran")}
+    clusters = link_events([*raids["iraq"], *raids["iran"]], docs)
+    assert clusters[iraq.event_id] == clusters[iran.event_id]
+
+
+def test_dyads_must_agree_where_both_are_coded():
+    rules = load_rules()
+    china = Entity("Beijing", "China", "CHN", "GOV")
+    base = mention(talks("a-0001"), rules)
+    one_side = mention(talks("b-0001", recipient=()), rules)
+    other_pair = mention(talks("c-0001", recipient=(china,)), rules)
+    equal = score(base, mention(talks("d-0001"), rules), rules)
+    partial = score(base, one_side, rules)
+    assert equal is not None and partial is not None and partial < equal
+    assert score(base, other_pair, rules) is None  # KOR-JPN talks are not KOR-CHN talks
+
+
+def test_events_are_blocked_on_every_party_and_the_place():
+    rules = load_rules()
+    assert mention(talks("a-0001"), rules).codes == {"KOR", "JPN"}
+    uncoded = Entity("officials", None, None, None)
+    assert mention(talks("b-0001", (uncoded,), ()), rules).codes == {"JPN"}  # Nara's country
+    assert mention(talks("c-0001", (uncoded,), (), loc=None), rules).codes == {"?"}
+
+
+def test_a_month_is_not_a_place():
+    # "March" is also a town in England; a date must not make two raids "same place"
+    assert named_places("Iraq said its warplanes had hit a vessel in the Gulf on March 8.") == set()
+    assert named_places("Russian forces shelled Kharkiv on Tuesday.")

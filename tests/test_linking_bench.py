@@ -162,3 +162,16 @@ def test_eventwire_linker_gets_every_mention_and_doc_info_at_once(
     linked = [k for k in pairs if by_id[k[0]].doc["doc_id"] == by_id[k[1]].doc["doc_id"]]
     right = sum(pairs[k] for k in linked)
     assert results["eventwire"]["all"]["pairwise"]["precision"] == round(right / len(linked), 4)
+
+
+def test_misses_lists_the_missed_and_the_wrong_pairs_with_what_linking_compares() -> None:
+    # gold: a and b one event, c another; the linker splits a from b and joins c to b
+    listing = bench.misses(two_groups()[:3], {"a": "X", "b": "Y", "c": "Y"}, limit=5)
+    assert "missed same-event pairs: 1" in listing and "- g1: a | b" in listing
+    assert "wrongly linked pairs: 1" in listing and "- g1: b | c" in listing
+    assert TEMPLATE["event"] in listing and " ".join(TEMPLATE["text"].split()) in listing
+
+
+def test_misses_are_listed_for_the_dev_part_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--part", "test", "--misses", "3"]) == 2
+    assert "dev part only" in capsys.readouterr().err

@@ -2,7 +2,7 @@
 
 A run links each batch of coded documents as it commits them: their events
 are compared with the stored, linked events of their candidate blocks only
-(same type family, first actor code, date window), read with one filtered
+(same type family, a shared country code, date window), read with one filtered
 query per batch, and stored with their cluster ids in the batch's
 transaction, so no committed event is ever left unlinked.
 Documents are taken in ingest order and their events by id, the same order
@@ -48,15 +48,14 @@ class LinkReport:
 
 
 def candidate_windows(mentions: list[Mention], rules: Rules) -> pa.Table:
-    """The candidate blocks of ``mentions``: each type of the family, each code of the
-    dyad (the first actor of a candidate has one of them), and the date window."""
+    """The candidate blocks of ``mentions``: each type of the family, each block code
+    (a party or the place of a candidate has one of them), and the date window."""
     rows: set[tuple[str, str, str | None, str | None]] = set()
     for item in mentions:
-        family, actor, recipient = item.block.split("|")
         window = search_window(item.date, rules)
         lo, hi = window if window is not None else (None, None)
-        for kind in rules.types_of(family) or [item.event]:
-            for code in {actor, recipient}:
+        for kind in rules.types_of(item.family) or [item.event]:
+            for code in item.codes:
                 rows.add((kind, code, lo, hi))
     ordered_rows = sorted(rows, key=lambda r: tuple("" if v is None else v for v in r))
     return pa.table({name: [r[n] for r in ordered_rows]

@@ -1,9 +1,13 @@
 """Event linking: reports of one real-world event grouped into one cluster.
 
 Pure scoring and clustering, no store. Events are compared only within a
-block (a family of close event types, the dyad's country codes, a date
-window), scored on place, actor names, trigger, sentence and date, and
-vetoed when their modes differ or when two events of one document are not
+block (a family of close event types, one country code among the event's
+parties and place, a date window), so an event sits in a few blocks and
+linking stays linear. Two reports of one act often code its dyad
+differently (one side unresolved, the sides swapped), so dyads need only
+be compatible; an equal dyad scores higher. Pairs are scored on place,
+dyad, actor names, trigger, sentence and date, and vetoed when their
+dyads conflict, their modes differ or two events of one document are not
 coreferent duplicates. Each event, in a fixed order, joins the best-scoring
 existing cluster above the threshold (best link: a cluster's score is its
 best-matching member's) or founds a new cluster named after itself, so ids
@@ -52,12 +56,15 @@ class Rules:
     day_window: int
     weights: dict[str, float]
     place_scores: dict[str, float]
+    dyad_scores: dict[str, float]
     threshold: float
     same_document_sentence: float
     country_feature_prefix: str
     region_feature_prefix: str
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
+    synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
+    months: frozenset[str]
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -75,12 +82,15 @@ def load_rules() -> Rules:
         exclusive_modes=frozenset(raw["exclusive_modes"]), day_window=int(raw["day_window"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
         place_scores={k: float(v) for k, v in raw["place_scores"].items()},
+        dyad_scores={k: float(v) for k, v in raw["dyad_scores"].items()},
         threshold=float(raw["threshold"]),
         same_document_sentence=float(raw["same_document"]["sentence"]),
         country_feature_prefix=raw["country_feature_prefix"],
         region_feature_prefix=raw["region_feature_prefix"],
         stopwords=frozenset(raw["stopwords"]),
-        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)))
+        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
+        synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
+        months=frozenset(raw["months"]))
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,9 @@ class Mention:
     event_id: str
     doc_id: str
     event: str
-    block: str
+    family: str
+    dyad: tuple[str, str]
+    codes: frozenset[str]  # the blocks' country codes: parties and place, or "?" alone
     date: str | None
     lo: Date | None
     hi: Date | None
@@ -133,11 +145,33 @@ def dyad(event: Event, rules: Rules | None = None) -> tuple[str, str]:
     return (_code(event.actor), _code(event.recipient))
 
 
-def block_key(event: Event, rules: Rules | None = None) -> str:
-    """The candidate block of an event: type family and dyad."""
-    rules = rules or load_rules()
-    actor, recipient = dyad(event, rules)
-    return f"{family_of(event.event, rules)}|{actor}|{recipient}"
+def block_codes(event: Event) -> frozenset[str]:
+    """The country codes an event is blocked on: every party's and the place's.
+
+    Reports of one act share at least one of them even when one resolves a
+    party the other leaves uncoded or names the sides the other way round;
+    an event with none is blocked on ``UNKNOWN_CODE``.
+    """
+    codes = {e.code for e in [*event.actor, *event.recipient] if e.code}
+    if event.event_loc is not None and event.event_loc.country_code:
+        codes.add(event.event_loc.country_code)
+    return frozenset(codes or {UNKNOWN_CODE})
+
+
+def dyad_relation(a: Mention, b: Mention) -> str | None:
+    """``same`` for equal dyads, ``compatible`` when they agree wherever both sides are
+    coded (as given or swapped: each side reports the other's attack), None otherwise."""
+    if a.dyad == b.dyad:
+        return "same"
+    first, second = a.dyad
+    if (_agree(first, b.dyad[0]) and _agree(second, b.dyad[1])) or (
+            _agree(first, b.dyad[1]) and _agree(second, b.dyad[0])):
+        return "compatible"
+    return None
+
+
+def _agree(one: str, other: str) -> bool:
+    return one == other or UNKNOWN_CODE in (one, other)
 
 
 def interval(value: str | None) -> tuple[Date | None, Date | None]:
@@ -190,21 +224,25 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
                       for e in [*event.actor, *event.recipient] if e.name or e.entity_text)
     return Mention(
         event_id=event.id, doc_id=event.doc_id, event=event.event,
-        block=block_key(event, rules), date=event.date, lo=lo, hi=hi,
+        family=family_of(event.event, rules), dyad=dyad(event, rules),
+        codes=block_codes(event), date=event.date, lo=lo, hi=hi,
         modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
-        named=named_places(event.text) if event.event_loc is None else frozenset(),
-        names=names, trigger=_words(event.event_text, rules),
+        named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
+        names=names, trigger=frozenset(rules.synonyms.get(w, w)
+                                       for w in _words(event.event_text, rules)),
         tokens=_words(event.text, rules))
 
 
-def named_places(sentence: str) -> frozenset[int]:
+def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
     """Towns and regions a sentence names (its capitalised words and word pairs found
     in the gazetteer, the most populous place of each name), for events whose
-    coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ."""
+    coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ.
+    Month names are dates, not places ("on March 8" is not the town of March)."""
     from eventwire.kb.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    words = [m.group() for m in _NAME.finditer(sentence)]
+    months = (rules or load_rules()).months
+    words = [m.group() for m in _NAME.finditer(sentence) if m.group().lower() not in months]
     found: set[int] = set()
     for name in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
         entries = [e for e in gazetteer.lookup(name) if not e.is_country]
@@ -260,17 +298,28 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def comparable(a: Mention, b: Mention, rules: Rules) -> str | None:
+    """The dyad relation of two mentions that may report one event: same family,
+    compatible dyads, dates in the window; None when they may not."""
+    if a.family != b.family or not dates_compatible(a, b, rules):
+        return None
+    return dyad_relation(a, b)
+
+
 def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     """How likely two mentions report one event, 0..1; None when they never may.
 
-    Vetoes: different blocks or dates out of the window; different auxiliary
-    modes (a negated, hypothetical, future or historical event joins only
-    one of the same modes); two events of one document unless they are
-    coreferent duplicates (same type and dyad, places not in conflict, and
-    one trigger word or half their sentence words in common).
+    Vetoes: different families, conflicting dyads or dates out of the window
+    (see ``comparable``); different auxiliary modes (a negated, hypothetical,
+    future or historical event joins only one of the same modes); two events
+    of one document unless they are coreferent duplicates (same type,
+    compatible dyads, places not in conflict, and one trigger word or half
+    their sentence words in common: one sentence coded twice, as "killed" and
+    "wounded", with the sides resolved differently).
     """
     rules = rules or load_rules()
-    if a.block != b.block or a.modes != b.modes or not dates_compatible(a, b, rules):
+    parties = comparable(a, b, rules)
+    if parties is None or a.modes != b.modes:
         return None
     relation = place_relation(a, b, rules)
     trigger = 1.0 if a.trigger & b.trigger else (0.5 if not (a.trigger and b.trigger) else 0.0)
@@ -282,6 +331,7 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     names = jaccard(a.names, b.names) if a.names and b.names else 0.5
     parts = {
         "place": rules.place_scores[relation],
+        "dyad": rules.dyad_scores[parties],
         "actors": names,
         "trigger": trigger,
         "sentence": sentence,
@@ -294,13 +344,13 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
 class Linker:
     """Clusters mentions one at a time against the clusters seen so far.
 
-    Members are indexed by block and month, so a mention is compared only
-    with the members of its block whose dates can match.
+    Members are indexed by family, country code and month, so a mention is
+    compared only with the members sharing a code whose dates can match.
     """
 
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules or load_rules()
-        self._index: dict[tuple[str, str], list[tuple[Mention, str]]] = {}
+        self._index: dict[tuple[str, str, str], list[tuple[Mention, str]]] = {}
 
     def add(self, item: Mention, cluster_id: str) -> None:
         """Record a member of an existing cluster."""
@@ -319,7 +369,7 @@ class Linker:
                 seen.add(member.event_id)
                 value = score(item, member, self.rules)
                 if value is None:
-                    if member.block == item.block and dates_compatible(item, member, self.rules):
+                    if comparable(item, member, self.rules) is not None:
                         vetoed.add(cluster)
                     continue
                 best[cluster] = max(value, best.get(cluster, value))
@@ -329,10 +379,10 @@ class Linker:
         self.add(item, chosen)
         return chosen
 
-    def _keys(self, item: Mention) -> list[tuple[str, str]]:
-        """Index keys: the block with each month the mention's window touches."""
+    def _keys(self, item: Mention) -> list[tuple[str, str, str]]:
+        """Index keys: family and each code with each month the mention's window touches."""
         if item.lo is None or item.hi is None:
-            return [(item.block, "")]
+            return [(item.family, code, "") for code in sorted(item.codes)]
         slack = timedelta(days=self.rules.day_window)
         months: list[str] = []
         day = Date((item.lo - slack).year, (item.lo - slack).month, 1)
@@ -340,7 +390,7 @@ class Linker:
         while day <= end:
             months.append(f"{day.year:04d}-{day.month:02d}")
             day = Date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return [(item.block, month) for month in months]
+        return [(item.family, code, month) for code in sorted(item.codes) for month in months]
 
 
 def ordered(events: Iterable[Event], docs: Mapping[str, DocInfo]) -> list[Event]:

@@ -396,13 +396,13 @@ class Store:
     def link_candidates(self, windows: pa.Table, exclude: Sequence[str] = ()) -> list[Event]:
         """Linked events that may report the same event as one of ``windows``.
 
-        windows (pa.Table): rows of ``event`` (a type), ``code`` (an actor code
-            the first actor may have), ``lo`` and ``hi`` (day strings bounding
+        windows (pa.Table): rows of ``event`` (a type), ``code`` (a country code
+            of a party or the place, ``?`` for none), ``lo`` and ``hi`` (day strings bounding
             the date, both null for undated events).
         exclude (Sequence[str]): documents whose stored events are being replaced.
         RETURNS (list[Event]): candidates by event id; the caller checks blocks.
         Only the rows of the candidate blocks are read: filters on type,
-        first actor code and date, never the whole table.
+        country codes and date, never the whole table.
         """
         self.con.register("_windows", windows)
         try:
@@ -410,7 +410,10 @@ class Store:
                 "SELECT * FROM events e WHERE e.cluster_id IS NOT NULL "
                 "AND e.doc_id NOT IN (SELECT unnest(?::VARCHAR[])) AND EXISTS ("
                 "SELECT 1 FROM _windows w WHERE w.event = e.event "
-                "AND w.code = coalesce(e.actor[1].code, '?') AND ("
+                "AND (list_contains(list_transform(e.actor, lambda x: x.code), w.code) "
+                "OR list_contains(list_transform(e.recipient, lambda x: x.code), w.code) "
+                "OR w.code = e.event_loc.country_code OR (w.code = '?' "
+                "AND coalesce(e.actor[1].code, '?') = '?')) AND ("
                 "(w.lo IS NULL AND e.date IS NULL) OR "
                 "(e.date <= w.hi AND e.date >= substr(w.lo, 1, length(e.date))))) "
                 "ORDER BY e.id", params=[list(exclude)]).to_arrow_table().to_pylist()
