@@ -153,10 +153,12 @@ class EventExtractor(Pipe):
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
-        if light is not None and match is not None and any(
+        if light is not None and match is not None and match.code and any(
                 after_tokens[i] == light.i for i in match.used):
-            light = None
-        if light is not None:
+            # A pattern of the verb names that very noun ("imposed a curfew", "began his
+            # Japan trip"): the pattern's code, the noun's parties.
+            code, used = match.code, [after_tokens[i] for i in match.used]
+        elif light is not None:
             entry = _nominal_entry(self.lexicon.nouns, light)
             assert entry is not None
             code, used = entry.code, [light.i]
