@@ -249,3 +249,11 @@ def test_an_agreement_that_failed_is_a_rejection(coder):
             "offices in east Jerusalem on Sunday.")
     events = coder.code(text, date="1999-06-13").events
     assert [e.event for e in events] == ["REJECT"] and "negation" in events[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "A recent row with India hurt Malaysia's exports of palm oil.",
+    "His acerbic, blunt style has at times upset his own people as well as foreign leaders.",
+])
+def test_figurative_harm_is_no_act(coder, text):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == []
