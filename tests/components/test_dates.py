@@ -213,7 +213,6 @@ def events_at(events, sentence_part, *triggers):
         ("They agreed to strengthen", ("agreed",), PUB),
         ("They agreed to continue", ("agreed",), PUB),
         ("last met in October", ("met",), "2025-10"),
-        ("last met in October", ("summit",), "2025-10"),
         ("when he met", ("met",), "2025-08"),
         ("declared martial law", ("declared",), "2024-12"),
         ("will have dinner", ("have", "dinner"), PUB),

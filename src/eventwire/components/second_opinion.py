@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.errors import DataError
 from eventwire.extensions import register
+from eventwire.kb.relevance import load_policy
 from eventwire.kb.resources import data_path
 from eventwire.participants import clause_depth, subject
 
@@ -141,6 +142,7 @@ class SecondOpinion(Pipe):
         self.name = name
         self.enabled = enabled
         self.model = model or (load_model() if enabled else None)
+        self.acts = load_policy()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
@@ -162,7 +164,10 @@ class SecondOpinion(Pipe):
         kept, blended = [], []
         for event in events:
             p = model.probability(event_features(doc, event, events))
-            if p < model.drop_below:
+            # An act only political actors perform (martial law, an air strike, a protest:
+            # relevance/political_actors.tsv) is too rare in the training data to be dropped.
+            if p < model.drop_below and not self.acts.is_political_act(
+                    event["event"], event["mode"]):
                 continue
             kept.append(event)
             blended.append((1.0 - model.blend) * float(event["confidence"]) + model.blend * p)
