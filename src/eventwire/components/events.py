@@ -14,6 +14,7 @@ content of that event, not an event of its own. Nominal events ("talks",
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from spacy.language import Language
@@ -137,7 +138,7 @@ class EventExtractor(Pipe):
                 events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
-                event = self._nominal_event(token, index, frozenset(verbal))
+                event = self._nominal_event(token, index, verbal)
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
@@ -273,7 +274,7 @@ class EventExtractor(Pipe):
         return agent(governor) if passive else owner
 
     def _nominal_event(self, noun: Token, index: list[int],
-                       verb_events: frozenset[int] = frozenset()) -> dict | None:
+                       verb_events: Container[int] = ()) -> dict | None:
         """verb_events: tokens that trigger verbal events; their object noun is what they
         react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing)."""
         entry = _nominal_entry(self.lexicon.nouns, noun)

@@ -72,6 +72,10 @@ def filters(
 
 
 Selected = Annotated[Filters, Depends(filters)]
+# The parameters of every cursor-paginated list.
+PageSize = Annotated[int | None, Query(description="Page size.")]
+Cursor = Annotated[str | None, Query(max_length=2000,
+                                     description="The next_cursor of the previous page.")]
 CountBy = Annotated[Literal["clusters", "reports"], Query(
     description="clusters: each real-world event once (linked reports count once); "
                 "reports: every event row.")]
@@ -103,11 +107,8 @@ def meta(request: Request) -> dict[str, Any]:
 
 
 @router.get("/events", summary="Filtered events, newest first, with cursor pagination")
-def events(request: Request, selected: Selected,
-           limit: Annotated[int | None, Query(description="Page size.")] = None,
-           cursor: Annotated[str | None, Query(max_length=2000, description="The "
-                                               "next_cursor of the previous page.")] = None,
-           ) -> dict[str, Any]:
+def events(request: Request, selected: Selected, limit: PageSize = None,
+           cursor: Cursor = None) -> dict[str, Any]:
     c = ctx(request)
     size = _limit(limit, c.limits.page_size, c.limits.max_page_size)
     return queries.events_page(c.cursor(), selected, size, cursor)
@@ -242,11 +243,8 @@ def places(request: Request, selected: Selected,
 
 @router.get("/clusters", summary="Filtered clusters (the reports of one real-world event), "
             "newest first, with cursor pagination")
-def clusters(request: Request, selected: Selected,
-             limit: Annotated[int | None, Query(description="Page size.")] = None,
-             cursor: Annotated[str | None, Query(max_length=2000, description="The "
-                                                 "next_cursor of the previous page.")] = None,
-             ) -> dict[str, Any]:
+def clusters(request: Request, selected: Selected, limit: PageSize = None,
+             cursor: Cursor = None) -> dict[str, Any]:
     c = ctx(request)
     size = _limit(limit, c.limits.page_size, c.limits.max_page_size)
     return linked.clusters_page(c.cursor(), selected, size, cursor)
