@@ -182,10 +182,46 @@ def test_help_is_aid_only_with_what_is_given(coder, text, expected):
     "Graham said that to withdraw the US force from the region would be a huge mistake.",
     "The Kurds fear the threat of a Turkish attack on Afrin.",
     "Will Russia hit back at the US when it launches strikes against Damascus?",
+    # An adjective on the act makes it only possible.
+    "The SDF must be protected from a potential Turkish incursion once US forces leave.",
+    "Kurdish allies would be exposed to a possible Turkish attack.",
 ])
 def test_possible_acts_are_never_asserted(coder, text):
     events = coder.code(text, date="2018-04-12").events
     assert events and all("hypothetical" in e.mode for e in events), events
+
+
+def test_a_potential_act_of_a_state_is_not_aimed_at_that_state(coder):
+    events = coder.code("Kurdish allies would be exposed to a possible Turkish attack.",
+                        date="2019-02-12").events
+    threat = next(e for e in events if e.event_text == "attack")
+    assert codes(threat.actor) == ["TUR"]
+    assert "TUR" not in codes(threat.recipient)
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Brazil had made no appeal for loans from the central banks.", "REQUEST", "negation"),
+    ("China and Japan held no talks in Nara.", "CONSULT", "negation"),
+    ("Putin is due to visit China next week.", "AGREE", "future"),
+    ("The Russian foreign minister is set to meet his Chinese counterpart.", "AGREE", "future"),
+])
+def test_determiners_and_governing_adjectives_give_the_mode(coder, text, event_type, mode):
+    found = find(coder.code(text, date="2020-02-25").events, event_type)
+    assert mode in found.mode
+
+
+def test_an_attempted_act_still_happened(coder):
+    found = find(coder.code("Russia tried to seize Kyiv.", date="2022-03-01").events, "COERCE")
+    assert "hypothetical" not in found.mode
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spokesman John Cote told Reuters in reply to a query that talks would go on.", []),
+    ("Russia told Ukraine to leave the talks.", ["REQUEST"]),
+])
+def test_telling_demands_only_with_an_infinitive(coder, text, expected):
+    found = [e.event for e in coder.code(text, date="2020-02-25").events if e.event == "REQUEST"]
+    assert found == expected
 
 
 def test_an_answered_question_keeps_its_assertion(coder):

@@ -232,7 +232,8 @@ class Attribution(Pipe):
         mentions = doc._.ew_mentions
         actors = [mentions[a] for a in event["actor"]]
         codes = {m["code"] for m in actors}
-        if len(codes) != 1 or not all(self._at_home(doc, m) for m in actors):
+        trigger = range(*event["trigger"][:2])
+        if len(codes) != 1 or not all(self._at_home(doc, m, trigger) for m in actors):
             return
         code = codes.pop()
         country = self.gazetteer.country(code) if code else None
@@ -244,11 +245,12 @@ class Attribution(Pipe):
                             country.name, "home")
         set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
 
-    def _at_home(self, doc: Doc, mention: Mention) -> bool:
+    def _at_home(self, doc: Doc, mention: Mention, trigger: range) -> bool:
         """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
-        miners")."""
+        miners"); an adjective on the act itself is its state ("a *Turkish* incursion")."""
         if mention["kind"] == "country":
-            return doc[mention["end"] - 1].tag_ in PEOPLE_TAGS
+            last = doc[mention["end"] - 1]
+            return last.tag_ in PEOPLE_TAGS and not (last.dep_ == "amod" and last.head.i in trigger)
         return mention["kind"] in AGENT_KINDS and mention["sector"] in self.home_sectors
 
     def place_mention(self, doc: Doc, event: EventDraft) -> int:

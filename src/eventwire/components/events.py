@@ -222,7 +222,7 @@ class EventExtractor(Pipe):
         """A verb the parser read as a plural noun between two actors ("as *Beijing pressures
         Tokyo* over", "US sanctions Iran"): the actor before it acts on the one after."""
         after_tokens = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_punct][:8]
-        after = [Word(t.lower_, t.lemma_.lower()) for t in after_tokens]
+        after = [matcher_word(t) for t in after_tokens]
         lemma = token.lemma_.lower()
         match = self.lexicon.match(token.lower_, lemma, [], after)
         if match is None or not match.code:
@@ -375,7 +375,7 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     right.sort(key=lambda t: t.i)
 
     def words(tokens: list[Token]) -> list[Word]:
-        return [Word(t.lower_, t.lemma_.lower()) for t in tokens]
+        return [matcher_word(t) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
 
@@ -444,6 +444,11 @@ def _condition_recipients(verb: Token, index: list[int]) -> list[int]:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def matcher_word(token: Token) -> Word:
+    """A token as the verb patterns see it; the infinitive "to" is told from the preposition."""
+    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO")
 
 
 def _headline_verb(token: Token, index: list[int]) -> bool:

@@ -26,8 +26,8 @@ from eventwire.participants import mention_index, mentions_under, reporting_subj
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
                           "pobj", "prep", "dobj", "csubj"})
-# Child relations whose words are cues ("could", "not", "if", "never", "any").
-CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det"})
+# Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
+CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod"})
 MAX_CLIMB = 4
 # Material conflict that is only possible or announced is a threat ("could intervene",
 # "will boycott the elections unless ...").
@@ -90,7 +90,8 @@ class Modality(Pipe):
         hypothetical or future conflict becomes a threat, future cooperation a promise."""
         kept = []
         for event in doc._.ew_events or []:
-            found = self.categories(doc[event["trigger"][0]])
+            start, end = event["trigger"][:2]
+            found = self.categories(doc[start], range(start + 1, end))
             if "condition" in found:
                 continue
             for category in ("negation", "hypothetical", "future"):
@@ -110,9 +111,15 @@ class Modality(Pipe):
             kept.append(event)
         return kept
 
-    def categories(self, trigger: Token) -> set[str]:
-        """Cue categories that apply to a trigger, climbing to the verbs it completes."""
+    def categories(self, trigger: Token, rest: range = range(0)) -> set[str]:
+        """Cue categories that apply to a trigger, climbing to the verbs it completes; the
+        other words of a phrase trigger add their own cues ("made *no* appeal")."""
         found: set[str] = set()
+        for i in rest:
+            for child in trigger.doc[i].children:
+                category = self.cues.get((child.dep_, child.lower_))
+                if child.dep_ in CUE_RELATIONS and category and category != "condition":
+                    found.add(category)
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)

@@ -66,12 +66,18 @@ class NominalEvent:
     derived: bool = False  # from event_nouns.tsv rather than the hand-edited table
 
 
+# A pattern word that matches only the infinitive marker "to" ("told them to leave"), never
+# the preposition ("told Reuters in reply to a query").
+INFINITIVE_TO = "INF_TO"
+
+
 @dataclass(frozen=True)
 class Word:
     """A token as the matcher sees it."""
 
     lower: str
     lemma: str
+    infinitive: bool = False  # the infinitive marker "to"
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ class Match:
 
 
 def _word_matches(pattern_word: str, word: Word) -> bool:
+    if pattern_word == INFINITIVE_TO:
+        return word.infinitive
     if pattern_word in (word.lower, word.lemma):
         return True
     return (
@@ -101,6 +109,8 @@ def _match_keys(words: list[Word]) -> frozenset[str]:
     keys: set[str] = set()
     for word in words:
         keys.update((word.lower, word.lemma))
+        if word.infinitive:
+            keys.add(INFINITIVE_TO)
         for length in range(max(MIN_STEM, len(word.lower) - MAX_SUFFIX), len(word.lower)):
             keys.add(word.lower[:length])
     return frozenset(keys)
