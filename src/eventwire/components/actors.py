@@ -32,6 +32,7 @@ from eventwire.components.actor_resolver import (
     modifier,
 )
 from eventwire.components.alias_matcher import AliasMatcher
+from eventwire.datelines import dateline_tokens
 from eventwire.doc_index import DocIndex
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
@@ -82,6 +83,7 @@ class ActorFinder(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         try:
+            doc._.ew_dateline = sorted(dateline_tokens(doc, self.cues["dateline"]))
             self.set_annotations(doc, self.find(doc))
         except Exception as err:  # noqa: BLE001 - the pipeline's handler decides
             self.get_error_handler()(self.name, self, [doc], err)
@@ -96,12 +98,15 @@ class ActorFinder(Pipe):
     # --- matching -------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
-        """All actor mentions of a Doc, sorted by start, never overlapping."""
-        atoms = self._atoms(doc)
+        """All actor mentions of a Doc, sorted by start, never overlapping; none in a
+        wire dateline, which says where the story was filed."""
+        dateline = set(doc._.ew_dateline or ())
+        atoms = [a for a in self._atoms(doc) if a.start not in dateline]
         resolver = Resolver(self, doc)
         mentions = [resolver.resolve(chain) for chain in self._chains(doc, atoms)]
         if self.use_ner and doc.has_annotation("ENT_IOB"):
-            mentions += resolver.unknown_people(mentions)
+            mentions += [m for m in resolver.unknown_people(mentions)
+                         if m["start"] not in dateline]
         mentions.sort(key=lambda m: m["start"])
         if doc.has_annotation("DEP"):
             place_agents(doc, mentions, self.kb, self.cues)
