@@ -27,6 +27,8 @@ def types(coder: Coder, text: str) -> list[str]:
     "Airlines are suspending flights to China in the wake of the new coronavirus outbreak.",
     "South Korean health authorities have been battling a surge of new coronavirus cases.",
     "Italy is grappling with the worst outbreak of coronavirus in Europe.",
+    "There was a clash of opinions at the board meeting.",
+    "The conversation moved to where the battle lines had reached.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -45,6 +47,9 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Modi hosted a lavish reception for Trump in Ahmedabad.", "CONSULT"),
     ("Doctors in Wuhan accused China of hiding the outbreak.", "ACCUSE"),
     ("Huawei sued the US government over the ban.", "ACCUSE"),
+    # Armed clashes are political acts even when no side is named.
+    ("Monday's clashes were among the worst seen in Delhi.", "ASSAULT"),
+    ("Heavy fighting broke out in the north of the city on Sunday.", "ASSAULT"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

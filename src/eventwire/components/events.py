@@ -278,6 +278,8 @@ class EventExtractor(Pipe):
                        verb_events: Container[int] = ()) -> dict | None:
         """verb_events: tokens that trigger verbal events; their object noun is what they
         react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing)."""
+        if noun.dep_ in ("compound", "amod"):
+            return None  # a modifier names a kind of thing: "battle lines", "fighting force"
         entry = _nominal_entry(self.lexicon.nouns, noun)
         if entry is None:
             return None

@@ -103,8 +103,8 @@ class EventRelevance(Pipe):
         for event in events:
             owners = self._owners_of_things(doc, event, mentions)
             sides = self.political_sides(event, mentions, skip=owners)
-            if self.require_political_actor and not sides and \
-                    not self.policy.is_political_act(event["event"], event["mode"]):
+            if self.require_political_actor and not sides and not self.policy.is_political_act(
+                    event["event"], event["mode"], _noun_lemma(doc, event)):
                 continue
             if self._harm_without_agent(doc, event):
                 continue
@@ -247,3 +247,10 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
+
+
+def _noun_lemma(doc: Doc, event: dict[str, Any]) -> str | None:
+    """The lemma of a nominal event's noun ("clashes" -> "clash"), None for a verb's event."""
+    if event.get("sense") != "noun":
+        return None
+    return doc[event["trigger"][0]].lemma_.lower()

@@ -11,7 +11,7 @@ economy or a stock index does not).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +51,7 @@ class PoliticalPolicy:
     acts: Mapping[str, frozenset[str]]  # event type -> modes political by themselves ("*": all)
     destinations: Mapping[str, frozenset[str]]  # event type -> modes whose recipient is a place
     private_sectors: Mapping[str, frozenset[str]]  # event type -> actor sectors of private acts
+    act_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> noun lemmas
 
     def is_private_actor(self, event: str, members: list[Mapping[str, Any]]) -> bool:
         """True when every actor is a firm or private people ("bare-recipient" rows)."""
@@ -61,10 +62,12 @@ class PoliticalPolicy:
         """True when the recipient is only where the actor goes (a visit's host country)."""
         return any(mode in self.destinations.get(event, ()) for mode in modes)
 
-    def is_political_act(self, event: str, modes: list[str]) -> bool:
-        """True for an act only political actors perform (a protest, an air strike)."""
+    def is_political_act(self, event: str, modes: list[str], noun: str | None = None) -> bool:
+        """True for an act only political actors perform (a protest, an air strike); ``noun``
+        is the lemma of a nominal trigger ("clashes", "a battle")."""
         allowed = self.acts.get(event, frozenset())
-        return ANY in allowed or any(mode in allowed for mode in modes)
+        return ANY in allowed or any(mode in allowed for mode in modes) or \
+            noun is not None and noun in self.act_nouns.get(event, ())
 
     def is_political(self, member: Mapping[str, Any], side: str, event: str,
                      is_country: bool) -> bool:
@@ -99,6 +102,7 @@ def load_policy() -> PoliticalPolicy:
     acts: dict[str, frozenset[str]] = {}
     destinations: dict[str, frozenset[str]] = {}
     private: dict[str, frozenset[str]] = {}
+    nouns: dict[str, frozenset[str]] = {}
     where = "relevance/political_actors.tsv"
     for row in read_tsv("relevance", "political_actors.tsv"):
         if row["side"] == "bare-recipient" and row["match"] == "sector":
@@ -106,9 +110,11 @@ def load_policy() -> PoliticalPolicy:
             for event in _types(row["events"], where):
                 private[event] = private.get(event, frozenset()) | values
             continue
-        if row["side"] in ("event", "destination") and row["match"] == "mode":
+        if row["side"] == "event" and row["match"] == "noun" or \
+                row["side"] in ("event", "destination") and row["match"] == "mode":
             modes = frozenset(m.strip() for m in row["value"].split(","))
-            by_type = acts if row["side"] == "event" else destinations
+            by_type = nouns if row["match"] == "noun" else \
+                acts if row["side"] == "event" else destinations
             for event in _types(row["events"], where):
                 by_type[event] = by_type.get(event, frozenset()) | modes
             continue
@@ -123,7 +129,8 @@ def load_policy() -> PoliticalPolicy:
     state = frozenset(s for (side, s), types in sectors.items()
                       if types == every and sectors.get(("recipient", s)) == every)
     return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
-                           destinations=destinations, private_sectors=private)
+                           destinations=destinations, private_sectors=private,
+                           act_nouns=nouns)
 
 
 @lru_cache(maxsize=1)
