@@ -210,6 +210,26 @@ def test_determiners_and_governing_adjectives_give_the_mode(coder, text, event_t
     assert mode in found.mode
 
 
+def test_a_past_act_in_a_time_clause_happened_whatever_the_main_clause_says(coder):
+    events = coder.code("Russia did not respond when Ukraine attacked the bridge.",
+                        date="2022-10-08").events
+    attack = find(events, "ASSAULT")
+    assert codes(attack.actor) == ["UKR"]
+    assert not {"negation", "hypothetical"} & set(attack.mode)
+
+
+def test_a_declared_intent_to_attack_is_a_threat(coder):
+    events = coder.code("Erdogan has declared his intent to attack the enclave of Rojava.",
+                        date="2018-12-25").events
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_coming_to_blows_is_no_visit(coder):
+    events = coder.code("Turkey and Russia came to blows over Syria in November.",
+                        date="2016-01-05").events
+    assert "CONSULT" not in [e.event for e in events]
+
+
 def test_an_attempted_act_still_happened(coder):
     found = find(coder.code("Russia tried to seize Kyiv.", date="2022-03-01").events, "COERCE")
     assert "hypothetical" not in found.mode

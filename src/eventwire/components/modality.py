@@ -135,10 +135,18 @@ class Modality(Pipe):
                 category = self.cues.get(("governor", token.lemma_.lower()))
                 if category:
                     found.add(category)
-            if token.dep_ not in CARRIER_DEPS or token.head.i == token.i:
+            if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
+                    self._asserted_time_clause(token):
                 break
             token = token.head
         return found
+
+    def _asserted_time_clause(self, verb: Token) -> bool:
+        """A past-tense clause opened by a conjunction of time ("when he attacked") happened,
+        whatever the clause it hangs on says of its own act."""
+        return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+            c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) == "temporal"
+            for c in verb.children)
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
