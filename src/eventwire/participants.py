@@ -9,7 +9,9 @@ recipients ("met with X", "exports to Japan").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -311,3 +313,10 @@ def reporting_subject(verb: Token) -> Token | None:
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def event_noun(doc: Doc, event: Mapping[str, Any]) -> str | None:
+    """The lemma of a nominal event's noun ("clashes" -> "clash"), None for a verb's event."""
+    if event.get("sense") != "noun":
+        return None
+    return doc[event["trigger"][0]].lemma_.lower()

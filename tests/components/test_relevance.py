@@ -50,6 +50,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     # Armed clashes are political acts even when no side is named.
     ("Monday's clashes were among the worst seen in Delhi.", "ASSAULT"),
     ("Heavy fighting broke out in the north of the city on Sunday.", "ASSAULT"),
+    ("A raid on the hideout led to a firefight between foreign fighters and his guards.",
+     "ASSAULT"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

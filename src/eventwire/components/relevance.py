@@ -41,7 +41,7 @@ from eventwire.kb.relevance import (
     load_nonagent_causes,
     load_policy,
 )
-from eventwire.participants import agent, objects, subject
+from eventwire.participants import agent, event_noun, objects, subject
 
 # Confidence adjustments (see the module docstring).
 RECIPIENT_ONLY_PENALTY = 0.1
@@ -104,7 +104,7 @@ class EventRelevance(Pipe):
             owners = self._owners_of_things(doc, event, mentions)
             sides = self.political_sides(event, mentions, skip=owners)
             if self.require_political_actor and not sides and not self.policy.is_political_act(
-                    event["event"], event["mode"], _noun_lemma(doc, event)):
+                    event["event"], event["mode"], event_noun(doc, event)):
                 continue
             if self._harm_without_agent(doc, event):
                 continue
@@ -247,10 +247,3 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
-
-
-def _noun_lemma(doc: Doc, event: dict[str, Any]) -> str | None:
-    """The lemma of a nominal event's noun ("clashes" -> "clash"), None for a verb's event."""
-    if event.get("sense") != "noun":
-        return None
-    return doc[event["trigger"][0]].lemma_.lower()

@@ -39,7 +39,7 @@ from eventwire.errors import DataError
 from eventwire.extensions import register
 from eventwire.kb.relevance import load_policy
 from eventwire.kb.resources import data_path
-from eventwire.participants import clause_depth, subject
+from eventwire.participants import clause_depth, event_noun, subject
 
 MODEL_PARTS = ("second_opinion", "model.json")
 # Parts of speech whose lemmas make the sentence's bag of words.
@@ -167,7 +167,7 @@ class SecondOpinion(Pipe):
             # An act only political actors perform (martial law, an air strike, a protest:
             # relevance/political_actors.tsv) is too rare in the training data to be dropped.
             if p < model.drop_below and not self.acts.is_political_act(
-                    event["event"], event["mode"]):
+                    event["event"], event["mode"], event_noun(doc, event)):
                 continue
             kept.append(event)
             blended.append((1.0 - model.blend) * float(event["confidence"]) + model.blend * p)
