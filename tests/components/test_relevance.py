@@ -28,6 +28,8 @@ def types(coder: Coder, text: str) -> list[str]:
     "South Korean health authorities have been battling a surge of new coronavirus cases.",
     "Italy is grappling with the worst outbreak of coronavirus in Europe.",
     "There was a clash of opinions at the board meeting.",
+    "The Korean airline will suspend all its China routes starting March 1.",
+    "Hedge fund Third Point called on the British insurer on Monday to split in two.",
     "The conversation moved to where the battle lines had reached.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
@@ -47,6 +49,7 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Modi hosted a lavish reception for Trump in Ahmedabad.", "CONSULT"),
     ("Doctors in Wuhan accused China of hiding the outbreak.", "ACCUSE"),
     ("Huawei sued the US government over the ban.", "ACCUSE"),
+    ("A Saudi businessman is suing the United States for damages to his plant.", "ACCUSE"),
     # Armed clashes are political acts even when no side is named.
     ("Monday's clashes were among the worst seen in Delhi.", "ASSAULT"),
     ("Heavy fighting broke out in the north of the city on Sunday.", "ASSAULT"),

@@ -103,8 +103,11 @@ class EventRelevance(Pipe):
         for event in events:
             owners = self._owners_of_things(doc, event, mentions)
             sides = self.political_sides(event, mentions, skip=owners)
-            if self.require_political_actor and not sides and not self.policy.is_political_act(
-                    event["event"], event["mode"], event_noun(doc, event)):
+            # A firm suspending its flights imposes no curfew: acts political by themselves
+            # are so only when no private actor does them.
+            if self.require_political_actor and not sides and (
+                    self._private(event, mentions) or not self.policy.is_political_act(
+                        event["event"], event["mode"], event_noun(doc, event))):
                 continue
             if self._harm_without_agent(doc, event):
                 continue
@@ -118,6 +121,12 @@ class EventRelevance(Pipe):
         doc.spans["ew_events"] = [Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"])
                                   for e in kept]
 
+    def _private(self, event: dict[str, Any], mentions: list[dict]) -> bool:
+        """True when every actor (every member of a group) is a firm or private people."""
+        return self.policy.is_private_actor(
+            event["event"], [member for m in event["actor"]
+                             for member in mentions[m].get("members") or [mentions[m]]])
+
     def political_sides(self, event: dict[str, Any], mentions: list[dict],
                         skip: frozenset[int] = frozenset()) -> set[str]:
         """The sides (``actor``, ``recipient``) that have a political participant.
@@ -126,9 +135,7 @@ class EventRelevance(Pipe):
         """
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
-        private = self.policy.is_private_actor(
-            event["event"], [member for m in event["actor"]
-                             for member in mentions[m].get("members") or [mentions[m]]])
+        private = self._private(event, mentions)
         for side in ("actor", "recipient"):
             if any(self._political(mentions[m], side, event["event"], bare_states=not private)
                    for m in event[side] if not (side == "actor" and m in skip)
