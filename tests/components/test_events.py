@@ -244,6 +244,16 @@ def test_telling_demands_only_with_an_infinitive(coder, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("France encouraged Iran to return to the talks.", "FRA", "IRN"),
+    ("Germany persuaded Greece to accept the loan terms.", "DEU", "GRC"),
+    ("Ireland cautioned Italy against closing the border.", "IRL", "ITA"),
+])
+def test_urging_someone_to_act_or_not_is_a_request(coder, text, actor, recipient):
+    event = find(coder.code(text, date="2020-02-25").events, "REQUEST")
+    assert codes(event.actor) == [actor] and recipient in codes(event.recipient)
+
+
 def test_an_answered_question_keeps_its_assertion(coder):
     events = coder.code("Did Russia attack Ukraine? Yes, Russia attacked Ukraine.",
                         date="2022-02-25").events
