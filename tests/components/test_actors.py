@@ -62,6 +62,11 @@ def mention(doc: Doc, text: str) -> dict:
      "IGO", "MIL"),
     ("The president of South Korea spoke.", "2026-01-13", "president of South Korea",
      "Lee Jae-myung", "KOR", "GOV"),
+    # A firm named after its country is the firm, not the state.
+    ("Air China will cancel flights to Athens.", "2020-02-25", "Air China", "Air China", "CHN",
+     "BUS"),
+    ("China Eastern suspended its routes to Japan.", "2020-02-25", "China Eastern",
+     "China Eastern", "CHN", "BUS"),
 ])
 def test_compound_mentions(blank_nlp: Language, finder: ActorFinder, text: str, date: str,
                            span: str, name: str, code: str, sector: str | None) -> None:
@@ -94,6 +99,12 @@ def test_dated_roles_of_modern_news(blank_nlp: Language, finder: ActorFinder, te
                                     sector: str) -> None:
     m = mention(run(blank_nlp, finder, text, date), span)
     assert (m["name"], m["code"], m["sector"]) == (name, code, sector)
+
+
+def test_a_state_body_named_like_a_firm_stays_the_state(blank_nlp: Language,
+                                                        finder: ActorFinder) -> None:
+    doc = run(blank_nlp, finder, "The Indian Air Force struck targets in Pakistan.", None)
+    assert mention(doc, "Indian Air Force")["sector"] == "MIL"
 
 
 def test_single_name_after_a_full_mention(blank_nlp: Language, finder: ActorFinder) -> None:

@@ -22,6 +22,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire.components.actor_companies import mark_companies
 from eventwire.components.actor_places import place_agents
 from eventwire.components.actor_resolver import (
     OWNER_KINDS,
@@ -108,6 +109,7 @@ class ActorFinder(Pipe):
             mentions += [m for m in resolver.unknown_people(mentions)
                          if m["start"] not in dateline]
         mentions.sort(key=lambda m: m["start"])
+        mark_companies(doc, mentions, self.cues)
         if doc.has_annotation("DEP"):
             place_agents(doc, mentions, self.kb, self.cues)
         for m in mentions:
