@@ -19,7 +19,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "ew_mentions": None,  # list[Mention]: actor mentions (eventwire.drafts)
     "ew_events": None,  # list[EventDraft]: events (eventwire.drafts)
     "ew_quotes": None,  # list[dict]: quotes
-    "ew_dateline": None,  # list[int]: tokens of wire datelines ("LONDON, April 1 -"): no actors
+    "ew_wire_marks": None,  # list[int]: tokens of datelines and photo credits: no actors there
     "ew_error": None,  # str: the stage that failed on this Doc and its message
 }
 

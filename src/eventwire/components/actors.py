@@ -33,10 +33,10 @@ from eventwire.components.actor_resolver import (
     modifier,
 )
 from eventwire.components.alias_matcher import AliasMatcher
-from eventwire.datelines import dateline_tokens
 from eventwire.doc_index import DocIndex
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
+from eventwire.wire_marks import wire_mark_tokens
 
 CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
@@ -84,7 +84,8 @@ class ActorFinder(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.ew_dateline = sorted(dateline_tokens(doc, self.cues["dateline"]))
+            doc._.ew_wire_marks = sorted(
+                wire_mark_tokens(doc, self.cues["dateline"], self.cues["credit"]))
             self.set_annotations(doc, self.find(doc))
         except Exception as err:  # noqa: BLE001 - the pipeline's handler decides
             self.get_error_handler()(self.name, self, [doc], err)
@@ -100,14 +101,14 @@ class ActorFinder(Pipe):
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
         """All actor mentions of a Doc, sorted by start, never overlapping; none in a
-        wire dateline, which says where the story was filed."""
-        dateline = set(doc._.ew_dateline or ())
-        atoms = [a for a in self._atoms(doc) if a.start not in dateline]
+        dateline or photo credit (``eventwire.wire_marks``)."""
+        marks = set(doc._.ew_wire_marks or ())
+        atoms = [a for a in self._atoms(doc) if a.start not in marks]
         resolver = Resolver(self, doc)
         mentions = [resolver.resolve(chain) for chain in self._chains(doc, atoms)]
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             mentions += [m for m in resolver.unknown_people(mentions)
-                         if m["start"] not in dateline]
+                         if m["start"] not in marks]
         mentions.sort(key=lambda m: m["start"])
         mark_companies(doc, mentions, self.cues)
         if doc.has_annotation("DEP"):

@@ -205,7 +205,7 @@ class EventExtractor(Pipe):
         if not actors and (author := self._author(verb)) is not None:
             actors = mentions_under(author, index)
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN" and \
-                actor_head.i not in (verb.doc._.ew_dateline or ()):
+                actor_head.i not in (verb.doc._.ew_wire_marks or ()):
             actors = [_unresolved_mention(actor_head, index)]
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
@@ -319,9 +319,9 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
     name from the text, no code and a low confidence rather than a guess.
     """
     doc = head.doc
-    dateline = doc._.ew_dateline or ()
+    marks = doc._.ew_wire_marks or ()
     words = [t for t in head.subtree
-             if t.pos_ == "PROPN" and index[t.i] < 0 and t.i not in dateline] or [head]
+             if t.pos_ == "PROPN" and index[t.i] < 0 and t.i not in marks] or [head]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     while any(index[i] >= 0 for i in range(start, end)):  # keep it clear of known mentions
         end -= 1

@@ -1,10 +1,11 @@
-"""Wire datelines: "LONDON, April 1 -", "SANTA BARBARA, Calif, April 17 -",
-"Nara, Japan, Jan 13 (AFP) --".
+"""Wire marks that name no actor: datelines and photo credits.
 
-A dateline says where a story was filed, not who acted: the parser often makes its
-city the subject of the first sentence ("LONDON ... is issuing a eurobond"), and the
-city would then code its government as the actor. The actor stage leaves the
-dateline's words out of its mentions.
+A dateline ("LONDON, April 1 -", "SANTA BARBARA, Calif, April 17 -", "Nara, Japan,
+Jan 13 (AFP) --") says where a story was filed, not who acted: the parser often makes
+its city the subject of the first sentence ("LONDON ... is issuing a eurobond"), and
+the city would then code its government as the actor. A photo credit ("REUTERS/Phil
+Noble/File Photo", "AP Photo/Evan Vucci") glued to the next sentence makes the agency
+its subject. The actor stage leaves the words of both out of its mentions.
 
 A dateline opens a paragraph and ends, within a few tokens, at a dash. Before the
 dash there are only capitalised words, numbers and punctuation (the place, the
@@ -24,6 +25,11 @@ MAX_DATELINE_TOKENS = 12
 SEPARATORS = frozenset({",", "(", ")"})
 
 
+def wire_mark_tokens(doc: Doc, dashes: Collection[str], agencies: Collection[str]) -> set[int]:
+    """Indices of the tokens of every dateline and photo credit in ``doc``."""
+    return dateline_tokens(doc, dashes) | credit_tokens(doc, agencies)
+
+
 def dateline_tokens(doc: Doc, dashes: Collection[str]) -> set[int]:
     """Indices of the tokens of every dateline in ``doc``, dash included."""
     found: set[int] = set()
@@ -31,6 +37,23 @@ def dateline_tokens(doc: Doc, dashes: Collection[str]) -> set[int]:
         end = _dateline_end(doc, start, dashes)
         if end is not None:
             found.update(range(start, end + 1))
+    return found
+
+
+def credit_tokens(doc: Doc, agencies: Collection[str]) -> set[int]:
+    """Indices of the tokens of every photo credit: an agency (and "Photo"), then one or
+    more "/"-separated runs of capitalised words ("REUTERS/Phil Noble/File Photo")."""
+    found: set[int] = set()
+    for slash in (t for t in doc if t.text == "/" and t.i not in found):
+        start = slash.i - 1
+        if start > 0 and doc[start].lower_ == "photo":
+            start -= 1
+        if start < 0 or doc[start].lower_ not in agencies:
+            continue
+        end = slash.i
+        while end + 1 < len(doc) and (doc[end + 1].text == "/" or _capitalised(doc[end + 1])):
+            end += 1
+        found.update(range(start, end + 1))
     return found
 
 

@@ -1,8 +1,8 @@
-"""Wire datelines say where a story was filed: their place is never an actor."""
+"""Datelines and photo credits of wire stories: their places and agencies are never actors."""
 
 import pytest
 
-from eventwire.datelines import dateline_tokens
+from eventwire.wire_marks import credit_tokens, dateline_tokens
 
 DASHES = {"-", "--", "\u2014", "\u2013"}
 
@@ -44,3 +44,29 @@ def test_the_story_after_a_dateline_is_coded(coder):
             "Revolutionary Guards near Basra.")
     events = coder.code(text, date="1987-03-05").events
     assert any(e.event == "ASSAULT" and "IRQ" in {a.code for a in e.actor} for e in events)
+
+
+AGENCIES = {"reuters", "afp", "ap", "getty"}
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("REUTERS/Phil Noble/File Photo  Having struggled to crack the market, Tesco left.",
+     "REUTERS/Phil Noble/File Photo"),
+    ("Trump arrives in Delhi, February 25, 2020. REUTERS/Adnan Abidi", "REUTERS/Adnan Abidi"),
+    ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
+])
+def test_a_photo_credit_is_found(nlp, text, credit):
+    doc = nlp.make_doc(text)
+    found = sorted(credit_tokens(doc, AGENCIES))
+    assert doc[found[0]:found[-1] + 1].text == credit
+
+
+def test_a_slash_between_words_is_no_credit(nlp):
+    assert credit_tokens(nlp.make_doc("The US/China talks resumed."), AGENCIES) == set()
+
+
+def test_the_agency_of_a_photo_credit_does_not_act(coder):
+    text = ("REUTERS/Phil Noble/File Photo  Having struggled to crack the Chinese market, Tesco "
+            "established a joint venture in 2014.")
+    events = coder.code(text, date="2020-02-25").events
+    assert not [e for e in events if any(a.code == "GBR" for a in e.actor)]
