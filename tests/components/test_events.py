@@ -254,6 +254,14 @@ def test_urging_someone_to_act_or_not_is_a_request(coder, text, actor, recipient
     assert codes(event.actor) == [actor] and recipient in codes(event.recipient)
 
 
+@pytest.mark.parametrize("text", [
+    "Asked if Italy would request more flexibility, she said there was scope for it.",
+    "Russia asked whether the United States would withdraw its troops.",
+])
+def test_asking_a_question_requests_nothing(coder, text):
+    assert "REQUEST" not in [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
 def test_an_answered_question_keeps_its_assertion(coder):
     events = coder.code("Did Russia attack Ukraine? Yes, Russia attacked Ukraine.",
                         date="2022-02-25").events

@@ -50,6 +50,8 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
 CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
+# Conjunctions of an indirect question, kept among the words of the verb that asks it.
+QUESTION_MARKS = frozenset({"if", "whether"})
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
@@ -368,6 +370,10 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     while stack:
         t, depth = stack.pop()
         if t.dep_ in CONTEXT_STOP_DEPS or _is_time_phrase(t):
+            if depth == 1 and t.dep_ in ("ccomp", "advcl"):
+                # A question's conjunction still shows what the verb governs ("asked *if*").
+                right.extend(c for c in t.children if c.dep_ == "mark" and c.i > verb.i
+                             and c.lower_ in QUESTION_MARKS)
             continue
         if depth == 1 and controlled and is_infinitive_complement(t):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
