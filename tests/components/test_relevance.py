@@ -29,6 +29,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "Italy is grappling with the worst outbreak of coronavirus in Europe.",
     "There was a clash of opinions at the board meeting.",
     "The Korean airline will suspend all its China routes starting March 1.",
+    "UPS canceled 22 flights to China because of the virus.",
     "Hedge fund Third Point called on the British insurer on Monday to split in two.",
     "The conversation moved to where the battle lines had reached.",
 ])

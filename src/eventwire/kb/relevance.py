@@ -52,11 +52,16 @@ class PoliticalPolicy:
     destinations: Mapping[str, frozenset[str]]  # event type -> modes whose recipient is a place
     private_sectors: Mapping[str, frozenset[str]]  # event type -> actor sectors of private acts
     act_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> noun lemmas
+    private_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> kinds
 
     def is_private_actor(self, event: str, members: list[Mapping[str, Any]]) -> bool:
-        """True when every actor is a firm or private people ("bare-recipient" rows)."""
+        """True when every actor is a firm, private people or a name nobody knows
+        ("bare-recipient" rows)."""
         sectors = self.private_sectors.get(event, frozenset())
-        return bool(members) and all(m.get("sector") in sectors for m in members)
+        kinds = self.private_kinds.get(event, frozenset())
+        return bool(members) and all(
+            m.get("sector") in sectors or not m.get("code") and m.get("kind") in kinds
+            for m in members)
 
     def recipient_is_destination(self, event: str, modes: list[str]) -> bool:
         """True when the recipient is only where the actor goes (a visit's host country)."""
@@ -103,12 +108,14 @@ def load_policy() -> PoliticalPolicy:
     destinations: dict[str, frozenset[str]] = {}
     private: dict[str, frozenset[str]] = {}
     nouns: dict[str, frozenset[str]] = {}
+    private_kinds: dict[str, frozenset[str]] = {}
     where = "relevance/political_actors.tsv"
     for row in read_tsv("relevance", "political_actors.tsv"):
-        if row["side"] == "bare-recipient" and row["match"] == "sector":
+        if row["side"] == "bare-recipient" and row["match"] in ("sector", "kind"):
             values = frozenset(v.strip() for v in row["value"].split(","))
+            table = private if row["match"] == "sector" else private_kinds
             for event in _types(row["events"], where):
-                private[event] = private.get(event, frozenset()) | values
+                table[event] = table.get(event, frozenset()) | values
             continue
         if row["side"] == "event" and row["match"] == "noun" or \
                 row["side"] in ("event", "destination") and row["match"] == "mode":
@@ -130,7 +137,7 @@ def load_policy() -> PoliticalPolicy:
                       if types == every and sectors.get(("recipient", s)) == every)
     return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
                            destinations=destinations, private_sectors=private,
-                           act_nouns=nouns)
+                           act_nouns=nouns, private_kinds=private_kinds)
 
 
 @lru_cache(maxsize=1)
