@@ -230,6 +230,22 @@ def test_coming_to_blows_is_no_visit(coder):
     assert "CONSULT" not in [e.event for e in events]
 
 
+def test_a_contrasted_conjunct_keeps_its_own_mode(coder):
+    events = coder.code("Spahn said he would not run for the leadership but would back "
+                        "Armin Laschet instead.", date="2020-02-25").events
+    support = find(events, "SUPPORT")
+    assert "negation" not in support.mode and "hypothetical" in support.mode
+
+
+@pytest.mark.parametrize("text", [
+    "The virus outbreak threatens to isolate Iran even further.",
+    "Mahathir Mohamad went back to work on Tuesday.",
+    "Merkel has said she will not run again in the next federal election.",
+])
+def test_causes_work_and_candidacies_are_no_acts(coder, text):
+    assert coder.code(text, date="2020-02-25").events == []
+
+
 def test_an_attempted_act_still_happened(coder):
     found = find(coder.code("Russia tried to seize Kyiv.", date="2022-03-01").events, "COERCE")
     assert "hypothetical" not in found.mode

@@ -29,6 +29,8 @@ CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "co
 # Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
 CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod"})
 MAX_CLIMB = 4
+# Conjunctions after which a second conjunct keeps its own modality.
+CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Material conflict that is only possible or announced is a threat ("could intervene",
 # "will boycott the elections unless ...").
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
@@ -136,7 +138,7 @@ class Modality(Pipe):
                 if category:
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
-                    self._asserted_time_clause(token):
+                    self._asserted_time_clause(token) or _contrasted(token):
                 break
             token = token.head
         return found
@@ -170,6 +172,14 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _contrasted(token: Token) -> bool:
+    """A conjunct set against the first one ("will not run *but* would back Laschet") does
+    not take its modality."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
+        for c in token.head.children)
 
 
 def _last_mark(token: Token) -> str:

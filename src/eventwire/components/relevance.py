@@ -47,8 +47,9 @@ from eventwire.participants import agent, event_noun, objects, subject
 RECIPIENT_ONLY_PENALTY = 0.1
 OFF_TOPIC_PENALTY = 0.1
 MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
-# Types where the agent of the harm is read from the trigger's subject.
-HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Types where the agent of the harm is read from the trigger's subject ("the outbreak
+# threatens to isolate Iran" is no threat by anyone).
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 # How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
 CAUSE_DEPTH = 3
 
