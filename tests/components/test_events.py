@@ -246,6 +246,15 @@ def test_causes_work_and_candidacies_are_no_acts(coder, text):
     assert coder.code(text, date="2020-02-25").events == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The regime seeks to use the presence of jihadi forces to tar them all.", []),
+    ("The White House has sought 2.5 billion dollars to fight the virus.", ["REQUEST"]),
+])
+def test_seeking_to_act_is_no_request_but_seeking_something_is(coder, text, expected):
+    found = [e.event for e in coder.code(text, date="2020-02-25").events if e.event == "REQUEST"]
+    assert found == expected
+
+
 def test_an_attempted_act_still_happened(coder):
     found = find(coder.code("Russia tried to seize Kyiv.", date="2022-03-01").events, "COERCE")
     assert "hypothetical" not in found.mode

@@ -148,9 +148,12 @@ class EventExtractor(Pipe):
         return [e for e in events if e["confidence"] >= self.min_confidence]
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
-        if verb.lemma_.lower() in self.aspect and any(
-                is_infinitive_complement(c) for c in verb.children):
-            return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
+        infinitive = next((c for c in verb.children if is_infinitive_complement(c)), None)
+        if verb.lemma_.lower() in self.aspect and infinitive is not None and not any(
+                c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children):
+            # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv); "sought
+            # $2.5 billion to fight the virus" still seeks the money.
+            return None
         before, after, after_tokens = _clause_words(verb)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
