@@ -218,6 +218,17 @@ def test_a_past_act_in_a_time_clause_happened_whatever_the_main_clause_says(code
     assert not {"negation", "hypothetical"} & set(attack.mode)
 
 
+@pytest.mark.parametrize("text", [
+    "Officials disagreed over whether the US plans to withdraw its troops from Syria.",
+    "Japan could intervene militarily if China decides to attack Taiwan.",
+])
+def test_a_condition_binds_the_infinitives_of_its_clause(coder, text):
+    events = coder.code(text, date="2019-01-14").events
+    assert not [e for e in events if e.event in ("RETREAT", "ASSAULT") or
+                e.event == "AGREE" and "USA" in codes(e.actor)]
+    assert not [e for e in events if "CHN" in codes(e.actor)]
+
+
 def test_a_declared_intent_to_attack_is_a_threat(coder):
     events = coder.code("Erdogan has declared his intent to attack the enclave of Rojava.",
                         date="2018-12-25").events

@@ -126,12 +126,14 @@ class Modality(Pipe):
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
         token = trigger
+        own_clause = True  # the trigger's clause, or one its infinitive completes
         for step in range(MAX_CLIMB):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
-                # A condition only binds the clause it introduces.
-                if category and not (category == "condition" and step > 0):
+                # A condition only binds the clause it introduces, with the infinitives
+                # that complete it ("if China decides to attack").
+                if category and not (category == "condition" and not own_clause):
                     found.add(category)
             if step > 0:
                 category = self.cues.get(("governor", token.lemma_.lower()))
@@ -140,6 +142,7 @@ class Modality(Pipe):
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     self._asserted_time_clause(token) or _contrasted(token):
                 break
+            own_clause = own_clause and token.dep_ == "xcomp"
             token = token.head
         return found
 
