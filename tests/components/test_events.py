@@ -229,6 +229,15 @@ def test_a_condition_binds_the_infinitives_of_its_clause(coder, text):
     assert not [e for e in events if "CHN" in codes(e.actor)]
 
 
+def test_until_makes_a_present_clause_a_condition_but_not_a_past_one(coder):
+    pending = coder.code("Greece will not negotiate with Ankara until Turkey withdraws its "
+                         "troops from Cyprus.", date="1987-03-27").events
+    assert not [e for e in pending if "TUR" in codes(e.actor)]
+    past = coder.code("The fighting continued until Israeli troops withdrew from the town.",
+                      date="2002-04-21").events
+    assert find(past, "RETREAT").mode == ["disarm"]
+
+
 def test_a_declared_intent_to_attack_is_a_threat(coder):
     events = coder.code("Erdogan has declared his intent to attack the enclave of Rojava.",
                         date="2018-12-25").events

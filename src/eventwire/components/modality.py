@@ -29,6 +29,10 @@ CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "co
 # Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
 CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod"})
 MAX_CLIMB = 4
+# Cue categories of conjunctions of time; a present-tense verb after a pending one is only
+# a condition.
+TIME_CUES = frozenset({"temporal", "pending"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Conjunctions after which a second conjunct keeps its own modality.
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Material conflict that is only possible or announced is a threat ("could intervene",
@@ -126,13 +130,16 @@ class Modality(Pipe):
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
         token = trigger
-        own_clause = True  # the trigger's clause, or one its infinitive completes
+        own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
         for step in range(MAX_CLIMB):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
                 # A condition only binds the clause it introduces, with the infinitives
                 # that complete it ("if China decides to attack").
+                if category == "pending" and child.dep_ == "mark":
+                    # "until Turkey recognises": a present-tense clause it opens is pending.
+                    category = "condition" if token.tag_ in PRESENT_TAGS else None
                 if category and not (category == "condition" and not own_clause):
                     found.add(category)
             if step > 0:
@@ -142,7 +149,7 @@ class Modality(Pipe):
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     self._asserted_time_clause(token) or _contrasted(token):
                 break
-            own_clause = own_clause and token.dep_ == "xcomp"
+            own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             token = token.head
         return found
 
@@ -150,7 +157,7 @@ class Modality(Pipe):
         """A past-tense clause opened by a conjunction of time ("when he attacked") happened,
         whatever the clause it hangs on says of its own act."""
         return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
-            c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) == "temporal"
+            c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) in TIME_CUES
             for c in verb.children)
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
