@@ -275,6 +275,19 @@ def test_seeking_to_act_is_no_request_but_seeking_something_is(coder, text, expe
     assert found == expected
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("The Kurds accused Turkey of ethnic cleansing.", "ACCUSE"),
+    ("Kurds fought against Turkey near Afrin.", "ASSAULT"),
+])
+def test_a_community_is_not_placed_in_the_state_it_acts_against(coder, text, event_type):
+    event = find(coder.code(text, date="2018-01-25").events, event_type)
+    assert "TUR" not in codes(event.actor) and "TUR" in codes(event.recipient)
+
+
+def test_voting_is_no_coercion(coder):
+    assert coder.code("Iraqi Kurds voted for independence.", date="2017-09-25").events == []
+
+
 def test_an_attempted_act_still_happened(coder):
     found = find(coder.code("Russia tried to seize Kyiv.", date="2022-03-01").events, "COERCE")
     assert "hypothetical" not in found.mode

@@ -37,6 +37,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
+# Dependency labels of a verb's subjects and objects.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
+
+
 def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
                  cues: dict[str, frozenset[str]]) -> None:
     """Give uncoded agent and community mentions the country of their place."""
@@ -155,8 +159,20 @@ def _country_at(token: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str
 
 def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
                   kb: ActorKB) -> str | None:
-    """The single country named in the community's sentence, if there is just one."""
+    """The single country named in the community's sentence, if there is just one and it
+    is not the other party of the community's own verb ("the Kurds accused Turkey")."""
     sent = doc[m["start"]].sent
+    verb = doc[m["start"]:m["end"]].root.head
     codes = {o["code"] for o in mentions if o is not m and o["code"]
              and sent.start <= o["start"] < sent.end and kb.country(o["code"])}
-    return codes.pop() if len(codes) == 1 else None
+    parties = {o["code"] for o in mentions if o is not m and o["code"]
+               and _argument_of(doc[o["start"]:o["end"]].root, verb)}
+    return codes.pop() if len(codes) == 1 and not codes & parties else None
+
+
+def _argument_of(token: Any, verb: Any) -> bool:
+    """True when a word is the subject or object of ``verb``, directly or through one
+    preposition ("accused Turkey", "fought against Turkey")."""
+    if token.head.i == verb.i:
+        return token.dep_ in ARGUMENT_DEPS
+    return token.dep_ == "pobj" and token.head.head.i == verb.i
