@@ -74,3 +74,10 @@ def test_a_phrase_coded_as_no_event_does_not_swallow_a_passive_agent():
     passive = lexicon.match("attacked", "attack", words("the rebels were"),
                             words("by military helicopters"))
     assert passive.code.startswith("19")
+
+
+def test_a_misread_lemma_falls_back_to_the_form_without_its_ending() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.entries("cordoned", "cordone") == lexicon.entries("cordon", "cordon")
+    assert lexicon.entries("cordoned", "cordone")
+    assert lexicon.entries("xyzzed", "xyzze") == []

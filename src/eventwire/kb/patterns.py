@@ -66,6 +66,10 @@ class NominalEvent:
     derived: bool = False  # from event_nouns.tsv rather than the hand-edited table
 
 
+# Regular verb endings tried when the lemmatiser got a verb wrong, and the shortest stem.
+INFLECTIONS = ("ing", "ed", "es", "d", "s")
+MIN_INFLECTED_STEM = 4
+
 # A pattern word that matches only the infinitive marker "to" ("told them to leave"), never
 # the preposition ("told Reuters in reply to a query").
 INFINITIVE_TO = "INF_TO"
@@ -231,8 +235,16 @@ class VerbLexicon:
         return lexicon
 
     def entries(self, lower: str, lemma: str) -> list[tuple[str, str]]:
-        """(block, default code) rows for a verb token."""
-        return self.verbs.get(lemma) or self.verbs.get(lower) or []
+        """(block, default code) rows for a verb token; when neither its lemma nor its form
+        is known, its form without a regular ending ("cordoned", lemmatised "cordone")."""
+        found = self.verbs.get(lemma) or self.verbs.get(lower)
+        if found:
+            return found
+        for ending in INFLECTIONS:
+            stem = lower[:-len(ending)]
+            if lower.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM and stem in self.verbs:
+                return self.verbs[stem]
+        return []
 
     def match(self, lower: str, lemma: str, before: list[Word], after: list[Word]) -> Match | None:
         """The best code for a verb occurrence given the words around it in its clause.
