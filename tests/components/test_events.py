@@ -284,6 +284,12 @@ def test_a_community_is_not_placed_in_the_state_it_acts_against(coder, text, eve
     assert "TUR" not in codes(event.actor) and "TUR" in codes(event.recipient)
 
 
+def test_shaking_hands_is_meeting(coder):
+    event = find(coder.code("Trump shakes hands with India's Prime Minister Narendra Modi.",
+                            date="2020-02-25").events, "CONSULT")
+    assert codes(event.actor) == ["USA"] and codes(event.recipient) == ["IND"]
+
+
 def test_voting_is_no_coercion(coder):
     assert coder.code("Iraqi Kurds voted for independence.", date="2017-09-25").events == []
 
