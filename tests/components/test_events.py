@@ -285,8 +285,8 @@ def test_a_community_is_not_placed_in_the_state_it_acts_against(coder, text, eve
 
 
 def test_shaking_hands_is_meeting(coder):
-    event = find(coder.code("Trump shakes hands with India's Prime Minister Narendra Modi.",
-                            date="2020-02-25").events, "CONSULT")
+    text = "U.S. President Donald Trump shook hands with Prime Minister Narendra Modi."
+    event = find(coder.code(text, date="2020-02-25").events, "CONSULT")
     assert codes(event.actor) == ["USA"] and codes(event.recipient) == ["IND"]
 
 
