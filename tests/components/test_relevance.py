@@ -30,6 +30,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "There was a clash of opinions at the board meeting.",
     "The Korean airline will suspend all its China routes starting March 1.",
     "UPS canceled 22 flights to China because of the virus.",
+    "Six South Koreans flew to South Korea on a chartered flight on Feb. 19.",
     "Hedge fund Third Point called on the British insurer on Monday to split in two.",
     "The conversation moved to where the battle lines had reached.",
 ])
@@ -53,6 +54,7 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("A Saudi businessman is suing the United States for damages to his plant.", "ACCUSE"),
     # Armed clashes are political acts even when no side is named.
     ("Monday's clashes were among the worst seen in Delhi.", "ASSAULT"),
+    ("Police killed 12 Iranians in Tehran.", "ASSAULT"),
     ("Heavy fighting broke out in the north of the city on Sunday.", "ASSAULT"),
     ("A raid on the hideout led to a firefight between foreign fighters and his guards.",
      "ASSAULT"),

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventwire.components.actor_companies import mark_companies
+from eventwire.components.actor_people import mark_counted_people
 from eventwire.components.actor_places import place_agents
 from eventwire.components.actor_resolver import (
     OWNER_KINDS,
@@ -112,6 +113,7 @@ class ActorFinder(Pipe):
         mentions.sort(key=lambda m: m["start"])
         mark_companies(doc, mentions, self.cues)
         if doc.has_annotation("DEP"):
+            mark_counted_people(doc, mentions)
             place_agents(doc, mentions, self.kb, self.cues)
         for m in mentions:
             m.pop("community", None)
