@@ -469,8 +469,9 @@ def _headline_verb(token: Token, index: list[int]) -> bool:
     """A plural noun right between two different actor mentions: a verb the parser misread
     ("Beijing pressures Tokyo", "Turkey protests Greece", headlines above all)."""
     doc = token.doc
-    if token.tag_ != "NNS" or index[token.i] >= 0 or not 0 < token.i < len(doc) - 1:
-        return False
+    if token.tag_ != "NNS" or token.dep_ == "compound" or index[token.i] >= 0 or \
+            not 0 < token.i < len(doc) - 1:
+        return False  # a noun that titles the next name is no verb ("Nato *allies* Turkey")
     before, after = index[token.i - 1], index[token.i + 1]
     return before >= 0 and after >= 0 and before != after and \
         doc[token.i - 1].sent.start == doc[token.i + 1].sent.start
