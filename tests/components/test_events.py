@@ -290,6 +290,15 @@ def test_shaking_hands_is_meeting(coder):
     assert codes(event.actor) == ["USA"] and codes(event.recipient) == ["IND"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The former minister pleaded guilty to corruption charges.", ["SANCTION"]),
+    ("The former minister pleaded not guilty to corruption charges.", []),
+    ("Iraq pleaded for international help.", ["REQUEST"]),
+])
+def test_pleas_in_court_are_no_appeals(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
 def test_voting_is_no_coercion(coder):
     assert coder.code("Iraqi Kurds voted for independence.", date="2017-09-25").events == []
 
