@@ -299,6 +299,17 @@ def test_pleas_in_court_are_no_appeals(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("Erdogan, signalling the rift, refused to meet Bolton.", "AGREE"),
+    ("Erdogan refused to meet Bolton, leaving the US adviser to hold talks with Kalin instead.",
+     "visit"),
+])
+def test_signalling_and_leaving_someone_to_act_are_no_acts(coder, text, absent):
+    events = coder.code(text, date="2019-01-08").events
+    assert absent not in [e.event for e in events] + [m for e in events for m in e.mode]
+    assert "REJECT" in [e.event for e in events]
+
+
 def test_voting_is_no_coercion(coder):
     assert coder.code("Iraqi Kurds voted for independence.", date="2017-09-25").events == []
 
