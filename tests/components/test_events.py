@@ -250,6 +250,13 @@ def test_coming_to_blows_is_no_visit(coder):
     assert "CONSULT" not in [e.event for e in events]
 
 
+def test_a_participle_clause_is_not_negated_with_the_act_it_hangs_on(coder):
+    events = coder.code("China did not retaliate, choosing instead to impose sanctions on Japan.",
+                        date="2026-01-13").events
+    assert "negation" not in find(events, "SANCTION").mode
+    assert "negation" in find(events, "ASSAULT").mode
+
+
 def test_a_contrasted_conjunct_keeps_its_own_mode(coder):
     events = coder.code("Spahn said he would not run for the leadership but would back "
                         "Armin Laschet instead.", date="2020-02-25").events

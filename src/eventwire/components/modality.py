@@ -131,6 +131,7 @@ class Modality(Pipe):
             found.add(category)
         token = trigger
         own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
+        negatable = True  # no participle clause passed ("refused to meet him, leaving ...")
         for step in range(MAX_CLIMB):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
@@ -140,16 +141,19 @@ class Modality(Pipe):
                 if category == "pending" and child.dep_ == "mark":
                     # "until Turkey recognises": a present-tense clause it opens is pending.
                     category = "condition" if token.tag_ in PRESENT_TAGS else None
-                if category and not (category == "condition" and not own_clause):
+                if category and not (category == "condition" and not own_clause) and \
+                        (negatable or category != "negation"):
                     found.add(category)
             if step > 0:
                 category = self.cues.get(("governor", token.lemma_.lower()))
-                if category:
+                if category and (negatable or category != "negation"):
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     self._asserted_time_clause(token) or _contrasted(token):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
+            # What a participle clause adds happened even if the act it hangs on did not.
+            negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG")
             token = token.head
         return found
 
