@@ -31,6 +31,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "The Korean airline will suspend all its China routes starting March 1.",
     "UPS canceled 22 flights to China because of the virus.",
     "Six South Koreans flew to South Korea on a chartered flight on Feb. 19.",
+    "Iran's rulers face mounting pressure that has hit the economy hard.",
     "The affair stretched ties between Nato allies Turkey and the US to breaking point.",
     "The news conference let Reagan demonstrate he was in command of affairs.",
     "Hedge fund Third Point called on the British insurer on Monday to split in two.",
