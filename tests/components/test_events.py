@@ -317,6 +317,17 @@ def test_signalling_and_leaving_someone_to_act_are_no_acts(coder, text, absent):
     assert "REJECT" in [e.event for e in events]
 
 
+@pytest.mark.parametrize("text, code", [
+    ("The U.S. president spoke. Reagan criticized the Soviet Union.", "USA"),
+    # Nothing in the story names the United States: a bare surname stays a name.
+    ("Reagan criticized the Soviet Union.", None),
+])
+def test_a_bare_surname_is_the_office_holder_of_a_country_the_story_names(coder, text, code):
+    actors = {a.code for e in coder.code(text, date="1987-03-19").events for a in e.actor
+              if a.entity_text == "Reagan"}
+    assert actors == ({code} if code else set())
+
+
 def test_voting_is_no_coercion(coder):
     assert coder.code("Iraqi Kurds voted for independence.", date="2017-09-25").events == []
 

@@ -225,6 +225,7 @@ class Resolver:
     def unknown_people(self, mentions: list[Mention]) -> list[Mention]:
         """PERSON entities the KB does not know: name from the text, code only if stated."""
         taken = {i for m in mentions for i in range(m["start"], m["end"])}
+        named = {m["code"] for m in mentions if m["code"]}
         countries: dict[int, str | None] = {}
         for m in mentions:
             if m["kind"] == "country":
@@ -234,9 +235,14 @@ class Resolver:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             name = self.unknown.get(ent.text, ent.text)
-            self.unknown.setdefault(ent.text.split()[-1], name)
             code = self._apposition_code(ent, countries)
-            out.append(self._unknown(ent, name, code))
+            mention = self._unknown(ent, name, code)
+            if code is None and self._serving(mention, ent.text, named):
+                out.append(mention)  # "Reagan" alone: the one Reagan in office that day
+                taken.update(range(ent.start, ent.end))
+                continue
+            self.unknown.setdefault(ent.text.split()[-1], name)
+            out.append(mention)
             taken.update(range(ent.start, ent.end))
         starting = _token_starts(self.doc)
         for surname, name in self.unknown.items():
@@ -244,6 +250,22 @@ class Resolver:
                     for span in _find(self.doc, surname, starting)
                     if not any(i in taken for i in range(span.start, span.end))]
         return out
+
+    def _serving(self, mention: Mention, written: str, named: set[str | None]) -> bool:
+        """Resolve a name written without a title to the one KB person of that name (or
+        surname) in office on the story date, when the story names that person's country
+        ("Reagan" in a story about Washington); False otherwise: a "Johnson" in a football
+        report stays a name."""
+        if not self.date:
+            return False
+        ids = self.kb.by_name(written) or (self.kb.by_surname(written)
+                                           if len(written.split()) == 1 else ())
+        serving = [p for p in ids if self.kb.offices_of(p, self.date)
+                   or self.kb.affiliation(p, self.date)[1] == "GOV"]
+        if len(serving) != 1 or self.kb.affiliation(serving[0], self.date)[0] not in named:
+            return False
+        self._set_person(mention, serving[0], "surname", None)
+        return True
 
     @staticmethod
     def _unknown(span: Span, name: str, code: str | None) -> Mention:
