@@ -32,6 +32,7 @@ def types(coder: Coder, text: str) -> list[str]:
     "UPS canceled 22 flights to China because of the virus.",
     "Six South Koreans flew to South Korea on a chartered flight on Feb. 19.",
     "Iran's rulers face mounting pressure that has hit the economy hard.",
+    "A second Briton who left to go to Syria has said he wants to return to the UK.",
     "The affair stretched ties between Nato allies Turkey and the US to breaking point.",
     "The news conference let Reagan demonstrate he was in command of affairs.",
     "Hedge fund Third Point called on the British insurer on Monday to split in two.",
