@@ -42,3 +42,11 @@ def test_an_event_in_a_region_is_located_there(nlp):
                               date="2024-05-06")
     located = [e.event_loc for e in doc.events if e.event_loc]
     assert located and located[0].name == "Sindh" and located[0].country_code == "PAK"
+
+
+def test_a_continent_is_never_a_town_of_its_name() -> None:
+    from eventwire.kb.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Asia") == []
+    assert gazetteer.lookup("Manila")

@@ -63,12 +63,15 @@ class Gazetteer:
     name and that news text leaves out ("Xinjiang Uygur Zizhiqu" -> "Xinjiang").
     region_stopwords (frozenset[str]): a region named only by these words is
     not indexed ("Central", "Van").
+    world_regions (frozenset[str]): continent and world-region names, never
+    indexed as towns ("Asia", a town in the Philippines).
     """
 
     def __init__(self, cities: list[list[str]],
                  countries: list[tuple[PlaceEntry, list[str]]],
                  region_designators: tuple[str, ...] = (),
-                 region_stopwords: frozenset[str] = frozenset()) -> None:
+                 region_stopwords: frozenset[str] = frozenset(),
+                 world_regions: frozenset[str] = frozenset()) -> None:
         self._countries: dict[str, PlaceEntry] = {}
         self._country_names: dict[str, list[PlaceEntry]] = {}
         for entry, names in countries:
@@ -79,7 +82,8 @@ class Gazetteer:
         self._city_index: dict[str, list[int]] = {}
         for row_number, row in enumerate(cities):
             for name in {k for n in (row[1], *row[8].split(SEP)) if (k := key(n))}:
-                self._city_index.setdefault(name, []).append(row_number)
+                if name not in world_regions:
+                    self._city_index.setdefault(name, []).append(row_number)
         self._regions = self._index_regions(cities, region_designators, region_stopwords)
         # Kept as lines: an entry is split out only when a look-up reaches it, and
         # 34,000 strings store and load faster than 300,000 fields.
@@ -191,7 +195,7 @@ def _rows(name: str) -> list[list[str]]:
 
 PLACE_TABLES = tuple(("places", name) for name in (
     "cities.tsv", "countries.tsv", "country_aliases.tsv", "region_designators.txt",
-    "region_stopwords.txt"))
+    "region_stopwords.txt", "world_regions.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -217,4 +221,5 @@ def build_gazetteer() -> Gazetteer:
     designators = tuple(sorted((line.strip().lower() for line in read_lines(
         "places", "region_designators.txt")), key=len, reverse=True))
     stopwords = frozenset(line.strip() for line in read_lines("places", "region_stopwords.txt"))
-    return Gazetteer(_rows("cities.tsv"), countries, designators, stopwords)
+    world = frozenset(key(line.strip()) for line in read_lines("places", "world_regions.txt"))
+    return Gazetteer(_rows("cities.tsv"), countries, designators, stopwords, world)
