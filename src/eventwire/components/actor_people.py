@@ -18,6 +18,9 @@ PEOPLE_SECTOR = "CVL"
 PLURAL_NAME_TAGS = frozenset({"NNPS", "NNS"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN"})
 INDEFINITE = frozenset({"a", "an", "another"})
+# Nouns of quantity a people is counted "of" ("thousands of Iranians").
+QUANTITIES = frozenset({"thousand", "hundred", "million", "dozen", "score", "number",
+                        "group", "handful", "couple"})
 
 
 def mark_counted_people(doc: Doc, mentions: list[dict[str, Any]]) -> None:
@@ -45,7 +48,3 @@ def _counted(token: Token) -> bool:
 def _one_of(token: Token) -> bool:
     """An indefinite article on a demonym noun: "a Briton", "another American"."""
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
-
-
-QUANTITIES = frozenset({"thousand", "hundred", "million", "dozen", "score", "number",
-                        "group", "handful", "couple"})

@@ -237,11 +237,9 @@ class Resolver:
             name = self.unknown.get(ent.text, ent.text)
             code = self._apposition_code(ent, countries)
             mention = self._unknown(ent, name, code)
-            if code is None and self._serving(mention, ent.text, named):
-                out.append(mention)  # "Reagan" alone: the one Reagan in office that day
-                taken.update(range(ent.start, ent.end))
-                continue
-            self.unknown.setdefault(ent.text.split()[-1], name)
+            # "Reagan" alone may be the one Reagan in office that day; else a name to remember.
+            if code is not None or not self._serving(mention, ent.text, named):
+                self.unknown.setdefault(ent.text.split()[-1], name)
             out.append(mention)
             taken.update(range(ent.start, ent.end))
         starting = _token_starts(self.doc)

@@ -148,12 +148,8 @@ class EventExtractor(Pipe):
         return [e for e in events if e["confidence"] >= self.min_confidence]
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
-        infinitive = next((c for c in verb.children if is_infinitive_complement(c)), None)
-        if verb.lemma_.lower() in self.aspect and infinitive is not None and not any(
-                c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children):
-            # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv); "sought
-            # $2.5 billion to fight the virus" still seeks the money.
-            return None
+        if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
+            return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         before, after, after_tokens = _clause_words(verb)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
@@ -458,6 +454,14 @@ def _condition_recipients(verb: Token, index: list[int]) -> list[int]:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _infinitive_carries_event(verb: Token) -> bool:
+    """An infinitive completes the verb with no object before it: "plans to build" (the
+    building is the event), not "sought $2.5 billion to fight the virus" (seeks money)."""
+    infinitive = next((c for c in verb.children if is_infinitive_complement(c)), None)
+    return infinitive is not None and not any(
+        c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children)
 
 
 def matcher_word(token: Token) -> Word:
