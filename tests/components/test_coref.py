@@ -127,3 +127,19 @@ def test_reported_they_of_a_counted_group(nlp: Language, text: str, code: str,
                                           sector: str) -> None:
     they = next(m for m in nlp(text)._.ew_mentions if m["text"] == "they")
     assert (they["code"], they["sector"]) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "cue", "code"), [
+    ("Iran's Deputy Health Minister Iraj Harirchi said he would resign.", "he", "IRN"),
+    ("Iran's health minister said he would resign.", "he", "IRN"),
+    ("The Turkish army said it would withdraw from Afrin.", "it", "TUR"),
+])
+def test_a_titled_person_is_he_or_she_and_a_body_is_it(nlp: Language, text: str, cue: str,
+                                                      code: str) -> None:
+    m = find(nlp(text), cue)
+    assert (m["kind"], m["code"]) == ("pronoun", code)
+
+
+def test_a_body_is_never_he(nlp: Language) -> None:
+    doc = nlp("The Iranian government said he would resign.")
+    assert [m["text"] for m in doc._.ew_mentions if m["kind"] == "pronoun"] == []

@@ -47,7 +47,7 @@ LOOKBACK_SENTENCES = 3
 # Pronouns that may refer back to the subject of the verb reporting their clause,
 # with the mention kinds each can stand for.
 REPORTED_PRONOUNS = {
-    "it": ("country", "org"),
+    "it": ("country", "org", "agent"),
     "they": ("agent", "group", "country", "org"),
     "he": ("person", "pronoun"),
     "she": ("person", "pronoun"),
@@ -56,6 +56,8 @@ REPORTED_PRONOUNS = {
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
 # Agents that "the" ties to the country of the story: "the government", "the army".
+# Tags of a singular noun: "the minister" may be "he", "the ministers" never.
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
@@ -83,13 +85,16 @@ class Coreference(Pipe):
                      for r in rows if not r["phrase"].startswith("#")}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
+        self.titles = frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv")
+                                if not r["noun"].startswith("#"))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
             index = DocIndex(doc)
             mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
-            mentions = self.reported_subjects(doc, mentions)
-            mentions = self.references(doc, mentions, index)
+            individuals = {m["start"] for m in mentions if self._individual(doc, m)}
+            mentions = self.reported_subjects(doc, mentions, individuals)
+            mentions = self.references(doc, mentions, index, individuals)
             self.owners(doc, mentions, index)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
@@ -136,7 +141,19 @@ class Coreference(Pipe):
         return (m["kind"] == "country" and country is not None and m["sector"] is None
                 and m["text"].lower() != country.name.lower())
 
-    def reported_subjects(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _individual(self, doc: Doc, m: dict[str, Any]) -> bool:
+        """An agent that is one person, so "he" or "she" can stand for it: a title with a
+        name ("Deputy Health Minister Iraj Harirchi") or a singular title noun ("Iran's
+        health minister"), never a body ("the ministry", "the army")."""
+        if m["kind"] != "agent":
+            return False
+        span = doc[m["start"]:m["end"]]
+        root = span.root
+        return any(t.ent_type_ == "PERSON" for t in span) or (
+            root.tag_ in SINGULAR_NOUN_TAGS and root.lower_ in self.titles)
+
+    def reported_subjects(self, doc: Doc, mentions: list[dict[str, Any]],
+                          individuals: set[int]) -> list[dict[str, Any]]:
         """"X said it/they/he would ...": the reported clause's pronoun subject is X.
 
         A speaker reporting on itself is the usual reading in news ("Syria says
@@ -150,7 +167,7 @@ class Coreference(Pipe):
                 continue
             speaker = reporting_subject(token.head)
             antecedent = _speaker_mention(speaker, at) if speaker is not None else None
-            if antecedent is None or antecedent["kind"] not in kinds:
+            if antecedent is None or _kind(antecedent, individuals) not in kinds:
                 continue
             pronoun = _referring(antecedent, (token.i, token.i + 1),
                                  (token.idx, token.idx + len(token)), token.text, "pronoun",
@@ -160,8 +177,8 @@ class Coreference(Pipe):
             added.append(pronoun)
         return sorted(mentions + added, key=lambda m: m["start"])
 
-    def references(self, doc: Doc, mentions: list[dict[str, Any]],
-                   index: DocIndex) -> list[dict[str, Any]]:
+    def references(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex,
+                   individuals: set[int]) -> list[dict[str, Any]]:
         """Add pronoun and nominal group mentions resolved to earlier actors.
 
         ``mentions`` come sorted by start; antecedents are looked for in the
@@ -183,7 +200,7 @@ class Coreference(Pipe):
             earlier = sorted((m for m in window if id(m) not in removed and m["end"] <= start
                               and m["name"]), key=lambda m: m["start"])
             recent_start = _window_start(index, start, 1)
-            found = self._antecedents(earlier, refers_to, number,
+            found = self._antecedents(earlier, refers_to, number, individuals,
                                       recent=lambda m, s=recent_start: m["start"] >= s)
             if not found:
                 continue
@@ -232,7 +249,8 @@ class Coreference(Pipe):
                        confidence=round(0.7 * owner["confidence"], 2))
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
-                     number: str, recent: Callable[[dict[str, Any]], bool] = lambda m: True,
+                     number: str, individuals: set[int],
+                     recent: Callable[[dict[str, Any]], bool] = lambda m: True,
                      ) -> list[dict[str, Any]]:
         """Antecedents of a pronoun or nominal; ``recent(m)`` tells whether a mention
         lies in the same or the previous sentence (a group named there wins over
@@ -241,7 +259,7 @@ class Coreference(Pipe):
                  "any": ("person", "pronoun", "country", "group")}[refers_to]
         if number in ("m", "f"):
             for m in reversed(earlier):
-                if m["kind"] in kinds and self._gender(m["name"]) in (number, None):
+                if _kind(m, individuals) in kinds and self._gender(m["name"]) in (number, None):
                     return [m]
             return []
         count = int(number)
@@ -274,6 +292,11 @@ class Coreference(Pipe):
         people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
         genders = {p.gender for p in people if p and p.name == name}
         return genders.pop() if len(genders) == 1 else None
+
+
+def _kind(m: Mention, individuals: set[int]) -> str:
+    """A mention's kind for pronouns: an agent that is one person counts as a person."""
+    return "person" if m["kind"] == "agent" and m["start"] in individuals else m["kind"]
 
 
 def _window_start(index: DocIndex, start: int, sentences: int) -> int:
