@@ -260,8 +260,9 @@ def test_a_participle_clause_is_not_negated_with_the_act_it_hangs_on(coder):
 def test_a_contrasted_conjunct_keeps_its_own_mode(coder):
     events = coder.code("Spahn said he would not run for the leadership but would back "
                         "Armin Laschet instead.", date="2020-02-25").events
-    support = find(events, "SUPPORT")
-    assert "negation" not in support.mode and "hypothetical" in support.mode
+    # reported "would back" is the announced future: a promise of support (PLOVER AGREE)
+    support = find(events, "AGREE")
+    assert "negation" not in support.mode and "future" in support.mode
 
 
 @pytest.mark.parametrize("text", [
@@ -433,3 +434,17 @@ def test_an_agreement_that_failed_is_a_rejection(coder):
 ])
 def test_figurative_harm_is_no_act(coder, text):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    ("The Turkish army said it would withdraw from Afrin.", "AGREE", "future"),
+    ("China said it would not accept the ruling.", "REJECT", "future"),
+    ("Beijing said it would ease the restrictions on travel.", "CONCEDE", "future"),
+    ("The minister said that if the toll rose he would resign.", "RETREAT", "hypothetical"),
+    ("Graham said that to withdraw the US force from Syria would be a huge mistake.", "RETREAT",
+     "hypothetical"),
+])
+def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
+        coder, text, event_type, mode):
+    found = find(events(coder, text), event_type)
+    assert mode in found.mode, found.mode

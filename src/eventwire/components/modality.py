@@ -39,11 +39,13 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # "will boycott the elections unless ...").
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
-# PLOVER: future-tense cooperation is a promise ("will withdraw", "will visit") -> AGREE.
-PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+# PLOVER: future-tense cooperation is a promise ("will visit", "will withdraw") -> AGREE, as
+# the PLOVER gold codes announced retreats; a future concession ("would ease restrictions")
+# stays a concession (PLOVER manual, CONCEDE).
+PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 PROMISE_CAMEO = "030"
 # "will not accept", "would not meet": refusing to cooperate is PLOVER REJECT.
-REFUSAL_RECODED = PROMISE_RECODED | {"AGREE"}
+REFUSAL_RECODED = PROMISE_RECODED | {"AGREE", "RETREAT", "CONCEDE"}
 REFUSAL_CAMEO = "120"
 # "failed to reach agreement", "did not agree": an agreement that did not happen is a
 # rejection, as the PLOVER gold codes it.
@@ -136,6 +138,8 @@ class Modality(Pipe):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
+                if relation == "aux" and own_clause and self._reported_unconditionally(token):
+                    category = self.cues.get(("reported", child.lower_), category)
                 # A condition only binds the clause it introduces, with the infinitives
                 # that complete it ("if China decides to attack").
                 if category == "pending" and child.dep_ == "mark":
@@ -156,6 +160,18 @@ class Modality(Pipe):
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG")
             token = token.head
         return found
+
+    def _reported_unconditionally(self, verb: Token) -> bool:
+        """A clause reported by a past-tense verb of saying, with no condition of its own:
+        its "would" is "will" shifted back ("Ankara said it would withdraw")."""
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and self.cues.get(("mark", m.lower_))
+                                         == "condition" for m in c.children)
+               for c in verb.children):
+            return False
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and \
+            reporting_subject(verb) is not None
 
     def _asserted_time_clause(self, verb: Token) -> bool:
         """A past-tense clause opened by a conjunction of time ("when he attacked") happened,
