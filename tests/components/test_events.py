@@ -448,3 +448,14 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
         coder, text, event_type, mode):
     found = find(events(coder, text), event_type)
     assert mode in found.mode, found.mode
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    ("Turkey launched a new cross-border military operation against the Kurdish militia.",
+     "ASSAULT", None),
+    ("Erdogan said he was ready to launch a new cross-border military operation against the "
+     "Kurdish militia.", "THREATEN", "hypothetical"),
+])
+def test_the_object_of_a_verb_outranks_its_modifiers(coder, text, event_type, mode):
+    found = find(events(coder, text), event_type)
+    assert mode is None or mode in found.mode

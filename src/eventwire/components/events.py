@@ -385,7 +385,7 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
     right.sort(key=lambda t: t.i)
 
     def words(tokens: list[Token]) -> list[Word]:
-        return [matcher_word(t) for t in tokens]
+        return [matcher_word(t, direct=t.head.i == verb.i) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
 
@@ -464,9 +464,10 @@ def _infinitive_carries_event(verb: Token) -> bool:
         c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children)
 
 
-def matcher_word(token: Token) -> Word:
-    """A token as the verb patterns see it; the infinitive "to" is told from the preposition."""
-    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO")
+def matcher_word(token: Token, direct: bool = False) -> Word:
+    """A token as the verb patterns see it; the infinitive "to" is told from the preposition,
+    a word hanging on the verb itself (``direct``) from one deeper in its phrase."""
+    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct)
 
 
 def _headline_verb(token: Token, index: list[int]) -> bool:
@@ -511,14 +512,17 @@ def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
 
 
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
-    """The noun's row: with its compound ("air strike"), with its first preposition
-    ("strike on", an attack, not a walkout), or alone."""
+    """The noun's row: with its compound ("air strike"), with the modifier right before it
+    ("a cross-border *military* operation"), with its first preposition ("strike on", an
+    attack, not a walkout), or alone."""
     lemma = noun.lemma_.lower()
     compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    modifier = f"{before.lower_} {lemma}" if before is not None and before.head.i == noun.i \
+        and before.dep_ in ("amod", "compound") else None
     prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), lemma)
-    keys = (f"{compound} {lemma}", prep, noun.lower_, lemma) if compound else \
-        (prep, noun.lower_, lemma)
-    for key in keys:
+    keys = (f"{compound} {lemma}" if compound else None, modifier, prep, noun.lower_, lemma)
+    for key in filter(None, keys):
         if key in nouns:
             return nouns[key]
     return None

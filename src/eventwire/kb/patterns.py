@@ -82,6 +82,7 @@ class Word:
     lower: str
     lemma: str
     infinitive: bool = False  # the infinitive marker "to"
+    direct: bool = False  # hangs on the verb itself (its object), not on another word
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ class VerbLexicon:
         if not entries:
             return None
         best: Match | None = None
-        best_key = (-1, False)
+        best_key = (-1, False, False)
         keys = _match_keys(before + after)
         for block, _default in entries:
             for pattern in self._candidates(block, keys):
@@ -274,7 +275,9 @@ class VerbLexicon:
                 used_before = _match_slots(pattern.pre, before)
                 if used_before is None:
                     continue
-                key = (pattern.size, pattern.local)
+                # Between equally specific patterns, one that names the verb's own object
+                # wins over one that names a modifier ("launched a cross-*border* operation").
+                key = (pattern.size, pattern.local, any(after[i].direct for i in used_after))
                 if key > best_key:
                     best_key = key
                     best = Match(pattern.code, pattern, tuple(used_after))
