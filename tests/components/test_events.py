@@ -459,3 +459,12 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
 def test_the_object_of_a_verb_outranks_its_modifiers(coder, text, event_type, mode):
     found = find(events(coder, text), event_type)
     assert mode is None or mode in found.mode
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Kurdish towns have been bracing themselves for a Turkish attack.",
+    "Kurds await a Turkish offensive.",
+])
+def test_an_awaited_attack_has_not_happened(coder, text):
+    found = events(coder, text)
+    assert found and all({"hypothetical", "future"} & set(e.mode) for e in found), found
