@@ -468,3 +468,10 @@ def test_the_object_of_a_verb_outranks_its_modifiers(coder, text, event_type, mo
 def test_an_awaited_attack_has_not_happened(coder, text):
     found = events(coder, text)
     assert found and all({"hypothetical", "future"} & set(e.mode) for e in found), found
+
+
+def test_a_feared_outcome_does_not_reach_the_reason_clause(coder):
+    found = events(coder, "The tourist industry fears a plunge in bookings as the government "
+                          "has ordered a clampdown on public events.", date="2020-02-25")
+    assert found and not any({"hypothetical", "future"} & set(e.mode) for e in found), found
+    assert "ASSAULT" not in [e.event for e in found]

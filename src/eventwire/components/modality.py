@@ -134,6 +134,9 @@ class Modality(Pipe):
         token = trigger
         own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
         negatable = True  # no participle clause passed ("refused to meet him, leaving ...")
+        # No adverbial clause passed: "fears a plunge *as the government ordered* a clampdown"
+        # does not fear the clampdown.
+        governed = True
         for step in range(MAX_CLIMB):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
@@ -148,7 +151,7 @@ class Modality(Pipe):
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
-            if step > 0:
+            if step > 0 and governed:
                 category = self.cues.get(("governor", token.lemma_.lower()))
                 if category and (negatable or category != "negation"):
                     found.add(category)
@@ -158,6 +161,7 @@ class Modality(Pipe):
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG")
+            governed = governed and not (token.dep_ == "advcl" and _finite(token))
             token = token.head
         return found
 
@@ -210,6 +214,13 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with its own subject or conjunction ("as the government has ordered"), not
+    an infinitive of purpose ("sent troops to attack")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "to"
+               for c in verb.children)
 
 
 def _last_mark(token: Token) -> str:
