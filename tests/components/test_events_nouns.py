@@ -184,3 +184,13 @@ def test_telling_someone_to_act_is_a_demand(coder):
     assert codes(demand.actor) == ["KEN"] and codes(demand.recipient) == ["UGA"]
     assert "REQUEST" not in [e.event for e in events(
         coder, "The Kenyan minister told reporters that talks would resume.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Over one third of delegates are on offer in the nominating battle.", []),
+    ("Weinstein lost his legal battle with the prosecutors.", []),
+    ("China and the US are locked in a trade war.", []),
+    ("The battle for Mosul raged on.", ["ASSAULT"]),
+])
+def test_a_figurative_battle_is_no_fight(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected

@@ -96,6 +96,8 @@ class EventExtractor(Pipe):
         self.ontology = ontology or load_ontology()
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
+        self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
+                            for r in read_tsv("events", "noun_idioms.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -257,7 +259,23 @@ class EventExtractor(Pipe):
                 candidates.extend(o for p in holder if p.dep_ == "prep" and p.lower_ == prep
                                   for o in p.children if o.dep_ == "pobj")
         return next((c for c in candidates if c.pos_ in ("NOUN", "ADJ")
-                     and _nominal_entry(self.lexicon.nouns, c) is not None), None)
+                     and _nominal_entry(self.lexicon.nouns, c) is not None
+                     and not self._figurative(c)), None)
+
+    def _figurative(self, noun: Token) -> bool:
+        """An event noun in a sense that names no event: "a legal battle", "the trade war",
+        "the fight against the virus" (noun_idioms.tsv)."""
+        idiom = self.noun_idioms.get(noun.lemma_.lower())
+        if idiom is None:
+            return False
+        modifiers, objects = idiom
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in modifiers:
+                return True
+            if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in objects
+                                            for o in child.children):
+                return True
+        return False
 
     def _author(self, verb: Token) -> Token | None:
         """Who speaks through a participle on an issued thing: "the PKK issued a
@@ -282,7 +300,7 @@ class EventExtractor(Pipe):
         if noun.dep_ in ("compound", "amod"):
             return None  # a modifier names a kind of thing: "battle lines", "fighting force"
         entry = _nominal_entry(self.lexicon.nouns, noun)
-        if entry is None:
+        if entry is None or self._figurative(noun):
             return None
         info = self.ontology.lookup(entry.code)
         if info is None or not info.event:
@@ -509,6 +527,11 @@ def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
         if head.i in verbal:
             return True
     return False
+
+
+def _alternatives(cell: str) -> frozenset[str]:
+    """The words of a table cell whose alternatives are separated by "|"."""
+    return frozenset(w.lower() for w in cell.split("|") if w)
 
 
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
