@@ -475,3 +475,14 @@ def test_a_feared_outcome_does_not_reach_the_reason_clause(coder):
                           "has ordered a clampdown on public events.", date="2020-02-25")
     assert found and not any({"hypothetical", "future"} & set(e.mode) for e in found), found
     assert "ASSAULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("They praised Modi for pulling off a spectacular reception for Trump.", "CONSULT"),
+    ("Having struggled to crack the Chinese market, Tesco established a venture in 2014.",
+     "ASSAULT"),
+    ("His policies irritated many in the Middle East.", "PROTEST"),
+    ("Italy, the country in Europe worst affected, reported 260 cases.", "SUPPORT"),
+])
+def test_succeeding_and_feelings_caused_are_no_acts(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="2020-02-25")]
