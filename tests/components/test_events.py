@@ -486,3 +486,13 @@ def test_a_feared_outcome_does_not_reach_the_reason_clause(coder):
 ])
 def test_succeeding_and_feelings_caused_are_no_acts(coder, text, absent):
     assert absent not in [e.event for e in events(coder, text, date="2020-02-25")]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Central banks have been easing policy, while governments have promised large "
+     "injections of fiscal stimulus, something others might also have to consider.", "AGREE"),
+    ("Russia might retaliate because the US attacked Syria.", "ASSAULT"),
+])
+def test_a_clause_of_contrast_or_cause_is_asserted_on_its_own(coder, text, event_type):
+    found = find(events(coder, text, date="2020-02-25"), event_type)
+    assert not {"hypothetical", "future"} & set(found.mode), found.mode

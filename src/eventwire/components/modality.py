@@ -178,11 +178,16 @@ class Modality(Pipe):
             reporting_subject(verb) is not None
 
     def _asserted_time_clause(self, verb: Token) -> bool:
-        """A past-tense clause opened by a conjunction of time ("when he attacked") happened,
-        whatever the clause it hangs on says of its own act."""
-        return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
-            c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) in TIME_CUES
-            for c in verb.children)
+        """A past-tense clause opened by a conjunction of time ("when he attacked"), or any
+        clause opened by one of contrast or cause ("while governments have promised"),
+        happened whatever the clause it hangs on says of its own act."""
+        if verb.dep_ != "advcl":
+            return False
+        marks = [self.cues.get(("mark", c.lower_)) for c in verb.children
+                 if c.dep_ in ("mark", "advmod")]
+        past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        return "asserted" in marks or past and any(m in TIME_CUES for m in marks)
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
