@@ -314,3 +314,16 @@ def test_led_by_a_nationality(blank_nlp: Language, finder: ActorFinder, text: st
                               code: str, sector: str) -> None:
     found = mention(run(blank_nlp, finder, text, "2005-01-01"), span)
     assert (found["code"], found["sector"]) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "alias", "code"), [
+    ("Isis recruited thousands of foreign fighters.", "Isis", "IMG"),
+    ("Unicef sent aid to Yemen.", "Unicef", "UNO"),
+])
+def test_a_long_acronym_written_as_a_word_is_still_the_organisation(nlp, text, alias, code):
+    found = [(m["text"], m["code"]) for m in nlp(text)._.ew_mentions]
+    assert (alias, code) in found, found
+
+
+def test_a_short_acronym_must_keep_its_capitals(nlp):
+    assert "us" not in [m["text"] for m in nlp("They told us to leave.")._.ew_mentions]

@@ -496,3 +496,11 @@ def test_succeeding_and_feelings_caused_are_no_acts(coder, text, absent):
 def test_a_clause_of_contrast_or_cause_is_asserted_on_its_own(coder, text, event_type):
     found = find(events(coder, text, date="2020-02-25"), event_type)
     assert not {"hypothetical", "future"} & set(found.mode), found.mode
+
+
+@pytest.mark.parametrize("text", [
+    "Footage of fighters contrasts with the slick videos that marked Isis's earlier years.",
+    "Tesco sold its stake in a China joint venture, marking its exit from the country.",
+])
+def test_marking_a_time_accuses_no_one(coder, text):
+    assert "ACCUSE" not in [e.event for e in events(coder, text, date="2020-02-25")]

@@ -147,8 +147,11 @@ class ActorFinder(Pipe):
             in_name = doc.has_annotation("ENT_IOB") and _in_name(index, start, end)
             return not in_name and not self._describes_a_thing(doc, start, end)
         letters = sum(c.isalpha() for c in target.alias)
-        if letters <= 3 or target.alias.isupper():
-            return text == target.alias
+        if letters <= 3:
+            return text == target.alias  # "us" and "who" are no US and WHO
+        if target.alias.isupper():
+            # British style writes longer acronyms as words: "Isis", "Nato", "Unicef".
+            return text in (target.alias, target.alias.capitalize())
         if not text[0].isupper() and text != target.alias:
             return False  # "al-Qaeda" is written as its alias is
         if target.kind == "country":
