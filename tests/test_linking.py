@@ -22,6 +22,7 @@ from eventwire.linking import (
     named_places,
     place_relation,
     score,
+    trigger_agreement,
 )
 from eventwire.records import Entity, Event, Place, TextInfo
 
@@ -240,3 +241,52 @@ def test_a_month_is_not_a_place():
     # "March" is also a town in England; a date must not make two raids "same place"
     assert named_places("Iraq said its warplanes had hit a vessel in the Gulf on March 8.") == set()
     assert named_places("Russian forces shelled Kharkiv on Tuesday.")
+
+
+# -- a trigger named in the other report's sentence --------------------------------------
+
+ARMY = Entity("Philippine army", "Philippines", "PHL", "MIL")
+
+
+def bombing(event_id: str, trigger: str, text: str, date: str = "1987-03-18") -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="ASSAULT", mode=[], context=[], actor=[],
+                 recipient=[ARMY], event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-9.0,
+                 cameo="180", goldstein=-10.0, event_loc=None)
+
+
+BLAST = ("blast-0001", "blast",
+         "A bomb blast at the military academy killed one person and wounded 40 during "
+         "rehearsals for a parade, hospital staff said.")
+BOMBED = ("bombed-0001", "bombed",
+          "Suspected communist rebels bombed the academy, the state news agency said.")
+
+
+def test_one_bombing_told_as_a_blast_and_as_bombed_is_one_event():
+    rules = load_rules()
+    blast, bombed = bombing(*BLAST), bombing(*BOMBED)
+    first, second = mention(blast, rules), mention(bombed, rules)
+    assert not first.trigger & second.trigger  # "blast" is no attack word ...
+    # ... but the blast report names the bomb: the other report's act
+    assert trigger_agreement(first, second, rules) == rules.trigger_scores["in_sentence"]
+    docs = {d: DocInfo(d, "1987-03-18") for d in ("blast", "bombed")}
+    clusters = link_events([blast, bombed], docs)
+    assert clusters[blast.id] == clusters[bombed.id]
+
+
+def test_a_bombing_a_week_later_stays_its_own_event():
+    later = bombing("later-0001", "bombed", BOMBED[2], date="1987-03-25")
+    docs = {d: DocInfo(d, None) for d in ("blast", "bombed", "later")}
+    clusters = link_events([bombing(*BLAST), bombing(*BOMBED), later], docs)
+    assert clusters[later.id] != clusters["blast-0001"]
+    assert clusters["blast-0001"] == clusters["bombed-0001"]
+
+
+def test_triggers_sharing_nothing_anywhere_disagree():
+    rules = load_rules()
+    ambush = bombing("ambush-0001", "ambushed",
+                     "Rebels ambushed an army patrol and killed 18 soldiers.")
+    blast = mention(bombing(*BLAST), rules)
+    assert trigger_agreement(blast, mention(ambush, rules), rules) == \
+        rules.trigger_scores["different"]

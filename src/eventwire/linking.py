@@ -65,6 +65,7 @@ class Rules:
     suffixes: tuple[str, ...]
     synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
     months: frozenset[str]
+    trigger_scores: dict[str, float]
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -90,7 +91,8 @@ def load_rules() -> Rules:
         stopwords=frozenset(raw["stopwords"]),
         suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
         synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
-        months=frozenset(raw["months"]))
+        months=frozenset(raw["months"]),
+        trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()})
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class Mention:
     names: frozenset[str]
     trigger: frozenset[str]
     tokens: frozenset[str]
+    acts: frozenset[str]  # the synonym classes of every sentence word
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -220,6 +223,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
     """The comparable features of one event."""
     rules = rules or load_rules()
     lo, hi = interval(event.date)
+    tokens = _words(event.text, rules)
     names = frozenset((e.name or e.entity_text).lower()
                       for e in [*event.actor, *event.recipient] if e.name or e.entity_text)
     return Mention(
@@ -230,7 +234,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
         names=names, trigger=frozenset(rules.synonyms.get(w, w)
                                        for w in _words(event.event_text, rules)),
-        tokens=_words(event.text, rules))
+        tokens=tokens, acts=frozenset(rules.synonyms.get(w, w) for w in tokens))
 
 
 def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
@@ -306,6 +310,25 @@ def comparable(a: Mention, b: Mention, rules: Rules) -> str | None:
     return dyad_relation(a, b)
 
 
+def trigger_agreement(a: Mention, b: Mention, rules: Rules) -> float:
+    """How far two mentions name their act alike (``trigger_scores``).
+
+    Shared trigger classes agree fully. A coder picks one word of a sentence
+    as the trigger, often not the act's own ("a bomb blast ... killed one",
+    "he discussed with Modi, whom he calls his friend"), so one report's
+    trigger named anywhere in the other's sentence agrees in part; triggers
+    that share nothing disagree.
+    """
+    scores = rules.trigger_scores
+    if not (a.trigger and b.trigger):
+        return scores["unknown"]
+    if a.trigger & b.trigger:
+        return scores["shared"]
+    if a.trigger & b.acts or b.trigger & a.acts:
+        return scores["in_sentence"]
+    return scores["different"]
+
+
 def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     """How likely two mentions report one event, 0..1; None when they never may.
 
@@ -313,7 +336,7 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     (see ``comparable``); different auxiliary modes (a negated, hypothetical,
     future or historical event joins only one of the same modes); two events
     of one document unless they are coreferent duplicates (same type,
-    compatible dyads, places not in conflict, and one trigger word or half
+    compatible dyads, places not in conflict, and one trigger class or half
     their sentence words in common: one sentence coded twice, as "killed" and
     "wounded", with the sides resolved differently).
     """
@@ -322,11 +345,12 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     if parties is None or a.modes != b.modes:
         return None
     relation = place_relation(a, b, rules)
-    trigger = 1.0 if a.trigger & b.trigger else (0.5 if not (a.trigger and b.trigger) else 0.0)
+    trigger = trigger_agreement(a, b, rules)
     sentence = jaccard(a.tokens, b.tokens)
     if a.doc_id == b.doc_id and (
             a.event != b.event or relation == "conflicting"
-            or (trigger < 1.0 and sentence < rules.same_document_sentence)):
+            or (trigger < rules.trigger_scores["shared"]
+                and sentence < rules.same_document_sentence)):
         return None
     names = jaccard(a.names, b.names) if a.names and b.names else 0.5
     parts = {
