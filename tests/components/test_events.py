@@ -504,3 +504,31 @@ def test_a_clause_of_contrast_or_cause_is_asserted_on_its_own(coder, text, event
 ])
 def test_marking_a_time_accuses_no_one(coder, text):
     assert "ACCUSE" not in [e.event for e in events(coder, text, date="2020-02-25")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("It is possible to disagree with the US but still find Trump's approach reckless.",
+     "CONSULT"),
+    ("A brutal government response has led to mass displacement.", "AGREE"),
+    ("The resolution passed by the security council did not have a timeframe.", "RETREAT"),
+    ("Trump was left to brood alone in Washington.", "CONSULT"),
+])
+def test_finding_causing_passing_and_being_left_are_no_acts(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="2018-12-23")]
+
+
+def test_what_someone_is_urged_to_do_has_not_happened(coder):
+    aid = find(events(coder, "Erdogan has urged Nato to come to Turkey's aid."), "AID")
+    assert "hypothetical" in aid.mode
+
+
+def test_what_an_indirect_question_asks_about_happened(coder):
+    found = events(coder, "I demand an explanation as to why Russian nationals take part in "
+                          "ground military operations in Syria.", date="2018-02-20")
+    assault = find(found, "ASSAULT")
+    assert not {"hypothetical", "future"} & set(assault.mode)
+
+
+def test_a_military_intervention_is_the_use_of_force(coder):
+    found = events(coder, "Russia launched a military intervention in Syria in 2015.")
+    assert "ASSAULT" in [e.event for e in found] and "AID" not in [e.event for e in found]

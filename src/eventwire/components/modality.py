@@ -156,7 +156,7 @@ class Modality(Pipe):
                 if category and (negatable or category != "negation"):
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
-                    self._asserted_time_clause(token) or _contrasted(token):
+                    self._asserted_clause(token) or _contrasted(token):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
@@ -177,17 +177,20 @@ class Modality(Pipe):
         return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and \
             reporting_subject(verb) is not None
 
-    def _asserted_time_clause(self, verb: Token) -> bool:
+    def _asserted_clause(self, verb: Token) -> bool:
         """A past-tense clause opened by a conjunction of time ("when he attacked"), or any
-        clause opened by one of contrast or cause ("while governments have promised"),
-        happened whatever the clause it hangs on says of its own act."""
-        if verb.dep_ != "advcl":
-            return False
+        finite clause opened by one of contrast or cause ("while governments have promised")
+        or by the "why" of an indirect question, happened whatever the clause it hangs on says
+        of its own act."""
         marks = [self.cues.get(("mark", c.lower_)) for c in verb.children
                  if c.dep_ in ("mark", "advmod")]
+        if "asserted" in marks and _finite(verb):
+            return True
+        if verb.dep_ != "advcl":
+            return False
         past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-        return "asserted" in marks or past and any(m in TIME_CUES for m in marks)
+        return past and any(m in TIME_CUES for m in marks)
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
