@@ -114,3 +114,17 @@ def test_domains_have_cues_and_thresholds() -> None:
     names = {d.name: d for d in load_domains()}
     assert {"sport", "markets", "disaster"} <= set(names)
     assert names["sport"].cues["innings"] > names["sport"].cues["game"]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. military said a 61-year-old woman who tested positive for the virus had recently "
+    "visited a U.S. military base in Daegu.",
+    "Six South Koreans and one Japanese spouse flew to South Korea on Feb. 19.",
+])
+def test_private_people_travelling_make_no_visit(coder, text):
+    assert "CONSULT" not in [e.event for e in coder.code(text, date="2020-02-25").events]
+
+
+def test_a_foreign_national_investigated_is_a_political_act(coder):
+    text = "A US national has been put under investigation in Italy for her role in rioting."
+    assert "ACCUSE" in [e.event for e in coder.code(text, date="2001-08-20").events]

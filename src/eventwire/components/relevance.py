@@ -138,6 +138,8 @@ class EventRelevance(Pipe):
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
         private = self._private(event, mentions)
         for side in ("actor", "recipient"):
+            if side == "recipient" and places and private:
+                continue  # a resident or tourist visiting a base or a ministry is no visit
             if any(self._political(mentions[m], side, event["event"], bare_states=not private)
                    for m in event[side] if not (side == "actor" and m in skip)
                    and not (side == "recipient" and places
