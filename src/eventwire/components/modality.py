@@ -102,6 +102,11 @@ class Modality(Pipe):
             found = self.categories(doc[start], range(start + 1, end))
             if "condition" in found:
                 continue
+            # "is willing to withdraw": the withdrawal is not done, but the stated readiness
+            # is: a promise (or a threat) that was made.
+            stated = "intent" in found and "hypothetical" not in found
+            if "intent" in found:
+                found.add("hypothetical")
             for category in ("negation", "hypothetical", "future"):
                 if category in found and category not in event["mode"]:
                     event["mode"].append(category)
@@ -109,11 +114,13 @@ class Modality(Pipe):
                 self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
                 self._recode(event, THREAT_CAMEO)
-            elif "future" in found and event["event"] in PROMISE_RECODED:
+            elif found & {"future", "intent"} and event["event"] in PROMISE_RECODED:
                 self._recode(event, PROMISE_CAMEO)
             if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
                     "negation" in found and event["event"] in NEGATED_REFUSALS:
                 self._recode(event, REFUSAL_CAMEO)
+            if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
+                event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
             if found & {"hypothetical", "future"}:
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
