@@ -20,6 +20,7 @@ from eventwire.linking import (
     load_rules,
     mention,
     named_places,
+    place_phrases,
     place_relation,
     score,
     trigger_agreement,
@@ -290,3 +291,67 @@ def test_triggers_sharing_nothing_anywhere_disagree():
     blast = mention(bombing(*BLAST), rules)
     assert trigger_agreement(blast, mention(ambush, rules), rules) == \
         rules.trigger_scores["different"]
+
+
+# -- places the gazetteer lacks -----------------------------------------------------------
+
+IRAQ = Entity("Iraqi warplanes", "Iraq", "IRQ", "MIL")
+IRAN = Entity("Iranian", "Iran", "IRN", None)
+
+
+def raid(event_id: str, text: str, trigger: str = "hit", date: str = "1987-03-18") -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="ASSAULT", mode=[], context=[], actor=[IRAQ],
+                 recipient=[IRAN], event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-9.0,
+                 cameo="190", goldstein=-10.0, event_loc=None)
+
+
+def test_place_phrases_find_places_the_gazetteer_lacks():
+    assert place_phrases("Iran said its troops advanced through the rugged mountains of "
+                         "Iraqi Kurdistan overnight.") == {"kurdistan"}
+    assert place_phrases("Iraq crushed an Iranian offensive near the strategic port city "
+                         "of Basra.") == {"basra"}
+    assert place_phrases("Iraqi jets raided a tanker south of Iran's Kharg island.") == {"kharg"}
+    # a possessor, a demonym, a weekday, an actor or a person after "as" is no place
+    assert place_phrases("Tests began at a church in Daegu as President Moon Jae-in said "
+                         "on Tuesday the situation was grave.") == {"daegu"}
+    assert place_phrases("Iraqi warplanes hit two ships off the Iranian coast.") == set()
+
+
+def test_raids_on_ships_at_two_named_places_on_one_day_stay_two_events():
+    rules = load_rules()
+    kharg = raid("kharg-0001", "Iraq said its warplanes hit a tanker off Kharg island today.")
+    lavan = raid("lavan-0001", "Iraq said its warplanes hit a tanker near Lavan island today.")
+    first, second = mention(kharg, rules), mention(lavan, rules)
+    assert named_places(kharg.text) == named_places(lavan.text) == set()  # gazetteer: none
+    assert place_relation(first, second, rules) == "named_apart"
+    clusters = link_events([kharg, lavan], {d: DocInfo(d, kharg.date) for d in ("kharg", "lavan")})
+    assert clusters[kharg.id] != clusters[lavan.id]
+
+
+def test_a_place_one_report_repeats_is_shared_and_one_unnamed_is_no_conflict():
+    rules = load_rules()
+    tehran = raid("tehran-0001", "Iran said Iraqi jets struck a tanker off Kharg today.",
+                  trigger="struck")
+    baghdad = raid("baghdad-0001", "Iraq said its warplanes hit a tanker in the Gulf off "
+                   "Kharg island today.")
+    unnamed = raid("unnamed-0001", "Iraq said its warplanes hit a tanker today.")
+    first, second, third = (mention(e, rules) for e in (tehran, baghdad, unnamed))
+    assert place_relation(first, second, rules) != "named_apart"  # both name Kharg
+    assert place_relation(second, third, rules) == "unknown"
+    docs = {d: DocInfo(d, tehran.date) for d in ("tehran", "baghdad", "unnamed")}
+    clusters = link_events([tehran, baghdad, unnamed], docs)
+    assert clusters[tehran.id] == clusters[baghdad.id] == clusters[unnamed.id]
+
+
+def test_battles_on_two_fronts_told_by_each_side_stay_two_events(coder):
+    texts = {"north": "Iran said its troops repulsed heavy Iraqi attacks in the mountains of "
+                      "Iraqi Kurdistan on Monday.",
+             "south": "Iran said its forces launched fresh attacks on Iraqi positions near "
+                      "Basra on Monday."}
+    events = {d: first_assault(coder.code(t, date=RAID_DATE, doc_id=d).events)
+              for d, t in texts.items()}
+    clusters = link_events(list(events.values()),
+                           {d: DocInfo(d, RAID_DATE) for d in texts})
+    assert clusters[events["north"].id] != clusters[events["south"].id]

@@ -33,6 +33,8 @@ from eventwire.records import Entity, Event, Place
 UNKNOWN_CODE = "?"
 _WORD = re.compile(r"[a-z0-9]+")  # one character class, one quantifier: linear
 _NAME = re.compile(r"[A-Z][a-z]+")  # a capitalised word: a candidate place name
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one mark; no nested quantifier: linear
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,11 @@ class Rules:
     synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
     months: frozenset[str]
     trigger_scores: dict[str, float]
+    place_prepositions: frozenset[str]
+    place_skip: int
+    place_breaks: frozenset[str]
+    not_places: frozenset[str]  # months, weekdays and broad regions
+    named_place_families: frozenset[str]
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -92,7 +99,13 @@ def load_rules() -> Rules:
         suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
         synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
         months=frozenset(raw["months"]),
-        trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()})
+        trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()},
+        place_prepositions=frozenset(raw["place_phrases"]["prepositions"]),
+        place_skip=int(raw["place_phrases"]["max_skip"]),
+        place_breaks=frozenset(raw["place_phrases"]["breaks"]),
+        not_places=frozenset([*raw["months"], *raw["place_phrases"]["weekdays"],
+                              *raw["place_phrases"]["broad_regions"]]),
+        named_place_families=frozenset(raw["named_place_families"]))
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,8 @@ class Mention:
     trigger: frozenset[str]
     tokens: frozenset[str]
     acts: frozenset[str]  # the synonym classes of every sentence word
+    spots: frozenset[str] = frozenset()  # place names of locative phrases, gazetteer or not
+    words: frozenset[str] = frozenset()  # the sentence's words, lower case, datelines left out
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -234,7 +249,89 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
         names=names, trigger=frozenset(rules.synonyms.get(w, w)
                                        for w in _words(event.event_text, rules)),
-        tokens=tokens, acts=frozenset(rules.synonyms.get(w, w) for w in tokens))
+        tokens=tokens, acts=frozenset(rules.synonyms.get(w, w) for w in tokens),
+        spots=_spots(event, names, rules),
+        words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
+                        if not (w.isupper() and len(w) > 1)))
+
+
+def _spots(event: Event, names: frozenset[str], rules: Rules) -> frozenset[str]:
+    """The event's place names: its ``event_loc`` below country level and the
+    ``place_phrases`` of its sentence."""
+    found = set(place_phrases(event.text, rules))
+    loc = event.event_loc
+    if loc is not None and not (loc.feature_code or "").startswith(rules.country_feature_prefix):
+        found.add(loc.name.lower())
+    return frozenset(spot for spot in found if spot not in names)
+
+
+def place_phrases(sentence: str, rules: Rules | None = None) -> frozenset[str]:
+    """Names of places a sentence puts something at, whether the gazetteer knows them
+    or not: capitalised runs after a locative preposition ("in Iraqi Kurdistan",
+    "near Fish Lake", "in the northern Gulf"), less their leading country words
+    and demonyms, and none that names an actor ("in the Revolutionary Guards").
+
+    Two reports of one dyad and day that each name such a place and share none
+    are told of different fronts, ships or towns (``named_apart``).
+    """
+    rules = rules or load_rules()
+    tokens = _TOKEN.findall(sentence)
+    found: set[str] = set()
+    at = 1  # a sentence's first word is capitalised anyway
+    while at < len(tokens):
+        if tokens[at].lower() not in rules.place_prepositions:
+            at += 1
+            continue
+        end = at + 1
+        skipped = 0
+        while (end < len(tokens) and skipped < rules.place_skip and tokens[end].islower()
+               and tokens[end] not in rules.place_prepositions
+               and tokens[end] not in rules.place_breaks):
+            end += 1
+            skipped += 1
+        run: list[str] = []
+        while end < len(tokens) and tokens[end][:1].isupper():
+            run.append(tokens[end])
+            end += 1
+            if end + 1 < len(tokens) and tokens[end] in "'’" and tokens[end + 1] == "s":
+                end += 2  # a possessor qualifies what follows: "Iran's Kharg"
+        while run and _leading_non_place(run[0], rules.not_places):
+            run = run[1:]
+        if run and not _names_actor(" ".join(run)):
+            found.add(" ".join(run).lower())
+        at = max(end, at + 1)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _leading_non_place(word: str, not_places: frozenset[str]) -> bool:
+    """A word that qualifies a place name rather than naming it: a country or
+    its demonym ("Iraqi"), a month, a weekday, a broad region, a dateline."""
+    from eventwire.kb.actors import load_actor_kb
+    from eventwire.kb.gazetteer import load_gazetteer
+
+    return (word.lower() in not_places or (word.isupper() and len(word) > 1)
+            or any(t.kind == "country" for t in load_actor_kb().lookup(word))
+            or any(e.is_country for e in load_gazetteer().lookup(word)))
+
+
+@lru_cache(maxsize=65536)
+def _names_actor(name: str) -> bool:
+    """A name the actor dictionary knows as a country, person, organisation or
+    group (a capital named for its government, "Washington", is still a place)."""
+    from eventwire.kb.actors import load_actor_kb
+
+    return any(t.kind != "metonym" for t in load_actor_kb().lookup(name))
+
+
+def named_apart(a: Mention, b: Mention) -> bool:
+    """Each report names a place and no place of one is named in the other's
+    sentence: "repulsed attacks in Iraqi Kurdistan" and "launched attacks near
+    Basra" are two battles, however alike the rest."""
+    if not (a.spots and b.spots) or a.spots & b.spots:
+        return False
+    return not (any(set(spot.split()) <= b.words for spot in a.spots)
+                or any(set(spot.split()) <= a.words for spot in b.spots))
 
 
 def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
@@ -271,7 +368,18 @@ def place_relation(first: Mention, second: Mention, rules: Rules) -> str:
     Two different towns of one country conflict; a country or a region
     (ADM feature) holding the other place is compatible at country level.
     Without an ``event_loc``, the towns the sentence names stand in for it.
+    In the ``named_place_families``, an unknown or country-level relation is
+    ``named_apart`` when the two sentences name different places the gazetteer
+    may lack (``named_apart``).
     """
+    relation = _gazetteer_relation(first, second, rules)
+    if (relation in ("unknown", "same_country") and first.family in rules.named_place_families
+            and named_apart(first, second)):
+        return "named_apart"
+    return relation
+
+
+def _gazetteer_relation(first: Mention, second: Mention, rules: Rules) -> str:
     a, b = first.place, second.place
     if a is None or b is None:
         mine = {a.geonameid} if a is not None else set(first.named)
