@@ -544,3 +544,9 @@ def test_a_military_intervention_is_the_use_of_force(coder):
 def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent):
     found = events(coder, text, date="2020-02-25")
     assert absent not in [" ".join([e.event, *e.mode]) for e in found] + [e.event for e in found]
+
+
+def test_removing_troops_withdraws_them(coder):
+    found = events(coder, "The troops were removed from the refineries yesterday.",
+                   date="1987-03-13")
+    assert [e.event for e in found] == ["RETREAT"]
