@@ -550,3 +550,11 @@ def test_removing_troops_withdraws_them(coder):
     found = events(coder, "The troops were removed from the refineries yesterday.",
                    date="1987-03-13")
     assert [e.event for e in found] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Putin held a news conference in Moscow on Thursday.",
+    "Reagan opened the news conference with a statement on the budget deficit.",
+])
+def test_a_news_conference_is_no_meeting(coder, text):
+    assert "CONSULT" not in [e.event for e in events(coder, text, date="1987-03-19")]
