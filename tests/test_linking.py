@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date as Date
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from eventwire.linking import (
     place_phrases,
     place_relation,
     score,
+    told_days,
     trigger_agreement,
 )
 from eventwire.records import Entity, Event, Place, TextInfo
@@ -355,3 +357,20 @@ def test_battles_on_two_fronts_told_by_each_side_stay_two_events(coder):
     clusters = link_events(list(events.values()),
                            {d: DocInfo(d, RAID_DATE) for d in texts})
     assert clusters[events["north"].id] != clusters[events["south"].id]
+
+
+def test_an_act_told_on_another_day_is_not_the_day_s_raid():
+    # a background clause coded with the story's date is of the day it tells
+    today = raid("story-0001", "BAGHDAD, March 18 - Iraq said its warplanes hit two ships "
+                 "off the Iranian coast in attacks last night and early today.")
+    earlier = raid("story-0002", "The last confirmed Iraqi attack on shipping was on March 8, "
+                   "when an Iranian tanker was hit by a missile.", trigger="attack")
+    told = raid("other-0001", "Iraq said its warplanes hit a ship on March 18.")
+    rules = load_rules()
+    assert told_days(earlier.text, Date(1987, 3, 18)) == {Date(1987, 3, 8)}
+    assert told_days(today.text, Date(1987, 3, 18)) == set()  # a dateline tells no act
+    assert score(mention(today, rules), mention(earlier, rules), rules) is None
+    assert score(mention(today, rules), mention(told, rules), rules) is not None
+    docs = {d: DocInfo(d, today.date) for d in ("story", "other")}
+    clusters = link_events([today, earlier, told], docs)
+    assert clusters[earlier.id] != clusters[today.id] == clusters[told.id]

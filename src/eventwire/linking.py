@@ -67,6 +67,7 @@ class Rules:
     suffixes: tuple[str, ...]
     synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
     months: frozenset[str]
+    month_numbers: dict[str, int]
     trigger_scores: dict[str, float]
     place_prepositions: frozenset[str]
     place_skip: int
@@ -99,6 +100,7 @@ def load_rules() -> Rules:
         suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
         synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
         months=frozenset(raw["months"]),
+        month_numbers={name: n for n, name in enumerate(raw["months"], start=1)},
         trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()},
         place_prepositions=frozenset(raw["place_phrases"]["prepositions"]),
         place_skip=int(raw["place_phrases"]["max_skip"]),
@@ -130,6 +132,7 @@ class Mention:
     acts: frozenset[str]  # the synonym classes of every sentence word
     spots: frozenset[str] = frozenset()  # place names of locative phrases, gazetteer or not
     words: frozenset[str] = frozenset()  # the sentence's words, lower case, datelines left out
+    told: frozenset[Date] = frozenset()  # days the sentence tells an act "on" ("on March 8")
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -252,7 +255,32 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         tokens=tokens, acts=frozenset(rules.synonyms.get(w, w) for w in tokens),
         spots=_spots(event, names, rules),
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
-                        if not (w.isupper() and len(w) > 1)))
+                        if not (w.isupper() and len(w) > 1)),
+        told=told_days(event.text, hi, rules))
+
+
+def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> frozenset[Date]:
+    """The days a sentence tells something happened on ("was on March 8"), in the
+    year that puts them on or before ``near`` (the event's date), so a background
+    clause dated in the sentence is told apart from the story's own day."""
+    if near is None:
+        return frozenset()
+    rules = rules or load_rules()
+    tokens = _TOKEN.findall(sentence)
+    found: set[Date] = set()
+    for at in range(len(tokens) - 2):
+        month = rules.month_numbers.get(tokens[at + 1].lower())
+        if tokens[at].lower() != "on" or month is None or not tokens[at + 2].isdigit():
+            continue
+        for year in (near.year, near.year - 1):
+            try:
+                day = Date(year, month, int(tokens[at + 2]))
+            except ValueError:
+                break
+            if day <= near + timedelta(days=rules.day_window):
+                found.add(day)
+                break
+    return frozenset(found)
 
 
 def _spots(event: Event, names: frozenset[str], rules: Rules) -> frozenset[str]:
@@ -354,12 +382,28 @@ def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
 
 
 def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
-    """Day dates within ``day_window`` days; coarser dates within their month or year."""
+    """Day dates within ``day_window`` days; coarser dates within their month or year.
+
+    A sentence that tells its act on a day far from its coded date ("the last
+    attack on shipping was on March 8", coded with the story's March 18) is
+    of the day it tells: the other report's date must be near that day.
+    """
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
     both_days = a.lo == a.hi and b.lo == b.hi
     slack = timedelta(days=rules.day_window if both_days else 0)
-    return a.lo <= b.hi + slack and b.lo <= a.hi + slack
+    return (a.lo <= b.hi + slack and b.lo <= a.hi + slack
+            and _told_fits(a, b, rules) and _told_fits(b, a, rules))
+
+
+def _told_fits(a: Mention, b: Mention, rules: Rules) -> bool:
+    """False when ``a`` tells only days away from its own date and from ``b``'s."""
+    if not a.told or a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return True
+    slack = timedelta(days=rules.day_window)
+    near = [day for day in a.told if a.lo - slack <= day <= a.hi + slack
+            or b.lo - slack <= day <= b.hi + slack]
+    return bool(near)
 
 
 def place_relation(first: Mention, second: Mention, rules: Rules) -> str:
