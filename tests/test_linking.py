@@ -374,3 +374,27 @@ def test_an_act_told_on_another_day_is_not_the_day_s_raid():
     docs = {d: DocInfo(d, today.date) for d in ("story", "other")}
     clusters = link_events([today, earlier, told], docs)
     assert clusters[earlier.id] != clusters[today.id] == clusters[told.id]
+
+
+def advice(event_id: str, actor, recipient, text: str) -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date="2020-02-25",
+                 date_precision="day", event="REQUEST", mode=[], context=[],
+                 actor=list(actor), recipient=list(recipient), event_text="advised",
+                 text=text, text_info=TextInfo(0, 0, len(text)), quad_code=1,
+                 intensity=1.0, cameo="010", goldstein=-0.1, event_loc=None)
+
+
+def test_two_advisories_of_one_story_with_the_country_on_either_side_stay_two():
+    # the ministry advising (IRQ -> ?) and Iraqis advised (? -> IRQ), two sentences
+    ministry = Entity("ministry", "Iraq", "IRQ", "GOV")
+    iraqis = Entity("Iraqis", "Iraq", "IRQ", None)
+    travel = advice("story-0003", (), (iraqis,),
+                    "It advised Iraqis not to travel to those countries.")
+    gatherings = advice("story-0004", (ministry,), (),
+                        "Public gatherings were banned and the ministry advised that they "
+                        "not be held throughout the country.")
+    rules = load_rules()
+    assert score(mention(travel, rules), mention(gatherings, rules), rules) is None
+    # in two stories the same two sentences may still be compared and scored
+    elsewhere = dataclasses.replace(gatherings, id="other-0004", doc_id="other")
+    assert score(mention(travel, rules), mention(elsewhere, rules), rules) is not None

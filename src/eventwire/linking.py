@@ -191,6 +191,15 @@ def dyad_relation(a: Mention, b: Mention) -> str | None:
     return None
 
 
+def _crossed(a: Mention, b: Mention) -> bool:
+    """The one country both dyads code acts in one and is acted on in the other
+    (``X -> ?`` and ``? -> X``): a ministry advising and Iraqis advised."""
+    return (UNKNOWN_CODE not in (a.dyad[0], b.dyad[1]) and a.dyad[0] == b.dyad[1]
+            and a.dyad[1] == UNKNOWN_CODE and b.dyad[0] == UNKNOWN_CODE) or (
+        UNKNOWN_CODE not in (a.dyad[1], b.dyad[0]) and a.dyad[1] == b.dyad[0]
+        and a.dyad[0] == UNKNOWN_CODE and b.dyad[1] == UNKNOWN_CODE)
+
+
 def _agree(one: str, other: str) -> bool:
     return one == other or UNKNOWN_CODE in (one, other)
 
@@ -501,8 +510,8 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     sentence = jaccard(a.tokens, b.tokens)
     if a.doc_id == b.doc_id and (
             a.event != b.event or relation == "conflicting"
-            or (trigger < rules.trigger_scores["shared"]
-                and sentence < rules.same_document_sentence)):
+            or (sentence < rules.same_document_sentence
+                and (trigger < rules.trigger_scores["shared"] or _crossed(a, b)))):
         return None
     names = jaccard(a.names, b.names) if a.names and b.names else 0.5
     parts = {
