@@ -194,3 +194,11 @@ def test_telling_someone_to_act_is_a_demand(coder):
 ])
 def test_a_figurative_battle_is_no_fight(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After an amiable chat with Turkey's president, Trump ordered the withdrawal.", "CONSULT"),
+    ("Prosecutors brought fresh charges against the former Egyptian minister.", "ACCUSE"),
+])
+def test_a_chat_is_a_meeting_and_charges_accuse(coder, text, expected):
+    assert expected in [e.event for e in coder.code(text, date="2019-01-10").events]
