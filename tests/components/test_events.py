@@ -558,3 +558,19 @@ def test_removing_troops_withdraws_them(coder):
 ])
 def test_a_news_conference_is_no_meeting(coder, text):
     assert "CONSULT" not in [e.event for e in events(coder, text, date="1987-03-19")]
+
+
+def test_calling_for_something_to_be_done_is_a_request(coder):
+    found = events(coder, "The leader of the Syrian Kurds has called for a small international "
+                          "observer force to be stationed on the Turkey-Syria border.")
+    assert [e.event for e in found] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Brian Hook said Washington was not looking to grant any future waivers.",
+    "Her lawyers argue Janavs deserves probation.",
+    "Each region has dealt with returnees in its own way.",
+    "Officials were not going to risk their lives to extricate the children.",
+])
+def test_looking_arguing_dealing_and_risking_code_nothing_alone(coder, text):
+    assert [e.event for e in events(coder, text, date="2019-02-19")] == []

@@ -50,8 +50,9 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
 CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
-# Conjunctions of an indirect question, kept among the words of the verb that asks it.
-QUESTION_MARKS = frozenset({"if", "whether"})
+# Conjunctions of a clause the verb governs, kept among the verb's words: an indirect
+# question ("asked *if*") and a for-to clause ("called *for* a force to be stationed").
+GOVERNED_MARKS = frozenset({"if", "whether", "for"})
 CONTEXT_DEPTH = 3
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
@@ -388,9 +389,10 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
         t, depth = stack.pop()
         if t.dep_ in CONTEXT_STOP_DEPS or _is_time_phrase(t):
             if depth == 1 and t.dep_ in ("ccomp", "advcl"):
-                # A question's conjunction still shows what the verb governs ("asked *if*").
+                # A governed clause's conjunction still shows what the verb governs ("asked
+                # *if*", "called *for* a force to be stationed").
                 right.extend(c for c in t.children if c.dep_ == "mark" and c.i > verb.i
-                             and c.lower_ in QUESTION_MARKS)
+                             and c.lower_ in GOVERNED_MARKS and not _misread_destination(c, t))
             continue
         if depth == 1 and controlled and is_infinitive_complement(t):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
@@ -527,6 +529,13 @@ def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
         if head.i in verbal:
             return True
     return False
+
+
+def _misread_destination(mark: Token, clause: Token) -> bool:
+    """"left *for* Syria to join Isis": a place the parser made the subject of a for-to clause
+    is where someone went, so the "for" is no conjunction the verb governs."""
+    return mark.lower_ == "for" and any(
+        c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") for c in clause.children)
 
 
 def _alternatives(cell: str) -> frozenset[str]:
