@@ -128,3 +128,16 @@ def test_private_people_travelling_make_no_visit(coder, text):
 def test_a_foreign_national_investigated_is_a_political_act(coder):
     text = "A US national has been put under investigation in Italy for her role in rioting."
     assert "ACCUSE" in [e.event for e in coder.code(text, date="2001-08-20").events]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 10,000 drug addicts have been quarantined in treatment centres in Tehran "
+    "province, IRNA reported.",
+    "One hotel in the Canary Islands was put on lockdown on Tuesday.",
+])
+def test_a_passive_quarantine_or_lockdown_is_the_states_act(coder, text):
+    assert "COERCE" in types(coder, text)
+
+
+def test_a_firm_restricting_travel_is_no_state_act(coder):
+    assert types(coder, "Cathay Pacific restricted travel for its staff.") == []

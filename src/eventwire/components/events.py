@@ -71,6 +71,9 @@ PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
 # "sieges and gunfire"): the relevance stage keeps only those political by themselves.
 UNNAMED_TYPES = frozenset({"ASSAULT"})
+# Event types a passive verb names with no party ("were quarantined", "was arrested"): the
+# state's acts, which the relevance stage keeps only when political by themselves.
+UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -508,7 +511,9 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     environment surrounding both countries"); an armed attack is one even with no party
     named ("clinics were bombed"), and the relevance stage keeps the political ones."""
     return bool(event["actor"]) or trigger.dep_ != "acl" and (
-        bool(event["recipient"]) or event["event"] in UNNAMED_TYPES)
+        bool(event["recipient"]) or event["event"] in UNNAMED_TYPES
+        or event["event"] in UNNAMED_PASSIVE_TYPES
+        and any(c.dep_ == "auxpass" for c in trigger.children))
 
 
 def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
