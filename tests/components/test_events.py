@@ -574,3 +574,15 @@ def test_calling_for_something_to_be_done_is_a_request(coder):
 ])
 def test_looking_arguing_dealing_and_risking_code_nothing_alone(coder, text):
     assert [e.event for e in events(coder, text, date="2019-02-19")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("When President Obama fired Jim Mattis, I gave him a second chance, Trump wrote.", []),
+    ("Syrian state media said Turkish troops fired on the pro-government militiamen.",
+     ["ASSAULT"]),
+    ("Hamas fired rockets at Israel on Monday.", ["ASSAULT"]),
+    ("The supplies are very low, said one aid official, who requested anonymity.", []),
+    ("It has also been emboldened to confront Saudi Arabia in Yemen.", []),
+])
+def test_firing_confronting_and_asking_anonymity(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2018-12-22")] == expected

@@ -156,7 +156,7 @@ class EventExtractor(Pipe):
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
-        before, after, after_tokens = _clause_words(verb)
+        before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
@@ -375,7 +375,7 @@ def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: b
     return round(min(max(confidence, 0.05), 0.95), 2)
 
 
-def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
+def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word], list[int]]:
     """Words of the verb's own phrase before and after it, as the matcher sees them.
 
     Nested clauses (relative, adverbial, reported) are other predications, and
@@ -401,7 +401,10 @@ def _clause_words(verb: Token) -> tuple[list[Word], list[Word], list[int]]:
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
             right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
             continue
-        (left if t.i < verb.i else right).append(t)
+        if t.i < verb.i:
+            left.append(t)
+        elif not _names_an_actor(t, index):
+            right.append(t)
         if depth < CONTEXT_DEPTH:
             stack.extend((c, depth + 1) for c in t.children)
     left.sort(key=lambda t: t.i)
@@ -534,6 +537,13 @@ def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
         if head.i in verbal:
             return True
     return False
+
+
+def _names_an_actor(token: Token, index: list[int]) -> bool:
+    """A noun that only says which kind of agent an actor is ("one *aid* official", "the
+    *peace* envoy") names who acts, not what the verb does: patterns never read it as their
+    object. A word of the actor's own name ("*army* reservists") still counts."""
+    return token.dep_ == "compound" and index[token.i] < 0 and index[token.head.i] >= 0
 
 
 def _misread_destination(mark: Token, clause: Token) -> bool:
