@@ -586,3 +586,8 @@ def test_looking_arguing_dealing_and_risking_code_nothing_alone(coder, text):
 ])
 def test_firing_confronting_and_asking_anonymity(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2018-12-22")] == expected
+
+
+def test_coming_to_someones_rescue_aids_them(coder):
+    found = events(coder, "The US came to the aid of Kurdish fighters.", date="2018-01-22")
+    assert [e.event for e in found] == ["AID"]
