@@ -54,6 +54,7 @@ AGENCIES = {"reuters", "afp", "ap", "getty"}
      "REUTERS/Phil Noble/File Photo"),
     ("Trump arrives in Delhi, February 25, 2020. REUTERS/Adnan Abidi", "REUTERS/Adnan Abidi"),
     ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
+    ("Yonhap via REUTERS  The church asked the government to help.", "Yonhap via REUTERS"),
 ])
 def test_a_photo_credit_is_found(nlp, text, credit):
     doc = nlp.make_doc(text)
@@ -61,8 +62,12 @@ def test_a_photo_credit_is_found(nlp, text, credit):
     assert doc[found[0]:found[-1] + 1].text == credit
 
 
-def test_a_slash_between_words_is_no_credit(nlp):
-    assert credit_tokens(nlp.make_doc("The US/China talks resumed."), AGENCIES) == set()
+@pytest.mark.parametrize("text", [
+    "The US/China talks resumed.",
+    "A spokesman told Reuters via email that the talks had ended.",
+])
+def test_a_slash_between_words_or_prose_via_an_agency_is_no_credit(nlp, text):
+    assert credit_tokens(nlp.make_doc(text), AGENCIES) == set()
 
 
 def test_the_agency_of_a_photo_credit_does_not_act(coder):

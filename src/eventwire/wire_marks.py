@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 # A dateline's place, date and agency fit in this many tokens before its dash.
 MAX_DATELINE_TOKENS = 12
 SEPARATORS = frozenset({",", "(", ")"})
+# How many capitalised words may name the source before "via" in a handout credit.
+MAX_VIA_SOURCE_TOKENS = 4
 
 
 def wire_mark_tokens(doc: Doc, dashes: Collection[str], agencies: Collection[str]) -> set[int]:
@@ -54,6 +56,22 @@ def credit_tokens(doc: Doc, agencies: Collection[str]) -> set[int]:
         while end + 1 < len(doc) and (doc[end + 1].text == "/" or _capitalised(doc[end + 1])):
             end += 1
         found.update(range(start, end + 1))
+    return found | _via_credit_tokens(doc, agencies)
+
+
+def _via_credit_tokens(doc: Doc, agencies: Collection[str]) -> set[int]:
+    """A handout credit: capitalised words, "via" and an agency in capitals ("Yonhap via
+    REUTERS", "KCNA via REUTERS"); "told Reuters via email" is prose."""
+    found: set[int] = set()
+    for via in (t for t in doc if t.lower_ == "via" and t.i + 1 < len(doc)):
+        agency = doc[via.i + 1]
+        if agency.lower_ not in agencies or not agency.text.isupper():
+            continue
+        start = via.i
+        while start > 0 and via.i - start < MAX_VIA_SOURCE_TOKENS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start < via.i:
+            found.update(range(start, via.i + 2))
     return found
 
 

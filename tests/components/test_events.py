@@ -592,3 +592,13 @@ def test_firing_confronting_and_asking_anonymity(coder, text, expected):
 def test_coming_to_someones_rescue_aids_them(coder):
     found = events(coder, "The US came to the aid of Kurdish fighters.", date="2018-01-22")
     assert [e.event for e in found] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italian GDP fell by 0.3% in the fourth quarter, yielding full-year growth of 0.2%.", []),
+    ("He has maintained his innocence and a long appeals battle is likely.", []),
+    ("Tesco started a review of its operations in Thailand and Malaysia.", []),
+    ("Turkey launched an operation against Kurdish militants in Afrin.", ["ASSAULT"]),
+])
+def test_operations_battles_and_yields_of_business_and_courts_are_no_acts(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
