@@ -327,3 +327,13 @@ def test_a_long_acronym_written_as_a_word_is_still_the_organisation(nlp, text, a
 
 def test_a_short_acronym_must_keep_its_capitals(nlp):
     assert "us" not in [m["text"] for m in nlp("They told us to leave.")._.ew_mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "The US-backed Kurdish militia captured the town.",
+    "Iran-backed militias attacked the base.",
+])
+def test_a_backer_is_not_the_country_of_whom_it_backs(nlp, text):
+    doc = nlp(text)
+    agent = next(m for m in doc._.ew_mentions if m["kind"] == "agent")
+    assert agent["code"] not in ("USA", "IRN"), agent

@@ -55,7 +55,7 @@ def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
         if code is None and (m.get("community") or m["sector"] not in UNPLACED_BY_VERB):
             code, how = _verb_place(head, at, kb, cues), "verb"
         if code is None and m.get("community"):
-            code, how = _only_country(doc, m, mentions, kb), "sentence"
+            code, how = _only_country(doc, m, mentions, kb, cues["backing"]), "sentence"
         if code:
             recode(m, "eventwire_actors", f"place_{how}", code=code, name=kb.name_of(code),
                    confidence=CONFIDENCE[how])
@@ -158,16 +158,24 @@ def _country_at(token: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str
 
 
 def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
-                  kb: ActorKB) -> str | None:
-    """The single country named in the community's sentence, if there is just one and it
-    is not the other party of the community's own verb ("the Kurds accused Turkey")."""
+                  kb: ActorKB, backing: frozenset[str]) -> str | None:
+    """The single country named in the community's sentence, if there is just one, it
+    is not the other party of the community's own verb ("the Kurds accused Turkey") and
+    not a backer ("the US-backed Kurdish militia")."""
     sent = doc[m["start"]].sent
     verb = doc[m["start"]:m["end"]].root.head
     codes = {o["code"] for o in mentions if o is not m and o["code"]
-             and sent.start <= o["start"] < sent.end and kb.country(o["code"])}
+             and sent.start <= o["start"] < sent.end and kb.country(o["code"])
+             and not _backer(doc, o, backing)}
     parties = {o["code"] for o in mentions if o is not m and o["code"]
                and _argument_of(doc[o["start"]:o["end"]].root, verb)}
     return codes.pop() if len(codes) == 1 and not codes & parties else None
+
+
+def _backer(doc: Doc, m: dict[str, Any], backing: frozenset[str]) -> bool:
+    """A country named as someone's backer: "*US*-backed", "*Iran*-funded"."""
+    after = doc[m["end"]:m["end"] + 2]
+    return len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in backing
 
 
 def _argument_of(token: Any, verb: Any) -> bool:

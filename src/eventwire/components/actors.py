@@ -234,8 +234,11 @@ class ActorFinder(Pipe):
         if not len(gap):
             return True
         if last.kind in OWNER_KINDS and [t.lower_ for t in gap][:1] in (["-"], ["‐"]) \
-                and len(gap) == 2 and gap[1].lower_ in self.cues["leading"]:
-            return True  # "Vietnamese-led forces" are the nationality's forces
+                and len(gap) == 2:
+            if gap[1].lower_ in self.cues["backing"]:
+                return False  # "US-backed militia": the backer, not the militia's country
+            if gap[1].lower_ in self.cues["leading"]:
+                return True  # "Vietnamese-led forces" are the nationality's forces
         if atom.kind == "person":
             return False
         if last.kind in OWNER_KINDS and gap[0].text in POSSESSIVE:
