@@ -602,3 +602,12 @@ def test_coming_to_someones_rescue_aids_them(coder):
 ])
 def test_operations_battles_and_yields_of_business_and_courts_are_no_acts(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The announcement caught policymakers in Washington off-guard.", "COERCE"),
+    ("De Mistura may leave the decision to the UN security council in New York.", "CONSULT"),
+    ("Do they not feel enough of the massacres in the places they interfered in?", "AID"),
+])
+def test_catching_off_guard_leaving_a_decision_and_interfering(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="2018-12-13")]
