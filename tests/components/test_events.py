@@ -611,3 +611,11 @@ def test_operations_battles_and_yields_of_business_and_courts_are_no_acts(coder,
 ])
 def test_catching_off_guard_leaving_a_decision_and_interfering(coder, text, absent):
     assert absent not in [e.event for e in events(coder, text, date="2018-12-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian rebels lifted the siege of two pro-regime towns.",
+    "The siege of two pro-regime towns has been lifted by the Syrian army.",
+])
+def test_lifting_a_siege_is_a_retreat(coder, text):
+    assert "RETREAT" in [e.event for e in events(coder, text, date="2018-07-19")]
