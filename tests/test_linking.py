@@ -398,3 +398,34 @@ def test_two_advisories_of_one_story_with_the_country_on_either_side_stay_two():
     # in two stories the same two sentences may still be compared and scored
     elsewhere = dataclasses.replace(gatherings, id="other-0004", doc_id="other")
     assert score(mention(travel, rules), mention(elsewhere, rules), rules) is not None
+
+
+# -- one act told twice in one story ------------------------------------------------------
+
+BASRA = Place("Basrah", "IRQ", "Basra Governorate", 30.50852, 47.7804, 99532, "PPL")
+
+
+def test_one_battle_told_by_each_side_in_one_story_is_one_event():
+    # Baghdad's "crushed an offensive" and Tehran's "launched fresh attacks", both at Basra
+    iraqi = dataclasses.replace(raid(
+        "story-0003", "Iraq said its forces crushed a new Iranian offensive near the "
+        "strategic port city of Basra.", trigger="crushed"), event_loc=BASRA)
+    iranian = dataclasses.replace(raid(
+        "story-0007", "Iran earlier today said its forces launched fresh attacks near Basra "
+        "last night.", trigger="launched fresh attacks"),
+        actor=[IRAN], recipient=[IRAQ], event_loc=BASRA)
+    rules = load_rules()
+    first, second = mention(iraqi, rules), mention(iranian, rules)
+    assert not first.trigger & second.trigger  # told in other words ...
+    assert score(first, second, rules) is not None  # ... but one act at one place
+    clusters = link_events([iraqi, iranian], {"story": DocInfo("story", iraqi.date)})
+    assert clusters[iraqi.id] == clusters[iranian.id]
+
+
+def test_acts_of_one_story_named_alike_but_not_placed_stay_two():
+    # without a known place the story's raid and its background attack are not one act
+    today = raid("story-0001", "Iraq said its warplanes hit two ships in attacks today.")
+    earlier = raid("story-0002", "Iraqi warplanes had launched an attack on a tanker.",
+                   trigger="launched")
+    rules = load_rules()
+    assert score(mention(today, rules), mention(earlier, rules), rules) is None

@@ -508,10 +508,7 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     relation = place_relation(a, b, rules)
     trigger = trigger_agreement(a, b, rules)
     sentence = jaccard(a.tokens, b.tokens)
-    if a.doc_id == b.doc_id and (
-            a.event != b.event or relation == "conflicting"
-            or (sentence < rules.same_document_sentence
-                and (trigger < rules.trigger_scores["shared"] or _crossed(a, b)))):
+    if a.doc_id == b.doc_id and not _coreferent(a, b, relation, trigger, sentence, rules):
         return None
     names = jaccard(a.names, b.names) if a.names and b.names else 0.5
     parts = {
@@ -524,6 +521,25 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     }
     total = sum(rules.weights.values())
     return sum(rules.weights[name] * value for name, value in parts.items()) / total
+
+
+def _coreferent(a: Mention, b: Mention, relation: str, trigger: float, sentence: float,
+                rules: Rules) -> bool:
+    """Two events of one document tell one act: same type, places not in conflict,
+    and half their sentence words in common or one act named alike (a shared
+    trigger class, the one country not acting in one and acted on in the other).
+    A story tells one battle from both sides in other words ("crushed a new
+    Iranian offensive near Basra", "Iran launched fresh attacks near Basra"):
+    one's trigger named in the other's sentence is enough when both are placed
+    at one known place, which tells this act from the story's other acts."""
+    if a.event != b.event or relation == "conflicting":
+        return False
+    if sentence >= rules.same_document_sentence:
+        return True
+    if trigger >= rules.trigger_scores["shared"]:
+        return not _crossed(a, b)
+    return (relation == "same_place" and bool(a.trigger & b.acts or b.trigger & a.acts)
+            and not _crossed(a, b))
 
 
 class Linker:
