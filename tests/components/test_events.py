@@ -619,3 +619,11 @@ def test_catching_off_guard_leaving_a_decision_and_interfering(coder, text, abse
 ])
 def test_lifting_a_siege_is_a_retreat(coder, text):
     assert "RETREAT" in [e.event for e in events(coder, text, date="2018-07-19")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("But his hopes for a quick passage of the budget have been shattered.", "ASSAULT"),
+    ("The government would seek parliamentary approval of the state of siege.", "RETREAT"),
+])
+def test_shattered_hopes_and_approvals_are_no_acts(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="1987-03-27")]
