@@ -429,3 +429,32 @@ def test_acts_of_one_story_named_alike_but_not_placed_stay_two():
                    trigger="launched")
     rules = load_rules()
     assert score(mention(today, rules), mention(earlier, rules), rules) is None
+
+
+TRUMP = Entity("Trump", "Donald Trump", "USA", "GOV")
+
+
+def visit(event_id: str, trigger: str, text: str, actor=(TRUMP,), recipient=(),
+          mode=("visit",)) -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date="2020-02-25",
+                 date_precision="day", event="CONSULT", mode=list(mode), context=[],
+                 actor=list(actor), recipient=list(recipient), event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=1, intensity=1.0,
+                 cameo="042", goldstein=1.9, event_loc=None)
+
+
+def test_a_visit_and_its_reception_told_in_one_story_are_one_visit():
+    # a visit spans places and days, so a story's sentences on one party's visit are one
+    productive = visit("story-0006", "visit",
+                       "Trump said his visit had been productive with deals for helicopters.")
+    reception = visit("story-0017", "pulling", "They praised Modi for pulling off a "
+                      "spectacular reception for Trump.", actor=(), recipient=(TRUMP,))
+    rules = load_rules()
+    first, second = mention(productive, rules), mention(reception, rules)
+    assert trigger_agreement(first, second, rules) == rules.trigger_scores["in_sentence"]
+    assert score(first, second, rules) is not None
+    clusters = link_events([productive, reception], {"story": DocInfo("story", "2020-02-25")})
+    assert clusters[productive.id] == clusters[reception.id]
+    # not coded as visits, the two sentences of one story are two acts
+    plain = [dataclasses.replace(e, mode=[]) for e in (productive, reception)]
+    assert score(*(mention(e, rules) for e in plain), rules) is None

@@ -74,6 +74,7 @@ class Rules:
     place_breaks: frozenset[str]
     not_places: frozenset[str]  # months, weekdays and broad regions
     named_place_families: frozenset[str]
+    spread_modes: frozenset[str]
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -107,7 +108,8 @@ def load_rules() -> Rules:
         place_breaks=frozenset(raw["place_phrases"]["breaks"]),
         not_places=frozenset([*raw["months"], *raw["place_phrases"]["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
-        named_place_families=frozenset(raw["named_place_families"]))
+        named_place_families=frozenset(raw["named_place_families"]),
+        spread_modes=frozenset(raw["same_document"]["spread_modes"]))
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class Mention:
     spots: frozenset[str] = frozenset()  # place names of locative phrases, gazetteer or not
     words: frozenset[str] = frozenset()  # the sentence's words, lower case, datelines left out
     told: frozenset[Date] = frozenset()  # days the sentence tells an act "on" ("on March 8")
+    spread: bool = False  # an act that spans places and days (a visit): see ``spread_modes``
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -265,7 +268,8 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         spots=_spots(event, names, rules),
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
-        told=told_days(event.text, hi, rules))
+        told=told_days(event.text, hi, rules),
+        spread=bool(rules.spread_modes & set(event.mode)))
 
 
 def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> frozenset[Date]:
@@ -538,8 +542,8 @@ def _coreferent(a: Mention, b: Mention, relation: str, trigger: float, sentence:
         return True
     if trigger >= rules.trigger_scores["shared"]:
         return not _crossed(a, b)
-    return (relation == "same_place" and bool(a.trigger & b.acts or b.trigger & a.acts)
-            and not _crossed(a, b))
+    return ((relation == "same_place" or (a.spread and b.spread and a.dyad == b.dyad))
+            and bool(a.trigger & b.acts or b.trigger & a.acts) and not _crossed(a, b))
 
 
 class Linker:
