@@ -218,3 +218,21 @@ def test_candidates_are_read_from_the_blocks_and_windows_only(tmp_path, document
     assert all(e.event in rules.types_of(item.family) and e.date in window
                and mention(e, rules).codes & item.codes for e in found)
     assert "zap-0001" not in {e.id for e in found} and len(found) < len(stored)
+
+
+def test_a_feared_attack_stored_days_before_is_a_candidate_and_joins(tmp_path, coder):
+    # an unrealised act is dated by each story: its window reaches a week, a done act's a day
+    texts = {"feb12": ("2019-02-12", "The SDF must be protected from a potential Turkish "
+                       "attack once US forces leave, officials said."),
+             "feb18": ("2019-02-18", "Kurdish fighters must be shielded from a potential "
+                       "Turkish attack once US forces leave, diplomats said.")}
+    coded = {d: coder.code(text, date=date, doc_id=d) for d, (date, text) in texts.items()}
+    attacks = {d: next(e for e in c.events if e.event == "ASSAULT") for d, c in coded.items()}
+    with open_store(tmp_path / "f.duckdb") as store:
+        for n, d in enumerate(texts):
+            store.add_documents([{"doc_id": d, "text": texts[d][1], "date": texts[d][0],
+                                  "outlet": d, "seq": store.next_seq() + n,
+                                  "status": "pending"}], [], [])
+            commit(store, [coded[d]])
+        stored = clusters_of(store)
+    assert stored[attacks["feb12"].id] == stored[attacks["feb18"].id]

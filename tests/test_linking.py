@@ -24,8 +24,10 @@ from eventwire.linking import (
     place_phrases,
     place_relation,
     score,
+    search_window,
     told_days,
     trigger_agreement,
+    window_days,
 )
 from eventwire.records import Entity, Event, Place, TextInfo
 
@@ -458,3 +460,45 @@ def test_a_visit_and_its_reception_told_in_one_story_are_one_visit():
     # not coded as visits, the two sentences of one story are two acts
     plain = [dataclasses.replace(e, mode=[]) for e in (productive, reception)]
     assert score(*(mention(e, rules) for e in plain), rules) is None
+
+
+# -- feared and planned acts: dated by their reports --------------------------------------
+
+TURKEY = Entity("Turkish", "Turkey", "TUR", None)
+
+
+def feared(event_id: str, date: str, text: str, trigger: str = "attack") -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="ASSAULT", mode=[], context=[],
+                 actor=[TURKEY], recipient=[], event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-9.0,
+                 cameo="190", goldstein=-10.0, event_loc=None)
+
+
+FEARED = feared("g94-0020", "2019-02-12", "He said the US departure should not leave its "
+                "Kurdish allies exposed to a potential Turkish attack.")
+FEARED_AGAIN = feared("g70-0005", "2019-02-19", "A Kurdish delegation urged western "
+                      "countries not to leave them exposed to the threat of a Turkish attack.")
+
+
+def test_a_feared_attack_reported_a_week_apart_is_one_event():
+    rules = load_rules()
+    first, second = mention(FEARED, rules), mention(FEARED_AGAIN, rules)
+    assert first.unrealised and second.unrealised
+    assert score(first, second, rules) is not None
+    docs = {d: DocInfo(d, e.date) for d, e in (("g94", FEARED), ("g70", FEARED_AGAIN))}
+    clusters = link_events([FEARED, FEARED_AGAIN], docs)
+    assert clusters[FEARED.id] == clusters[FEARED_AGAIN.id]
+
+
+def test_attacks_done_days_apart_stay_apart_and_a_feared_one_joins_no_done_one():
+    done = feared("done-0001", "2019-02-17", "Turkish jets launched an attack on Kurdish "
+                  "positions, the monitor said.")
+    again = feared("again-0001", "2019-02-12", "Turkish troops carried out an attack on "
+                   "Kurdish positions, the monitor said.")
+    rules = load_rules()
+    assert not mention(done, rules).unrealised
+    assert score(mention(done, rules), mention(again, rules), rules) is None  # 5 days apart
+    assert score(mention(done, rules), mention(FEARED, rules), rules) is None
+    assert search_window("2019-02-12", rules, window_days(mention(FEARED, rules), rules)) == (
+        "2019-02-05", "2019-02-19")

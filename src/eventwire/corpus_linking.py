@@ -30,6 +30,7 @@ from eventwire.linking import (
     mention,
     ordered,
     search_window,
+    window_days,
 )
 from eventwire.records import Event
 from eventwire.store import Store
@@ -52,7 +53,7 @@ def candidate_windows(mentions: list[Mention], rules: Rules) -> pa.Table:
     (a party or the place of a candidate has one of them), and the date window."""
     rows: set[tuple[str, str, str | None, str | None]] = set()
     for item in mentions:
-        window = search_window(item.date, rules)
+        window = search_window(item.date, rules, window_days(item, rules))
         lo, hi = window if window is not None else (None, None)
         for kind in rules.types_of(item.family) or [item.event]:
             for code in item.codes:

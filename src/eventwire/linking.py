@@ -75,6 +75,10 @@ class Rules:
     not_places: frozenset[str]  # months, weekdays and broad regions
     named_place_families: frozenset[str]
     spread_modes: frozenset[str]
+    unrealised_modes: frozenset[str]
+    unrealised_cues: frozenset[str]
+    unrealised_before: int
+    unrealised_window: int
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -109,7 +113,11 @@ def load_rules() -> Rules:
         not_places=frozenset([*raw["months"], *raw["place_phrases"]["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
         named_place_families=frozenset(raw["named_place_families"]),
-        spread_modes=frozenset(raw["same_document"]["spread_modes"]))
+        spread_modes=frozenset(raw["same_document"]["spread_modes"]),
+        unrealised_modes=frozenset(raw["unrealised"]["modes"]),
+        unrealised_cues=frozenset(raw["unrealised"]["cues"]),
+        unrealised_before=int(raw["unrealised"]["max_before"]),
+        unrealised_window=int(raw["unrealised"]["day_window"]))
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,7 @@ class Mention:
     words: frozenset[str] = frozenset()  # the sentence's words, lower case, datelines left out
     told: frozenset[Date] = frozenset()  # days the sentence tells an act "on" ("on March 8")
     spread: bool = False  # an act that spans places and days (a visit): see ``spread_modes``
+    unrealised: bool = False  # feared, threatened or planned: dated only by its reports
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -226,12 +235,14 @@ def interval(value: str | None) -> tuple[Date | None, Date | None]:
         return None, None
 
 
-def search_window(value: str | None, rules: Rules | None = None) -> tuple[str, str] | None:
-    """Day strings that bound the dates an event may link with (None for no date)."""
+def search_window(value: str | None, rules: Rules | None = None,
+                  days: int | None = None) -> tuple[str, str] | None:
+    """Day strings that bound the dates an event may link with (None for no date);
+    ``days`` widens the rules' day window (an unrealised act's ``window_days``)."""
     lo, hi = interval(value)
     if lo is None or hi is None:
         return None
-    slack = timedelta(days=(rules or load_rules()).day_window)
+    slack = timedelta(days=(rules or load_rules()).day_window if days is None else days)
     return (lo - slack).isoformat(), (hi + slack).isoformat()
 
 
@@ -269,7 +280,31 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
         told=told_days(event.text, hi, rules),
-        spread=bool(rules.spread_modes & set(event.mode)))
+        spread=bool(rules.spread_modes & set(event.mode)),
+        unrealised=unrealised(event, rules))
+
+
+def unrealised(event: Event, rules: Rules | None = None) -> bool:
+    """The act is feared, threatened, planned or conditional, not done: coded
+    hypothetical or future, or its trigger follows a cue ("a potential Turkish
+    incursion", "the threat of a Turkish attack", "if the Turks attack") within
+    ``max_before`` words. Such an act has no day of its own: each report dates
+    it by its publication day."""
+    rules = rules or load_rules()
+    if rules.unrealised_modes & set(event.mode):
+        return True
+    head = _WORD.findall(event.event_text.lower())[:1]
+    if not head:
+        return False
+    words = _WORD.findall(event.text.lower())
+    return any(words[at] == head[0] and rules.unrealised_cues.intersection(
+        words[max(0, at - rules.unrealised_before):at]) for at in range(len(words)))
+
+
+def window_days(item: Mention, rules: Rules) -> int:
+    """How many days from its date a mention may link: an unrealised act's reports
+    fall days apart, each dated by its story (``unrealised.day_window``)."""
+    return rules.unrealised_window if item.unrealised else rules.day_window
 
 
 def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> frozenset[Date]:
@@ -404,7 +439,8 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
     both_days = a.lo == a.hi and b.lo == b.hi
-    slack = timedelta(days=rules.day_window if both_days else 0)
+    days = rules.unrealised_window if a.unrealised and b.unrealised else rules.day_window
+    slack = timedelta(days=days if both_days else 0)
     return (a.lo <= b.hi + slack and b.lo <= a.hi + slack
             and _told_fits(a, b, rules) and _told_fits(b, a, rules))
 
@@ -588,7 +624,7 @@ class Linker:
         """Index keys: family and each code with each month the mention's window touches."""
         if item.lo is None or item.hi is None:
             return [(item.family, code, "") for code in sorted(item.codes)]
-        slack = timedelta(days=self.rules.day_window)
+        slack = timedelta(days=window_days(item, self.rules))
         months: list[str] = []
         day = Date((item.lo - slack).year, (item.lo - slack).month, 1)
         end = item.hi + slack
