@@ -143,3 +143,9 @@ def test_a_titled_person_is_he_or_she_and_a_body_is_it(nlp: Language, text: str,
 def test_a_body_is_never_he(nlp: Language) -> None:
     doc = nlp("The Iranian government said he would resign.")
     assert [m["text"] for m in doc._.ew_mentions if m["kind"] == "pronoun"] == []
+
+
+def test_it_opening_a_sentence_goes_on_about_the_last_subject(nlp: Language) -> None:
+    doc = nlp("Kuwait closed its border with Iran. It also suspended all flights to Iran.")
+    m = find(doc, "It")
+    assert (m["kind"], m["code"]) == ("pronoun", "KWT")

@@ -141,3 +141,13 @@ def test_a_passive_quarantine_or_lockdown_is_the_states_act(coder, text):
 
 def test_a_firm_restricting_travel_is_no_state_act(coder):
     assert types(coder, "Cathay Pacific restricted travel for its staff.") == []
+
+
+def test_an_unknown_it_dealing_with_a_bare_country_is_no_state_act(coder):
+    text = "It suspended flights to Beijing from Jan. 30 to March 25."
+    assert types(coder, text) == []
+
+
+def test_a_resolved_it_still_acts(coder):
+    text = "Kuwait closed its border with Iran. It also suspended all flights to Iran."
+    assert types(coder, text).count("SANCTION") >= 1

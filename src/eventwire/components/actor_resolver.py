@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 OWNER_KINDS = ("country", "metonym", "org")
 POSSESSIVE = ("'s", "’s")
+# Prepositions that put a capital on a route ("flights to Beijing", "trains from Rome").
+ROUTE_PREPS = frozenset({"to", "from", "between", "into", "out"})
 CONFIDENCE = {"kb_name": 0.95, "title": 0.85, "memory": 0.9, "surname": 0.8,
               "out_of_office": 0.7, "guess": 0.6, "misspelt": 0.6, "agent": 0.5, "unknown": 0.4}
 
@@ -91,7 +93,8 @@ class Resolver:
             mention["sector"] = owner.targets[0].sector
             mention["kind"] = "org" if owner.kind == "org" else "country"
             mention["confidence"] = CONFIDENCE["misspelt" if owner.misspelt else "kb_name"]
-            if owner.kind == "metonym" and before in self.finder.place_cues and not agents:
+            if owner.kind == "metonym" and not agents and (
+                    before in self.finder.place_cues or self._on_a_route(doc, first.start)):
                 mention["sector"], mention["confidence"] = None, CONFIDENCE["guess"]
         if agents:
             mention["sector"] = agents[-1].targets[0].sector or mention["sector"]
@@ -107,6 +110,13 @@ class Resolver:
             mention["kind"] = "person"
             self._written(mention, doc[last.end:chain.name_end].text, None, owner_key)
         return mention
+
+    def _on_a_route(self, doc: Doc, start: int) -> bool:
+        """"flights *to Beijing*", "trains between Milan and *Rome*": a capital as a stop
+        on a route is the city, not the government."""
+        prep = doc[start - 1] if start else None
+        return prep is not None and prep.lower_ in ROUTE_PREPS and \
+            prep.head.lemma_.lower() in self.finder.cues["route"]
 
     def _set_person(self, mention: Mention, person_id: str, how: str,
                     owner_key: str | None) -> None:

@@ -53,6 +53,10 @@ REPORTED_PRONOUNS = {
     "she": ("person", "pronoun"),
     "we": ("agent", "group", "country", "org", "person"),
 }
+# Pronouns that open a sentence and go on about the previous sentence's subject, with the
+# mention kinds that subject may be.
+CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
+                      "they": ("country", "org", "agent", "group")}
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
 # Agents that "the" ties to the country of the story: "the government", "the army".
@@ -94,6 +98,7 @@ class Coreference(Pipe):
             mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
             individuals = {m["start"] for m in mentions if self._individual(doc, m)}
             mentions = self.reported_subjects(doc, mentions, individuals)
+            mentions = self.continued_subjects(doc, mentions, individuals)
             mentions = self.references(doc, mentions, index, individuals)
             self.owners(doc, mentions, index)
             doc._.ew_mentions = mentions
@@ -175,6 +180,32 @@ class Coreference(Pipe):
             if antecedent.get("members"):
                 pronoun["members"] = antecedent["members"]
             added.append(pronoun)
+        return sorted(mentions + added, key=lambda m: m["start"])
+
+    def continued_subjects(self, doc: Doc, mentions: list[dict[str, Any]],
+                           individuals: set[int]) -> list[dict[str, Any]]:
+        """"Kuwait closed its border. *It* also suspended flights": a sentence that opens
+        with "it" or "they" as its subject goes on about the subject of the sentence before,
+        when that subject is a state, an organisation or a body (not one person)."""
+        if not doc.has_annotation("DEP"):
+            return mentions  # subjects need the parse
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        added = []
+        previous: dict[str, Any] | None = None
+        for sent in doc.sents:
+            first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)),
+                         None)
+            kinds = CONTINUED_PRONOUNS.get(first.lower_, ()) if first is not None else ()
+            if kinds and first.dep_ in ("nsubj", "nsubjpass") and first.i not in at and \
+                    previous is not None and _kind(previous, individuals) in kinds:
+                added.append(_referring(previous, (first.i, first.i + 1),
+                                        (first.idx, first.idx + len(first)), first.text,
+                                        "pronoun", round(0.7 * previous["confidence"], 2)))
+            root_subject = next((c for c in sent.root.children
+                                 if c.dep_ in ("nsubj", "nsubjpass")), None)
+            previous = _speaker_mention(root_subject, at) if root_subject is not None else None
+            if previous is not None and not previous["code"]:
+                previous = None
         return sorted(mentions + added, key=lambda m: m["start"])
 
     def references(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex,

@@ -53,6 +53,11 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 # How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
 CAUSE_DEPTH = 3
 
+# What an actor slot holds when its pronoun subject was resolved to no one: a name nobody
+# knows ("bare-recipient" rows of kind "unresolved").
+UNKNOWN_ACTOR = {"kind": "unresolved", "code": None, "sector": None}
+UNKNOWN_PRONOUNS = frozenset({"it", "they"})
+
 
 @Language.factory(
     "eventwire_relevance",
@@ -103,11 +108,11 @@ class EventRelevance(Pipe):
         kept = []
         for event in events:
             owners = self._owners_of_things(doc, event, mentions)
-            sides = self.political_sides(event, mentions, skip=owners)
+            sides = self.political_sides(doc, event, mentions, skip=owners)
             # A firm suspending its flights imposes no curfew: acts political by themselves
             # are so only when no private actor does them.
             if self.require_political_actor and not sides and (
-                    self._private(event, mentions) or not self.policy.is_political_act(
+                    self._private(doc, event, mentions) or not self.policy.is_political_act(
                         event["event"], event["mode"], event_noun(doc, event))):
                 continue
             if self._harm_without_agent(doc, event):
@@ -122,13 +127,17 @@ class EventRelevance(Pipe):
         doc.spans["ew_events"] = [Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"])
                                   for e in kept]
 
-    def _private(self, event: dict[str, Any], mentions: list[dict]) -> bool:
-        """True when every actor (every member of a group) is a firm or private people."""
-        return self.policy.is_private_actor(
-            event["event"], [member for m in event["actor"]
-                             for member in mentions[m].get("members") or [mentions[m]]])
+    def _private(self, doc: Doc, event: dict[str, Any], mentions: list[dict]) -> bool:
+        """True when every actor (every member of a group) is a firm or private people, or
+        the actor is a pronoun nobody was found for ("It suspended flights to Beijing", an
+        airline): as little known as a name nobody knows."""
+        members = [member for m in event["actor"]
+                   for member in mentions[m].get("members") or [mentions[m]]]
+        if not members and _unresolved_pronoun_subject(doc, event):
+            members = [UNKNOWN_ACTOR]
+        return self.policy.is_private_actor(event["event"], members)
 
-    def political_sides(self, event: dict[str, Any], mentions: list[dict],
+    def political_sides(self, doc: Doc, event: dict[str, Any], mentions: list[dict],
                         skip: frozenset[int] = frozenset()) -> set[str]:
         """The sides (``actor``, ``recipient``) that have a political participant.
 
@@ -136,7 +145,7 @@ class EventRelevance(Pipe):
         """
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
-        private = self._private(event, mentions)
+        private = self._private(doc, event, mentions)
         for side in ("actor", "recipient"):
             if side == "recipient" and places and private:
                 continue  # a resident or tourist visiting a base or a ministry is no visit
@@ -257,3 +266,12 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
+
+
+def _unresolved_pronoun_subject(doc: Doc, event: dict[str, Any]) -> bool:
+    """The verb's subject is a pronoun ("it", "they") that no mention stands for."""
+    if event.get("sense") == "noun":
+        return False
+    subj, passive = subject(doc[event["trigger"][0]])
+    return subj is not None and not passive and subj.tag_ == "PRP" and subj.lower_ in \
+        UNKNOWN_PRONOUNS
