@@ -627,3 +627,26 @@ def test_lifting_a_siege_is_a_retreat(coder, text):
 ])
 def test_shattered_hopes_and_approvals_are_no_acts(coder, text, absent):
     assert absent not in [e.event for e in events(coder, text, date="1987-03-27")]
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    ("I imagined fighter jets bombing the camp and killing me.", "THREATEN", "hypothetical"),
+    ("Jordan is unwilling to take any more refugees.", "AID", "negation"),
+])
+def test_imagined_and_unwilling_acts_did_not_happen(coder, text, event_type, mode):
+    assert mode in find(events(coder, text, date="2017-08-31"), event_type).mode
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Baghdad government troops swept in almost unopposed.", "ASSAULT"),
+    ("The two have clashed over Turkey's jailing of an American pastor.", "ACCUSE"),
+    ("That plan was snubbed by the Trump administration.", "REJECT"),
+])
+def test_sweeping_in_clashing_over_and_snubbing(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2018-08-14")] == [expected]
+
+
+def test_reports_suggesting_an_act_still_report_it(coder):
+    found = events(coder, "Initial reports suggest that the pair were seized by US-backed "
+                          "Syrian rebel forces in mid-January.", date="2018-02-09")
+    assert "COERCE" in [e.event for e in found]

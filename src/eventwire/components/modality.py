@@ -52,6 +52,8 @@ REFUSAL_CAMEO = "120"
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
 UNCERTAIN_PENALTY = 0.05
+# Governor cue categories that also reach a clause the verb governs ("imagined jets bombing").
+MIND_CATEGORIES = frozenset({"imagined"})
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +107,7 @@ class Modality(Pipe):
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
             stated = "intent" in found and "hypothetical" not in found
-            if "intent" in found:
+            if found & {"intent", "imagined"}:
                 found.add("hypothetical")
             for category in ("negation", "hypothetical", "future"):
                 if category in found and category not in event["mode"]:
@@ -161,6 +163,12 @@ class Modality(Pipe):
             if step > 0 and governed:
                 category = self.cues.get(("governor", token.lemma_.lower()))
                 if category and (negatable or category != "negation"):
+                    found.add(category)
+            if token.dep_ == "ccomp" and governed:
+                # A clause a verb of mind governs ("imagined jets bombing the camp") is not
+                # asserted; other reported clauses keep their own mode.
+                category = self.cues.get(("governor", token.head.lemma_.lower()))
+                if category in MIND_CATEGORIES:
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     self._asserted_clause(token) or _contrasted(token):
