@@ -650,3 +650,12 @@ def test_reports_suggesting_an_act_still_report_it(coder):
     found = events(coder, "Initial reports suggest that the pair were seized by US-backed "
                           "Syrian rebel forces in mid-January.", date="2018-02-09")
     assert "COERCE" in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police warned of road closures and disruption to trains.", []),
+    ("The chemicals group also warned of disruption to customer demand.", []),
+    ("Iran warned of a crushing response to any attack.", ["THREATEN"]),
+])
+def test_a_warning_of_a_danger_threatens_no_one(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
