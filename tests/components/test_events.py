@@ -659,3 +659,12 @@ def test_reports_suggesting_an_act_still_report_it(coder):
 ])
 def test_a_warning_of_a_danger_threatens_no_one(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He again appeared content to cede the geopolitical initiative to Putin.",
+    "Trump said the troops would leave, contradicting the advice of his secretary of state.",
+])
+def test_ceding_an_initiative_and_contradicting_advice_are_no_acts(coder, text):
+    found = [e.event for e in events(coder, text, date="2018-07-21")]
+    assert not {"RETREAT", "ACCUSE"} & set(found), found
