@@ -45,7 +45,7 @@ THREAT_CAMEO = "130"
 PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 PROMISE_CAMEO = "030"
 # "will not accept", "would not meet": refusing to cooperate is PLOVER REJECT.
-REFUSAL_RECODED = PROMISE_RECODED | {"AGREE", "RETREAT", "CONCEDE"}
+REFUSAL_RECODED = PROMISE_RECODED | {"AGREE", "CONCEDE"}
 REFUSAL_CAMEO = "120"
 # "failed to reach agreement", "did not agree": an agreement that did not happen is a
 # rejection, as the PLOVER gold codes it.
@@ -187,10 +187,8 @@ class Modality(Pipe):
                                          == "condition" for m in c.children)
                for c in verb.children):
             return False
-        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-        return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and \
-            reporting_subject(verb) is not None
+        speaker = reporting_subject(verb)
+        return speaker is not None and speaker.head.tag_ == "VBD"
 
     def _asserted_clause(self, verb: Token) -> bool:
         """A past-tense clause opened by a conjunction of time ("when he attacked"), or any
