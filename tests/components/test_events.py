@@ -668,3 +668,9 @@ def test_a_warning_of_a_danger_threatens_no_one(coder, text, expected):
 def test_ceding_an_initiative_and_contradicting_advice_are_no_acts(coder, text):
     found = [e.event for e in events(coder, text, date="2018-07-21")]
     assert not {"RETREAT", "ACCUSE"} & set(found), found
+
+
+def test_calling_something_names_it_and_calls_no_one(coder):
+    found = events(coder, 'An opposition candidate also claimed victory and called Monday\'s '
+                          'result a "masquerade".', date="2020-02-24")
+    assert "CONSULT" not in [e.event for e in found]

@@ -632,11 +632,10 @@ def _protest_targets(noun: Token, index: list[int]) -> list[int]:
 
 
 def _names_object(verb: Token) -> bool:
-    """"called the situation grave", "called the operation a success": a verb with an
-    object and a predicate on it judges the object; only its patterns ("called X a
-    dictator") make that an act."""
-    deps = {c.dep_ for c in verb.children}
-    return "oprd" in deps and bool(deps & {"dobj", "obj"})
+    """"called the situation grave", "called the operation a success", "called Monday's
+    result a masquerade": a verb with a predicate on its object judges or names it; only
+    its patterns ("called X a dictator") make that an act."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _is_time_phrase(token: Token) -> bool:
