@@ -151,3 +151,12 @@ def test_an_unknown_it_dealing_with_a_bare_country_is_no_state_act(coder):
 def test_a_resolved_it_still_acts(coder):
     text = "Kuwait closed its border with Iran. It also suspended all flights to Iran."
     assert types(coder, text).count("SANCTION") >= 1
+
+
+def test_a_place_hit_by_heavy_rain_is_no_attack(coder):
+    text = "The capital was hit by some of the heaviest rain since records began."
+    assert "ASSAULT" not in types(coder, text)
+
+
+def test_a_country_hit_by_rockets_is_attacked(coder):
+    assert "ASSAULT" in types(coder, "Israel was hit by a barrage of rockets from Gaza.")

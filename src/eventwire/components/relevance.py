@@ -197,8 +197,9 @@ class EventRelevance(Pipe):
         trigger = doc[event["trigger"][0]]
         subj, passive = subject(trigger)
         doer = agent(trigger) if passive else subj
-        if doer is not None and doer.lemma_.lower() in self.causes:
-            return True
+        if doer is not None and (doer.lemma_.lower() in self.causes or passive and
+                                 self._names_cause(doer, CAUSE_DEPTH)):
+            return True  # "hit by some of the heaviest rain since records began"
         targets = [subj] if passive and subj is not None else objects(trigger)
         return any(self._names_cause(target, CAUSE_DEPTH) for target in targets)
 
