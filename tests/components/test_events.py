@@ -674,3 +674,12 @@ def test_calling_something_names_it_and_calls_no_one(coder):
     found = events(coder, 'An opposition candidate also claimed victory and called Monday\'s '
                           'result a "masquerade".', date="2020-02-24")
     assert "CONSULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mahathir had been scheduled to announce a stimulus package on Thursday.", []),
+    ("The Volvo China Open had been postponed.", []),
+    ("Japan announced an aid package for Turkey.", ["AGREE"]),
+])
+def test_announcing_a_stimulus_and_postponing_a_tournament_are_no_acts(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
