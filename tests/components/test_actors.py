@@ -337,3 +337,8 @@ def test_a_backer_is_not_the_country_of_whom_it_backs(nlp, text):
     doc = nlp(text)
     agent = next(m for m in doc._.ew_mentions if m["kind"] == "agent")
     assert agent["code"] not in ("USA", "IRN"), agent
+
+
+def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
+    doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
+    assert "HKG" not in [m["code"] for m in doc._.ew_mentions]

@@ -174,8 +174,16 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
 
 def _backer(doc: Doc, m: dict[str, Any], backing: frozenset[str]) -> bool:
     """A country named as someone's backer: "*US*-backed", "*Iran*-funded"."""
-    after = doc[m["end"]:m["end"] + 2]
-    return len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in backing
+    return hyphen_word(doc, m["end"]) in backing
+
+
+def hyphen_word(doc: Doc, end: int) -> str:
+    """The lower-cased word a hyphen joins right after token ``end - 1`` ("backed" in
+    "US-backed", "based" in "Hong Kong-based"), or ""."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end].whitespace_ \
+            and not doc[end - 1].whitespace_:
+        return doc[end + 1].lower_
+    return ""
 
 
 def _argument_of(token: Any, verb: Any) -> bool:

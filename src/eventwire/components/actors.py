@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from eventwire.components.actor_companies import mark_companies
 from eventwire.components.actor_people import mark_counted_people
-from eventwire.components.actor_places import place_agents
+from eventwire.components.actor_places import hyphen_word, place_agents
 from eventwire.components.actor_resolver import (
     OWNER_KINDS,
     POSSESSIVE,
@@ -154,6 +154,8 @@ class ActorFinder(Pipe):
             return text in (target.alias, target.alias.capitalize())
         if not text[0].isupper() and text != target.alias:
             return False  # "al-Qaeda" is written as its alias is
+        if target.kind in ("country", "metonym") and hyphen_word(doc, end) in self.cues["based"]:
+            return False  # "Hong Kong-based Cathay Pacific": where a firm sits, no actor
         if target.kind == "country":
             country = self.kb.country(target.key)
             if country and target.alias in country.ambiguous:
@@ -233,11 +235,11 @@ class ActorFinder(Pipe):
                     and [t.lower_ for t in gap if t.lower_ != "the"] == ["of"])
         if not len(gap):
             return True
-        if last.kind in OWNER_KINDS and [t.lower_ for t in gap][:1] in (["-"], ["‐"]) \
-                and len(gap) == 2:
-            if gap[1].lower_ in self.cues["backing"]:
+        joined = hyphen_word(doc, last.end) if len(gap) == 2 else ""
+        if last.kind in OWNER_KINDS and joined:
+            if joined in self.cues["backing"]:
                 return False  # "US-backed militia": the backer, not the militia's country
-            if gap[1].lower_ in self.cues["leading"]:
+            if joined in self.cues["leading"]:
                 return True  # "Vietnamese-led forces" are the nationality's forces
         if atom.kind == "person":
             return False
@@ -301,5 +303,4 @@ def _capitalised_neighbour(doc: Doc, start: int, end: int) -> bool:
 def _name_token(token: Any) -> bool:
     return (token.is_alpha and token.is_title and not token.is_stop
             and token.lower_ not in CALENDAR_WORDS and token.ent_type_ not in NOT_NAME_ENTS)
-
 
