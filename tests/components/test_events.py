@@ -683,3 +683,19 @@ def test_calling_something_names_it_and_calls_no_one(coder):
 ])
 def test_announcing_a_stimulus_and_postponing_a_tournament_are_no_acts(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Trump's decision followed concessions that have demonstrably cleared the air.", "RETREAT"),
+    ("Baghdadi's entourage knew his cover had probably been blown.", "ASSAULT"),
+    ("A British fighter, who asked to be known only by her nom de guerre, told me.", "REQUEST"),
+    ("The problem with these arguments is that they all contain an element of truth.", "COERCE"),
+    ("The YPG has been filling a security void since 2014.", "RETREAT"),
+])
+def test_idioms_of_clearing_blowing_asking_containing_and_filling(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="2018-01-15")]
+
+
+def test_bringing_troops_home_withdraws_them(coder):
+    found = events(coder, "Trump said it was time to bring US troops home.", date="2018-04-01")
+    assert "RETREAT" in [e.event for e in found] and "AID" not in [e.event for e in found]
