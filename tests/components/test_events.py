@@ -699,3 +699,18 @@ def test_idioms_of_clearing_blowing_asking_containing_and_filling(coder, text, a
 def test_bringing_troops_home_withdraws_them(coder):
     found = events(coder, "Trump said it was time to bring US troops home.", date="2018-04-01")
     assert "RETREAT" in [e.event for e in found] and "AID" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Turkey said the campaign was launched in January.", "COOPERATE"),
+    ("The war started in Deraa in 2011.", "COOPERATE"),
+])
+def test_a_lone_preposition_after_starting_codes_nothing(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text, date="2018-03-30")]
+
+
+def test_opening_an_embassy_in_a_country_is_diplomatic_cooperation(coder):
+    found = events(coder, "Sri Lanka opened an embassy in Tehran, the foreign ministry said.",
+                   date="2001-05-02")
+    support = find(found, "SUPPORT")
+    assert codes(support.recipient) == ["IRN"]
