@@ -714,3 +714,10 @@ def test_opening_an_embassy_in_a_country_is_diplomatic_cooperation(coder):
                    date="2001-05-02")
     support = find(found, "SUPPORT")
     assert codes(support.recipient) == ["IRN"]
+
+
+def test_the_act_a_hoped_for_clause_is_about_is_not_asserted(coder):
+    found = events(coder, "The opposition hoped a US military intervention would halt the "
+                          "slaughter of civilians.", date="2018-04-15")
+    assert not [e for e in found if e.event == "ASSAULT" and not
+                {"hypothetical", "future"} & set(e.mode)], found

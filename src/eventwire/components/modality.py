@@ -140,6 +140,12 @@ class Modality(Pipe):
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
+        clause = trigger.head
+        if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
+                self.cues.get(("governor", clause.head.lemma_.lower())) in MIND_CATEGORIES:
+            # "hoped military intervention would halt the slaughter": the act a hoped-for
+            # clause is about is hoped for too
+            found.add("imagined")
         token = trigger
         own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
         negatable = True  # no participle clause passed ("refused to meet him, leaving ...")
