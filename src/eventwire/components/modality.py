@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.drafts import set_roles
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
+from eventwire.kb.patterns import INFLECTIONS
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import mention_index, mentions_under, reporting_subject
 
@@ -142,7 +143,7 @@ class Modality(Pipe):
             found.add(category)
         clause = trigger.head
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
-                self.cues.get(("governor", clause.head.lemma_.lower())) in MIND_CATEGORIES:
+                self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for
             # clause is about is hoped for too
             found.add("imagined")
@@ -167,13 +168,13 @@ class Modality(Pipe):
                         (negatable or category != "negation"):
                     found.add(category)
             if step > 0 and governed:
-                category = self.cues.get(("governor", token.lemma_.lower()))
+                category = self._governor(token)
                 if category and (negatable or category != "negation"):
                     found.add(category)
             if token.dep_ == "ccomp" and governed:
                 # A clause a verb of mind governs ("imagined jets bombing the camp") is not
                 # asserted; other reported clauses keep their own mode.
-                category = self.cues.get(("governor", token.head.lemma_.lower()))
+                category = self._governor(token.head)
                 if category in MIND_CATEGORIES:
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
@@ -185,6 +186,18 @@ class Modality(Pipe):
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
             token = token.head
         return found
+
+    def _governor(self, token: Token) -> str | None:
+        """The governor cue of a word, by its lemma, or by its form without a regular ending
+        when the lemmatiser got it wrong ("hoped" -> "hop")."""
+        category = self.cues.get(("governor", token.lemma_.lower()))
+        if category is None and token.pos_ in ("VERB", "AUX"):
+            lower = token.lower_
+            for ending in INFLECTIONS:
+                if lower.endswith(ending) and (category := self.cues.get(
+                        ("governor", lower[:-len(ending)]))):
+                    break
+        return category
 
     def _reported_unconditionally(self, verb: Token) -> bool:
         """A clause reported by a past-tense verb of saying, with no condition of its own:
