@@ -721,3 +721,12 @@ def test_the_act_a_hoped_for_clause_is_about_is_not_asserted(coder):
                           "slaughter of civilians.", date="2018-04-15")
     assert not [e for e in found if e.event == "ASSAULT" and not
                 {"hypothetical", "future"} & set(e.mode)], found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The US policy decided over the summer was to keep forces in Syria.", []),
+    ("The speech reinforced the message.", []),
+    ("Russia reinforced its troops on the border with Ukraine.", ["MOBILIZE"]),
+])
+def test_keeping_forces_is_no_act_and_reinforcing_troops_mobilises(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2018-12-19")] == expected
