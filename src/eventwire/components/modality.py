@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.drafts import set_roles
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
-from eventwire.kb.patterns import INFLECTIONS
+from eventwire.kb.patterns import inflected_stems
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import mention_index, mentions_under, reporting_subject
 
@@ -192,11 +192,8 @@ class Modality(Pipe):
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
         category = self.cues.get(("governor", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
-            lower = token.lower_
-            for ending in INFLECTIONS:
-                if lower.endswith(ending) and (category := self.cues.get(
-                        ("governor", lower[:-len(ending)]))):
-                    break
+            category = next((found for stem in inflected_stems(token.lower_)
+                             if (found := self.cues.get(("governor", stem)))), None)
         return category
 
     def _reported_unconditionally(self, verb: Token) -> bool:

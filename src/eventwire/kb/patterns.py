@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from typing import Any
@@ -70,9 +70,19 @@ class NominalEvent:
 INFLECTIONS = ("ing", "ed", "es", "d", "s")
 MIN_INFLECTED_STEM = 4
 
+
 # A pattern word that matches only the infinitive marker "to" ("told them to leave"), never
 # the preposition ("told Reuters in reply to a query").
 INFINITIVE_TO = "INF_TO"
+
+
+def inflected_stems(form: str) -> Iterator[str]:
+    """A verb form without each regular ending it has ("hoped" -> "hope"), for when
+    the lemmatiser got the lemma wrong; stems shorter than ``MIN_INFLECTED_STEM`` are left out."""
+    for ending in INFLECTIONS:
+        stem = form[:-len(ending)]
+        if form.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM:
+            yield stem
 
 
 @dataclass(frozen=True)
@@ -241,11 +251,8 @@ class VerbLexicon:
         found = self.verbs.get(lemma) or self.verbs.get(lower)
         if found:
             return found
-        for ending in INFLECTIONS:
-            stem = lower[:-len(ending)]
-            if lower.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM and stem in self.verbs:
-                return self.verbs[stem]
-        return []
+        return next((self.verbs[stem] for stem in inflected_stems(lower)
+                     if stem in self.verbs), [])
 
     def match(self, lower: str, lemma: str, before: list[Word], after: list[Word]) -> Match | None:
         """The best code for a verb occurrence given the words around it in its clause.
