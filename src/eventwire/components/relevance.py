@@ -108,11 +108,12 @@ class EventRelevance(Pipe):
         kept = []
         for event in events:
             owners = self._owners_of_things(doc, event, mentions)
-            sides = self.political_sides(doc, event, mentions, skip=owners)
+            private = self._private(doc, event, mentions)
+            sides = self.political_sides(event, mentions, private, skip=owners)
             # A firm suspending its flights imposes no curfew: acts political by themselves
             # are so only when no private actor does them.
             if self.require_political_actor and not sides and (
-                    self._private(doc, event, mentions) or not self.policy.is_political_act(
+                    private or not self.policy.is_political_act(
                         event["event"], event["mode"], event_noun(doc, event))):
                 continue
             if self._harm_without_agent(doc, event):
@@ -137,15 +138,15 @@ class EventRelevance(Pipe):
             members = [UNKNOWN_ACTOR]
         return self.policy.is_private_actor(event["event"], members)
 
-    def political_sides(self, doc: Doc, event: dict[str, Any], mentions: list[dict],
+    def political_sides(self, event: dict[str, Any], mentions: list[dict], private: bool,
                         skip: frozenset[int] = frozenset()) -> set[str]:
         """The sides (``actor``, ``recipient``) that have a political participant.
 
+        private (bool): the actors are firms, private people or unknown (``_private``).
         skip (frozenset[int]): actor mentions that count for nothing (owners of things).
         """
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
-        private = self._private(doc, event, mentions)
         for side in ("actor", "recipient"):
             if side == "recipient" and places and private:
                 continue  # a resident or tourist visiting a base or a ministry is no visit
