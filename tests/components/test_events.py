@@ -730,3 +730,30 @@ def test_the_act_a_hoped_for_clause_is_about_is_not_asserted(coder):
 ])
 def test_keeping_forces_is_no_act_and_reinforcing_troops_mobilises(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2018-12-19")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # the demanded act codes no event of its own
+        ("The French foreign minister said Iran must stop enriching uranium.", ["FRA"], ["IRN"]),
+        ("The Russian foreign ministry said the Americans must leave Syria.", ["RUS"], ["USA"]),
+        # what is demanded is negated, the demand is made
+        ("The Saudi energy minister said OPEC must not cut its output.", ["SAU"], ["IGO"]),
+    ],
+)
+def test_a_reported_obligation_is_a_demand_of_the_obliged(coder, text, actors, recipients):
+    event = find(events(coder, text), "REQUEST")
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients
+    assert "negation" not in event.mode
+
+
+@pytest.mark.parametrize("text", [
+    "German Chancellor Angela Merkel said Germany must remain an industrial country.",
+    "The Saudi energy minister said OPEC should be careful.",
+    "The Korean president said we must continue to make progress.",
+    "Iran must stop enriching uranium.",
+])
+def test_no_demand_without_someone_asked(coder, text):
+    assert "REQUEST" not in [e.event for e in events(coder, text)]

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.components.modality import condition_marks
+from eventwire.components.modality import DEMAND_CAMEO, condition_marks, obligation_cues
 from eventwire.drafts import EventDraft, new_event, new_mention
 from eventwire.extensions import register
 from eventwire.kb.ontology import Ontology, load_ontology
@@ -39,6 +39,7 @@ from eventwire.participants import (
     object_controller,
     objects,
     prep_objects,
+    reporting_subject,
     subject,
 )
 
@@ -102,6 +103,7 @@ class EventExtractor(Pipe):
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
+        self.obligation_aux, self.obligation_governors = obligation_cues()
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -144,6 +146,12 @@ class EventExtractor(Pipe):
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
                     _has_partner(event, doc._.ew_mentions):
                 events.append(event)
+        for token in doc:
+            if token.i not in verbal:
+                event = self._reported_obligation(token, index)
+                if event is not None:
+                    event["sentence"] = sentence_of[token.i]
+                    events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 event = self._nominal_event(token, index, verbal)
@@ -224,6 +232,36 @@ class EventExtractor(Pipe):
             event["sense"] = "light"
         else:
             event["sense"] = "pattern" if match.pattern is not None else "default"
+        return event
+
+    def _reported_obligation(self, verb: Token, index: list[int]) -> EventDraft | None:
+        """"Anton said the authorities should do more": a demand the speaker makes of the
+        authorities, whatever the demanded act, which may code no event of its own. The
+        draft's actor is the obliged party; the modality stage makes the speaker the actor
+        and the obliged party the recipient, as for any obligation it reports."""
+        if verb.pos_ != "VERB" or verb.dep_ in NON_PREDICATE_DEPS:
+            return None  # "should be able", "must not be complacent": a judgment, no demand
+        obliged = any(c.dep_ == "aux" and c.lower_ in self.obligation_aux
+                      for c in verb.children) or \
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.obligation_governors
+        speaker = reporting_subject(verb) if obliged else None
+        if speaker is None:
+            return None
+        mentions = verb.doc._.ew_mentions
+        speakers = mentions_under(speaker, index)
+        if not speakers and speaker.pos_ == "PROPN":
+            speakers = [_unresolved_mention(speaker, index)]
+        if not speakers:
+            return None
+        owner, passive = subject(verb)
+        if owner is None or owner.pos_ == "PRON":
+            return None  # "said we must go on", "said it should be possible": no one is asked
+        obliged_parties = [m for m in mentions_under(owner, index) if m not in speakers]
+        passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+        if not obliged_parties and not passive or _own_state(mentions, obliged_parties, speakers):
+            return None
+        event = self._event(DEMAND_CAMEO, verb, verb.i + 1, obliged_parties, [])
+        event["sense"] = "obligation"
         return event
 
     def _headline_event(self, token: Token, index: list[int], consumed: set[int]) -> dict | None:
@@ -443,6 +481,14 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _own_state(mentions: list[dict], parties: list[int], speakers: list[int]) -> bool:
+    """"Laschet said Germany must remain an industrial country": what a speaker says their
+    own state must do is a policy stated, no demand made of anyone."""
+    codes = {mentions[s]["code"] for s in speakers} - {None}
+    return bool(parties) and all(mentions[p]["code"] in codes and not mentions[p]["sector"]
+                                 for p in parties)
 
 
 def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:

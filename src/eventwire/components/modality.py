@@ -64,6 +64,15 @@ def load_cues() -> dict[tuple[str, str], str]:
     return {(r["relation"], r["literal"]): r["category"] for r in rows}
 
 
+def obligation_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Auxiliaries ("must", "should") and governing verbs ("need") that make a clause an
+    obligation."""
+    cues = load_cues().items()
+    return (frozenset(lit for (rel, lit), cat in cues if rel == "aux" and cat == "obligation"),
+            frozenset(lit for (rel, lit), cat in cues
+                      if rel == "governor" and cat == "obligation"))
+
+
 def condition_marks() -> frozenset[str]:
     """Conjunctions that make a clause a condition ("if", "unless")."""
     return frozenset(lit for (rel, lit), cat in load_cues().items()
@@ -232,6 +241,9 @@ class Modality(Pipe):
             return
         recipients = [m for m in event["actor"] if m not in speakers]
         self._recode(event, DEMAND_CAMEO)
+        # "said OPEC+ should not be complacent": the demand was made; only what it asks
+        # for is negated or hypothetical.
+        event["mode"] = [m for m in event["mode"] if m not in ("negation", "hypothetical")]
         set_roles(event, self.name, "obligation", actor=speakers, recipient=recipients)
 
     def _recode(self, event: dict[str, Any], cameo: str) -> None:
