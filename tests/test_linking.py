@@ -26,6 +26,7 @@ from eventwire.linking import (
     score,
     search_window,
     told_days,
+    told_periods,
     trigger_agreement,
     window_days,
 )
@@ -502,3 +503,66 @@ def test_attacks_done_days_apart_stay_apart_and_a_feared_one_joins_no_done_one()
     assert score(mention(done, rules), mention(FEARED, rules), rules) is None
     assert search_window("2019-02-12", rules, window_days(mention(FEARED, rules), rules)) == (
         "2019-02-05", "2019-02-19")
+
+
+# -- a background act told by a past period ----------------------------------------------
+
+USA = Entity("President Reagan", "Ronald Reagan", "USA", "GOV")
+JAPAN = Entity("Japanese", "Japan", "JPN", None)
+
+
+def tariffs(event_id: str, date: str, text: str) -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="SANCTION", mode=[], context=[], actor=[USA],
+                 recipient=[JAPAN], event_text="announced", text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-5.0,
+                 cameo="163", goldstein=-8.0, event_loc=None)
+
+
+LAST_MONTH = tariffs("apr11-0006", "1987-04-11", "Last month President Reagan announced the "
+                     "tariffs on Japanese electronic goods in retaliation for chip dumping.")
+IN_MARCH = tariffs("apr13-0006", "1987-04-13", "In March President Reagan announced the "
+                   "tariffs on Japanese electronic goods in retaliation for chip dumping.")
+
+
+def test_told_periods_are_counted_from_the_coded_day():
+    day = Date(1987, 4, 11)
+    assert told_periods(LAST_MONTH.text, day) == {(Date(1987, 3, 1), Date(1987, 3, 31))}
+    assert told_periods(IN_MARCH.text, day) == {(Date(1987, 3, 1), Date(1987, 3, 31))}
+    assert told_periods("Iran said its gunboats struck in December.", day) == {
+        (Date(1986, 12, 1), Date(1986, 12, 31))}
+    assert told_periods("It said last week's raid killed three.", day) == {
+        (Date(1987, 3, 29), Date(1987, 4, 10))}
+    assert told_periods("The meeting on March 8 was cancelled.", day) == set()  # a day
+    assert told_periods(LAST_MONTH.text, None) == set()
+
+
+def test_a_background_act_told_by_one_period_in_stories_days_apart_is_one_event():
+    rules = load_rules()
+    first, second = mention(LAST_MONTH, rules), mention(IN_MARCH, rules)
+    assert window_days(first, rules) == rules.told_window
+    assert score(first, second, rules) is not None
+    docs = {d: DocInfo(d, e.date) for d, e in (("apr11", LAST_MONTH), ("apr13", IN_MARCH))}
+    clusters = link_events([LAST_MONTH, IN_MARCH], docs)
+    assert clusters[LAST_MONTH.id] == clusters[IN_MARCH.id]
+
+
+def test_a_told_period_joins_no_act_of_the_story_s_own_day_nor_another_period():
+    rules = load_rules()
+    today = tariffs("apr13-0001", "1987-04-13", "President Reagan announced new tariffs on "
+                    "Japanese electronic goods today.")
+    later = tariffs("may20-0004", "1987-05-20", "Last month President Reagan announced the "
+                    "tariffs on Japanese electronic goods in retaliation for chip dumping.")
+    told = mention(LAST_MONTH, rules)
+    assert score(told, mention(today, rules), rules) is None  # two days apart, no period
+    assert score(told, mention(later, rules), rules) is None  # March and April
+
+
+def test_inflections_of_one_trigger_share_a_stem():
+    rules = load_rules()
+    impose = tariffs("a-0001", "1987-04-13", "Washington will impose tariffs on Japan.")
+    imposed = tariffs("b-0001", "1987-04-13", "Washington imposed tariffs on Japan.")
+    first = mention(dataclasses.replace(impose, event_text="impose"), rules)
+    second = mention(dataclasses.replace(imposed, event_text="imposed"), rules)
+    assert first.trigger == second.trigger
+    assert trigger_agreement(first, second, rules) == rules.trigger_scores["shared"]

@@ -79,6 +79,9 @@ class Rules:
     unrealised_cues: frozenset[str]
     unrealised_before: int
     unrealised_window: int
+    told_phrases: dict[tuple[str, ...], tuple[str, int, int]]
+    told_month_prepositions: frozenset[str]
+    told_window: int
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -91,6 +94,7 @@ def load_rules() -> Rules:
     raw: dict[str, Any] = json.loads(
         data_path("linking", "linking.json").read_text(encoding="utf-8"))
     family = {t: name for name, types in raw["families"].items() for t in types}
+    suffixes = tuple(sorted(raw["suffixes"], key=len, reverse=True))
     return Rules(
         family=family, symmetric=frozenset(raw["symmetric"]),
         exclusive_modes=frozenset(raw["exclusive_modes"]), day_window=int(raw["day_window"]),
@@ -102,8 +106,8 @@ def load_rules() -> Rules:
         country_feature_prefix=raw["country_feature_prefix"],
         region_feature_prefix=raw["region_feature_prefix"],
         stopwords=frozenset(raw["stopwords"]),
-        suffixes=tuple(sorted(raw["suffixes"], key=len, reverse=True)),
-        synonyms={word: words[0] for words in raw["trigger_synonyms"] for word in words},
+        suffixes=suffixes,
+        synonyms=_synonym_classes(raw["trigger_synonyms"], suffixes),
         months=frozenset(raw["months"]),
         month_numbers={name: n for n, name in enumerate(raw["months"], start=1)},
         trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()},
@@ -117,7 +121,17 @@ def load_rules() -> Rules:
         unrealised_modes=frozenset(raw["unrealised"]["modes"]),
         unrealised_cues=frozenset(raw["unrealised"]["cues"]),
         unrealised_before=int(raw["unrealised"]["max_before"]),
-        unrealised_window=int(raw["unrealised"]["day_window"]))
+        unrealised_window=int(raw["unrealised"]["day_window"]),
+        told_phrases={tuple(phrase.split()): (span[0], int(span[1]), int(span[-1]))
+                      for phrase, span in raw["told_periods"]["phrases"].items()},
+        told_month_prepositions=frozenset(raw["told_periods"]["month_prepositions"]),
+        told_window=int(raw["told_periods"]["day_window"]))
+
+
+def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Stem -> the first stem of its synonym set: the data lists plain words, and
+    every inflection of them ("explode", "exploded") falls in its set."""
+    return {_stem(word, suffixes): _stem(words[0], suffixes) for words in sets for word in words}
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,7 @@ class Mention:
     told: frozenset[Date] = frozenset()  # days the sentence tells an act "on" ("on March 8")
     spread: bool = False  # an act that spans places and days (a visit): see ``spread_modes``
     unrealised: bool = False  # feared, threatened or planned: dated only by its reports
+    periods: frozenset[tuple[Date, Date]] = frozenset()  # past periods told ("last month")
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -226,13 +241,16 @@ def interval(value: str | None) -> tuple[Date | None, Date | None]:
             day = Date.fromisoformat(value[:10])
             return day, day
         if len(value) >= 7:
-            month = int(value[5:7])
-            first = Date(year, month, 1)
-            after = Date(year + month // 12, month % 12 + 1, 1)
-            return first, after - timedelta(days=1)
+            return _month_span(year, int(value[5:7]))
         return Date(year, 1, 1), Date(year, 12, 31)
     except ValueError:
         return None, None
+
+
+def _month_span(year: int, month: int) -> tuple[Date, Date]:
+    """First and last day of a calendar month."""
+    after = Date(year + month // 12, month % 12 + 1, 1)
+    return Date(year, month, 1), after - timedelta(days=1)
 
 
 def search_window(value: str | None, rules: Rules | None = None,
@@ -253,10 +271,20 @@ def _words(text: str, rules: Rules) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str, suffixes: tuple[str, ...]) -> str:
-    """The word without its longest inflection suffix ("shelled", "shells" -> "shell")."""
+    """The word without its longest inflection suffix ("shelled", "shells" -> "shell"),
+    then with one spelling of the stem whatever the suffix left: a doubled final
+    consonant single ("banned" -> "ban"), a final e dropped ("impose", "imposed" ->
+    "impos") and a final y as i ("injury", "injuries" -> "injuri")."""
     for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[:-len(suffix)]
+            word = word[:-len(suffix)]
+            break
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    if len(word) >= 4 and word[-1] == "e":
+        word = word[:-1]
+    if len(word) >= 4 and word[-1] == "y":
+        word = word[:-1] + "i"
     return word
 
 
@@ -281,7 +309,8 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
                         if not (w.isupper() and len(w) > 1)),
         told=told_days(event.text, hi, rules),
         spread=bool(rules.spread_modes & set(event.mode)),
-        unrealised=unrealised(event, rules))
+        unrealised=unrealised(event, rules),
+        periods=told_periods(event.text, hi if lo == hi else None, rules))
 
 
 def unrealised(event: Event, rules: Rules | None = None) -> bool:
@@ -303,8 +332,44 @@ def unrealised(event: Event, rules: Rules | None = None) -> bool:
 
 def window_days(item: Mention, rules: Rules) -> int:
     """How many days from its date a mention may link: an unrealised act's reports
-    fall days apart, each dated by its story (``unrealised.day_window``)."""
+    fall days apart, each dated by its story (``unrealised.day_window``), and so do
+    the reports of a background act told by a past period (``told_periods``)."""
+    if item.periods:
+        return rules.told_window
     return rules.unrealised_window if item.unrealised else rules.day_window
+
+
+def told_periods(sentence: str, day: Date | None,
+                 rules: Rules | None = None) -> frozenset[tuple[Date, Date]]:
+    """The past periods a sentence dates something by ("last month", "in March",
+    "last week's attack"), as first and last day, counted from ``day`` (the event's
+    day date; none without one). A background act repeated in stories days apart is
+    coded with each story's day; its told period is what the reports share."""
+    if day is None:
+        return frozenset()
+    rules = rules or load_rules()
+    words = _WORD.findall(sentence.lower())
+    found: set[tuple[Date, Date]] = set()
+    for at in range(len(words)):
+        for phrase, (unit, first, last) in rules.told_phrases.items():
+            if tuple(words[at:at + len(phrase)]) == phrase:
+                found.add(_period(day, unit, first, last))
+        month = rules.month_numbers.get(words[at + 1]) if at + 1 < len(words) else None
+        if (month is not None and words[at] in rules.told_month_prepositions
+                and not (at + 2 < len(words) and words[at + 2].isdigit())):
+            found.add(_month_span(day.year if month <= day.month else day.year - 1, month))
+    return frozenset(found)
+
+
+def _period(day: Date, unit: str, first: int, last: int) -> tuple[Date, Date]:
+    """Days ``first``..``last`` from ``day``, or the calendar month or year ``first``
+    from its own."""
+    if unit == "month":
+        count = day.year * 12 + day.month - 1 + first
+        return _month_span(count // 12, count % 12 + 1)
+    if unit == "year":
+        return Date(day.year + first, 1, 1), Date(day.year + first, 12, 31)
+    return day + timedelta(days=first), day + timedelta(days=last)
 
 
 def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> frozenset[Date]:
@@ -438,11 +503,23 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     """
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
+    if _same_period(a, b, rules):
+        return True
     both_days = a.lo == a.hi and b.lo == b.hi
     days = rules.unrealised_window if a.unrealised and b.unrealised else rules.day_window
     slack = timedelta(days=days if both_days else 0)
     return (a.lo <= b.hi + slack and b.lo <= a.hi + slack
             and _told_fits(a, b, rules) and _told_fits(b, a, rules))
+
+
+def _same_period(a: Mention, b: Mention, rules: Rules) -> bool:
+    """Both tell a past period, the periods meet and the stories are at most
+    ``told_periods.day_window`` days apart: one background act, whatever day each
+    story gave it."""
+    if not (a.periods and b.periods) or a.lo is None or b.lo is None:
+        return False
+    return (abs((a.lo - b.lo).days) <= rules.told_window
+            and any(p[0] <= q[1] and q[0] <= p[1] for p in a.periods for q in b.periods))
 
 
 def _told_fits(a: Mention, b: Mention, rules: Rules) -> bool:
