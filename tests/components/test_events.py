@@ -757,3 +757,26 @@ def test_a_reported_obligation_is_a_demand_of_the_obliged(coder, text, actors, r
 ])
 def test_no_demand_without_someone_asked(coder, text):
     assert "REQUEST" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("Prime Minister Giuseppe Conte warned that the fallout from the outbreak would be "
+     "very strong.", False),
+    ("U.S. health officials have warned that cases among repatriated citizens will likely "
+     "increase.", False),
+    ("Turkey warned that Syrian forces would pay a heavy price.", True),
+    ("North Korea warned Seoul that there would be consequences.", True),
+])
+def test_a_warned_danger_threatens_no_one(coder, text, threat):
+    assert ("THREATEN" in [e.event for e in events(coder, text)]) is threat
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Russia accused Ukraine of shelling civilians in Donetsk.", ["ACCUSE"]),
+    ("Moscow denied that its jets had bombed the hospital.", []),
+    ("Turkey denied attacking Kurdish civilians.", []),
+    # a noun's event is not what is alleged: the attack happened
+    ("Turkey blamed the Kurdish militia's attack for the deaths.", ["ACCUSE", "ASSAULT"]),
+])
+def test_an_alleged_act_is_not_coded_as_done(coder, text, kept):
+    assert sorted(e.event for e in events(coder, text)) == kept

@@ -101,6 +101,7 @@ class EventExtractor(Pipe):
         self.ontology = ontology or load_ontology()
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
+        self.warning = frozenset(r["verb"] for r in read_tsv("events", "warning_verbs.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
         self.obligation_aux, self.obligation_governors = obligation_cues()
@@ -184,6 +185,9 @@ class EventExtractor(Pipe):
             code, used = match.code, [after_tokens[i] for i in match.used]
         info = self.ontology.lookup(code)
         if info is None or not info.event:
+            return None
+        if info.event == "THREATEN" and light is None and match.pattern is None and \
+                verb.lemma_.lower() in self.warning and _warns_of_danger(verb, index):
             return None
         consumed.update(used)
         subj, passive = subject(verb)
@@ -481,6 +485,25 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _warns_of_danger(verb: Token, index: list[int]) -> bool:
+    """A warned clause whose subject names no party ("warned that the fallout would be
+    strong", "that there would be chaos"): a danger foreseen (warning_verbs.tsv). Warning
+    someone ("warned Seoul that there would be consequences") stays a threat."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        owner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
+                     None)
+        if owner is None:
+            return False
+        if owner.dep_ == "expl":
+            return True
+        return owner.pos_ not in ("PRON", "PROPN") and index[owner.i] < 0
+    return False
 
 
 def _own_state(mentions: list[dict], parties: list[int], speakers: list[int]) -> bool:

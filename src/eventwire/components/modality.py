@@ -112,7 +112,7 @@ class Modality(Pipe):
         for event in doc._.ew_events or []:
             start, end = event["trigger"][:2]
             found = self.categories(doc[start], range(start + 1, end))
-            if "condition" in found:
+            if found & {"condition", "alleged"}:
                 continue
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
@@ -178,13 +178,16 @@ class Modality(Pipe):
                     found.add(category)
             if step > 0 and governed:
                 category = self._governor(token)
-                if category and (negatable or category != "negation"):
+                if category and (negatable or category != "negation") and \
+                        (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
             if token.dep_ == "ccomp" and governed:
                 # A clause a verb of mind governs ("imagined jets bombing the camp") is not
-                # asserted; other reported clauses keep their own mode.
+                # asserted, nor one an accusation or denial is about ("denied that it had
+                # attacked"); other reported clauses keep their own mode.
                 category = self._governor(token.head)
-                if category in MIND_CATEGORIES:
+                if category in MIND_CATEGORIES or category == "alleged" and \
+                        trigger.pos_ == "VERB":
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     self._asserted_clause(token) or _contrasted(token):
