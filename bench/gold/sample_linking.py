@@ -15,15 +15,31 @@ stories they came from (../shared/corpora):
   reuters2020  Reuters stories of 2020-02-25 (PLOVER story format)
   guardian     the NGEC Guardian sample (Syria, 2017-2019); doc ids guardian-<row>
   reuters1987  update chains and same-event stories of Reuters-21578 (ids reuters1987-<newid>),
-               the 78 stories listed in linking_reuters1987.tsv (chosen by title: the Gulf war,
+               the stories listed in linking_reuters1987.tsv (chosen by title: the Gulf war,
                the US strike on Iranian platforms of October 1987, the US-Japan chip tariffs,
-               strikes in Latin America, Israeli raids on Lebanon, attacks in the Philippines)
+               strikes in Latin America, Israeli raids on Lebanon, attacks in the Philippines,
+               Chad and Libya); its ``round`` column says for which draw a story was added
+               (78 stories in round 1, 40 more in round 2)
 
-Usage: python bench/gold/sample_linking.py --write-reuters1987 DOCS.jsonl [--shared ../shared]
+Later rounds extend the gold without redrawing it: ``--round 2 --exclude GOLD.jsonl``, with the
+gold as it stood before the round (round 2: the first 374 lines of bench/gold/linking.jsonl),
+drops every event whose sentence already holds a gold mention (same story version and the same
+sentence offsets or text; event ids may differ between two codings), blocks the rest as above,
+shuffles with a seed of its own (SEED, corpus and round) and takes groups until the round's pair
+budgets (ROUND_BUDGETS). New groups are numbered on from the highest group number of each corpus
+in the excluded file, so group names never collide.
+
+Inputs of ``eventwire code``: the Reuters 2020 stories as JSONL with ``id``, ``date`` and ``text``
+(the story's paragraphs joined by a blank line, as ``reuters2020_doc`` rebuilds them; a story's
+versions are kept as separate lines under one id), the Guardian sample as JSONL with ``id``
+``guardian-<row>``, ``date`` and ``text``, and the 1987 stories written by ``--write-reuters1987``.
+
+Usage: python bench/gold/sample_linking.py --write-reuters1987 DOCS.jsonl [--round N]
+           [--shared ../shared]
        eventwire code DOCS.jsonl -o EV1987.jsonl
        python bench/gold/sample_linking.py --reuters2020 EV.jsonl --guardian EV.jsonl
            --reuters1987 EV1987.jsonl --reuters1987-docs DOCS.jsonl [--shared ../shared]
-           -o OUT.jsonl
+           [--round N --exclude GOLD.jsonl] -o OUT.jsonl
 """
 
 from __future__ import annotations
@@ -45,6 +61,8 @@ SEED = 20261202
 WINDOW_DAYS = 7
 CAP = 8
 PAIR_BUDGET = {"reuters2020": 460, "guardian": 140, "reuters1987": 300}
+# pair budgets of later rounds (round 1 is PAIR_BUDGET); the Guardian has few same-event reports
+ROUND_BUDGETS = {2: {"reuters2020": 330, "guardian": 40, "reuters1987": 260}}
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -97,13 +115,16 @@ def reuters1987_docs(path: Path) -> dict[str, dict]:
                       "title": d.get("title")} for d in read_jsonl(path)}
 
 
-def write_reuters1987(shared: Path, target: Path) -> int:
+def write_reuters1987(shared: Path, target: Path, round_: int = 1) -> int:
     """The chosen Reuters-21578 stories as JSONL for eventwire (id, text, date, title); a count.
 
-    The text is the dateline and the body, without the closing "Reuter" sign-off.
+    The stories are those of linking_reuters1987.tsv chosen for this round or an earlier one
+    (its ``round`` column). The text is the dateline and the body, without the closing
+    "Reuter" sign-off.
     """
     with (HERE / "linking_reuters1987.tsv").open(encoding="utf-8") as rows:
-        wanted = [row["newid"] for row in csv.DictReader(rows, delimiter="\t")]
+        wanted = [row["newid"] for row in csv.DictReader(rows, delimiter="\t")
+                  if int(row["round"]) <= round_]
     stories = {}
     source = shared / "corpora" / "reuters21578_all.jsonl.gz"
     with gzip.open(source, "rt", encoding="utf-8") as lines:
@@ -164,22 +185,44 @@ def groups_of(corpus: str, events: list[dict], rng: random.Random) -> list[list[
     return groups
 
 
-def draw(corpus: str, events: list[dict], doc_of: Callable[[dict], dict]) -> list[dict]:
+def sentence_keys(mention: dict) -> tuple[tuple, tuple]:
+    """Two keys of a mention's sentence: story version and offsets, story version and text."""
+    event, doc_id = mention["event"], mention["doc"]["doc_id"]
+    info = event["text_info"]
+    return (doc_id, info["start"], info["end"]), (doc_id, event["text"].strip())
+
+
+def draw(corpus: str, events: list[dict], doc_of: Callable[[dict], dict], round_: int = 1,
+         exclude: list[dict] | None = None) -> list[dict]:
     """The candidate mentions of one corpus, group by group, until its pair budget is met.
 
     A mention's id is its event id with the event's doc id in front, so that events of two
-    versions of one story (which share event ids) stay apart.
+    versions of one story (which share event ids) stay apart; from round 2 on, ``-r<round>``
+    comes before the event number, as a new coding numbers events differently. In a later
+    round, events whose sentence holds a mention of ``exclude`` are left out and groups are
+    numbered on from the highest group number of the corpus there.
     """
-    rng = random.Random(f"{SEED}:{corpus}")
+    budget = PAIR_BUDGET if round_ == 1 else ROUND_BUDGETS[round_]
+    seed = f"{SEED}:{corpus}" if round_ == 1 else f"{SEED}:{corpus}:round{round_}"
+    rng = random.Random(seed)
+    first = 0
+    if exclude:
+        taken = {key for m in exclude if m["corpus"] == corpus for key in sentence_keys(m)}
+        numbers = [int(m["group"].rsplit("-g", 1)[1]) for m in exclude if m["corpus"] == corpus]
+        first = max(numbers, default=-1) + 1
+        events = [e for e in events
+                  if not taken & set(sentence_keys({"event": e, "doc": doc_of(e)}))]
     out, pairs = [], 0
-    for number, group in enumerate(groups_of(corpus, events, rng)):
-        if pairs >= PAIR_BUDGET[corpus]:
+    for number, group in enumerate(groups_of(corpus, events, rng), first):
+        if pairs >= budget[corpus]:
             break
         pairs += len(group) * (len(group) - 1) // 2
         name = f"{corpus}-g{number:03d}"
         for event in group:
             doc = doc_of(event)
             suffix = event["id"].removeprefix(event["doc_id"])
+            if round_ > 1:  # two codings number events apart: keep ids of rounds apart
+                suffix = f"-r{round_}{suffix}"
             out.append({"mention_id": doc["doc_id"] + suffix, "group": name, "cluster": None,
                         "corpus": corpus, "doc": doc, "event": event, "note": ""})
     return out
@@ -194,15 +237,22 @@ def main() -> None:
     parser.add_argument("--reuters1987", type=Path)
     parser.add_argument("--reuters1987-docs", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--round", type=int, default=1, choices=[1, *ROUND_BUDGETS],
+                        help="draw round: 1 is the first draw, later rounds need --exclude")
+    parser.add_argument("--exclude", type=Path, metavar="GOLD.jsonl",
+                        help="mentions already labelled (bench/gold/linking.jsonl): not redrawn")
     parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args()
     if args.write_reuters1987:
-        write_reuters1987(args.shared, args.write_reuters1987)
+        write_reuters1987(args.shared, args.write_reuters1987, args.round)
         return
     needed = ("reuters2020", "guardian", "reuters1987", "reuters1987_docs", "output")
     missing = [name for name in needed if getattr(args, name) is None]
     if missing:
         parser.error("missing " + ", ".join("--" + n.replace("_", "-") for n in missing))
+    if args.round > 1 and args.exclude is None:
+        parser.error("--round 2 and later need --exclude (the mentions labelled so far)")
+    exclude = read_jsonl(args.exclude) if args.exclude else None
     versions = reuters2020_versions(args.shared)
     guardian = guardian_docs(args.shared)
     reuters1987 = reuters1987_docs(args.reuters1987_docs)
@@ -213,7 +263,7 @@ def main() -> None:
     ]
     with args.output.open("w", encoding="utf-8") as out:
         for corpus, path, doc_of in sources:
-            for mention in draw(corpus, read_jsonl(path), doc_of):
+            for mention in draw(corpus, read_jsonl(path), doc_of, args.round, exclude):
                 out.write(json.dumps(mention, ensure_ascii=False) + "\n")
 
 
