@@ -780,3 +780,23 @@ def test_a_warned_danger_threatens_no_one(coder, text, threat):
 ])
 def test_an_alleged_act_is_not_coded_as_done(coder, text, kept):
     assert sorted(e.event for e in events(coder, text)) == kept
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("The United States was working with Pakistan to counter terrorism.", "COOPERATE",
+     ["USA"]),
+    ("Abu Bakr al-Baghdadi fled from Baghuz to the Syrian desert.", "RETREAT", ["IMG"]),
+    ("The US defence secretary said Washington had started returning its troops home.",
+     "RETREAT", ["USA"]),
+    ("The US ambassador to the UN, Nikki Haley, is leaving the administration.", "RETREAT",
+     ["USA"]),
+])
+def test_verbs_the_dictionary_leaves_uncoded(coder, text, event_type, actors):
+    event = find(events(coder, text), event_type)
+    assert set(actors) <= set(codes(event.actor) + codes(event.recipient))
+
+
+def test_working_alone_or_leaving_a_building_is_no_event(coder):
+    found = events(coder, "Cabinet ministers have left Downing Street after a marathon cabinet "
+                          "meeting, and officials worked late on the plan.")
+    assert {e.event for e in found} <= {"CONSULT"}
