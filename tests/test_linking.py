@@ -566,3 +566,11 @@ def test_inflections_of_one_trigger_share_a_stem():
     second = mention(dataclasses.replace(imposed, event_text="imposed"), rules)
     assert first.trigger == second.trigger
     assert trigger_agreement(first, second, rules) == rules.trigger_scores["shared"]
+
+
+def test_a_place_framing_the_report_before_the_act_is_not_the_act_s_place():
+    sentence = ("Earlier today in Washington, U.S. television networks had reported that "
+                "American forces launched a retaliatory strike against Iran in the Gulf.")
+    assert place_phrases(sentence) == {"washington", "gulf"}
+    assert place_phrases(sentence, trigger="launched a retaliatory strike") == {"gulf"}
+    assert place_phrases("Iranian gunboats hit a U.S.-flagged tanker.", trigger="hit") == set()

@@ -399,18 +399,24 @@ def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> f
 def _spots(event: Event, names: frozenset[str], rules: Rules) -> frozenset[str]:
     """The event's place names: its ``event_loc`` below country level and the
     ``place_phrases`` of its sentence."""
-    found = set(place_phrases(event.text, rules))
+    found = set(place_phrases(event.text, rules, event.event_text))
     loc = event.event_loc
     if loc is not None and not (loc.feature_code or "").startswith(rules.country_feature_prefix):
         found.add(loc.name.lower())
     return frozenset(spot for spot in found if spot not in names)
 
 
-def place_phrases(sentence: str, rules: Rules | None = None) -> frozenset[str]:
+def place_phrases(sentence: str, rules: Rules | None = None,
+                  trigger: str = "") -> frozenset[str]:
     """Names of places a sentence puts something at, whether the gazetteer knows them
     or not: capitalised runs after a locative preposition ("in Iraqi Kurdistan",
     "near Fish Lake", "in the northern Gulf"), less their leading country words
     and demonyms, and none that names an actor ("in the Revolutionary Guards").
+    With a ``trigger``, only phrases from the trigger on count: a locative that
+    comes before the act frames who speaks or where ("Earlier today in
+    Washington, networks reported that American forces launched a strike",
+    "rumours in the London markets were that ..."), not where the act was.
+    A lone initial ("a U.S.-flagged ship") is no place.
 
     Two reports of one dyad and day that each name such a place and share none
     are told of different fronts, ships or towns (``named_apart``).
@@ -418,7 +424,7 @@ def place_phrases(sentence: str, rules: Rules | None = None) -> frozenset[str]:
     rules = rules or load_rules()
     tokens = _TOKEN.findall(sentence)
     found: set[str] = set()
-    at = 1  # a sentence's first word is capitalised anyway
+    at = max(1, _trigger_at(tokens, trigger))  # a sentence's first word is capitalised anyway
     while at < len(tokens):
         if tokens[at].lower() not in rules.place_prepositions:
             at += 1
@@ -438,10 +444,18 @@ def place_phrases(sentence: str, rules: Rules | None = None) -> frozenset[str]:
                 end += 2  # a possessor qualifies what follows: "Iran's Kharg"
         while run and _leading_non_place(run[0], rules.not_places):
             run = run[1:]
+        if len(run) == 1 and len(run[0]) == 1:
+            run = []  # an initial ("a U.S.-flagged ship"), no place
         if run and not _names_actor(" ".join(run)):
             found.add(" ".join(run).lower())
         at = max(end, at + 1)
     return frozenset(found)
+
+
+def _trigger_at(tokens: list[str], trigger: str) -> int:
+    """Where the trigger's first word stands among ``tokens`` (0 when absent)."""
+    head = _WORD.findall(trigger.lower())[:1]
+    return next((at for at, token in enumerate(tokens) if head and token.lower() == head[0]), 0)
 
 
 @lru_cache(maxsize=65536)
