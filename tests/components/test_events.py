@@ -800,3 +800,16 @@ def test_working_alone_or_leaving_a_building_is_no_event(coder):
     found = events(coder, "Cabinet ministers have left Downing Street after a marathon cabinet "
                           "meeting, and officials worked late on the plan.")
     assert {e.event for e in found} <= {"CONSULT"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Iran's praise for the Iraqi government surprised diplomats.", "SUPPORT", ["IRN"],
+     ["IRQ"]),
+    ("When the city was under attack, the SDF's calls for US support were rebuffed.",
+     "REQUEST", ["SYR"], ["USA"]),
+])
+def test_the_preposition_of_a_nouns_sense_names_its_recipient(coder, text, event_type, actors,
+                                                                recipients):
+    event = find(events(coder, text), event_type)
+    assert codes(event.actor) == actors
+    assert codes(event.recipient) == recipients

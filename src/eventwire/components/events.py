@@ -650,6 +650,9 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     subject of the verb it objects."""
     actors: list[int] = []
     recipients: list[int] = []
+    # The preposition of a noun's sense ("praise *for* Modi", "calls *for* US support") names
+    # whom the act is for.
+    sense_prep = entry.lemma.rsplit(" ", 1)[-1] if " " in entry.lemma else None
     for child in noun.children:
         if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
                 and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
@@ -668,7 +671,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                         child.lower_ == "of" and entry.roles not in DIRECTED_ROLES):
                     actors.extend(found)
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
-                        entry.roles == "target" and child.lower_ == "of"):
+                        entry.roles == "target" and child.lower_ == "of") or \
+                        child.lower_ == sense_prep:
                     recipients.extend(found)
                     # "the arrest of X *by Y*": the parser hangs the agent on the target.
                     for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
