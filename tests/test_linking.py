@@ -566,6 +566,10 @@ def test_inflections_of_one_trigger_share_a_stem():
     second = mention(dataclasses.replace(imposed, event_text="imposed"), rules)
     assert first.trigger == second.trigger
     assert trigger_agreement(first, second, rules) == rules.trigger_scores["shared"]
+    discuss = mention(dataclasses.replace(impose, event_text="discuss"), rules)
+    discussed = mention(dataclasses.replace(impose, event_text="discussed"), rules)
+    assert discuss.trigger == discussed.trigger == mention(
+        dataclasses.replace(impose, event_text="talks"), rules).trigger  # one synonym set
 
 
 def test_a_place_framing_the_report_before_the_act_is_not_the_act_s_place():

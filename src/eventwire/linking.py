@@ -276,7 +276,8 @@ def _stem(word: str, suffixes: tuple[str, ...]) -> str:
     consonant single ("banned" -> "ban"), a final e dropped ("impose", "imposed" ->
     "impos") and a final y as i ("injury", "injuries" -> "injuri")."""
     for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if (word.endswith(suffix) and len(word) - len(suffix) >= 3
+                and not (suffix == "s" and word.endswith("ss"))):  # "discuss" keeps its s
             word = word[:-len(suffix)]
             break
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
