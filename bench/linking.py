@@ -12,17 +12,20 @@ Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the m
 and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
 
     python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
-                            [--misses N]
+                            [--misses N] [--thresholds T [T ...]]
 
 ``--misses N`` (dev part only: the test part is never read mention by mention) prints, after
 the table, up to N same-event pairs eventwire's linker left apart and up to N pairs it linked
 wrongly, each with both mentions' type, date and precision, actor and recipient codes, place
-and sentence, to find what the linker misses.
+and sentence, to find what the linker misses. ``--thresholds`` (dev part only) prints
+eventwire's pairwise and B-cubed figures with the join threshold set to each value, the
+precision/recall curve the threshold in ``linking.json`` is chosen on.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import json
 import sys
@@ -260,6 +263,23 @@ def misses(mentions: Sequence[Mention], predicted: Mapping[str, str], limit: int
     return "\n".join(lines)
 
 
+def threshold_curve(mentions: Sequence[Mention], thresholds: Sequence[float]) -> str:
+    """Eventwire's figures with the join threshold set to each value, as a table."""
+    linking = importlib.import_module("eventwire.linking")
+    rules = linking.load_rules()
+    events = [m.to_event() for m in mentions]
+    docs = doc_infos(mentions, linking.DocInfo)
+    lines = ["", "| threshold | pair P | pair R | pair F1 | B3 F1 |", "|---|---|---|---|---|"]
+    for value in thresholds:
+        predicted = linking.link_events(events, docs,
+                                        dataclasses.replace(rules, threshold=value))
+        p, b = pairwise(mentions, predicted), bcubed(mentions, predicted)
+        mark = "**" if value == rules.threshold else ""
+        lines.append(f"| {mark}{value:.3f}{mark} | {p.precision:.3f} | {p.recall:.3f} "
+                     f"| {p.f1:.3f} | {b.f1:.3f} |")
+    return "\n".join(lines)
+
+
 def table(results: Mapping[str, Any], part: str) -> str:
     """The results as a Markdown table, one row per linker and corpus."""
     lines = [f"part: {part}", "",
@@ -287,9 +307,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="list N missed and N wrong links of eventwire (dev part only)")
+    parser.add_argument("--thresholds", type=float, nargs="+", metavar="T",
+                        help="eventwire's figures at each join threshold (dev part only)")
     args = parser.parse_args(argv)
-    if args.misses and args.part != "dev":
-        print("error: --misses lists mentions of the dev part only", file=sys.stderr)
+    if (args.misses or args.thresholds) and args.part != "dev":
+        print("error: --misses and --thresholds study the dev part only", file=sys.stderr)
         return 2
     try:
         mentions = select(read_gold(args.gold), args.part)
@@ -306,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         link_events, doc_info = found
         predicted = link_events([m.to_event() for m in mentions], doc_infos(mentions, doc_info))
         print(misses(mentions, predicted, args.misses))
+    if args.thresholds and found is not None:
+        print(threshold_curve(mentions, args.thresholds))
     return 0
 
 

@@ -175,3 +175,14 @@ def test_misses_lists_the_missed_and_the_wrong_pairs_with_what_linking_compares(
 def test_misses_are_listed_for_the_dev_part_only(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main(["--part", "test", "--misses", "3"]) == 2
     assert "dev part only" in capsys.readouterr().err
+
+
+def test_the_threshold_curve_is_for_the_dev_part_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--part", "test", "--thresholds", "0.5"]) == 2
+    assert "dev part only" in capsys.readouterr().err
+    assert bench.main(["--part", "dev", "--thresholds", "0.4", "0.5", "0.9"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("| 0.", "| **0."))]
+    assert [row.split("|")[1].strip() for row in rows] == ["0.400", "**0.500**", "0.900"]
+    recall = [float(row.split("|")[3]) for row in rows]
+    assert recall[0] >= recall[-1]  # a far higher threshold links no more

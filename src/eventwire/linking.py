@@ -733,8 +733,10 @@ def ordered(events: Iterable[Event], docs: Mapping[str, DocInfo]) -> list[Event]
     return sorted(events, key=lambda e: (position.get(e.doc_id, len(position)), e.doc_id, e.id))
 
 
-def link_events(events: Sequence[Event], docs: Mapping[str, DocInfo]) -> dict[str, str]:
-    """Event id -> cluster id for a batch of events (deterministic)."""
-    linker = Linker()
+def link_events(events: Sequence[Event], docs: Mapping[str, DocInfo],
+                rules: Rules | None = None) -> dict[str, str]:
+    """Event id -> cluster id for a batch of events (deterministic); ``rules`` other
+    than the packaged ones only to measure them (``bench/linking.py --thresholds``)."""
+    linker = Linker(rules)
     return {event.id: linker.link(mention(event, linker.rules))
             for event in ordered(events, docs)}
