@@ -813,3 +813,17 @@ def test_the_preposition_of_a_nouns_sense_names_its_recipient(coder, text, event
     event = find(events(coder, text), event_type)
     assert codes(event.actor) == actors
     assert codes(event.recipient) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Repulsing Iran and defeating Isis are Trump's priorities in Syria.",
+    "The electoral commission declared Tshisekedi the winner of the presidential election.",
+    "The opposition alliance won 34 of the 65 seats in parliament.",
+])
+def test_activities_results_and_groups_are_no_acts(coder, text):
+    assert [e.event for e in events(coder, text)] == []
+
+
+def test_a_gerund_that_is_no_subject_still_codes(coder):
+    found = events(coder, "Turkish jets bombed Kurdish positions, killing 12 fighters.")
+    assert "ASSAULT" in [e.event for e in found]

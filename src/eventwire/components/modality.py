@@ -112,7 +112,7 @@ class Modality(Pipe):
         for event in doc._.ew_events or []:
             start, end = event["trigger"][:2]
             found = self.categories(doc[start], range(start + 1, end))
-            if found & {"condition", "alleged"}:
+            if found & {"condition", "alleged"} or _activity_named(doc[start]):
                 continue
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
@@ -258,6 +258,14 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _activity_named(trigger: Token) -> bool:
+    """A gerund that is a clause's subject names an activity, not an act that happened:
+    "repulsing Iran and defeating Isis are Trump's priorities"."""
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    return trigger.dep_ == "csubj" and trigger.tag_ == "VBG"
 
 
 def _contrasted(token: Token) -> bool:
