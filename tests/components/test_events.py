@@ -827,3 +827,17 @@ def test_activities_results_and_groups_are_no_acts(coder, text):
 def test_a_gerund_that_is_no_subject_still_codes(coder):
     found = events(coder, "Turkish jets bombed Kurdish positions, killing 12 fighters.")
     assert "ASSAULT" in [e.event for e in found]
+
+
+def test_clashing_with_a_view_disputes_it_and_clashing_with_people_fights(coder):
+    assert "ASSAULT" not in [e.event for e in events(
+        coder, "Mattis clashed with Trump's assessment of the threat.")]
+    assert "ASSAULT" in [e.event for e in events(
+        coder, "Police clashed with protesters in Hong Kong.")]
+
+
+@pytest.mark.parametrize("text", ["Israeli troops attacked Gaza.",
+                                  "Israeli jets struck targets in the Gaza Strip."])
+def test_the_palestinian_territories_are_palestine(coder, text):
+    event = find(events(coder, text), "ASSAULT")
+    assert "PSE" in codes(event.recipient)
