@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.coder import Coder
 from eventwire.kb.gazetteer import load_gazetteer
 
 NARA, BEIJING, GYEONGJU, JAPAN, PARIS, WASHINGTON, NARA_MALI = (
@@ -112,3 +113,20 @@ def test_article_summit_is_in_nara(nlp):
     assert summit and all(e.event_loc and e.event_loc.geonameid == NARA for e in summit)
     apec = [e for e in events if "last met in October" in e.text and e.event_loc]
     assert apec and all(e.event_loc.geonameid == GYEONGJU for e in apec)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian jets bombed Idlib on Monday.", "SYR"),
+    ("Turkish forces attacked Afrin.", "SYR"),  # GeoNames spells it "‘Afrīn"
+    ("Russian airstrikes on Idlib killed 12 people.", "SYR"),
+])
+def test_a_place_an_act_is_done_to_is_where_it_happens(nlp, text, country):
+    found = Coder(nlp=nlp).code(text, date="2020-02-25").events
+    attack = next(e for e in found if e.event == "ASSAULT")
+    assert attack.event_loc is not None and attack.event_loc.country_code == country
+    assert country in [r.code for r in attack.recipient]
+
+
+def test_the_object_of_a_talk_is_no_place(nlp):
+    found = Coder(nlp=nlp).code("Putin discussed Idlib with Erdogan.", date="2020-02-25").events
+    assert all(e.event_loc is None for e in found)

@@ -87,6 +87,8 @@ class EventPlaces(Pipe):
         self.prep_roles = {w: kind for kind in ("locative", "carrier", "within", "destination")
                            for w in cues.get(kind, ())}
         self.travel = frozenset(cues.get("travel", ()))
+        self.target_types = frozenset(cues.get("target_type", ()))
+        self.target_preps = frozenset(cues.get("target", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -107,18 +109,23 @@ class EventPlaces(Pipe):
         for event in doc._.ew_events or []:
             trigger = doc[event["trigger"][0]]
             travel = "visit" in event["mode"]
-            found = self.place_of(trigger, travel, kind_at)
+            targeted = event.get("act", event["event"]) in self.target_types
+            found = self.place_of(trigger, travel, kind_at, targeted)
             chosen = self.choose(found, story) if found else None
             event["event_loc"] = chosen[1].to_place() if chosen else None
             event["loc_span"] = list(chosen[0].span) if chosen else None
 
-    def place_of(self, trigger: Token, travel: bool,
-                 kind_at: dict[int, str]) -> list[Candidate]:
+    def place_of(self, trigger: Token, travel: bool, kind_at: dict[int, str],
+                 targeted: bool = False) -> list[Candidate]:
         """Place names of the trigger's clause, of the act it threatens or promises
-        ("threatened to impose a curfew *in Algiers*"), or of the clauses it belongs to."""
+        ("threatened to impose a curfew *in Algiers*"), or of the clauses it belongs to.
+        ``targeted``: an act done to a place, whose object may be that place ("bombed
+        Idlib")."""
         token = trigger
         for _ in range(self.max_climb + 1):
             found = self.candidates(token, travel, kind_at)
+            if not found and token is trigger and targeted:
+                found = self.targets(trigger, kind_at)
             if not found and token is trigger:
                 for act in (c for c in trigger.children if c.dep_ == "xcomp"):
                     found = found or self.candidates(act, travel, kind_at)
@@ -144,6 +151,18 @@ class EventPlaces(Pipe):
             # "Police in Lima detained ...": the actors' place is the event's.
             for subj in (c for c in head.children if c.dep_ in SUBJECT_DEPS):
                 self._walk(subj, 1, "", False, kind_at, found)
+        return found
+
+    def targets(self, trigger: Token, kind_at: dict[int, str]) -> list[Candidate]:
+        """Place names an act is done to: the verb's direct object ("bombed Idlib") or the
+        object of a target preposition on the verb or noun ("airstrikes on Douma")."""
+        found: list[Candidate] = []
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "obj"):
+                self._add(found, child, 0, kind_at)
+            elif child.dep_ == "prep" and child.lower_ in self.target_preps:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    self._add(found, obj, 0, kind_at)
         return found
 
     def _walk(self, head: Token, hops: int, state: str, travel: bool,

@@ -9,6 +9,7 @@ Japan and in Mali), and choosing among them is the caller's job.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, astuple, dataclass
 from functools import lru_cache
 from typing import Any
@@ -20,6 +21,8 @@ from eventwire.kb.tables import read_lines, read_tsv
 COUNTRY_FEATURE = "PCLI"
 REGION_FEATURE = "ADM1"
 SEP = "|"
+# Apostrophe-like marks of transliterated names (ayn and hamza: "‘Afrīn", "Ma’rib").
+TRANSLIT_MARKS = frozenset("‘’ʻʼʿʾ`'")
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,10 @@ class PlaceEntry:
 
 
 def key(name: str) -> str:
-    """Index form of a name: lower case, no leading "the"."""
-    name = name.lower()
+    """Index form of a name: lower case, no leading "the", no accents or transliteration
+    marks, so that news spellings find GeoNames ones ("Afrin" for "‘Afrīn")."""
+    name = unicodedata.normalize("NFKD", name.lower())
+    name = "".join(c for c in name if not unicodedata.combining(c) and c not in TRANSLIT_MARKS)
     return name[4:] if name[:4] == "the " else name
 
 
