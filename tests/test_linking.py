@@ -25,6 +25,7 @@ from eventwire.linking import (
     place_relation,
     score,
     search_window,
+    told_apart,
     told_days,
     told_periods,
     trigger_agreement,
@@ -578,3 +579,82 @@ def test_a_place_framing_the_report_before_the_act_is_not_the_act_s_place():
     assert place_phrases(sentence) == {"washington", "gulf"}
     assert place_phrases(sentence, trigger="launched a retaliatory strike") == {"gulf"}
     assert place_phrases("Iranian gunboats hit a U.S.-flagged tanker.", trigger="hit") == set()
+
+
+# -- derived nouns and acts of one story told in other words -------------------------------
+
+USA_FORCES = Entity("American forces", "United States", "USA", "MIL")
+
+
+def strike(event_id: str, trigger: str, text: str, date: str = "1987-10-19",
+           actor=(USA_FORCES,), recipient=(IRAN,)) -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="ASSAULT", mode=[], context=[],
+                 actor=list(actor), recipient=list(recipient), event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-9.0,
+                 cameo="190", goldstein=-10.0, event_loc=None)
+
+
+def test_a_derived_event_noun_shares_its_verb_s_trigger_class():
+    rules = load_rules()
+    destroyed = mention(strike("wire-0001", "destroyed",
+                               "U.S. forces destroyed an Iranian oil platform in the Gulf."), rules)
+    destruction = mention(strike(
+        "experts-0001", "destruction",
+        "Experts say Washington faces a dilemma after the U.S. destruction of an Iranian "
+        "oil platform."), rules)
+    assert destroyed.trigger == destruction.trigger  # "destruction" is derived from "destroy"
+    assert trigger_agreement(destroyed, destruction, rules) == rules.trigger_scores["shared"]
+    withdraw = mention(dataclasses.replace(strike(
+        "a-0001", "withdraw", "Iran will withdraw its troops."), event="RETREAT"), rules)
+    withdrawal = mention(dataclasses.replace(strike(
+        "b-0001", "withdrawal", "The withdrawal of Iranian troops began."), event="RETREAT"),
+        rules)
+    assert withdraw.trigger == withdrawal.trigger
+
+
+PLATFORM = strike("alert-0001", "attack",
+                  "U.S. missions overseas are on alert for retaliation from Iran for Monday's "
+                  "attack on two Iranian oil platforms by American forces in the Gulf.")
+PARIS_ATTACK = strike("paris-0001", "Attack",
+                      "France voiced its comprehension for a U.S. attack on an Iranian target.")
+PARIS_DESTROYED = strike("paris-0003", "destroyed",
+                         "The United States said its forces destroyed an Iranian oil platform "
+                         "in the Gulf and struck at a second on Monday.")
+
+
+def test_one_act_a_story_tells_twice_in_other_words_joins_one_cluster():
+    # the story's "attack" and "destroyed" are neither coreferent nor told apart: each
+    # joins the report of the strike on its own merits
+    rules = load_rules()
+    attack, destroyed = mention(PARIS_ATTACK, rules), mention(PARIS_DESTROYED, rules)
+    assert score(attack, destroyed, rules) is None
+    assert not told_apart(attack, destroyed, rules)
+    docs = {d: DocInfo(d, "1987-10-19") for d in ("alert", "paris")}
+    clusters = link_events([PLATFORM, PARIS_ATTACK, PARIS_DESTROYED], docs)
+    assert clusters[PARIS_ATTACK.id] == clusters[PARIS_DESTROYED.id] == clusters[PLATFORM.id]
+
+
+def test_acts_of_one_story_on_other_days_or_with_other_dyads_are_told_apart():
+    rules = load_rules()
+    today = raid("story-0001", "Iraq said its warplanes launched two bombing raids on Iran's "
+                 "offshore oilfield today.", trigger="launched", date="1987-03-23")
+    yesterday = raid("story-0003", "Iraqi planes yesterday raided the nearby oil field, "
+                     "resuming attacks on Iranian targets.", trigger="raided",
+                     date="1987-03-22")
+    assert told_apart(mention(today, rules), mention(yesterday, rules), rules)
+    # the one country acting in one and acted on in the other: two acts
+    iranian = raid("story-0004", "The experts said America simply reacts to Iranian attacks.",
+                   trigger="attacks")
+    attacked = raid("story-0005", "Three Iranian oil sites had been attacked on Monday.",
+                    trigger="attacked")
+    iranian = dataclasses.replace(iranian, actor=[IRAN], recipient=[])
+    attacked = dataclasses.replace(attacked, actor=[], recipient=[IRAN])
+    assert told_apart(mention(iranian, rules), mention(attacked, rules), rules)
+    # so yesterday's raid keeps a report of today's out of its cluster
+    report = raid("wire-0001", "Iraq said its warplanes raided Iran's offshore oilfield "
+                  "today.", trigger="raided", date="1987-03-23")
+    docs = {d: DocInfo(d, "1987-03-23") for d in ("story", "wire")}
+    clusters = link_events([today, yesterday, report], docs)
+    assert clusters[today.id] != clusters[yesterday.id]
+    assert clusters[report.id] != clusters[yesterday.id]

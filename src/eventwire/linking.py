@@ -10,9 +10,11 @@ dyad, actor names, trigger, sentence and date, and vetoed when their
 dyads conflict, their modes differ or two events of one document are not
 coreferent duplicates. Each event, in a fixed order, joins the best-scoring
 existing cluster above the threshold (best link: a cluster's score is its
-best-matching member's) or founds a new cluster named after itself, so ids
-never depend on what arrives later. The knowledge (families, weights,
-threshold) is ``data/linking/linking.json``.
+best-matching member's) that no vetoed member holds, or founds a new cluster
+named after itself, so ids never depend on what arrives later; an event of
+its own story bars a cluster only when the two are told apart
+(``told_apart``). The knowledge (families, weights, threshold, the event-noun
+derivations) is ``data/linking/linking.json``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from eventwire.kb.resources import data_path
+from eventwire.kb.tables import read_tsv
 from eventwire.records import Entity, Event, Place
 
 UNKNOWN_CODE = "?"
@@ -66,6 +69,7 @@ class Rules:
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
     synonyms: dict[str, str]  # trigger stem -> the first stem of its synonym set
+    derivations: dict[str, str]  # event noun stem -> its verb's stem ("destruction" -> "destroi")
     months: frozenset[str]
     month_numbers: dict[str, int]
     trigger_scores: dict[str, float]
@@ -108,6 +112,7 @@ def load_rules() -> Rules:
         stopwords=frozenset(raw["stopwords"]),
         suffixes=suffixes,
         synonyms=_synonym_classes(raw["trigger_synonyms"], suffixes),
+        derivations=_derivations(raw["derivations"], suffixes),
         months=frozenset(raw["months"]),
         month_numbers={name: n for n, name in enumerate(raw["months"], start=1)},
         trigger_scores={k: float(v) for k, v in raw["trigger_scores"].items()},
@@ -132,6 +137,16 @@ def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[s
     """Stem -> the first stem of its synonym set: the data lists plain words, and
     every inflection of them ("explode", "exploded") falls in its set."""
     return {_stem(word, suffixes): _stem(words[0], suffixes) for words in sets for word in words}
+
+
+def _derivations(spec: Mapping[str, Any], suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Event noun stem -> its verb's stem, from the event-noun table's derivations
+    (``source`` "verb:destroy" for "destruction"): "destroyed" and "destruction" name
+    one act in two word families, which stemming alone never joins."""
+    prefix = spec["source_prefix"]
+    return {_stem(row["lemma"], suffixes): _stem(row["source"][len(prefix):], suffixes)
+            for row in read_tsv(*spec["table"])
+            if row["source"].startswith(prefix) and " " not in row["lemma"]}
 
 
 @dataclass(frozen=True)
@@ -302,9 +317,8 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         codes=block_codes(event), date=event.date, lo=lo, hi=hi,
         modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
         named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
-        names=names, trigger=frozenset(rules.synonyms.get(w, w)
-                                       for w in _words(event.event_text, rules)),
-        tokens=tokens, acts=frozenset(rules.synonyms.get(w, w) for w in tokens),
+        names=names, trigger=frozenset(_act(w, rules) for w in _words(event.event_text, rules)),
+        tokens=tokens, acts=frozenset(_act(w, rules) for w in tokens),
         spots=_spots(event, names, rules),
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
@@ -312,6 +326,12 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
         periods=told_periods(event.text, hi if lo == hi else None, rules))
+
+
+def _act(word: str, rules: Rules) -> str:
+    """The act class of a word stem: a derived noun as its verb, then its synonym set."""
+    verb = rules.derivations.get(word, word)
+    return rules.synonyms.get(verb, verb)
 
 
 def unrealised(event: Event, rules: Rules | None = None) -> bool:
@@ -674,6 +694,27 @@ def _coreferent(a: Mention, b: Mention, relation: str, trigger: float, sentence:
             and bool(a.trigger & b.acts or b.trigger & a.acts) and not _crossed(a, b))
 
 
+def told_apart(a: Mention, b: Mention, rules: Rules) -> bool:
+    """Two events of one story are clearly different acts: other types, other
+    dyads (the sides named otherwise, or one country acting in one and acted on
+    in the other), other days, places in conflict, or triggers that share nothing.
+    Only such a pair shuts a report out of the other's cluster; a pair of one story
+    that is neither coreferent nor told apart ("a U.S. attack on an Iranian target",
+    "its forces destroyed an Iranian oil platform") links through other reports,
+    each on its own merits."""
+    if a.event != b.event or a.dyad != b.dyad or _other_days(a, b):
+        return True
+    if place_relation(a, b, rules) in ("conflicting", "named_apart"):
+        return True
+    return trigger_agreement(a, b, rules) <= rules.trigger_scores["different"]
+
+
+def _other_days(a: Mention, b: Mention) -> bool:
+    """Both dated to a day, and to different days: a story's "raided yesterday"
+    and "launched raids today" are two raids."""
+    return a.lo is not None and a.lo == a.hi and b.lo is not None and b.lo == b.hi and a.lo != b.lo
+
+
 class Linker:
     """Clusters mentions one at a time against the clusters seen so far.
 
@@ -702,7 +743,9 @@ class Linker:
                 seen.add(member.event_id)
                 value = score(item, member, self.rules)
                 if value is None:
-                    if comparable(item, member, self.rules) is not None:
+                    if comparable(item, member, self.rules) is not None and (
+                            item.doc_id != member.doc_id
+                            or told_apart(item, member, self.rules)):
                         vetoed.add(cluster)
                     continue
                 best[cluster] = max(value, best.get(cluster, value))
