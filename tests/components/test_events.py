@@ -841,3 +841,31 @@ def test_clashing_with_a_view_disputes_it_and_clashing_with_people_fights(coder)
 def test_the_palestinian_territories_are_palestine(coder, text):
     event = find(events(coder, text), "ASSAULT")
     assert "PSE" in codes(event.recipient)
+
+
+@pytest.mark.parametrize(("text", "concession"), [
+    ("Moscow allowed Ankara to use the airspace above Afrin.", True),
+    ("The designation has created a situation of madness, allowing the Turkish government "
+     "to pour millions into PR firms.", False),
+    ("UK law allows Britain to revoke the citizenship of anyone who commits a serious crime.",
+     False),
+])
+def test_only_a_party_concedes_by_letting(coder, text, concession):
+    assert ("CONCEDE" in [e.event for e in events(coder, text)]) is concession
+
+
+def test_a_subject_that_denies_the_act_negates_it(coder):
+    event = find(events(coder, "None of the Syrian fighters surrendered to the Turkish army."),
+                 "RETREAT")
+    assert "negation" in event.mode
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The Saudi-led coalition has fought any UN attempt to constrain its campaign.", "fought"),
+    ("The Syrian offensive has effectively killed off any political challenge to Assad.",
+     "killed"),
+    ("Kurdish fighters are offering their lives in the war against Turkey.", "offering"),
+])
+def test_figurative_fights_kills_and_offers(coder, text, trigger):
+    coded = [e.event for e in events(coder, text) if e.event_text.startswith(trigger)]
+    assert coded in ([], ["ACCUSE"])

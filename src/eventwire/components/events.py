@@ -75,6 +75,8 @@ UNNAMED_TYPES = frozenset({"ASSAULT"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
 # state's acts, which the relevance stage keeps only when political by themselves.
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Pronouns that stand for things or events rather than parties.
+IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -102,6 +104,7 @@ class EventExtractor(Pipe):
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
         self.warning = frozenset(r["verb"] for r in read_tsv("events", "warning_verbs.tsv"))
+        self.enabling = frozenset(r["verb"] for r in read_tsv("events", "enabling_verbs.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
         self.obligation_aux, self.obligation_governors = obligation_cues()
@@ -189,9 +192,12 @@ class EventExtractor(Pipe):
         if info.event == "THREATEN" and light is None and match.pattern is None and \
                 verb.lemma_.lower() in self.warning and _warns_of_danger(verb, index):
             return None
-        consumed.update(used)
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+        if info.event == "CONCEDE" and verb.lemma_.lower() in self.enabling and not passive \
+                and subj is not None and not _names_party(subj, index):
+            return None
+        consumed.update(used)
         by = agent(verb) if passive else None
         actor_head = by if passive else subj
         skip = {subj.i} if subj is not None else set()
@@ -485,6 +491,13 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _names_party(token: Token, index: list[int]) -> bool:
+    """A subject that can act: an actor mention, a name, or a personal pronoun; not a thing
+    or an event ("the designation", "that moment", "it")."""
+    return index[token.i] >= 0 or token.pos_ == "PROPN" or (
+        token.pos_ == "PRON" and token.lower_ not in IMPERSONAL_PRONOUNS)
 
 
 def _warns_of_danger(verb: Token, index: list[int]) -> bool:

@@ -28,7 +28,8 @@ from eventwire.participants import mention_index, mentions_under, reporting_subj
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
                           "pobj", "prep", "dobj", "csubj"})
 # Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
-CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod"})
+CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod", "nsubj",
+                           "nsubjpass"})
 MAX_CLIMB = 4
 # Cue categories of conjunctions of time; a present-tense verb after a pending one is only
 # a condition.
