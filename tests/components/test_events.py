@@ -817,6 +817,8 @@ def test_the_preposition_of_a_nouns_sense_names_its_recipient(coder, text, event
 
 @pytest.mark.parametrize("text", [
     "Repulsing Iran and defeating Isis are Trump's priorities in Syria.",
+    "The goal of the coalition is to defeat Isis in Syria.",
+    "Secondly, to curb Iran's influence in Syria and Iraq.",
     "The electoral commission declared Tshisekedi the winner of the presidential election.",
     "The opposition alliance won 34 of the 65 seats in parliament.",
 ])
@@ -869,3 +871,8 @@ def test_a_subject_that_denies_the_act_negates_it(coder):
 def test_figurative_fights_kills_and_offers(coder, text, trigger):
     coded = [e.event for e in events(coder, text) if e.event_text.startswith(trigger)]
     assert coded in ([], ["ACCUSE"])
+
+
+def test_an_aim_achieved_is_still_an_act(coder):
+    found = events(coder, "The coalition aimed to defeat Isis and its jets bombed Raqqa.")
+    assert "ASSAULT" in [e.event for e in found]

@@ -113,7 +113,7 @@ class Modality(Pipe):
         for event in doc._.ew_events or []:
             start, end = event["trigger"][:2]
             found = self.categories(doc[start], range(start + 1, end))
-            if found & {"condition", "alleged"} or _activity_named(doc[start]):
+            if found & {"condition", "alleged"} or self._no_act(doc[start]):
                 continue
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
@@ -200,6 +200,26 @@ class Modality(Pipe):
             token = token.head
         return found
 
+    def _no_act(self, trigger: Token) -> bool:
+        """An activity named or an aim stated, not an act that happened: a gerund that is
+        its clause's subject ("repulsing Iran and defeating Isis are Trump's priorities"), an
+        infinitive standing alone ("Secondly, to curb Iran's influence"), or the infinitive
+        of an aim ("the goal is to defeat Isis")."""
+        while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+            trigger = trigger.head
+        if trigger.dep_ == "csubj" and trigger.tag_ == "VBG":
+            return True
+        infinitive = trigger.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        if not infinitive:
+            return False
+        if trigger.dep_ == "ROOT":
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        copula = trigger.head
+        return trigger.dep_ == "xcomp" and copula.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and self.cues.get(("copula_subject", c.lemma_.lower())) == "goal"
+            for c in copula.children)
+
     def _governor(self, token: Token) -> str | None:
         """The governor cue of a word, by its lemma, or by its form without a regular ending
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
@@ -259,14 +279,6 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
-
-
-def _activity_named(trigger: Token) -> bool:
-    """A gerund that is a clause's subject names an activity, not an act that happened:
-    "repulsing Iran and defeating Isis are Trump's priorities"."""
-    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-        trigger = trigger.head
-    return trigger.dep_ == "csubj" and trigger.tag_ == "VBG"
 
 
 def _contrasted(token: Token) -> bool:
