@@ -876,3 +876,19 @@ def test_figurative_fights_kills_and_offers(coder, text, trigger):
 def test_an_aim_achieved_is_still_an_act(coder):
     found = events(coder, "The coalition aimed to defeat Isis and its jets bombed Raqqa.")
     assert "ASSAULT" in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan has 159 cases apart from 691 on a cruise ship docked south of Tokyo.", []),
+    ("Malaysian Prime Minister Mahathir disbanded his entire cabinet late on Monday.", []),
+    ("The bank's chief executive and other senior leaders offer views about the economy.", []),
+    ("Russian Defence Minister Sergei Shoigu bestowed a state award on the marshal.",
+     ["SUPPORT"]),
+    ("Iraq instituted similar bans on travellers from Thailand.", ["COERCE"]),
+    ("The prime minister of East Timor has sent a letter of resignation to the president.",
+     ["RETREAT"]),
+    ("Sudan did not counter accusations that it harboured and provided support to al Qaeda.",
+     []),
+])
+def test_senses_of_docking_disbanding_offering_bestowing_and_sending(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected
