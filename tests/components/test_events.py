@@ -892,3 +892,16 @@ def test_an_aim_achieved_is_still_an_act(coder):
 ])
 def test_senses_of_docking_disbanding_offering_bestowing_and_sending(coder, text, expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+def test_an_event_noun_takes_the_modality_of_its_occurring(coder):
+    found = events(coder, "The Russian foreign minister said an attack on Syria may not take "
+                          "place.")
+    assert not [e for e in found if e.event == "ASSAULT" and not e.mode]
+    found = events(coder, "The attack on the Turkish convoy took place on Monday.")
+    assert [e.mode for e in found if e.event == "ASSAULT"] == [[]]
+
+
+def test_the_aim_of_an_act_is_no_act(coder):
+    found = events(coder, "Erdogan and Putin share the aim of curbing US influence.")
+    assert "SANCTION" not in [e.event for e in found]

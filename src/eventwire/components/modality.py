@@ -152,12 +152,15 @@ class Modality(Pipe):
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
         clause = trigger.head
+        # "an attack may not take place": the verb only says whether the event noun happens.
+        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
+            self.cues.get(("occurrence", clause.lemma_.lower())) == "occurs"
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
                 self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for
             # clause is about is hoped for too
             found.add("imagined")
-        token = trigger
+        token = clause if occurrence else trigger
         own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
         negatable = True  # no participle clause passed ("refused to meet him, leaving ...")
         # No adverbial clause passed: "fears a plunge *as the government ordered* a clampdown"
@@ -209,6 +212,8 @@ class Modality(Pipe):
             trigger = trigger.head
         if trigger.dep_ == "csubj" and trigger.tag_ == "VBG":
             return True
+        if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.lower_ == "of":
+            return self._goal_noun(trigger.head.head)  # "share the aim of curbing US influence"
         infinitive = trigger.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
         if not infinitive:
@@ -217,8 +222,10 @@ class Modality(Pipe):
             return not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
         copula = trigger.head
         return trigger.dep_ == "xcomp" and copula.lemma_ == "be" and any(
-            c.dep_ == "nsubj" and self.cues.get(("copula_subject", c.lemma_.lower())) == "goal"
-            for c in copula.children)
+            c.dep_ == "nsubj" and self._goal_noun(c) for c in copula.children)
+
+    def _goal_noun(self, noun: Token) -> bool:
+        return self.cues.get(("copula_subject", noun.lemma_.lower())) == "goal"
 
     def _governor(self, token: Token) -> str | None:
         """The governor cue of a word, by its lemma, or by its form without a regular ending
