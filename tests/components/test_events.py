@@ -905,3 +905,16 @@ def test_an_event_noun_takes_the_modality_of_its_occurring(coder):
 def test_the_aim_of_an_act_is_no_act(coder):
     found = events(coder, "Erdogan and Putin share the aim of curbing US influence.")
     assert "SANCTION" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Isis fighters have been pushed from the cities they once held.", []),
+    ("The United States pushed for a ceasefire in Idlib.", ["REQUEST"]),
+    # the parser reads the infinitive as an adverbial clause; the party still controls it
+    ("The EU pushed Turkey to release the journalists.", ["REQUEST"]),
+    ("The British foreign secretary has admitted that Russian support means Assad will stay.",
+     []),
+    ("Russia has been calling the shots in Syria.", []),
+])
+def test_push_admit_and_call_code_only_in_their_political_senses(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected

@@ -434,20 +434,24 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     right: list[Token] = []
     # "called on Turkey to withdraw its troops": what the object is asked to do is the
     # content of the request, not words of the verb's phrase ("call up troops").
-    controlled = object_controller(verb) is not None
+    controller = object_controller(verb)
+    controlled = controller is not None
     stack = [(c, 1) for c in verb.children]
     while stack:
         t, depth = stack.pop()
+        if depth == 1 and controlled and is_infinitive_complement(t) and (
+                t.dep_ != "advcl" or index[controller.i] >= 0):
+            # Its "to" marker still shows the verb governs an infinitive ("told X *to* go"),
+            # also when the parser reads it as an adverbial clause after a party ("pushed
+            # Turkey *to* release them"; not "rejected an invitation to attend").
+            right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
+            continue
         if t.dep_ in CONTEXT_STOP_DEPS or _is_time_phrase(t):
             if depth == 1 and t.dep_ in ("ccomp", "advcl"):
                 # A governed clause's conjunction still shows what the verb governs ("asked
                 # *if*", "called *for* a force to be stationed").
                 right.extend(c for c in t.children if c.dep_ == "mark" and c.i > verb.i
                              and c.lower_ in GOVERNED_MARKS and not _misread_destination(c, t))
-            continue
-        if depth == 1 and controlled and is_infinitive_complement(t):
-            # Its "to" marker still shows the verb governs an infinitive ("told X *to* go").
-            right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
             continue
         if t.i < verb.i:
             left.append(t)
