@@ -918,3 +918,12 @@ def test_the_aim_of_an_act_is_no_act(coder):
 ])
 def test_push_admit_and_call_code_only_in_their_political_senses(coder, text, expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The officials declined to be identified because they were not authorized to speak to "
+    "the media.",
+    "Italy has long struggled to respect the bloc's strict borrowing rules.",
+])
+def test_sourcing_and_compliance_are_no_events(coder, text):
+    assert [e.event for e in events(coder, text)] == []
