@@ -900,6 +900,10 @@ def test_an_event_noun_takes_the_modality_of_its_occurring(coder):
     assert not [e for e in found if e.event == "ASSAULT" and not e.mode]
     found = events(coder, "The attack on the Turkish convoy took place on Monday.")
     assert [e.mode for e in found if e.event == "ASSAULT"] == [[]]
+    # "go unchallenged" says nothing of whether the attack happened
+    found = events(coder, "The British prime minister said the Syrian army's chemical attack "
+                          "on Douma cannot go unchallenged.")
+    assert [e.mode for e in found if e.event == "ASSAULT"] == [[]]
 
 
 def test_the_aim_of_an_act_is_no_act(coder):

@@ -160,3 +160,18 @@ def test_a_place_hit_by_heavy_rain_is_no_attack(coder):
 
 def test_a_country_hit_by_rockets_is_attacked(coder):
     assert "ASSAULT" in types(coder, "Israel was hit by a barrage of rockets from Gaza.")
+
+
+@pytest.mark.parametrize("text", [
+    "Blood samples from the victims of Saturday's attack had traces of a nerve agent.",
+    "A further attack will only bring more war and displacement.",
+])
+def test_an_unnamed_attack_is_political_by_itself(nlp, text):
+    found = Coder(nlp=nlp).code(text, date="2018-04-10").events
+    assert "ASSAULT" in [e.event for e in found]
+
+
+def test_verbal_assaults_are_no_attack(nlp):
+    found = Coder(nlp=nlp).code("Through his intemperate verbal assaults on Ankara, Trump has "
+                                "lost Turkey.", date="2018-04-10").events
+    assert "ASSAULT" not in [e.event for e in found]

@@ -153,8 +153,8 @@ class Modality(Pipe):
             found.add(category)
         clause = trigger.head
         # "an attack may not take place": the verb only says whether the event noun happens.
-        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
-            self.cues.get(("occurrence", clause.lemma_.lower())) == "occurs"
+        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and any(
+            self.cues.get(("occurrence", phrase)) == "occurs" for phrase in _verb_phrases(clause))
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
                 self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for
@@ -286,6 +286,13 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _verb_phrases(verb: Token) -> list[str]:
+    """A verb's lemma alone and with each object or particle ("take place", "go ahead")."""
+    lemma = verb.lemma_.lower()
+    return [lemma, *(f"{lemma} {c.lower_}" for c in verb.children
+                     if c.dep_ in ("dobj", "prt", "advmod"))]
 
 
 def _contrasted(token: Token) -> bool:
