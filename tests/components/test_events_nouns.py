@@ -202,3 +202,10 @@ def test_a_figurative_battle_is_no_fight(coder, text, expected):
 ])
 def test_a_chat_is_a_meeting_and_charges_accuse(coder, text, expected):
     assert expected in [e.event for e in coder.code(text, date="2019-01-10").events]
+
+
+def test_an_event_noun_that_retells_its_verb_is_one_event(nlp):
+    from eventwire.coder import Coder
+    found = Coder(nlp=nlp).code("Russian troops killed 12 civilians in an attack on the village "
+                                "on Monday.", date="2020-02-25").events
+    assert [e.event for e in found] == ["ASSAULT"]

@@ -14,7 +14,7 @@ content of that event, not an event of its own. Nominal events ("talks",
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -146,10 +146,12 @@ class EventExtractor(Pipe):
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     verbal[token.i] = event
+        kept: dict[int, dict[str, Any]] = {}
         for i, event in verbal.items():
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
                     _has_partner(event, doc._.ew_mentions):
                 events.append(event)
+                kept[i] = event
         for token in doc:
             if token.i not in verbal:
                 event = self._reported_obligation(token, index)
@@ -158,7 +160,7 @@ class EventExtractor(Pipe):
                     events.append(event)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
-                event = self._nominal_event(token, index, verbal)
+                event = self._nominal_event(token, index, verbal, kept)
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
@@ -346,9 +348,11 @@ class EventExtractor(Pipe):
         return agent(governor) if passive else owner
 
     def _nominal_event(self, noun: Token, index: list[int],
-                       verb_events: Container[int] = ()) -> dict | None:
+                       verb_events: Container[int] = (),
+                       kept: Mapping[int, dict[str, Any]] | None = None) -> dict | None:
         """verb_events: tokens that trigger verbal events; their object noun is what they
-        react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing)."""
+        react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing). kept: the
+        verbal events coded, by trigger token."""
         if noun.dep_ in ("compound", "amod"):
             return None  # a modifier names a kind of thing: "battle lines", "fighting force"
         entry = _nominal_entry(self.lexicon.nouns, noun)
@@ -356,6 +360,8 @@ class EventExtractor(Pipe):
             return None
         info = self.ontology.lookup(entry.code)
         if info is None or not info.event:
+            return None
+        if _same_act(noun, info.event, kept or {}):
             return None
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
@@ -495,6 +501,16 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     found.extend(mentions_under(subj, index))
     return list(dict.fromkeys(found))
+
+
+def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) -> bool:
+    """"Russian troops killed 12 civilians *in an attack*": an event noun in a phrase on a
+    coded verb of the same type, whose parties the verb names, tells that verb's act again."""
+    governor = noun.head.head if noun.dep_ == "pobj" else None
+    if governor is None or governor.i not in kept:
+        return False
+    event = kept[governor.i]
+    return event["event"] == event_type and bool(event["actor"] or event["recipient"])
 
 
 def _names_party(token: Token, index: list[int]) -> bool:
