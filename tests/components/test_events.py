@@ -931,3 +931,13 @@ def test_push_admit_and_call_code_only_in_their_political_senses(coder, text, ex
 ])
 def test_sourcing_and_compliance_are_no_events(coder, text):
     assert [e.event for e in events(coder, text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Britain revoked the citizenship of the Isis recruit.", ["SANCTION"]),
+    ("The British home secretary is stripping her of her passport.", ["SANCTION"]),
+    ("Western governments have withdrawn aid to the Syrian opposition.", ["SANCTION"]),
+    ("The United States withdrew its troops from Syria.", ["RETREAT"]),
+])
+def test_withdrawing_aid_and_revoking_citizenship_sanction(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected
