@@ -209,3 +209,17 @@ def test_an_event_noun_that_retells_its_verb_is_one_event(nlp):
     found = Coder(nlp=nlp).code("Russian troops killed 12 civilians in an attack on the village "
                                 "on Monday.", date="2020-02-25").events
     assert [e.event for e in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Turkey faces growing pressure from Washington.", "COERCE", ["USA"], ["TUR"]),
+    ("The bank has faced criticism from the Iranian government.", "ACCUSE", ["IRN"], []),
+    ("Russia received military aid from China.", "AID", ["CHN"], ["RUS"]),
+])
+def test_from_names_the_actor_and_the_subject_of_facing_the_recipient(
+        nlp, text, event_type, actors, recipients):
+    from eventwire.coder import Coder
+    found = Coder(nlp=nlp).code(text, date="2020-02-25").events
+    event = next(e for e in found if e.event == event_type)
+    assert sorted({a.code for a in event.actor}) == actors
+    assert set(recipients) <= {r.code for r in event.recipient}

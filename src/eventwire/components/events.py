@@ -75,6 +75,8 @@ UNNAMED_TYPES = frozenset({"ASSAULT"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
 # state's acts, which the relevance stage keeps only when political by themselves.
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Prepositions that name the giver of what a receiving verb's subject gets ("aid *from* China").
+SOURCE_PREPS = frozenset({"from"})
 # Pronouns that stand for things or events rather than parties.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
@@ -105,6 +107,7 @@ class EventExtractor(Pipe):
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
         self.warning = frozenset(r["verb"] for r in read_tsv("events", "warning_verbs.tsv"))
         self.enabling = frozenset(r["verb"] for r in read_tsv("events", "enabling_verbs.tsv"))
+        self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
         self.obligation_aux, self.obligation_governors = obligation_cues()
@@ -236,6 +239,12 @@ class EventExtractor(Pipe):
             actors = [_unresolved_mention(actor_head, index)]
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
+        if self.receiving.get(verb.lemma_.lower()) == "" and not passive:
+            # "Russia received military aid from China": China gives, Russia receives.
+            givers = [m for holder in (verb, *objects(verb))
+                      for obj in prep_objects(holder, SOURCE_PREPS)
+                      for m in mentions_under(obj, index)]
+            actors, recipients = givers, actors
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         reach = LIGHT_REACH if light is not None else 2
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if 0 < u - verb.i <= reach]])
@@ -365,8 +374,12 @@ class EventExtractor(Pipe):
             return None
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
-        borrow = not entry.derived and noun.head.i not in verb_events
+        undergoer = self._undergoer(noun)
+        borrow = not entry.derived and noun.head.i not in verb_events and undergoer is None
         actors, recipients = _nominal_roles(noun, entry, index, borrow=borrow)
+        if undergoer is not None and actors:
+            # only when someone does it: "faces mounting pressure" names no act of anyone
+            recipients += [m for m in mentions_under(undergoer, index) if m not in actors]
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
@@ -375,6 +388,19 @@ class EventExtractor(Pipe):
         event = self._event(info.code, noun, noun.i + 1, actors, recipients, nominal=True)
         event["sense"] = "noun"
         return event
+
+    def _undergoer(self, noun: Token) -> Token | None:
+        """The subject of a verb that undergoes the noun ("*Turkey* faces pressure", "*the
+        town* came under attack"; receiving_verbs.tsv), or None."""
+        verb, prep = noun.head, ""
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb, prep = verb.head, verb.lower_
+        elif noun.dep_ not in ("dobj", "obj"):
+            return None
+        if self.receiving.get(verb.lemma_.lower()) != prep or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        owner, passive = subject(verb)
+        return None if passive else owner
 
     def _event(self, code: str, trigger: Token, end: int, actors: list[int],
                recipients: list[int], nominal: bool = False) -> EventDraft:
@@ -504,9 +530,11 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
 
 
 def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) -> bool:
-    """"Russian troops killed 12 civilians *in an attack*": an event noun in a phrase on a
-    coded verb of the same type, whose parties the verb names, tells that verb's act again."""
-    governor = noun.head.head if noun.dep_ == "pobj" else None
+    """"Russian troops killed 12 civilians *in an attack*", "received military *aid*": an
+    event noun in a phrase on, or the object of, a coded verb of the same type, whose parties
+    the verb names, tells that verb's act again."""
+    governor = noun.head.head if noun.dep_ == "pobj" else \
+        noun.head if noun.dep_ in ("dobj", "obj") else None
     if governor is None or governor.i not in kept:
         return False
     event = kept[governor.i]
@@ -701,7 +729,10 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                 if child.lower_ in ("between", "among") or (
                     entry.roles == "joint" and child.lower_ == "with"
                 ) or child.lower_ == "by" or (
-                        child.lower_ == "of" and entry.roles not in DIRECTED_ROLES):
+                        child.lower_ == "of" and entry.roles not in DIRECTED_ROLES) or (
+                        # "criticism from environmentalists", "aid from the US"; a mover's
+                        # "from" is where it leaves ("the withdrawal from Syria")
+                        child.lower_ == "from" and entry.roles != "mover"):
                     actors.extend(found)
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of") or \
