@@ -941,3 +941,15 @@ def test_sourcing_and_compliance_are_no_events(coder, text):
 ])
 def test_withdrawing_aid_and_revoking_citizenship_sanction(coder, text, expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Before taking his White House position, Bolton advocated air strikes against Iranian "
+     "nuclear facilities.", "ASSAULT"),
+    ("The Russian foreign ministry spokeswoman said Russia should protect its people.",
+     "REQUEST"),
+    ("The British home secretary said children should not suffer.", "REQUEST"),
+    ("Jack Letts travelled to Syria after dropping out of his A-levels.", "RETREAT"),
+])
+def test_advocated_acts_self_obligations_and_school_dropouts(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text)]

@@ -260,8 +260,11 @@ class EventExtractor(Pipe):
         authorities, whatever the demanded act, which may code no event of its own. The
         draft's actor is the obliged party; the modality stage makes the speaker the actor
         and the obliged party the recipient, as for any obligation it reports."""
-        if verb.pos_ != "VERB" or verb.dep_ in NON_PREDICATE_DEPS:
-            return None  # "should be able", "must not be complacent": a judgment, no demand
+        if verb.pos_ != "VERB" or verb.dep_ in NON_PREDICATE_DEPS or \
+                verb.lemma_.lower() in self.receiving:
+            # "should be able", "must not be complacent": a judgment; "children should not
+            # suffer": what befalls someone is asked of no one
+            return None
         obliged = any(c.dep_ == "aux" and c.lower_ in self.obligation_aux
                       for c in verb.children) or \
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.obligation_governors

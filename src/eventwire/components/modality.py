@@ -113,7 +113,7 @@ class Modality(Pipe):
         for event in doc._.ew_events or []:
             start, end = event["trigger"][:2]
             found = self.categories(doc[start], range(start + 1, end))
-            if found & {"condition", "alleged"} or self._no_act(doc[start]):
+            if found & {"condition", "alleged", "advocated"} or self._no_act(doc[start]):
                 continue
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
@@ -271,6 +271,14 @@ class Modality(Pipe):
                 event["mode"].append("hypothetical")
             return
         recipients = [m for m in event["actor"] if m not in speakers]
+        codes = {doc._.ew_mentions[m]["code"] for m in speakers} - {None}
+        if not recipients or all(doc._.ew_mentions[m]["code"] in codes
+                                 and not doc._.ew_mentions[m]["sector"] for m in recipients):
+            # "Javid said children should not suffer", "Zakharova said Russia should protect
+            # its people": nobody else is asked, so no demand; the act stays hypothetical
+            if "hypothetical" not in event["mode"]:
+                event["mode"].append("hypothetical")
+            return
         self._recode(event, DEMAND_CAMEO)
         # "said OPEC+ should not be complacent": the demand was made; only what it asks
         # for is negated or hypothetical.
