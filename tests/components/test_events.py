@@ -953,3 +953,13 @@ def test_withdrawing_aid_and_revoking_citizenship_sanction(coder, text, expected
 ])
 def test_advocated_acts_self_obligations_and_school_dropouts(coder, text, absent):
     assert absent not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese consumers who visit Japan or South Korea on holiday buy cosmetics to sell at home.",
+    "The Trump administration is also grappling with where to send the evacuated Americans.",
+    "The US president's trip has got wall-to-wall coverage in India.",
+])
+def test_shoppers_problems_and_coverage_are_no_events(coder, text):
+    assert [e.event for e in events(coder, text) if e.event != "CONSULT"
+            or e.event_text != "trip"] == []
