@@ -963,3 +963,10 @@ def test_advocated_acts_self_obligations_and_school_dropouts(coder, text, absent
 def test_shoppers_problems_and_coverage_are_no_events(coder, text):
     assert [e.event for e in events(coder, text) if e.event != "CONSULT"
             or e.event_text != "trip"] == []
+
+
+def test_a_preferred_act_is_hypothetical_and_a_priority_no_act(coder):
+    found = events(coder, "Israel prefers the US and Russia to restrain the Iranians.")
+    assert all("hypothetical" in e.mode for e in found)
+    found = events(coder, "Turkish leaders have prioritised curbing Kurdish ambitions.")
+    assert [e.event for e in found] == []
