@@ -970,3 +970,11 @@ def test_a_preferred_act_is_hypothetical_and_a_priority_no_act(coder):
     assert all("hypothetical" in e.mode for e in found)
     found = events(coder, "Turkish leaders have prioritised curbing Kurdish ambitions.")
     assert [e.event for e in found] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish president persuaded Trump to withdraw from Syria.", ["REQUEST"]),
+    ("The evidence convinced investigators that the regime was responsible.", []),
+])
+def test_only_a_party_persuades(coder, text, expected):
+    assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected

@@ -106,7 +106,8 @@ class EventExtractor(Pipe):
         self.authored = frozenset(r["noun"] for r in read_tsv("events", "authored_nouns.tsv"))
         self.aspect = frozenset(r["verb"] for r in read_tsv("events", "aspect_verbs.tsv"))
         self.warning = frozenset(r["verb"] for r in read_tsv("events", "warning_verbs.tsv"))
-        self.enabling = frozenset(r["verb"] for r in read_tsv("events", "enabling_verbs.tsv"))
+        self.party_subject = frozenset(r["verb"] for r in
+                                       read_tsv("events", "party_subject_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
@@ -199,8 +200,8 @@ class EventExtractor(Pipe):
             return None
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-        if info.event == "CONCEDE" and verb.lemma_.lower() in self.enabling and not passive \
-                and subj is not None and not _names_party(subj, index):
+        if verb.lemma_.lower() in self.party_subject and not passive and subj is not None \
+                and not _names_party(subj, index):
             return None
         consumed.update(used)
         by = agent(verb) if passive else None
