@@ -978,3 +978,19 @@ def test_a_preferred_act_is_hypothetical_and_a_priority_no_act(coder):
 ])
 def test_only_a_party_persuades(coder, text, expected):
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected
+
+
+def test_an_attitude_to_an_act_does_not_negate_it(coder):
+    found = events(coder, "The activist said: I am not hopeful of Trump's threats against the "
+                          "Syrian regime.")
+    assert [e.mode for e in found if e.event == "THREATEN"] == [[]]
+    found = events(coder, "Turkey is not ready for an offensive in Syria.")
+    assert all("negation" in e.mode for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "When Gnassingbe came to power in 2005, the protests were met with a violent police "
+    "crackdown.",
+])
+def test_coming_to_power_and_being_met_with_force_are_no_meetings(coder, text):
+    assert "CONSULT" not in [e.event for e in events(coder, text)]

@@ -175,3 +175,12 @@ def test_verbal_assaults_are_no_attack(nlp):
     found = Coder(nlp=nlp).code("Through his intemperate verbal assaults on Ankara, Trump has "
                                 "lost Turkey.", date="2018-04-10").events
     assert "ASSAULT" not in [e.event for e in found]
+
+
+def test_people_fleeing_retreat_from_no_one(nlp):
+    found = Coder(nlp=nlp).code("At least half of the 3 million people in Idlib have fled "
+                                "vanquished opposition areas.", date="2018-09-08").events
+    assert [e.event for e in found] == []
+    found = Coder(nlp=nlp).code("Abu Bakr al-Baghdadi fled from Baghuz to the Syrian desert.",
+                                date="2019-03-01").events
+    assert [e.event for e in found] == ["RETREAT"]

@@ -194,6 +194,8 @@ class Modality(Pipe):
                         trigger.pos_ == "VERB":
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
+                    trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
+                    self._governor(token) is None or \
                     self._asserted_clause(token) or _contrasted(token):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")

@@ -148,8 +148,11 @@ class EventRelevance(Pipe):
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
         for side in ("actor", "recipient"):
-            if side == "recipient" and places and private:
-                continue  # a resident or tourist visiting a base or a ministry is no visit
+            if side == "recipient" and private and (
+                    places or event["event"] in self.policy.private_acts):
+                # a resident or tourist visiting a base or a ministry is no visit; residents
+                # fleeing opposition areas retreat from no one
+                continue
             if any(self._political(mentions[m], side, event["event"], bare_states=not private)
                    for m in event[side] if not (side == "actor" and m in skip)
                    and not (side == "recipient" and places

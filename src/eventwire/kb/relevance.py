@@ -53,6 +53,8 @@ class PoliticalPolicy:
     private_sectors: Mapping[str, frozenset[str]]  # event type -> actor sectors of private acts
     act_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> noun lemmas
     private_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> kinds
+    # types a private actor does for itself, whoever the recipient ("private-act" rows)
+    private_acts: frozenset[str] = frozenset()
 
     def is_private_actor(self, event: str, members: list[Mapping[str, Any]]) -> bool:
         """True when every actor is a firm, private people or a name nobody knows
@@ -109,8 +111,12 @@ def load_policy() -> PoliticalPolicy:
     private: dict[str, frozenset[str]] = {}
     nouns: dict[str, frozenset[str]] = {}
     private_kinds: dict[str, frozenset[str]] = {}
+    private_acts: frozenset[str] = frozenset()
     where = "relevance/political_actors.tsv"
     for row in read_tsv("relevance", "political_actors.tsv"):
+        if row["side"] == "private-act":
+            private_acts |= _types(row["events"], where)
+            continue
         if row["side"] == "bare-recipient" and row["match"] in ("sector", "kind"):
             values = frozenset(v.strip() for v in row["value"].split(","))
             table = private if row["match"] == "sector" else private_kinds
@@ -137,7 +143,8 @@ def load_policy() -> PoliticalPolicy:
                       if types == every and sectors.get(("recipient", s)) == every)
     return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
                            destinations=destinations, private_sectors=private,
-                           act_nouns=nouns, private_kinds=private_kinds)
+                           act_nouns=nouns, private_kinds=private_kinds,
+                           private_acts=private_acts)
 
 
 @lru_cache(maxsize=1)
