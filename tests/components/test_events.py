@@ -994,3 +994,12 @@ def test_an_attitude_to_an_act_does_not_negate_it(coder):
 ])
 def test_coming_to_power_and_being_met_with_force_are_no_meetings(coder, text):
     assert "CONSULT" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia accused Turkey of ceasefire violations in Idlib.", ["ACCUSE"]),
+    ("Monitors counted thousands of ceasefire violations in eastern Ukraine.", ["ASSAULT"]),
+])
+def test_ceasefire_violations_are_force_and_accusing_of_them_is_no_charge(coder, text,
+                                                                           expected):
+    assert [e.event for e in events(coder, text)] == expected
