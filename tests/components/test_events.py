@@ -1003,3 +1003,11 @@ def test_coming_to_power_and_being_met_with_force_are_no_meetings(coder, text):
 def test_ceasefire_violations_are_force_and_accusing_of_them_is_no_charge(coder, text,
                                                                            expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+def test_seeing_no_need_to_act_declines_it(coder):
+    event = find(events(coder, "The German chancellor sees no reason to change course on "
+                                "refugees."), "REJECT")
+    assert "negation" not in event.mode
+    event = find(events(coder, "Iran did not reject the offer."), "REJECT")
+    assert "negation" in event.mode

@@ -53,6 +53,8 @@ REFUSAL_CAMEO = "120"
 # rejection, as the PLOVER gold codes it.
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
+# Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
+NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
 # Governor cue categories that also reach a clause the verb governs ("imagined jets bombing").
 MIND_CATEGORIES = frozenset({"imagined"})
@@ -115,6 +117,10 @@ class Modality(Pipe):
             found = self.categories(doc[start], range(start + 1, end))
             if found & {"condition", "alleged", "advocated"} or self._no_act(doc[start]):
                 continue
+            if event["event"] in NEGATIVE_TYPES and "negation" in found and \
+                    "negation" not in self.categories(doc[start]):
+                # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
+                found.discard("negation")
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
             stated = "intent" in found and "hypothetical" not in found
