@@ -223,3 +223,13 @@ def test_from_names_the_actor_and_the_subject_of_facing_the_recipient(
     event = next(e for e in found if e.event == event_type)
     assert sorted({a.code for a in event.actor}) == actors
     assert set(recipients) <= {r.code for r in event.recipient}
+
+
+def test_a_closure_ordered_by_a_state_restricts(nlp):
+    from eventwire.coder import Coder
+    found = Coder(nlp=nlp).code("Turkey announced the closure of its border with Iran.",
+                                date="2020-02-25").events
+    assert "COERCE" in [e.event for e in found]
+    found = Coder(nlp=nlp).code("The carmaker announced the closure of its plant in Wales.",
+                                date="2020-02-25").events
+    assert found == []
