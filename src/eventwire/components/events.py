@@ -274,9 +274,7 @@ class EventExtractor(Pipe):
             return None
         mentions = verb.doc._.ew_mentions
         speakers = mentions_under(speaker, index)
-        if not speakers and speaker.pos_ == "PROPN":
-            speakers = [_unresolved_mention(speaker, index)]
-        if not speakers:
+        if not speakers and speaker.pos_ != "PROPN":
             return None
         owner, passive = subject(verb)
         if owner is None or owner.pos_ == "PRON":
@@ -285,6 +283,8 @@ class EventExtractor(Pipe):
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if not obliged_parties and not passive or _own_state(mentions, obliged_parties, speakers):
             return None
+        if not speakers:  # a named speaker the knowledge base does not know ("Anton said")
+            _unresolved_mention(speaker, index)
         event = self._event(DEMAND_CAMEO, verb, verb.i + 1, obliged_parties, [])
         event["sense"] = "obligation"
         return event
