@@ -84,13 +84,11 @@ class Coreference(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.kb = kb or load_actor_kb()
-        rows = read_csv("actors", "coref_cues.csv")
         self.cues = {r["phrase"]: (r["refers_to"], r["number"])
-                     for r in rows if not r["phrase"].startswith("#")}
+                     for r in read_csv("actors", "coref_cues.csv")}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
-        self.titles = frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv")
-                                if not r["noun"].startswith("#"))
+        self.titles = frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv"))
 
     def __call__(self, doc: Doc) -> Doc:
         try:

@@ -434,6 +434,5 @@ def build_actor_kb() -> ActorKB:
                   r["end"], r["source"]) for r in read_csv("actors", "roles.csv"))
     agents = (Agent(r["term"], r["sector"] or None, r["office"] or None)
               for r in read_csv("actors", "agents.csv"))
-    groups = (Group(r["term"], _split(r["aliases"])) for r in read_csv("actors", "groups.csv")
-              if not r["term"].startswith("#"))
+    groups = (Group(r["term"], _split(r["aliases"])) for r in read_csv("actors", "groups.csv"))
     return ActorKB(_countries(), orgs, people, roles, agents, groups)

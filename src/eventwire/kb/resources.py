@@ -34,7 +34,8 @@ def read_csv(*parts: str) -> tuple[dict[str, str], ...]:
     """Rows of a packaged CSV file as dicts, read once per process.
 
     parts (str): path components under ``eventwire/data``.
-    RETURNS (tuple[dict[str, str], ...]): the rows, header keys, empty cells as "".
+    RETURNS (tuple[dict[str, str], ...]): the rows but comments, header keys, empty cells
+        as "".
     """
     path = data_path(*parts)
     try:
@@ -44,6 +45,7 @@ def read_csv(*parts: str) -> tuple[dict[str, str], ...]:
     rows = csv.reader(io.StringIO(text))
     header = next(rows, [])
     width = len(header)
-    # csv.reader and zip, not DictReader: twice as fast on the 20k-row tables.
+    # csv.reader and zip, not DictReader: twice as fast on the 20k-row tables. A row whose
+    # first cell starts with "#" is a comment of the hand-edited tables.
     return tuple(dict(zip(header, (row + [""] * width)[:width], strict=True))
-                 for row in rows if row)
+                 for row in rows if row and not row[0].startswith("#"))
