@@ -315,6 +315,14 @@ def reporting_subject(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
+def own_state(mentions: list[dict[str, Any]], parties: list[int], speakers: list[int]) -> bool:
+    """"Laschet said Germany must remain an industrial country": the parties a speaker says
+    must act are all the speaker's own state (its code, no sector), so no one else is asked."""
+    codes = {mentions[s]["code"] for s in speakers} - {None}
+    return bool(parties) and all(mentions[p]["code"] in codes and not mentions[p]["sector"]
+                                 for p in parties)
+
+
 def event_noun(doc: Doc, event: Mapping[str, Any]) -> str | None:
     """The lemma of a nominal event's noun ("clashes" -> "clash"), None for a verb's event."""
     if event.get("sense") != "noun":

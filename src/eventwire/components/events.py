@@ -38,6 +38,7 @@ from eventwire.participants import (
     mentions_under,
     object_controller,
     objects,
+    own_state,
     prep_objects,
     reporting_subject,
     subject,
@@ -281,7 +282,7 @@ class EventExtractor(Pipe):
             return None  # "said we must go on", "said it should be possible": no one is asked
         obliged_parties = [m for m in mentions_under(owner, index) if m not in speakers]
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-        if not obliged_parties and not passive or _own_state(mentions, obliged_parties, speakers):
+        if not obliged_parties and not passive or own_state(mentions, obliged_parties, speakers):
             return None
         if not speakers:  # a named speaker the knowledge base does not know ("Anton said")
             _unresolved_mention(speaker, index)
@@ -569,14 +570,6 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
             return True
         return owner.pos_ not in ("PRON", "PROPN") and index[owner.i] < 0
     return False
-
-
-def _own_state(mentions: list[dict], parties: list[int], speakers: list[int]) -> bool:
-    """"Laschet said Germany must remain an industrial country": what a speaker says their
-    own state must do is a policy stated, no demand made of anyone."""
-    codes = {mentions[s]["code"] for s in speakers} - {None}
-    return bool(parties) and all(mentions[p]["code"] in codes and not mentions[p]["sector"]
-                                 for p in parties)
 
 
 def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:

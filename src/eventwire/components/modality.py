@@ -22,7 +22,7 @@ from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems
 from eventwire.kb.tables import read_tsv
-from eventwire.participants import mention_index, mentions_under, reporting_subject
+from eventwire.participants import mention_index, mentions_under, own_state, reporting_subject
 
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
@@ -279,9 +279,7 @@ class Modality(Pipe):
                 event["mode"].append("hypothetical")
             return
         recipients = [m for m in event["actor"] if m not in speakers]
-        codes = {doc._.ew_mentions[m]["code"] for m in speakers} - {None}
-        if not recipients or all(doc._.ew_mentions[m]["code"] in codes
-                                 and not doc._.ew_mentions[m]["sector"] for m in recipients):
+        if not recipients or own_state(doc._.ew_mentions, recipients, speakers):
             # "Javid said children should not suffer", "Zakharova said Russia should protect
             # its people": nobody else is asked, so no demand; the act stays hypothetical
             if "hypothetical" not in event["mode"]:
