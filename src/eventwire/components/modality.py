@@ -114,11 +114,11 @@ class Modality(Pipe):
         kept = []
         for event in doc._.ew_events or []:
             start, end = event["trigger"][:2]
-            found = self.categories(doc[start], range(start + 1, end))
+            own = self.categories(doc[start])
+            found = own | self.phrase_cues(doc, range(start + 1, end))
             if found & {"condition", "alleged", "advocated"} or self._no_act(doc[start]):
                 continue
-            if event["event"] in NEGATIVE_TYPES and "negation" in found and \
-                    "negation" not in self.categories(doc[start]):
+            if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
                 found.discard("negation")
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
@@ -145,15 +145,19 @@ class Modality(Pipe):
             kept.append(event)
         return kept
 
-    def categories(self, trigger: Token, rest: range = range(0)) -> set[str]:
-        """Cue categories that apply to a trigger, climbing to the verbs it completes; the
-        other words of a phrase trigger add their own cues ("made *no* appeal")."""
+    def phrase_cues(self, doc: Doc, rest: range) -> set[str]:
+        """Cue categories the other words of a phrase trigger add ("made *no* appeal")."""
         found: set[str] = set()
         for i in rest:
-            for child in trigger.doc[i].children:
+            for child in doc[i].children:
                 category = self.cues.get((child.dep_, child.lower_))
                 if child.dep_ in CUE_RELATIONS and category and category != "condition":
                     found.add(category)
+        return found
+
+    def categories(self, trigger: Token) -> set[str]:
+        """Cue categories that apply to a trigger, climbing to the verbs it completes."""
+        found: set[str] = set()
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
