@@ -20,6 +20,7 @@ from eventwire.linking import (
     link_events,
     load_rules,
     mention,
+    named_days,
     named_places,
     place_phrases,
     place_relation,
@@ -378,6 +379,36 @@ def test_an_act_told_on_another_day_is_not_the_day_s_raid():
     docs = {d: DocInfo(d, today.date) for d in ("story", "other")}
     clusters = link_events([today, earlier, told], docs)
     assert clusters[earlier.id] != clusters[today.id] == clusters[told.id]
+
+
+KUWAITI_SHIP = Entity("Kuwaiti tanker", "Kuwait", "KWT", None)
+
+
+def test_a_report_dated_by_its_story_meets_the_weekday_it_names():
+    # Friday's missile strike, dated Friday by one story and Monday by another that
+    # names the Friday; a Monday report that names no Friday is not Friday's
+    rules = load_rules()
+    friday = raid("pentagon-0001", "Weinberger said the attack responded to an Iranian "
+                  "missile strike on the Kuwaiti tanker Sea Isle City on Friday.",
+                  trigger="strike", date="1987-10-16")
+    monday = raid("officials-0001", "U.S. officials had been meeting on a response since "
+                  "Friday when an attack on a Kuwaiti port damaged a U.S.-flagged ship.",
+                  trigger="attack", date="1987-10-19")
+    unnamed = raid("officials-0002", "An attack on a Kuwaiti port damaged a U.S.-flagged "
+                   "ship, officials said.", trigger="attack", date="1987-10-19")
+    friday, monday, unnamed = (dataclasses.replace(e, actor=[], recipient=[KUWAITI_SHIP])
+                               for e in (friday, monday, unnamed))
+    assert named_days(monday.text, Date(1987, 10, 19)) == {Date(1987, 10, 16)}
+    assert named_days("Iraq said on Monday it hit a ship.", Date(1987, 10, 19)) == {
+        Date(1987, 10, 19)}  # the day itself
+    assert named_days(friday.text, Date(1987, 10, 16)) == {Date(1987, 10, 16)}
+    later, earlier = mention(monday, rules), mention(friday, rules)
+    assert window_days(later, rules) >= 4  # its search reaches the Friday
+    assert score(later, earlier, rules) is not None
+    assert score(mention(unnamed, rules), earlier, rules) is None
+    docs = {d: DocInfo(d, e.date) for d, e in (("pentagon", friday), ("officials", monday))}
+    clusters = link_events([friday, monday], docs)
+    assert clusters[monday.id] == clusters[friday.id]
 
 
 def advice(event_id: str, actor, recipient, text: str) -> Event:

@@ -72,6 +72,7 @@ class Rules:
     derivations: dict[str, str]  # event noun stem -> its verb's stem ("destruction" -> "destroi")
     months: frozenset[str]
     month_numbers: dict[str, int]
+    weekdays: tuple[str, ...]  # monday first, as ``date.weekday`` counts
     trigger_scores: dict[str, float]
     place_prepositions: frozenset[str]
     place_skip: int
@@ -119,7 +120,8 @@ def load_rules() -> Rules:
         place_prepositions=frozenset(raw["place_phrases"]["prepositions"]),
         place_skip=int(raw["place_phrases"]["max_skip"]),
         place_breaks=frozenset(raw["place_phrases"]["breaks"]),
-        not_places=frozenset([*raw["months"], *raw["place_phrases"]["weekdays"],
+        weekdays=tuple(raw["weekdays"]),
+        not_places=frozenset([*raw["months"], *raw["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
         named_place_families=frozenset(raw["named_place_families"]),
         spread_modes=frozenset(raw["same_document"]["spread_modes"]),
@@ -172,6 +174,7 @@ class Mention:
     spots: frozenset[str] = frozenset()  # place names of locative phrases, gazetteer or not
     words: frozenset[str] = frozenset()  # the sentence's words, lower case, datelines left out
     told: frozenset[Date] = frozenset()  # days the sentence tells an act "on" ("on March 8")
+    named_days: frozenset[Date] = frozenset()  # those and the weekdays it names ("since Friday")
     spread: bool = False  # an act that spans places and days (a visit): see ``spread_modes``
     unrealised: bool = False  # feared, threatened or planned: dated only by its reports
     periods: frozenset[tuple[Date, Date]] = frozenset()  # past periods told ("last month")
@@ -323,6 +326,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
         told=told_days(event.text, hi, rules),
+        named_days=named_days(event.text, hi, rules),
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
         periods=told_periods(event.text, hi if lo == hi else None, rules))
@@ -354,10 +358,18 @@ def unrealised(event: Event, rules: Rules | None = None) -> bool:
 def window_days(item: Mention, rules: Rules) -> int:
     """How many days from its date a mention may link: an unrealised act's reports
     fall days apart, each dated by its story (``unrealised.day_window``), and so do
-    the reports of a background act told by a past period (``told_periods``)."""
+    the reports of a background act told by a past period (``told_periods``); a
+    mention reaches the days its sentence names, and the day window around them
+    (``named_days``)."""
     if item.periods:
-        return rules.told_window
-    return rules.unrealised_window if item.unrealised else rules.day_window
+        days = rules.told_window
+    else:
+        days = rules.unrealised_window if item.unrealised else rules.day_window
+    if item.lo is None or item.hi is None:
+        return days
+    reach = [max((item.lo - day).days, (day - item.hi).days) + rules.day_window
+             for day in item.named_days]
+    return max([days, *reach])
 
 
 def told_periods(sentence: str, day: Date | None,
@@ -414,6 +426,25 @@ def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> f
             if day <= near + timedelta(days=rules.day_window):
                 found.add(day)
                 break
+    return frozenset(found)
+
+
+def named_days(sentence: str, near: Date | None,
+               rules: Rules | None = None) -> frozenset[Date]:
+    """The days a sentence names: the days it tells something happened on
+    (``told_days``, "on March 8") and each weekday it names ("since Friday", "Friday's
+    missile attack"), as the last such day on or before ``near`` (the event's date).
+    A report often dates its act by its story while naming the act's own day: "U.S.
+    officials had been meeting on a response since Friday when an attack on a Kuwaiti
+    port damaged a U.S.-flagged ship", coded with Monday's story, tells Friday's
+    attack (``dates_compatible``)."""
+    if near is None:
+        return frozenset()
+    rules = rules or load_rules()
+    found = set(told_days(sentence, near, rules))
+    for word in _WORD.findall(sentence.lower()):
+        if word in rules.weekdays:
+            found.add(near - timedelta(days=(near.weekday() - rules.weekdays.index(word)) % 7))
     return frozenset(found)
 
 
@@ -535,6 +566,11 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     A sentence that tells its act on a day far from its coded date ("the last
     attack on shipping was on March 8", coded with the story's March 18) is
     of the day it tells: the other report's date must be near that day.
+    ``a``, the report being linked, also meets ``b`` when ``b``'s date is within
+    ``day_window`` days of a day ``a`` names (``named_days``): "since Friday when
+    an attack on a Kuwaiti port damaged a U.S.-flagged ship", in Monday's story,
+    and Friday's "missile strike on the tanker Sea Isle City". Only the report
+    being linked reaches back so, which its search window covers (``window_days``).
     """
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
@@ -543,8 +579,11 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     both_days = a.lo == a.hi and b.lo == b.hi
     days = rules.unrealised_window if a.unrealised and b.unrealised else rules.day_window
     slack = timedelta(days=days if both_days else 0)
-    return (a.lo <= b.hi + slack and b.lo <= a.hi + slack
-            and _told_fits(a, b, rules) and _told_fits(b, a, rules))
+    if (a.lo <= b.hi + slack and b.lo <= a.hi + slack
+            and _told_fits(a, b, rules) and _told_fits(b, a, rules)):
+        return True
+    near = timedelta(days=rules.day_window)
+    return any(b.lo - near <= day <= b.hi + near for day in a.named_days)
 
 
 def _same_period(a: Mention, b: Mention, rules: Rules) -> bool:
