@@ -87,3 +87,52 @@ def test_protest_noun_is_aimed_at_what_it_protests_or_demands(coder, text, recip
 )
 def test_going_on_strike(top_roles, text, event_type, actors, recipients):
     assert top_roles(text) == (event_type, actors, recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Opening fire on someone attacks them, though a lone "in" later in the clause codes
+        # nothing.
+        ("Police opened fire at protesters in Baghdad on Friday.", "ASSAULT", ["IRQ"], ["IRQ"]),
+        # Being involved or engaged in fighting is fighting: the subject fights.
+        ("Rebel groups in Syria were involved in the fighting with Turkish troops.",
+         "ASSAULT", ["SYR"], ["TUR"]),
+        # Taking a party or a measure to a court or the WTO accuses it.
+        ("Australia took China to the WTO over barley tariffs.", "ACCUSE", ["AUS"], ["CHN"]),
+        ("Kenya took Somalia to the International Court of Justice.", "ACCUSE", ["KEN"],
+         ["SOM"]),
+        # Arguing for something demands it.
+        ("Turkish prosecutors argued for the extradition of the suspect.", "REQUEST", ["TUR"],
+         []),
+        # Hunting armed enemies pursues them by force.
+        ("The United States is hunting Islamic State militants in Syria.", "ASSAULT", ["USA"],
+         ["IMG"]),
+    ],
+)
+def test_local_rows_of_this_kind(top_roles, text, event_type, actors, recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == (event_type, actors)
+    assert set(recipients) <= set(recipient_codes)
+
+
+@pytest.mark.parametrize("text", [
+    "The family went hunting in the forest near Kabul.",
+    "The army took the wounded to a hospital in Mosul.",
+])
+def test_hunting_and_taking_somewhere_accuse_no_one(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert not [e for e in found if e.event in ("ASSAULT", "ACCUSE")]
+
+
+def test_facing_charges_is_an_accusation_without_a_named_accuser(coder):
+    found = coder.code("The Iraqi defence minister faces corruption charges.",
+                       date="2026-01-13", doc_id="t").events
+    accusation = next(e for e in found if e.event == "ACCUSE")
+    assert "IRQ" in codes(accusation.recipient)
+
+
+def test_facing_pressure_names_no_act(coder):
+    found = coder.code("Turkey faces mounting pressure over its offensive.",
+                       date="2026-01-13", doc_id="t").events
+    assert not [e for e in found if e.event_text.startswith("pressure")]

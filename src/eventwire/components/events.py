@@ -110,6 +110,8 @@ class EventExtractor(Pipe):
         self.party_subject = frozenset(r["verb"] for r in
                                        read_tsv("events", "party_subject_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.undergone_alone = frozenset(r["type"] for r in
+                                         read_tsv("events", "undergone_types.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
                             for r in read_tsv("events", "noun_idioms.tsv")}
         self.obligation_aux, self.obligation_governors = obligation_cues()
@@ -201,6 +203,8 @@ class EventExtractor(Pipe):
             return None
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+        if light is not None and self.lexicon.light.get(verb.lemma_.lower()):
+            passive = False  # "rebels were involved in the fighting": a state, they fought
         if verb.lemma_.lower() in self.party_subject and not passive and subj is not None \
                 and not _names_party(subj, index):
             return None
@@ -382,8 +386,9 @@ class EventExtractor(Pipe):
         undergoer = self._undergoer(noun)
         borrow = not entry.derived and noun.head.i not in verb_events and undergoer is None
         actors, recipients = _nominal_roles(noun, entry, index, borrow=borrow)
-        if undergoer is not None and actors:
-            # only when someone does it: "faces mounting pressure" names no act of anyone
+        if undergoer is not None and (actors or info.event in self.undergone_alone):
+            # only when someone does it, or it is a type that says someone did:
+            # "faces mounting pressure" names no act of anyone; "faces charges" does
             recipients += [m for m in mentions_under(undergoer, index) if m not in actors]
         mentions = noun.doc._.ew_mentions
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):

@@ -204,7 +204,9 @@ class EventRelevance(Pipe):
         if doer is not None and (doer.lemma_.lower() in self.causes or passive and
                                  self._names_cause(doer, CAUSE_DEPTH)):
             return True  # "hit by some of the heaviest rain since records began"
-        targets = [subj] if passive and subj is not None else objects(trigger)
+        start, end = event["trigger"][0], event["trigger"][1]
+        targets = [subj] if passive and subj is not None else \
+            [t for t in objects(trigger) if not start <= t.i < end]  # "opened *fire* on"
         return any(self._names_cause(target, CAUSE_DEPTH) for target in targets)
 
     def _names_cause(self, token: Token, depth: int) -> bool:
