@@ -450,6 +450,17 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
     assert mode in found.mode, found.mode
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A stated readiness to concede offers it: a promise made (the announced future of a
+    # concession above stays a concession).
+    ("President Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.",
+     "AGREE"),
+    ("Iran is determined to resume talks with the European Union.", "AGREE"),
+])
+def test_a_stated_readiness_is_a_promise(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == [expected]
+
+
 @pytest.mark.parametrize(("text", "event_type", "mode"), [
     ("Turkey launched a new cross-border military operation against the Kurdish militia.",
      "ASSAULT", None),

@@ -136,3 +136,22 @@ def test_facing_pressure_names_no_act(coder):
     found = coder.code("Turkey faces mounting pressure over its offensive.",
                        date="2026-01-13", doc_id="t").events
     assert not [e for e in found if e.event_text.startswith("pressure")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors"),
+    [
+        # A participle of state after "be": its subject acts (stative_participles.tsv).
+        ("Two Iraqi soldiers were involved in the attack on the base.", "ASSAULT", ["IRQ"]),
+        ("The Sudanese army has been engaged in heavy fighting near Khartoum.", "ASSAULT",
+         ["SDN"]),
+        ("The Thai government is committed to a ceasefire in the south.", "AGREE", ["THA"]),
+    ],
+)
+def test_a_participle_of_state_keeps_its_subject_the_actor(top_roles, text, event_type, actors):
+    event_found, actor_codes, _recipients = top_roles(text)
+    assert (event_found, actor_codes) == (event_type, actors)
+
+
+def test_committing_an_act_is_not_a_promise(top_roles):
+    assert top_roles("The militia committed abuses against civilians in Darfur.")[0] == "ASSAULT"

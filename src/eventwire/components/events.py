@@ -110,6 +110,8 @@ class EventExtractor(Pipe):
         self.party_subject = frozenset(r["verb"] for r in
                                        read_tsv("events", "party_subject_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.stative = frozenset((r["verb"], r["prep"]) for r in
+                                 read_tsv("events", "stative_participles.tsv"))
         self.undergone_alone = frozenset(r["type"] for r in
                                          read_tsv("events", "undergone_types.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
@@ -203,7 +205,7 @@ class EventExtractor(Pipe):
             return None
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-        if light is not None and self.lexicon.light.get(verb.lemma_.lower()):
+        if passive and self._stative(verb):
             passive = False  # "rebels were involved in the fighting": a state, they fought
         if verb.lemma_.lower() in self.party_subject and not passive and subj is not None \
                 and not _names_party(subj, index):
@@ -260,6 +262,12 @@ class EventExtractor(Pipe):
         else:
             event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
+
+    def _stative(self, verb: Token) -> bool:
+        """A participle naming its subject's state (stative_participles.tsv): "were
+        *involved in* the fighting", "is *committed to* a ceasefire"."""
+        lemma = verb.lemma_.lower()
+        return any(c.dep_ == "prep" and (lemma, c.lower_) in self.stative for c in verb.children)
 
     def _reported_obligation(self, verb: Token, index: list[int]) -> EventDraft | None:
         """"Anton said the authorities should do more": a demand the speaker makes of the

@@ -45,6 +45,9 @@ THREAT_CAMEO = "130"
 # the PLOVER gold codes announced retreats; a future concession ("would ease restrictions")
 # stays a concession (PLOVER manual, CONCEDE).
 PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+# A stated readiness to concede is an offer, a promise made ("said he is prepared to lift the
+# ban", as the PLOVER gold codes it), though a concession only announced stays one.
+READINESS_RECODED = PROMISE_RECODED | {"CONCEDE"}
 PROMISE_CAMEO = "030"
 # "will not accept", "would not meet": refusing to cooperate is PLOVER REJECT.
 REFUSAL_RECODED = PROMISE_RECODED | {"AGREE", "CONCEDE"}
@@ -133,7 +136,8 @@ class Modality(Pipe):
                 self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
                 self._recode(event, THREAT_CAMEO)
-            elif found & {"future", "intent"} and event["event"] in PROMISE_RECODED:
+            elif found & {"future", "intent"} and event["event"] in PROMISE_RECODED or \
+                    "intent" in found and event["event"] in READINESS_RECODED:
                 self._recode(event, PROMISE_CAMEO)
             if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
                     "negation" in found and event["event"] in NEGATED_REFUSALS:
