@@ -155,3 +155,26 @@ def test_a_participle_of_state_keeps_its_subject_the_actor(top_roles, text, even
 
 def test_committing_an_act_is_not_a_promise(top_roles):
     assert top_roles("The militia committed abuses against civilians in Darfur.")[0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # A share's "of" phrase is read as the verb's own object (partitive_nouns.tsv).
+        ("The European Union froze most of its aid to Niger.", "SANCTION", ["EUR"], ["NER"]),
+        # Going somewhere for talks holds them.
+        ("Sudanese and Chadian envoys travelled to Doha this week for talks.", "CONSULT",
+         ["SDN", "TCD"], []),
+    ],
+)
+def test_the_verb_phrase_is_read_through_shares_and_purposes(top_roles, text, event_type,
+                                                             actors, recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == (event_type, actors)
+    assert set(recipients) <= set(recipient_codes)
+
+
+def test_calling_for_talks_holds_none(coder):
+    found = coder.code("Iran called for talks with the United States.", date="2026-01-13",
+                       doc_id="t").events
+    assert not [e for e in found if e.event == "CONSULT"]

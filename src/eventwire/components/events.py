@@ -15,6 +15,7 @@ content of that event, not an event of its own. Nominal events ("talks",
 from __future__ import annotations
 
 from collections.abc import Container, Mapping
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -392,7 +393,9 @@ class EventExtractor(Pipe):
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
-        borrow = not entry.derived and noun.head.i not in verb_events and undergoer is None
+        holder = _borrowed_from(noun, entry)
+        borrow = not entry.derived and undergoer is None and (
+            holder is None or holder.i not in verb_events)
         actors, recipients = _nominal_roles(noun, entry, index, borrow=borrow)
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
@@ -508,7 +511,11 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
         elif not _names_an_actor(t, index):
             right.append(t)
         if depth < CONTEXT_DEPTH:
-            stack.extend((c, depth + 1) for c in t.children)
+            # "suspended part of a military aid program": a share and its "of" are read
+            # through, at the depth of the share itself
+            through = t.lower_ in partitive_nouns() or t.dep_ == "prep" and \
+                t.lower_ == "of" and t.head.lower_ in partitive_nouns()
+            stack.extend((c, depth if through else depth + 1) for c in t.children)
     left.sort(key=lambda t: t.i)
     right.sort(key=lambda t: t.i)
 
@@ -516,6 +523,12 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
         return [matcher_word(t, direct=t.head.i == verb.i) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
+
+
+@cache
+def partitive_nouns() -> frozenset[str]:
+    """Nouns of a share ("part of", "most of"): partitive_nouns.tsv."""
+    return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
 
 
 def _object_depth(event_type: str) -> int:
@@ -751,11 +764,26 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                     # "the arrest of X *by Y*": the parser hangs the agent on the target.
                     for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
                         actors.extend(mentions_under(by, index))
-    if borrow and not actors and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
-        subj, _passive = subject(noun.head)
+    holder = _borrowed_from(noun, entry)
+    if borrow and not actors and holder is not None:
+        subj, _passive = subject(holder)
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
+    """The verb whose subject does what an event noun names: the verb it objects ("held
+    *talks*"), or for joint acts the verb of going that has it as its purpose ("negotiators
+    return to Geneva *for talks*"; not "were arrested for protests")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        return head
+    if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ == "for" and \
+            head.head.pos_ == "VERB" and not subject(head.head)[1] and \
+            not any(c.dep_ == "auxpass" for c in head.head.children):
+        return head.head
+    return None
 
 
 def _protest_targets(noun: Token, index: list[int]) -> list[int]:
