@@ -323,8 +323,18 @@ def own_state(mentions: list[dict[str, Any]], parties: list[int], speakers: list
                                  for p in parties)
 
 
+# Prepositions whose object names the act by which a verb's harm was done.
+MEANS_PREPS = frozenset({"by", "in"})
+
+
 def event_noun(doc: Doc, event: Mapping[str, Any]) -> str | None:
-    """The lemma of a nominal event's noun ("clashes" -> "clash"), None for a verb's event."""
-    if event.get("sense") != "noun":
-        return None
-    return doc[event["trigger"][0]].lemma_.lower()
+    """The lemma of the noun that names the act: a nominal event's noun ("clashes" ->
+    "clash"), or the act by which a verb's harm was done ("were killed *in a coalition
+    bombing*", "was injured *by an airstrike*"); None when there is none."""
+    trigger = doc[event["trigger"][0]]
+    if event.get("sense") == "noun":
+        return trigger.lemma_.lower()
+    means = next((o for prep in trigger.children if prep.dep_ in ("prep", "agent")
+                  and prep.lower_ in MEANS_PREPS for o in prep.children if o.dep_ == "pobj"),
+                 None)
+    return means.lemma_.lower() if means is not None else None

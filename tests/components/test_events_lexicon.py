@@ -178,3 +178,37 @@ def test_calling_for_talks_holds_none(coder):
     found = coder.code("Iran called for talks with the United States.", date="2026-01-13",
                        doc_id="t").events
     assert not [e for e in found if e.event == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # A judgment passed with a copula criticises whom it judges (evaluations.tsv).
+        ("China said the visit by the US Navy was provocative.", "ACCUSE", ["CHN"], ["USA"]),
+        ("The German foreign minister said the withdrawal of US troops from Syria was a "
+         "mistake.", "ACCUSE", ["DEU"], ["USA"]),
+        ("It is deeply concerning that Mr Javid believes the trial should take place in the US.",
+         "ACCUSE", [], ["GBR"]),
+    ],
+)
+def test_a_judgment_criticises_whom_it_judges(coder, text, event_type, actors, recipients):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    judged = next(e for e in found if e.event == event_type)
+    assert codes(judged.actor) == actors
+    assert set(recipients) <= set(codes(judged.recipient))
+
+
+def test_a_judgment_of_nobody_is_no_event(coder):
+    assert coder.code("It is unfortunate, he said.", date="2026-01-13", doc_id="t").events == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # A region or a city of one country named as a party stands for it.
+    ("Texas sued the federal government over the border wall.", "USA"),
+    ("Punjab accused the federal government of neglect.", None),  # a name of two countries
+])
+def test_a_place_named_as_a_party_stands_for_its_one_country(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    accusation = next((e for e in found if e.event == "ACCUSE"), None)
+    got = codes(accusation.actor) if accusation is not None else []
+    assert got == ([actor] if actor else [])

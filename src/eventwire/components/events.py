@@ -23,8 +23,11 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.components.modality import DEMAND_CAMEO, condition_marks, obligation_cues
-from eventwire.drafts import EventDraft, new_event, new_mention
+from eventwire.drafts import EventDraft, new_event, new_mention, recode
+from eventwire.evaluations import judgment
 from eventwire.extensions import register
+from eventwire.kb.actors import load_actor_kb
+from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.kb.tables import read_tsv
@@ -57,6 +60,8 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 # question ("asked *if*") and a for-to clause ("called *for* a force to be stationed").
 GOVERNED_MARKS = frozenset({"if", "whether", "for"})
 CONTEXT_DEPTH = 3
+# Entity types of a named party that may be a place standing for its people ("Texas sued").
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
 CLAUSE_PENALTY = 0.1
@@ -164,7 +169,8 @@ class EventExtractor(Pipe):
                 kept[i] = event
         for token in doc:
             if token.i not in verbal:
-                event = self._reported_obligation(token, index)
+                event = self._reported_obligation(token, index) or \
+                    self._judgment_event(token, index)
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
@@ -301,6 +307,21 @@ class EventExtractor(Pipe):
             _unresolved_mention(speaker, index)
         event = self._event(DEMAND_CAMEO, verb, verb.i + 1, obliged_parties, [])
         event["sense"] = "obligation"
+        return event
+
+    def _judgment_event(self, word: Token, index: list[int]) -> EventDraft | None:
+        """"Hasen said it was *unfortunate* that California is introducing so many changes":
+        a judgment of another party's act criticises or praises it (evaluations.py)."""
+        found = judgment(word)
+        if found is None:
+            return None
+        recipients = [m for head in found.judged for m in mentions_under(head, index)]
+        actors = mentions_under(found.judge, index) if found.judge is not None else []
+        recipients = [m for m in recipients if m not in actors]
+        if not recipients:
+            return None  # "it is unfortunate": nobody is judged
+        event = self._event(found.code, word, word.i + 1, actors, recipients)
+        event["sense"] = "judgment"
         return event
 
     def _headline_event(self, token: Token, index: list[int], consumed: set[int]) -> dict | None:
@@ -454,9 +475,24 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
     mentions.append(new_mention((span.start, span.end), (span.start_char, span.end_char),
                                 span.text, kind="unresolved", confidence=UNRESOLVED_CONFIDENCE,
                                 name=span.text))
+    country = _place_country(span)
+    if country is not None:
+        # "California is introducing changes", "Raqqa welcomed the decision": a region or
+        # a city of one country named as a party stands for its people and authorities
+        mentions[-1]["kind"] = "metonym"
+        recode(mentions[-1], "eventwire_events", "place_metonym", code=country,
+               name=load_actor_kb().name_of(country), confidence=UNRESOLVED_CONFIDENCE)
     for i in range(span.start, span.end):
         index[i] = len(mentions) - 1
     return len(mentions) - 1
+
+
+def _place_country(span: Span) -> str | None:
+    """The one country of a place name the gazetteer knows (a region, a city), or None."""
+    if not all(t.ent_type_ in PLACE_ENTITY_TYPES for t in span):
+        return None
+    countries = {p.country_code for p in load_gazetteer().lookup(span.text)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: bool) -> float:

@@ -204,6 +204,8 @@ class EventRelevance(Pipe):
         if doer is not None and (doer.lemma_.lower() in self.causes or passive and
                                  self._names_cause(doer, CAUSE_DEPTH)):
             return True  # "hit by some of the heaviest rain since records began"
+        if event.get("sense") != "noun" and event_noun(doc, event) in self.causes:
+            return True  # "three people were killed in a car crash"
         start, end = event["trigger"][0], event["trigger"][1]
         targets = [subj] if passive and subj is not None else \
             [t for t in objects(trigger) if not start <= t.i < end]  # "opened *fire* on"

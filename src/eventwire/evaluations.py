@@ -1,0 +1,60 @@
+"""Judgments passed with a copula: "it was *unfortunate* that California is introducing
+so many changes", "the silence of the Nato members is *unacceptable*".
+
+The judged party is whom the copula's subject or its extraposed clause names; the judge is
+whoever reports the judgment ("Hasen said it was unfortunate ..."). The words and the codes
+they give are data (``data/events/evaluations.tsv``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventwire.kb.tables import read_tsv
+from eventwire.participants import reporting_subject
+
+COPULAS = frozenset({"be", "seem", "appear", "remain", "sound"})
+JUDGED_DEPS = frozenset({"acomp", "attr"})
+# The clause a copula with an expletive "it" judges: "it is concerning *that he believes*".
+EXTRAPOSED_DEPS = frozenset({"ccomp", "csubj", "advcl"})
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A judgment word, its CAMEO code, and the phrases naming its judge and what is judged."""
+
+    code: str
+    judge: Token | None
+    judged: tuple[Token, ...]
+
+
+@cache
+def judgment_codes() -> dict[str, str]:
+    """Judgment words and the codes they give (evaluations.tsv)."""
+    return {r["word"]: r["cameo"] for r in read_tsv("events", "evaluations.tsv")}
+
+
+def judgment(word: Token) -> Judgment | None:
+    """The judgment ``word`` passes after a copula, or None when it passes none."""
+    code = judgment_codes().get(word.lemma_.lower()) or judgment_codes().get(word.lower_)
+    if code is None:
+        return None
+    if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in word.children):
+        copula = word  # "it is *concerning* that ...", parsed as a progressive verb
+    elif word.dep_ in JUDGED_DEPS and word.head.lemma_.lower() in COPULAS:
+        copula = word.head
+    else:
+        return None
+    judged: list[Token] = []
+    for child in copula.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "it":
+            judged.append(child)
+        elif child.dep_ in EXTRAPOSED_DEPS and child.i > word.i:
+            judged.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    # "a betrayal *of the Kurds*": the noun's own "of" names whom the act wronged
+    judged.extend(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj")
+    return Judgment(code, reporting_subject(copula), tuple(judged))
