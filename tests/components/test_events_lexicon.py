@@ -105,6 +105,15 @@ def test_going_on_strike(top_roles, text, event_type, actors, recipients):
         # Arguing for something demands it.
         ("Turkish prosecutors argued for the extradition of the suspect.", "REQUEST", ["TUR"],
          []),
+        # Imposing a boycott on a state sanctions it; conducting an attack attacks; intervening
+        # in a war fights in it; voting against something rejects it.
+        ("Saudi Arabia and Egypt imposed an economic and diplomatic boycott on Qatar.",
+         "SANCTION", ["EGY", "SAU"], ["QAT"]),
+        ("The Syrian army conducted a chemical weapons attack on Douma.", "ASSAULT", ["SYR"],
+         []),
+        ("Turkey has been intervening in the Syrian war.", "ASSAULT", ["TUR"], []),
+        ("Russia voted against the French proposal at the Security Council.", "REJECT", ["RUS"],
+         []),
         # Hunting armed enemies pursues them by force.
         ("The United States is hunting Islamic State militants in Syria.", "ASSAULT", ["USA"],
          ["IMG"]),
@@ -118,6 +127,7 @@ def test_local_rows_of_this_kind(top_roles, text, event_type, actors, recipients
 
 @pytest.mark.parametrize("text", [
     "The family went hunting in the forest near Kabul.",
+    "Food prices in Kabul have shot up since the army closed the border.",
     "The army took the wounded to a hospital in Mosul.",
 ])
 def test_hunting_and_taking_somewhere_accuse_no_one(coder, text):
