@@ -12,14 +12,16 @@ Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the m
 and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
 
     python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
-                            [--misses N] [--thresholds T [T ...]]
+                            [--misses N] [--thresholds T [T ...]] [--round R]
 
 ``--misses N`` (dev part only: the test part is never read mention by mention) prints, after
 the table, up to N same-event pairs eventwire's linker left apart and up to N pairs it linked
 wrongly, each with both mentions' type, date and precision, actor and recipient codes, place
 and sentence, to find what the linker misses. ``--thresholds`` (dev part only) prints
 eventwire's pairwise and B-cubed figures with the join threshold set to each value, the
-precision/recall curve the threshold in ``linking.json`` is chosen on.
+precision/recall curve the threshold in ``linking.json`` is chosen on. ``--round R`` keeps
+only the groups of one labelling round (1, 2 or 3; the round is in each mention id, ``-r2-``
+or ``-r3-`` before the event number, none in the first), to watch a new round's groups alone.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import argparse
 import dataclasses
 import importlib
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,6 +46,8 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "bench" / "gold" / "linking.jsonl"
 CORPORA = ("reuters2020", "guardian", "reuters1987")
 DOC_FIELDS = ("doc_id", "date", "url", "source", "title")
+
+_ROUND = re.compile(r"-r(\d+)-")  # "-r3-" before the event number: a later round's mention
 
 Linker = Callable[[Sequence[Event], Mapping[str, Any]], dict[str, str]]
 
@@ -62,6 +67,12 @@ class Mention:
     def part(self) -> str:
         """Dev or test, decided per group so that a group is never split."""
         return part_of(self.group)
+
+    @property
+    def round(self) -> int:
+        """The labelling round the mention came in (1 without a round mark)."""
+        found = _ROUND.search(self.mention_id)
+        return int(found.group(1)) if found else 1
 
     def to_event(self) -> Event:
         """The coded event, with the mention's unique id and its story version's doc id."""
@@ -103,9 +114,15 @@ def read_gold(path: Path) -> list[Mention]:
     return mentions
 
 
-def select(mentions: Iterable[Mention], part: str) -> list[Mention]:
-    """The mentions of one part (``dev``, ``test``) or all of them (``all``)."""
-    return [m for m in mentions if part == "all" or m.part == part]
+def select(mentions: Iterable[Mention], part: str,
+           round_: int | None = None) -> list[Mention]:
+    """The mentions of one part (``dev``, ``test``) or all of them (``all``), and of one
+    labelling round's groups when ``round_`` is given."""
+    chosen = [m for m in mentions if part == "all" or m.part == part]
+    if round_ is None:
+        return chosen
+    groups = {m.group for m in chosen if m.round == round_}
+    return [m for m in chosen if m.group in groups]
 
 
 def gold_pairs(mentions: Sequence[Mention]) -> dict[tuple[str, str], bool]:
@@ -309,12 +326,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="list N missed and N wrong links of eventwire (dev part only)")
     parser.add_argument("--thresholds", type=float, nargs="+", metavar="T",
                         help="eventwire's figures at each join threshold (dev part only)")
+    parser.add_argument("--round", type=int, dest="round_", metavar="R",
+                        help="only the groups of labelling round R (1, 2, 3)")
     args = parser.parse_args(argv)
     if (args.misses or args.thresholds) and args.part != "dev":
         print("error: --misses and --thresholds study the dev part only", file=sys.stderr)
         return 2
     try:
-        mentions = select(read_gold(args.gold), args.part)
+        mentions = select(read_gold(args.gold), args.part, args.round_)
     except (OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

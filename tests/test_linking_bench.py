@@ -186,3 +186,15 @@ def test_the_threshold_curve_is_for_the_dev_part_only(capsys: pytest.CaptureFixt
     assert [row.split("|")[1].strip() for row in rows] == ["0.400", "**0.500**", "0.900"]
     recall = [float(row.split("|")[3]) for row in rows]
     assert recall[0] >= recall[-1]  # a far higher threshold links no more
+
+
+def test_a_round_keeps_its_groups_whole_within_the_part() -> None:
+    # the round mark ("-r3-" before the event number) names the labelling round; a group
+    # of one round is kept whole, and a round that has no groups in the part selects none
+    cases = [mention("doc-1-0001", "g1", "x"), mention("doc-1-r3-0002", "g2", "x"),
+             mention("doc-2-r3-0001", "g2", "y"), mention("doc-3-r2-0004", "g3", "x")]
+    assert [m.round for m in cases] == [1, 3, 3, 2]
+    assert [m.mention_id for m in bench.select(cases, "all", 3)] == [
+        "doc-1-r3-0002", "doc-2-r3-0001"]
+    assert bench.select(cases, "all", 4) == []
+    assert {m.round for m in bench.select(GOLD, "dev", 3)} == {3}
