@@ -689,3 +689,60 @@ def test_acts_of_one_story_on_other_days_or_with_other_dyads_are_told_apart():
     clusters = link_events([today, yesterday, report], docs)
     assert clusters[today.id] != clusters[yesterday.id]
     assert clusters[report.id] != clusters[yesterday.id]
+
+
+# -- one battle from both sides; a standing background -------------------------------------
+
+
+def test_one_battle_told_by_each_side_scores_as_one_dyad():
+    # Baghdad: its troops killed Iranians checking an offensive; Tehran's side of it, in
+    # another story: the Iranians launched an overnight assault on three Iraqi divisions
+    rules = load_rules()
+    baghdad = mention(raid("baghdad-0001", "Iraq said today its troops had killed thousands "
+                           "of Iranians in checking a new offensive on their southern war "
+                           "front.", trigger="killed", date="1987-04-07"), rules)
+    tehran = mention(dataclasses.replace(raid(
+        "tehran-0002", "The communique said the Iranians launched a major overnight assault "
+        "on the fronts of three Iraqi divisions.", trigger="launched a major overnight assault",
+        date="1987-04-07"), actor=[IRAN], recipient=[IRAQ]), rules)
+    assert baghdad.dyad == tuple(reversed(tehran.dyad))
+    reversed_score = score(baghdad, tehran, rules)
+    assert reversed_score is not None and reversed_score >= rules.threshold
+    # a dyad with one side unknown is only compatible, and scores less
+    half = mention(dataclasses.replace(raid(
+        "tehran-0002", "The communique said the Iranians launched a major overnight assault "
+        "on the fronts of three Iraqi divisions.", trigger="launched a major overnight assault",
+        date="1987-04-07"), actor=[IRAN], recipient=[]), rules)
+    assert score(baghdad, half, rules) < reversed_score
+    # outside the two-sided families a turned-round dyad stays merely compatible
+    accusing = [mention(dataclasses.replace(raid(f"{d}-0001", "Baghdad accused Tehran.",
+                                                 trigger="accused", date="1987-04-07"),
+                                            event="ACCUSE", actor=a, recipient=r), rules)
+                for d, a, r in (("x", [IRAQ], [IRAN]), ("y", [IRAN], [IRAQ]))]
+    unequal = dataclasses.replace(rules, two_sided_families=frozenset({"criticism"}))
+    assert score(*accusing, rules) < score(*accusing, unequal)
+
+
+def test_a_standing_background_joins_no_dated_battle():
+    rules = load_rules()
+    shipping = dataclasses.replace(raid(
+        "escort-0007", "Kuwait decided not to accept a U.S. offer to escort its tankers in "
+        "the gulf, where both Iran and Iraq have been attacking shipping.",
+        trigger="attacking", date="1987-04-07"), actor=[IRAN, IRAQ], recipient=[])
+    battle = dataclasses.replace(raid(
+        "front-0002", "The communique said the Iranians launched a major overnight attack "
+        "on the fronts of three Iraqi divisions.", trigger="launched a major overnight attack",
+        date="1987-04-07"), actor=[IRAN], recipient=[IRAQ])
+    background, dated = mention(shipping, rules), mention(battle, rules)
+    assert background.standing and not dated.standing
+    assert score(background, dated, rules) is None
+    clusters = link_events([shipping, battle], {d: DocInfo(d, "1987-04-07")
+                                                for d in ("escort", "front")})
+    assert clusters[shipping.id] != clusters[battle.id]
+    # a progressive that is no perfect ("were battling") is the day's act
+    battling = raid("baghdad-0001", "Iraq said its forces were battling to dislodge Iranian "
+                    "troops.", trigger="battling", date="1987-04-07")
+    assert not mention(battling, rules).standing
+    # two reports of the standing background still link
+    again = dataclasses.replace(shipping, id="escort2-0003", doc_id="escort2")
+    assert score(background, mention(again, rules), rules) is not None

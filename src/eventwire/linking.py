@@ -5,9 +5,11 @@ block (a family of close event types, one country code among the event's
 parties and place, a date window), so an event sits in a few blocks and
 linking stays linear. Two reports of one act often code its dyad
 differently (one side unresolved, the sides swapped), so dyads need only
-be compatible; an equal dyad scores higher. Pairs are scored on place,
+be compatible; an equal dyad scores higher, and so, for armed force, does one
+turned round (each side tells one battle as its own attack). Pairs are scored on place,
 dyad, actor names, trigger, sentence and date, and vetoed when their
-dyads conflict, their modes differ or two events of one document are not
+dyads conflict, their modes differ, one is a standing background and the
+other a dated act, or two events of one document are not
 coreferent duplicates. Each event, in a fixed order, joins the best-scoring
 existing cluster above the threshold (best link: a cluster's score is its
 best-matching member's) that no vetoed member holds, or founds a new cluster
@@ -79,11 +81,15 @@ class Rules:
     place_breaks: frozenset[str]
     not_places: frozenset[str]  # months, weekdays and broad regions
     named_place_families: frozenset[str]
+    two_sided_families: frozenset[str]
     spread_modes: frozenset[str]
     unrealised_modes: frozenset[str]
     unrealised_cues: frozenset[str]
     unrealised_before: int
     unrealised_window: int
+    standing_auxiliaries: frozenset[str]
+    standing_suffixes: tuple[str, ...]
+    standing_before: int
     told_phrases: dict[tuple[str, ...], tuple[str, int, int]]
     told_month_prepositions: frozenset[str]
     told_window: int
@@ -124,11 +130,15 @@ def load_rules() -> Rules:
         not_places=frozenset([*raw["months"], *raw["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
         named_place_families=frozenset(raw["named_place_families"]),
+        two_sided_families=frozenset(raw["two_sided_families"]),
         spread_modes=frozenset(raw["same_document"]["spread_modes"]),
         unrealised_modes=frozenset(raw["unrealised"]["modes"]),
         unrealised_cues=frozenset(raw["unrealised"]["cues"]),
         unrealised_before=int(raw["unrealised"]["max_before"]),
         unrealised_window=int(raw["unrealised"]["day_window"]),
+        standing_auxiliaries=frozenset(raw["standing"]["auxiliaries"]),
+        standing_suffixes=tuple(raw["standing"]["suffixes"]),
+        standing_before=int(raw["standing"]["max_before"]),
         told_phrases={tuple(phrase.split()): (span[0], int(span[1]), int(span[-1]))
                       for phrase, span in raw["told_periods"]["phrases"].items()},
         told_month_prepositions=frozenset(raw["told_periods"]["month_prepositions"]),
@@ -177,6 +187,7 @@ class Mention:
     named_days: frozenset[Date] = frozenset()  # those and the weekdays it names ("since Friday")
     spread: bool = False  # an act that spans places and days (a visit): see ``spread_modes``
     unrealised: bool = False  # feared, threatened or planned: dated only by its reports
+    standing: bool = False  # a standing or habitual act ("have been attacking"), no dated one
     periods: frozenset[tuple[Date, Date]] = frozenset()  # past periods told ("last month")
 
 
@@ -234,6 +245,13 @@ def dyad_relation(a: Mention, b: Mention) -> str | None:
             _agree(first, b.dyad[1]) and _agree(second, b.dyad[0])):
         return "compatible"
     return None
+
+
+def _reversed(a: Mention, b: Mention) -> bool:
+    """Both sides coded, and each dyad the other's turned round (``IRQ -> IRN`` and
+    ``IRN -> IRQ``): in the ``two_sided_families`` one battle as each side tells it,
+    the attacker one side's attack and the other's counter-attack."""
+    return UNKNOWN_CODE not in a.dyad and a.dyad == (b.dyad[1], b.dyad[0])
 
 
 def _crossed(a: Mention, b: Mention) -> bool:
@@ -329,6 +347,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         named_days=named_days(event.text, hi, rules),
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
+        standing=standing(event, rules),
         periods=told_periods(event.text, hi if lo == hi else None, rules))
 
 
@@ -353,6 +372,21 @@ def unrealised(event: Event, rules: Rules | None = None) -> bool:
     words = _WORD.findall(event.text.lower())
     return any(words[at] == head[0] and rules.unrealised_cues.intersection(
         words[max(0, at - rules.unrealised_before):at]) for at in range(len(words)))
+
+
+def standing(event: Event, rules: Rules | None = None) -> bool:
+    """The act is told as standing or habitual, not as one dated act: its trigger is a
+    perfect progressive ("where both Iran and Iraq have been attacking shipping",
+    ``standing``: an auxiliary within ``max_before`` words before a trigger with one of
+    the ``suffixes``). Such a background never joins the day's battle, nor the day's
+    battle it; it links only with other reports of a standing act."""
+    rules = rules or load_rules()
+    head = _WORD.findall(event.event_text.lower())[:1]
+    if not head or not head[0].endswith(rules.standing_suffixes):
+        return False
+    words = _WORD.findall(event.text.lower())
+    return any(words[at] == head[0] and rules.standing_auxiliaries.intersection(
+        words[max(0, at - rules.standing_before):at]) for at in range(len(words)))
 
 
 def window_days(item: Mention, rules: Rules) -> int:
@@ -694,8 +728,10 @@ def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     """
     rules = rules or load_rules()
     parties = comparable(a, b, rules)
-    if parties is None or a.modes != b.modes:
+    if parties is None or a.modes != b.modes or a.standing != b.standing:
         return None
+    if parties == "compatible" and _reversed(a, b) and a.family in rules.two_sided_families:
+        parties = "reversed"
     relation = place_relation(a, b, rules)
     trigger = trigger_agreement(a, b, rules)
     sentence = jaccard(a.tokens, b.tokens)
