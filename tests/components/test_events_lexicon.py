@@ -222,3 +222,9 @@ def test_a_place_named_as_a_party_stands_for_its_one_country(coder, text, actor)
     accusation = next((e for e in found if e.event == "ACCUSE"), None)
     got = codes(accusation.actor) if accusation is not None else []
     assert got == ([actor] if actor else [])
+
+
+def test_going_to_no_one_is_no_visit(coder):
+    found = coder.code("The Israeli military banned Palestinian fishermen from heading to sea.",
+                       date="2026-01-13", doc_id="t").events
+    assert not [e for e in found if e.event == "CONSULT"]

@@ -118,6 +118,9 @@ class EventRelevance(Pipe):
                 continue
             if self._harm_without_agent(doc, event):
                 continue
+            if "visit" in event["mode"] and not event["recipient"] and \
+                    event.get("sense") != "noun":
+                continue  # "banned fishermen from heading to sea": going visits someone
             topic = topics[event["sentence"]] if topics else None
             if topic is not None and topic[1] >= 1.0 \
                     and not self._survives(topic[0], event, mentions):
