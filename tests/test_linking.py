@@ -746,3 +746,24 @@ def test_a_standing_background_joins_no_dated_battle():
     # two reports of the standing background still link
     again = dataclasses.replace(shipping, id="escort2-0003", doc_id="escort2")
     assert score(background, mention(again, rules), rules) is not None
+
+
+def test_a_background_sentence_an_update_repeats_days_later_is_one_event():
+    seamen = Entity("seamen", "Brazil", "BRA", "LAB")
+    text = "Shipowners have offered a 100 per cent raise, which the seamen rejected."
+
+    def rejected(event_id: str, date: str, sentence: str = text) -> Event:
+        return dataclasses.replace(raid(event_id, sentence, trigger="rejected", date=date),
+                                   event="REJECT", actor=[seamen], recipient=[])
+
+    rules = load_rules()
+    first, update = rejected("strike-0002", "1987-03-07"), rejected("update-0002", "1987-03-09")
+    assert score(mention(first, rules), mention(update, rules), rules) is not None
+    clusters = link_events([first, update], {"strike": DocInfo("strike", "1987-03-07"),
+                                             "update": DocInfo("update", "1987-03-09")})
+    assert clusters[first.id] == clusters[update.id]
+    # another sentence two days later is another rejection, and a repeat weeks later too
+    other = rejected("later-0001", "1987-03-09", "The seamen rejected the new offer today.")
+    assert score(mention(first, rules), mention(other, rules), rules) is None
+    weeks = rejected("weeks-0002", "1987-03-30")
+    assert score(mention(first, rules), mention(weeks, rules), rules) is None

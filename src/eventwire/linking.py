@@ -93,6 +93,8 @@ class Rules:
     told_phrases: dict[tuple[str, ...], tuple[str, int, int]]
     told_month_prepositions: frozenset[str]
     told_window: int
+    repeated_sentence: float
+    repeated_window: int
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -142,7 +144,9 @@ def load_rules() -> Rules:
         told_phrases={tuple(phrase.split()): (span[0], int(span[1]), int(span[-1]))
                       for phrase, span in raw["told_periods"]["phrases"].items()},
         told_month_prepositions=frozenset(raw["told_periods"]["month_prepositions"]),
-        told_window=int(raw["told_periods"]["day_window"]))
+        told_window=int(raw["told_periods"]["day_window"]),
+        repeated_sentence=float(raw["repeated"]["sentence"]),
+        repeated_window=int(raw["repeated"]["day_window"]))
 
 
 def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
@@ -399,6 +403,7 @@ def window_days(item: Mention, rules: Rules) -> int:
         days = rules.told_window
     else:
         days = rules.unrealised_window if item.unrealised else rules.day_window
+    days = max(days, rules.repeated_window)
     if item.lo is None or item.hi is None:
         return days
     reach = [max((item.lo - day).days, (day - item.hi).days) + rules.day_window
@@ -608,7 +613,7 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     """
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
-    if _same_period(a, b, rules):
+    if _same_period(a, b, rules) or _repeated(a, b, rules):
         return True
     both_days = a.lo == a.hi and b.lo == b.hi
     days = rules.unrealised_window if a.unrealised and b.unrealised else rules.day_window
@@ -618,6 +623,17 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
         return True
     near = timedelta(days=rules.day_window)
     return any(b.lo - near <= day <= b.hi + near for day in a.named_days)
+
+
+def _repeated(a: Mention, b: Mention, rules: Rules) -> bool:
+    """One sentence repeated in stories at most ``repeated.day_window`` days apart (its
+    words at least ``repeated.sentence`` shared): a background paragraph an update
+    carries over, dated by each story ("Shipowners have offered a 100 per cent raise,
+    which the seamen rejected", in the stories of 7 and 9 March)."""
+    if a.lo is None or b.lo is None or a.doc_id == b.doc_id:
+        return False
+    return (abs((a.lo - b.lo).days) <= rules.repeated_window
+            and jaccard(a.tokens, b.tokens) >= rules.repeated_sentence)
 
 
 def _same_period(a: Mention, b: Mention, rules: Rules) -> bool:
