@@ -201,7 +201,7 @@ def test_a_store_made_before_the_outlet_column_gains_it(tmp_path):
 
 def test_candidates_are_read_from_the_blocks_and_windows_only(tmp_path, documents):
     from eventwire.corpus_linking import candidate_windows
-    from eventwire.linking import load_rules, mention
+    from eventwire.linking import load_rules, mention, search_window, window_days
 
     with open_store(tmp_path / "k.duckdb") as store:
         add(store, documents, list(TEXTS))
@@ -210,12 +210,12 @@ def test_candidates_are_read_from_the_blocks_and_windows_only(tmp_path, document
         rules = load_rules()
         found = store.link_candidates(candidate_windows([mention(kharkiv, rules)], rules))
     item = mention(kharkiv, rules)
-    window = ("2026-03-09", "2026-03-10", "2026-03-11")
+    lo, hi = search_window(item.date, rules, window_days(item, rules))
     blocked = {e.id for e in stored if mention(e, rules).family == item.family
-               and mention(e, rules).codes & item.codes and e.date in window}
+               and mention(e, rules).codes & item.codes and lo <= e.date <= hi}
     assert blocked <= {e.id for e in found}
     # a pre-filter on type family, a shared country code and date; dyads are checked after
-    assert all(e.event in rules.types_of(item.family) and e.date in window
+    assert all(e.event in rules.types_of(item.family) and lo <= e.date <= hi
                and mention(e, rules).codes & item.codes for e in found)
     assert "zap-0001" not in {e.id for e in found} and len(found) < len(stored)
 

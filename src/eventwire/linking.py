@@ -398,7 +398,8 @@ def window_days(item: Mention, rules: Rules) -> int:
     fall days apart, each dated by its story (``unrealised.day_window``), and so do
     the reports of a background act told by a past period (``told_periods``); a
     mention reaches the days its sentence names, and the day window around them
-    (``named_days``)."""
+    (``named_days``), and at least the days a repeated sentence may lie apart
+    (``repeated``)."""
     if item.periods:
         days = rules.told_window
     else:
