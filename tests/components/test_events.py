@@ -450,6 +450,14 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
     assert mode in found.mode, found.mode
 
 
+@pytest.mark.parametrize("text", [
+    "Thai authorities gave the police more authority to quarantine people with symptoms.",
+    "Canada maintains that citizens captured in Syria have the right to return home.",
+])
+def test_a_power_or_right_to_act_is_no_act(coder, text):
+    assert not [e for e in events(coder, text) if e.event in ("COERCE", "THREATEN", "RETREAT")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # A stated readiness to concede offers it: a promise made (the announced future of a
     # concession above stays a concession).

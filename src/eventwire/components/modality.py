@@ -119,7 +119,8 @@ class Modality(Pipe):
             start, end = event["trigger"][:2]
             own = self.categories(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
-            if found & {"condition", "alleged", "advocated"} or self._no_act(doc[start]):
+            if found & {"condition", "alleged", "advocated", "capacity"} or \
+                    self._no_act(doc[start]):
                 continue
             if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
