@@ -279,9 +279,12 @@ def test_one_bombing_told_as_a_blast_and_as_bombed_is_one_event():
     rules = load_rules()
     blast, bombed = bombing(*BLAST), bombing(*BOMBED)
     first, second = mention(blast, rules), mention(bombed, rules)
-    assert not first.trigger & second.trigger  # "blast" is no attack word ...
-    # ... but the blast report names the bomb: the other report's act
-    assert trigger_agreement(first, second, rules) == rules.trigger_scores["in_sentence"]
+    assert first.trigger & second.trigger  # a blast is one of the attack words
+    # a coder's "killed" for the blast report's trigger: the sentence names the bomb, the
+    # other report's act
+    killed = mention(dataclasses.replace(blast, event_text="killed"), rules)
+    assert not killed.trigger & second.trigger
+    assert trigger_agreement(killed, second, rules) == rules.trigger_scores["in_sentence"]
     docs = {d: DocInfo(d, "1987-03-18") for d in ("blast", "bombed")}
     clusters = link_events([blast, bombed], docs)
     assert clusters[blast.id] == clusters[bombed.id]
@@ -771,3 +774,20 @@ def test_a_background_sentence_an_update_repeats_days_later_is_one_event():
     assert score(mention(first, rules), mention(other, rules), rules) is None
     weeks = rejected("weeks-0002", "1987-03-14")
     assert score(mention(first, rules), mention(weeks, rules), rules) is None
+
+
+def test_warships_that_blasted_a_platform_made_the_attack_the_next_day_s_report_names():
+    rules = load_rules()
+    blasted = mention(strike("navy-0003", "blasted", "On Monday U.S. Navy warships blasted "
+                             "the Rostam platform, and Navy personnel stormed a second "
+                             "platform a few miles away.", date="1987-10-19"), rules)
+    attack = mention(strike("oil-0007", "Attack", "He did not see the U.S. Attack "
+                            "significantly affecting oil prices.", date="1987-10-20"), rules)
+    assert trigger_agreement(blasted, attack, rules) == rules.trigger_scores["shared"]
+    docs = {d: DocInfo(d, e.date) for d, e in (("navy", blasted), ("oil", attack))}
+    clusters = link_events([strike("navy-0003", "blasted", "On Monday U.S. Navy warships "
+                                   "blasted the Rostam platform.", date="1987-10-19"),
+                            strike("oil-0007", "Attack", "He did not see the U.S. Attack "
+                                   "significantly affecting oil prices.", date="1987-10-20")],
+                           docs)
+    assert clusters["navy-0003"] == clusters["oil-0007"]
