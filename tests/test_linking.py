@@ -791,3 +791,14 @@ def test_warships_that_blasted_a_platform_made_the_attack_the_next_day_s_report_
                                    "significantly affecting oil prices.", date="1987-10-20")],
                            docs)
     assert clusters["navy-0003"] == clusters["oil-0007"]
+
+
+def test_a_war_or_an_offensive_named_after_a_place_is_no_place():
+    rules = load_rules()
+    assert place_phrases("Iran announced that its major offensive against Iraq in the Gulf "
+                         "war had ended.", rules) == set()
+    assert place_phrases("Iraq said its troops had killed thousands of Iranians in checking "
+                         "a new Tehran offensive.", rules) == set()
+    assert place_phrases("Iran said its forces captured a fortification east of Basra on the "
+                         "Gulf War southern front.", rules) == {"basra"}
+    assert place_phrases("Iraqi jets struck tankers in the Gulf.", rules) == {"gulf"}

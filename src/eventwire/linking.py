@@ -79,6 +79,7 @@ class Rules:
     place_prepositions: frozenset[str]
     place_skip: int
     place_breaks: frozenset[str]
+    place_heads: frozenset[str]
     not_places: frozenset[str]  # months, weekdays and broad regions
     named_place_families: frozenset[str]
     two_sided_families: frozenset[str]
@@ -128,6 +129,7 @@ def load_rules() -> Rules:
         place_prepositions=frozenset(raw["place_phrases"]["prepositions"]),
         place_skip=int(raw["place_phrases"]["max_skip"]),
         place_breaks=frozenset(raw["place_phrases"]["breaks"]),
+        place_heads=frozenset(raw["place_phrases"]["name_heads"]),
         weekdays=tuple(raw["weekdays"]),
         not_places=frozenset([*raw["months"], *raw["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
@@ -538,6 +540,9 @@ def place_phrases(sentence: str, rules: Rules | None = None,
             run = run[1:]
         if len(run) == 1 and len(run[0]) == 1:
             run = []  # an initial ("a U.S.-flagged ship"), no place
+        if run and (run[-1].lower() in rules.place_heads or (
+                end < len(tokens) and tokens[end].lower() in rules.place_heads)):
+            run = []  # names a war, an offensive, a medium or a government: no place
         if run and not _names_actor(" ".join(run)):
             found.add(" ".join(run).lower())
         at = max(end, at + 1)
