@@ -451,6 +451,17 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
 
 
 @pytest.mark.parametrize("text", [
+    # A modal perfect: the act did not happen, and is no threat now.
+    "Assad could have been forced to the table by a sustained military campaign.",
+    "The West should have attacked the Syrian army in 2013.",
+    # Competing is no criticism.
+    "Even al-Qaida and the Taliban cannot compete with Isis in their rhetoric.",
+])
+def test_counterfactual_acts_and_rivalry_code_nothing(coder, text):
+    assert events(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
     "Thai authorities gave the police more authority to quarantine people with symptoms.",
     "Canada maintains that citizens captured in Syria have the right to return home.",
 ])

@@ -120,7 +120,7 @@ class Modality(Pipe):
             own = self.categories(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
             if found & {"condition", "alleged", "advocated", "capacity"} or \
-                    self._no_act(doc[start]):
+                    self._no_act(doc[start]) or self._counterfactual(doc[start]):
                 continue
             if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
@@ -240,6 +240,13 @@ class Modality(Pipe):
         copula = trigger.head
         return trigger.dep_ == "xcomp" and copula.lemma_ == "be" and any(
             c.dep_ == "nsubj" and self._goal_noun(c) for c in copula.children)
+
+    def _counterfactual(self, verb: Token) -> bool:
+        """"Assad could have been forced to the table": a modal perfect says the act did not
+        happen and cannot now (cues.tsv, relation ``perfect``)."""
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return verb.tag_ == "VBN" and "have" in auxiliaries and any(
+            self.cues.get(("perfect", a)) == "counterfactual" for a in auxiliaries)
 
     def _goal_noun(self, noun: Token) -> bool:
         return self.cues.get(("copula_subject", noun.lemma_.lower())) == "goal"
