@@ -802,3 +802,19 @@ def test_a_war_or_an_offensive_named_after_a_place_is_no_place():
     assert place_phrases("Iran said its forces captured a fortification east of Basra on the "
                          "Gulf War southern front.", rules) == {"basra"}
     assert place_phrases("Iraqi jets struck tankers in the Gulf.", rules) == {"gulf"}
+
+
+def test_a_place_a_possessor_qualifies_past_its_adjectives_tells_two_attacks_apart():
+    rules = load_rules()
+    raid_today = ("The Baghdad communique said Iraqi planes also destroyed oil installations "
+                  "at Iran's southwestern Ahvaz field during a raid today.")
+    assert place_phrases(raid_today, rules) == {"ahvaz"}
+    assert place_phrases("Iraqi jets raided a field near Iran's border.", rules) == set()
+    counter = raid("front-0005", "It said Iraqi forces were continuing counter-attacks to "
+                   "drive the Iranians from positions they held on the front near Basra.",
+                   trigger="continuing counter-attacks", date="1987-04-07")
+    planes = raid("planes-0007", raid_today, trigger="destroyed", date="1987-04-08")
+    first, second = mention(counter, rules), mention(planes, rules)
+    assert "ahvaz" in second.spots and not first.spots & second.spots
+    value = score(first, second, rules)
+    assert value is None or value < rules.threshold

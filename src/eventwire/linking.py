@@ -536,6 +536,7 @@ def place_phrases(sentence: str, rules: Rules | None = None,
             end += 1
             if end + 1 < len(tokens) and tokens[end] in "'’" and tokens[end + 1] == "s":
                 end += 2  # a possessor qualifies what follows: "Iran's Kharg"
+                end = _skip_qualifiers(tokens, end, rules)  # "Iran's southwestern Ahvaz"
         while run and _leading_non_place(run[0], rules.not_places):
             run = run[1:]
         if len(run) == 1 and len(run[0]) == 1:
@@ -547,6 +548,18 @@ def place_phrases(sentence: str, rules: Rules | None = None,
             found.add(" ".join(run).lower())
         at = max(end, at + 1)
     return frozenset(found)
+
+
+def _skip_qualifiers(tokens: list[str], at: int, rules: Rules) -> int:
+    """Where the place a possessor qualifies begins: past at most ``max_skip`` lowercase
+    words ("Iran's southwestern Ahvaz field") when a capitalised word follows them,
+    else ``at`` itself."""
+    end = at
+    while (end < len(tokens) and end - at < rules.place_skip and tokens[end].isalpha()
+           and tokens[end].islower() and tokens[end] not in rules.place_prepositions
+           and tokens[end] not in rules.place_breaks):
+        end += 1
+    return end if end < len(tokens) and tokens[end][:1].isupper() else at
 
 
 def _trigger_at(tokens: list[str], trigger: str) -> int:
