@@ -802,6 +802,12 @@ def test_a_war_or_an_offensive_named_after_a_place_is_no_place():
     assert place_phrases("Iran said its forces captured a fortification east of Basra on the "
                          "Gulf War southern front.", rules) == {"basra"}
     assert place_phrases("Iraqi jets struck tankers in the Gulf.", rules) == {"gulf"}
+    # a unit named after a person is no place either, particle and all; a place keeps its
+    # name across the particle
+    assert place_phrases("Iraqi forces were continuing counter-attacks on the front of the "
+                         "Mohammed al-Qassem forces.", rules) == set()
+    assert place_phrases("Fighting raged near Ras al-Khaimah today.", rules) == {
+        "ras khaimah"}
 
 
 def test_a_place_a_possessor_qualifies_past_its_adjectives_tells_two_attacks_apart():

@@ -534,6 +534,9 @@ def place_phrases(sentence: str, rules: Rules | None = None,
         while end < len(tokens) and tokens[end][:1].isupper():
             run.append(tokens[end])
             end += 1
+            if (end + 2 < len(tokens) and tokens[end].isalpha() and tokens[end].islower()
+                    and tokens[end + 1] == "-" and tokens[end + 2][:1].isupper()):
+                end += 2  # a particle joined to the next name: "Mohammed al-Qassem"
             if end + 1 < len(tokens) and tokens[end] in "'’" and tokens[end + 1] == "s":
                 end += 2  # a possessor qualifies what follows: "Iran's Kharg"
                 end = _skip_qualifiers(tokens, end, rules)  # "Iran's southwestern Ahvaz"
