@@ -456,6 +456,11 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
     "The West should have attacked the Syrian army in 2013.",
     # Competing is no criticism.
     "Even al-Qaida and the Taliban cannot compete with Isis in their rhetoric.",
+    # A figurative battle, a result that "yielded" a truce, a gerund that is a topic.
+    "South Korea's president said the coming week would be key in the battle to contain the "
+    "virus.",
+    "The health emergency had yielded a fragile political truce between Italy's parties.",
+    "Asked about working with Merkel, the German premier said there would be no reshuffle.",
 ])
 def test_counterfactual_acts_and_rivalry_code_nothing(coder, text):
     assert events(coder, text) == []

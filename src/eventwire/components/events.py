@@ -366,7 +366,7 @@ class EventExtractor(Pipe):
 
     def _figurative(self, noun: Token) -> bool:
         """An event noun in a sense that names no event: "a legal battle", "the trade war",
-        "the fight against the virus" (noun_idioms.tsv)."""
+        "the fight against the virus", "the battle to contain the virus" (noun_idioms.tsv)."""
         idiom = self.noun_idioms.get(noun.lemma_.lower())
         if idiom is None:
             return False
@@ -377,6 +377,9 @@ class EventExtractor(Pipe):
             if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in objects
                                             for o in child.children):
                 return True
+            if child.dep_ == "acl" and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower()
+                                           in objects for o in child.children):
+                return True  # "the battle to contain the virus"
         return False
 
     def _author(self, verb: Token) -> Token | None:

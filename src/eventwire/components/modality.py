@@ -222,15 +222,19 @@ class Modality(Pipe):
 
     def _no_act(self, trigger: Token) -> bool:
         """An activity named or an aim stated, not an act that happened: a gerund that is
-        its clause's subject ("repulsing Iran and defeating Isis are Trump's priorities"), an
-        infinitive standing alone ("Secondly, to curb Iran's influence"), or the infinitive
-        of an aim ("the goal is to defeat Isis")."""
+        a topic ("asked about working with Merkel") or its clause's subject ("repulsing Iran
+        and defeating Isis are Trump's priorities"), an infinitive standing alone
+        ("Secondly, to curb Iran's influence"), or the infinitive of an aim ("the goal is to
+        defeat Isis")."""
         while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
             trigger = trigger.head
         if trigger.dep_ == "csubj" and trigger.tag_ == "VBG":
             return True
         if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.lower_ == "of":
             return self._goal_noun(trigger.head.head)  # "share the aim of curbing US influence"
+        if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and \
+                self.cues.get(("topic_prep", trigger.head.lower_)) == "topic":
+            return True  # "asked about working with Merkel": a topic, no act
         infinitive = trigger.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
         if not infinitive:
