@@ -461,6 +461,8 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
     "virus.",
     "The health emergency had yielded a fragile political truce between Italy's parties.",
     "Asked about working with Merkel, the German premier said there would be no reshuffle.",
+    # An appointment is domestic, no cooperation.
+    "Mahathir was named as interim prime minister by Malaysia's king.",
 ])
 def test_counterfactual_acts_and_rivalry_code_nothing(coder, text):
     assert events(coder, text) == []
