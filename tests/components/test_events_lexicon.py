@@ -228,3 +228,38 @@ def test_going_to_no_one_is_no_visit(coder):
     found = coder.code("The Israeli military banned Palestinian fishermen from heading to sea.",
                        date="2026-01-13", doc_id="t").events
     assert not [e for e in found if e.event == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # Refusals said in a phrase.
+        ("Germany ruled out sending troops to Syria.", ["DEU"], []),
+        ("Pakistan turned down India's offer of talks.", ["PAK"], ["IND"]),
+        ("Israel said it had no intention of withdrawing from the Golan Heights.", ["ISR"], []),
+        ("The Polish government resisted pressure from the EU to reform the judiciary.", ["POL"],
+         ["EUR"]),
+        ("Hungary blocked the EU statement on China.", ["HUN"], ["EUR"]),
+    ],
+)
+def test_refusals_said_in_a_phrase(top_roles, text, actors, recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == ("REJECT", actors)
+    assert set(recipients) <= set(recipient_codes)
+
+
+def test_wont_accept_is_a_refusal(coder):
+    found = coder.code("Japan won't accept the ruling, the minister said.", date="2026-01-13",
+                       doc_id="t").events
+    assert [e.event for e in found] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled that the election was valid.",
+    "Iran has a large army.",
+    "The army turned the stadium into a camp.",
+])
+def test_ruling_having_and_turning_refuse_nothing(coder, text):
+    assert not [e for e in coder.code(text, date="2026-01-13", doc_id="t").events
+                if e.event == "REJECT"]
+
