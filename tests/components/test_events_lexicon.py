@@ -263,3 +263,22 @@ def test_ruling_having_and_turning_refuse_nothing(coder, text):
     assert not [e for e in coder.code(text, date="2026-01-13", doc_id="t").events
                 if e.event == "REJECT"]
 
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Sending troops deploys them; slapping tariffs and restricting exports sanction;
+        # delivering supplies gives aid, and a UN body is political whatever its sector.
+        ("The US sent 3,000 troops to Saudi Arabia.", "MOBILIZE", ["USA"], []),
+        ("The US slapped tariffs on Chinese steel.", "SANCTION", ["USA"], ["CHN"]),
+        ("Japan restricted exports of chemicals to South Korea.", "SANCTION", ["JPN"], ["KOR"]),
+        ("The World Health Organization delivered medical supplies to Iran.", "AID", ["UNO"],
+         ["IRN"]),
+    ],
+)
+def test_sanctions_deployments_and_aid_in_their_usual_words(top_roles, text, event_type,
+                                                             actors, recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == (event_type, actors)
+    assert set(recipients) <= set(recipient_codes)
+

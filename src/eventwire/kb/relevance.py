@@ -80,12 +80,14 @@ class PoliticalPolicy:
                      is_country: bool) -> bool:
         """True when this participant (a mention or a group member) makes ``event`` political.
 
-        A known sector decides; only a participant without one counts through its code.
+        A country's people count through their sector (Iranian civilians are no state); an
+        organisation's code counts whatever its sector (the WHO, a UN body, is political
+        though its sector is health).
         """
         sector, code = member.get("sector"), member.get("code")
-        if sector:
-            return event in self.sectors.get((side, sector), ())
-        if not code:
+        if sector and event in self.sectors.get((side, sector), ()):
+            return True
+        if not code or sector and is_country:
             return False
         key = COUNTRY if is_country else code
         return event in self.codes.get((side, key), ())
