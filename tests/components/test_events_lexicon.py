@@ -282,3 +282,19 @@ def test_sanctions_deployments_and_aid_in_their_usual_words(top_roles, text, eve
     assert (event_found, actor_codes) == (event_type, actors)
     assert set(recipients) <= set(recipient_codes)
 
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors"),
+    [
+        # Shows of force, relaxed restrictions and laid-down arms in their usual words.
+        ("Russia massed troops on the Ukrainian border.", "MOBILIZE", ["RUS"]),
+        ("China conducted military drills near Taiwan.", "MOBILIZE", ["CHN"]),
+        ("North Korea test-fired a ballistic missile.", "MOBILIZE", ["PRK"]),
+        ("India beefed up security in Kashmir.", "MOBILIZE", ["IND"]),
+        ("Sudan's military relaxed the state of emergency.", "CONCEDE", ["SDN"]),
+        ("Colombian rebels laid down their arms.", "RETREAT", ["COL"]),
+    ],
+)
+def test_shows_of_force_and_easing_in_their_usual_words(top_roles, text, event_type, actors):
+    assert top_roles(text)[:2] == (event_type, actors)
+
