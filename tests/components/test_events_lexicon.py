@@ -298,3 +298,26 @@ def test_sanctions_deployments_and_aid_in_their_usual_words(top_roles, text, eve
 def test_shows_of_force_and_easing_in_their_usual_words(top_roles, text, event_type, actors):
     assert top_roles(text)[:2] == (event_type, actors)
 
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Charging and suing accuse (PLOVER ACCUSE), detaining protesters arrests them, and
+        # summoning an ambassador presents a grievance.
+        ("Egyptian prosecutors charged the former president with corruption.", "ACCUSE",
+         ["EGY"], []),
+        ("Egypt sued the company in a Cairo court.", "ACCUSE", ["EGY"], []),
+        ("Hong Kong police detained dozens of protesters.", "COERCE", ["HKG"], []),
+        ("Nigeria's foreign minister summoned Niger's ambassador.", "ACCUSE", ["NGA"], ["NER"]),
+    ],
+)
+def test_legal_acts_and_summons_in_their_codebook_types(top_roles, text, event_type, actors,
+                                                        recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == (event_type, actors)
+    assert set(recipients) <= set(recipient_codes)
+
+
+def test_holding_a_rally_is_still_a_protest(top_roles):
+    assert top_roles("The Kenyan opposition held a rally in Nairobi.")[0] == "PROTEST"
+
