@@ -321,3 +321,29 @@ def test_legal_acts_and_summons_in_their_codebook_types(top_roles, text, event_t
 def test_holding_a_rally_is_still_a_protest(top_roles):
     assert top_roles("The Kenyan opposition held a rally in Nairobi.")[0] == "PROTEST"
 
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # The PLOVER codebook's rulings on its "potential ambiguities".
+        ("The Algerian president pardoned the opposition leader.", "CONCEDE"),
+        ("The Sudanese government granted amnesty to the rebels.", "CONCEDE"),
+        ("The Japanese prime minister expressed regret for the war.", "CONCEDE"),
+        ("Turkey apologised to Russia for downing the jet.", "CONCEDE"),
+        ("Erdogan invited Putin to visit Ankara.", "AGREE"),
+        ("Russia cancelled the planned talks with Ukraine.", "REJECT"),
+        ("Trump called off his visit to Denmark.", "REJECT"),
+        ("Syrian Kurdish forces captured 20 Isis fighters.", "ASSAULT"),
+        ("Israel barred the activists from entering the country.", "REJECT"),
+        ("Hungary denied entry to the Syrian migrants.", "REJECT"),
+        ("Iraqi police pushed back the protesters.", "COERCE"),
+    ],
+)
+def test_the_codebooks_rulings(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
+
+
+def test_asking_someone_to_act_is_still_a_request(top_roles):
+    assert top_roles("The Iraqi church asked the government to protect its members.")[0] == \
+        "REQUEST"
+
