@@ -347,3 +347,16 @@ def test_asking_someone_to_act_is_still_a_request(top_roles):
     assert top_roles("The Iraqi church asked the government to protect its members.")[0] == \
         "REQUEST"
 
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors"),
+    [
+        # Diplomacy in its usual words: signing, normalising, phoning.
+        ("The United States and India signed a defence deal.", "SUPPORT", ["IND", "USA"]),
+        ("Israel and the UAE normalised relations.", "SUPPORT", ["ARE", "ISR"]),
+        ("Modi held a phone call with Putin.", "CONSULT", ["IND", "RUS"]),
+    ],
+)
+def test_diplomacy_in_its_usual_words(top_roles, text, event_type, actors):
+    assert top_roles(text)[:2] == (event_type, actors)
+
