@@ -360,3 +360,19 @@ def test_asking_someone_to_act_is_still_a_request(top_roles):
 def test_diplomacy_in_its_usual_words(top_roles, text, event_type, actors):
     assert top_roles(text)[:2] == (event_type, actors)
 
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # The parties of clashes that "erupted between" or "broke out between" them.
+        ("Clashes erupted between Armenian and Azerbaijani forces.", ["ARM", "AZE"]),
+        ("Fighting broke out between Turkish troops and Kurdish militias near Afrin.", ["TUR"]),
+        # Whoever claims responsibility for an attack made it.
+        ("The Taliban claimed responsibility for the bombing in Kabul.", ["AFG"]),
+    ],
+)
+def test_the_parties_of_an_attack_named_around_its_noun(coder, text, actors):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["ASSAULT"]
+    assert codes(found[0].actor) == actors
+

@@ -22,7 +22,12 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.components.modality import DEMAND_CAMEO, condition_marks, obligation_cues
+from eventwire.components.modality import (
+    DEMAND_CAMEO,
+    condition_marks,
+    obligation_cues,
+    occurrence_phrases,
+)
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
 from eventwire.evaluations import judgment
 from eventwire.extensions import register
@@ -565,6 +570,13 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
 
 
 @cache
+def claimed_nouns() -> frozenset[str]:
+    """Nouns through which a party owns an act ("claimed responsibility for"):
+    claimed_nouns.tsv."""
+    return frozenset(r["noun"] for r in read_tsv("events", "claimed_nouns.tsv"))
+
+
+@cache
 def partitive_nouns() -> frozenset[str]:
     """Nouns of a share ("part of", "most of"): partitive_nouns.tsv."""
     return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
@@ -776,7 +788,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     # The preposition of a noun's sense ("praise *for* Modi", "calls *for* US support") names
     # whom the act is for.
     sense_prep = entry.lemma.rsplit(" ", 1)[-1] if " " in entry.lemma else None
-    for child in noun.children:
+    for child in (*noun.children, *_occurrence_preps(noun)):
         if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
                 and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
             # "a UK state visit", "his China trip": a place on a visit is where it goes;
@@ -811,13 +823,31 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     return actors, recipients
 
 
+def _occurrence_preps(noun: Token) -> list[Token]:
+    """The prepositions of a verb that only says the noun happened: "clashes erupted *between
+    Armenian and Azerbaijani forces*" names the clashes' parties (cues.tsv, occurrence)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return []
+    lemma = verb.lemma_.lower()
+    phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+    if phrases.isdisjoint(occurrence_phrases()):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep"]
+
+
 def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     """The verb whose subject does what an event noun names: the verb it objects ("held
-    *talks*"), or for joint acts the verb of going that has it as its purpose ("negotiators
+    *talks*"), the verb of a claim on it ("claimed responsibility for *the attack*",
+    claimed_nouns.tsv), or for joint acts the verb of going that has it as its purpose ("negotiators
     return to Geneva *for talks*"; not "were arrested for protests")."""
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
         return head
+    owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
+    if owned is not None and owned.lemma_.lower() in claimed_nouns() and \
+            owned.dep_ in ("dobj", "obj") and owned.head.pos_ == "VERB":
+        return owned.head  # "Isis claimed responsibility for the attack"
     if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ == "for" and \
             head.head.pos_ == "VERB" and not subject(head.head)[1] and \
             not any(c.dep_ == "auxpass" for c in head.head.children):

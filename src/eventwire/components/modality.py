@@ -79,6 +79,12 @@ def obligation_cues() -> tuple[frozenset[str], frozenset[str]]:
                       if rel == "governor" and cat == "obligation"))
 
 
+def occurrence_phrases() -> frozenset[str]:
+    """Verbs that only say that their subject, an event noun, happens ("clashes erupted")."""
+    return frozenset(lit for (rel, lit), cat in load_cues().items()
+                     if rel == "occurrence" and cat == "occurs")
+
+
 def condition_marks() -> frozenset[str]:
     """Conjunctions that make a clause a condition ("if", "unless")."""
     return frozenset(lit for (rel, lit), cat in load_cues().items()
