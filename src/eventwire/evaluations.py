@@ -1,5 +1,6 @@
-"""Judgments passed with a copula: "it was *unfortunate* that California is introducing
-so many changes", "the silence of the Nato members is *unacceptable*".
+"""Judgments passed with a copula or a verb of naming: "it was *unfortunate* that
+California is introducing so many changes", "the silence of the Nato members is
+*unacceptable*", "the Kremlin called the sanctions *illegal*".
 
 The judged party is whom the copula's subject or its extraposed clause names; the judge is
 whoever reports the judgment ("Hasen said it was unfortunate ..."). The words and the codes
@@ -29,6 +30,7 @@ class Judgment:
     code: str
     judge: Token | None
     judged: tuple[Token, ...]
+    word: Token | None = None  # the judgment word after a verb of naming
 
 
 @cache
@@ -37,9 +39,38 @@ def judgment_codes() -> dict[str, str]:
     return {r["word"]: r["cameo"] for r in read_tsv("events", "evaluations.tsv")}
 
 
+@cache
+def naming_verbs() -> frozenset[str]:
+    """Verbs that judge their object with a second phrase (naming_verbs.tsv)."""
+    return frozenset(r["verb"] for r in read_tsv("events", "naming_verbs.tsv"))
+
+
+def _code_of(word: Token) -> str | None:
+    return judgment_codes().get(word.lemma_.lower()) or judgment_codes().get(word.lower_)
+
+
+def naming_judgment(verb: Token) -> Judgment | None:
+    """"The Kremlin called the sanctions *illegal*", "described the visit as *a
+    provocation*": a verb of naming whose second phrase is a judgment word. Its subject
+    judges its object."""
+    if verb.lemma_.lower() not in naming_verbs():
+        return None
+    named = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    seconds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    seconds += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                for o in p.children if o.dep_ == "pobj"]
+    if len(named) > 1:  # "branded the move a provocation": the parser's second object
+        seconds.append(named.pop())
+    word = next((w for w in seconds if _code_of(w)), None)
+    if word is None or not named:
+        return None
+    judge = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return Judgment(_code_of(word) or "", judge, tuple(named), word)
+
+
 def judgment(word: Token) -> Judgment | None:
     """The judgment ``word`` passes after a copula, or None when it passes none."""
-    code = judgment_codes().get(word.lemma_.lower()) or judgment_codes().get(word.lower_)
+    code = _code_of(word)
     if code is None:
         return None
     if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in word.children):

@@ -376,3 +376,17 @@ def test_the_parties_of_an_attack_named_around_its_noun(coder, text, actors):
     assert [e.event for e in found] == ["ASSAULT"]
     assert codes(found[0].actor) == actors
 
+
+def test_a_verb_of_naming_with_a_judgment_criticises_and_imposes_nothing(coder):
+    found = coder.code("The Kremlin called the US sanctions illegal.", date="2026-01-13",
+                       doc_id="t").events
+    accusation = next(e for e in found if e.event == "ACCUSE")
+    assert (codes(accusation.actor), codes(accusation.recipient)) == (["RUS"], ["USA"])
+    assert not [e for e in found if e.event == "SANCTION" and "RUS" in codes(e.actor)]
+
+
+def test_describing_a_visit_as_a_provocation_promises_no_meeting(coder):
+    found = coder.code("Beijing described the visit as a provocation.", date="2026-01-13",
+                       doc_id="t").events
+    assert not [e for e in found if e.event in ("AGREE", "CONSULT")]
+

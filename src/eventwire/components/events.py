@@ -29,7 +29,7 @@ from eventwire.components.modality import (
     occurrence_phrases,
 )
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
-from eventwire.evaluations import judgment
+from eventwire.evaluations import Judgment, judgment, naming_judgment
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
@@ -191,6 +191,10 @@ class EventExtractor(Pipe):
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
+        named = naming_judgment(verb)
+        if named is not None:
+            # "called the sanctions illegal": a judgment, whatever the verb's patterns say
+            return self._judged(named, verb, index)
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
@@ -318,14 +322,17 @@ class EventExtractor(Pipe):
         """"Hasen said it was *unfortunate* that California is introducing so many changes":
         a judgment of another party's act criticises or praises it (evaluations.py)."""
         found = judgment(word)
-        if found is None:
-            return None
+        return self._judged(found, word, index) if found is not None else None
+
+    def _judged(self, found: Judgment, trigger: Token, index: list[int]) -> EventDraft | None:
+        """The event of a judgment, aimed at whom the judged phrases name, or None when they
+        name no one."""
         recipients = [m for head in found.judged for m in mentions_under(head, index)]
         actors = mentions_under(found.judge, index) if found.judge is not None else []
         recipients = [m for m in recipients if m not in actors]
         if not recipients:
             return None  # "it is unfortunate": nobody is judged
-        event = self._event(found.code, word, word.i + 1, actors, recipients)
+        event = self._event(found.code, trigger, trigger.i + 1, actors, recipients)
         event["sense"] = "judgment"
         return event
 
@@ -843,7 +850,8 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     return to Geneva *for talks*"; not "were arrested for protests")."""
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        return head
+        # "called the sanctions illegal": the judge imposed nothing
+        return None if naming_judgment(head) is not None else head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
     if owned is not None and owned.lemma_.lower() in claimed_nouns() and \
             owned.dep_ in ("dobj", "obj") and owned.head.pos_ == "VERB":
