@@ -390,3 +390,16 @@ def test_describing_a_visit_as_a_provocation_promises_no_meeting(coder):
                        doc_id="t").events
     assert not [e for e in found if e.event in ("AGREE", "CONSULT")]
 
+
+def test_crowds_protest(top_roles):
+    assert top_roles("Crowds marched in Tehran against the government.")[:2] == \
+        ("PROTEST", ["IRN"])
+
+
+@pytest.mark.parametrize("text", [
+    "Japan filed a protest with China over the ships.",
+    "Iran took aim at Saudi Arabia in a speech.",
+])
+def test_diplomatic_protests_and_taking_aim_accuse(top_roles, text):
+    assert top_roles(text)[0] == "ACCUSE"
+
