@@ -1048,3 +1048,9 @@ def test_seeing_no_need_to_act_declines_it(coder):
     assert "negation" not in event.mode
     event = find(events(coder, "Iran did not reject the offer."), "REJECT")
     assert "negation" in event.mode
+
+
+def test_what_someone_is_warned_against_is_not_done(coder):
+    found = events(coder, "Trump warned the Iranian militias against attacking Americans.")
+    assert [e.event for e in found] == ["REQUEST"]
+
