@@ -403,3 +403,8 @@ def test_crowds_protest(top_roles):
 def test_diplomatic_protests_and_taking_aim_accuse(top_roles, text):
     assert top_roles(text)[0] == "ACCUSE"
 
+
+def test_house_arrest_detains(top_roles):
+    assert top_roles("Myanmar's junta placed the opposition leader under house arrest.")[:2] \
+        == ("COERCE", ["MMR"])
+
