@@ -408,3 +408,15 @@ def test_house_arrest_detains(top_roles):
     assert top_roles("Myanmar's junta placed the opposition leader under house arrest.")[:2] \
         == ("COERCE", ["MMR"])
 
+
+@pytest.mark.parametrize(("text", "actors", "recipients"), [
+    # Material retreats in their usual words.
+    ("Armenia handed over the villages to Azerbaijan.", ["ARM"], ["AZE"]),
+    ("Israel returned the bodies of the militants to Gaza.", ["ISR"], ["PSE"]),
+    ("Syria respected the truce.", ["SYR"], []),
+])
+def test_material_retreats_in_their_usual_words(top_roles, text, actors, recipients):
+    event_found, actor_codes, recipient_codes = top_roles(text)
+    assert (event_found, actor_codes) == ("RETREAT", actors)
+    assert set(recipients) <= set(recipient_codes)
+
