@@ -420,3 +420,14 @@ def test_material_retreats_in_their_usual_words(top_roles, text, actors, recipie
     assert (event_found, actor_codes) == ("RETREAT", actors)
     assert set(recipients) <= set(recipient_codes)
 
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    # Aid and cooperation as the PLOVER manual defines them.
+    ("China loaned Sri Lanka $1 billion.", "AID", ["CHN"]),
+    ("The US sold weapons to Taiwan.", "AID", ["USA"]),
+    ("Russia delivered S-400 missiles to Turkey.", "AID", ["RUS"]),
+    ("India and Japan held joint naval exercises.", "COOPERATE", ["IND", "JPN"]),
+])
+def test_aid_and_military_cooperation_in_their_usual_words(top_roles, text, event_type, actors):
+    assert top_roles(text)[:2] == (event_type, actors)
+

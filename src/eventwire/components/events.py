@@ -733,10 +733,12 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
 def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
     """Material cooperation is done with someone: a COOPERATE verb that names no coded
     partner ("established control", "traded firmer", "sponsored by the UN") is another
-    sense of the verb."""
+    sense of the verb; a group of two states ("India and Japan held joint exercises") is
+    partners enough."""
     if event["event"] not in PARTNER_TYPES:
         return True
-    coded = {mentions[m]["code"] for m in event["actor"] if mentions[m]["code"]}
+    coded = {member["code"] for m in event["actor"]
+             for member in mentions[m].get("members") or [mentions[m]] if member["code"]}
     return len(coded) > 1 or any(mentions[m]["code"] for m in event["recipient"])
 
 
@@ -770,16 +772,20 @@ def _alternatives(cell: str) -> frozenset[str]:
 
 
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
-    """The noun's row: with its compound ("air strike"), with the modifier right before it
-    ("a cross-border *military* operation"), with its first preposition ("strike on", an
+    """The noun's row: with its compound ("air strike"), with the two modifiers or the one
+    right before it ("joint naval exercises", "a cross-border *military* operation"), with its
+    first preposition ("strike on", an
     attack, not a walkout), or alone."""
     lemma = noun.lemma_.lower()
     compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
-    before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    modifier = f"{before.lower_} {lemma}" if before is not None and before.head.i == noun.i \
-        and before.dep_ in ("amod", "compound") else None
+    modifiers = [t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound")][-2:]
+    # "joint *naval* exercises": the modifiers right before it, two, then one
+    two = f"{' '.join(modifiers)} {lemma}" if len(modifiers) == 2 else None
+    modifier = f"{modifiers[-1]} {lemma}" if modifiers and noun.i > 0 and \
+        noun.doc[noun.i - 1].lower_ == modifiers[-1] else None
     prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), lemma)
-    keys = (f"{compound} {lemma}" if compound else None, modifier, prep, noun.lower_, lemma)
+    keys = (f"{compound} {lemma}" if compound else None, two, modifier, prep, noun.lower_,
+            lemma)
     for key in filter(None, keys):
         if key in nouns:
             return nouns[key]
