@@ -431,3 +431,12 @@ def test_material_retreats_in_their_usual_words(top_roles, text, actors, recipie
 def test_aid_and_military_cooperation_in_their_usual_words(top_roles, text, event_type, actors):
     assert top_roles(text)[:2] == (event_type, actors)
 
+
+@pytest.mark.parametrize("text", [
+    "Venezuelan opposition supporters rallied in Caracas.",
+    "Kenyan doctors walked out over unpaid wages.",
+    "Activists held a vigil outside the Turkish embassy in Berlin.",
+])
+def test_protests_in_their_usual_words(top_roles, text):
+    assert top_roles(text)[0] == "PROTEST"
+
