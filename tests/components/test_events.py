@@ -439,6 +439,8 @@ def test_figurative_harm_is_no_act(coder, text):
 @pytest.mark.parametrize(("text", "event_type", "mode"), [
     ("The Turkish army said it would withdraw from Afrin.", "AGREE", "future"),
     ("China said it would not accept the ruling.", "REJECT", "future"),
+    ("US commanders have told the Kurds that they would not accept the operation.", "REJECT",
+     "future"),
     ("Beijing said it would ease the restrictions on travel.", "CONCEDE", "future"),
     ("The minister said that if the toll rose he would resign.", "RETREAT", "hypothetical"),
     ("Graham said that to withdraw the US force from Syria would be a huge mistake.", "RETREAT",

@@ -440,3 +440,11 @@ def test_aid_and_military_cooperation_in_their_usual_words(top_roles, text, even
 def test_protests_in_their_usual_words(top_roles, text):
     assert top_roles(text)[0] == "PROTEST"
 
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The US supplied the Kurdish rebels with non-lethal equipment.", "AID"),
+    ("Syrian Kurdish forces were taking positions among the rubble.", "MOBILIZE"),
+])
+def test_supplying_aids_and_taking_positions_deploys(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
+

@@ -271,14 +271,20 @@ class Modality(Pipe):
         return category
 
     def _reported_unconditionally(self, verb: Token) -> bool:
-        """A clause reported by a past-tense verb of saying, with no condition of its own:
-        its "would" is "will" shifted back ("Ankara said it would withdraw")."""
+        """A clause reported by a past-tense or perfect verb of saying, with no condition of
+        its own: its "would" is "will" shifted back ("Ankara said it would withdraw", "have
+        told the SDF they would not accept")."""
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and self.cues.get(("mark", m.lower_))
                                          == "condition" for m in c.children)
                for c in verb.children):
             return False
         speaker = reporting_subject(verb)
-        return speaker is not None and speaker.head.tag_ == "VBD"
+        if speaker is None:
+            return False
+        says = speaker.head
+        # "said", or "have told": a past or a present perfect verb of saying
+        return says.tag_ == "VBD" or says.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in says.children)
 
     def _asserted_clause(self, verb: Token) -> bool:
         """A past-tense clause opened by a conjunction of time ("when he attacked"), or any
