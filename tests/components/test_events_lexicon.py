@@ -441,10 +441,15 @@ def test_protests_in_their_usual_words(top_roles, text):
     assert top_roles(text)[0] == "PROTEST"
 
 
-@pytest.mark.parametrize(("text", "event_type"), [
-    ("The US supplied the Kurdish rebels with non-lethal equipment.", "AID"),
-    ("Syrian Kurdish forces were taking positions among the rubble.", "MOBILIZE"),
+def test_supplying_aids(top_roles):
+    assert top_roles("The US supplied the Kurdish rebels with non-lethal equipment.")[0] == "AID"
+
+
+@pytest.mark.parametrize("text", [
+    "The UAE minister said the Arab world had lost a statesman who took historic positions.",
+    "Trump inspected the honour guard in New Delhi.",
+    "Prime Minister Netanyahu is seeking a fifth term in office.",
 ])
-def test_supplying_aids_and_taking_positions_deploys(top_roles, text, event_type):
-    assert top_roles(text)[0] == event_type
+def test_stances_ceremonies_and_candidacies_code_nothing(coder, text):
+    assert coder.code(text, date="2026-01-13", doc_id="t").events == []
 
