@@ -79,6 +79,7 @@ def obligation_cues() -> tuple[frozenset[str], frozenset[str]]:
                       if rel == "governor" and cat == "obligation"))
 
 
+@lru_cache(maxsize=1)
 def occurrence_phrases() -> frozenset[str]:
     """Verbs that only say that their subject, an event noun, happens ("clashes erupted")."""
     return frozenset(lit for (rel, lit), cat in load_cues().items()
