@@ -668,12 +668,31 @@ def test_shattered_hopes_and_approvals_are_no_acts(coder, text, absent):
     assert absent not in [e.event for e in events(coder, text, date="1987-03-27")]
 
 
-@pytest.mark.parametrize(("text", "event_type", "mode"), [
-    ("I imagined fighter jets bombing the camp and killing me.", "THREATEN", "hypothetical"),
-    ("Jordan is unwilling to take any more refugees.", "AID", "negation"),
+def test_unwilling_acts_did_not_happen(coder):
+    found = events(coder, "Jordan is unwilling to take any more refugees.", date="2017-08-31")
+    assert "negation" in find(found, "AID").mode
+
+
+@pytest.mark.parametrize("text", [
+    # Conflict only imagined or hoped for is neither done nor threatened by anyone.
+    "I imagined fighter jets bombing the camp and killing me.",
+    "I hope the US attacks would target all the Syrian air bases.",
 ])
-def test_imagined_and_unwilling_acts_did_not_happen(coder, text, event_type, mode):
-    assert mode in find(events(coder, text, date="2017-08-31"), event_type).mode
+def test_imagined_conflict_is_no_event(coder, text):
+    assert events(coder, text, date="2017-08-31") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Insisting or advising demands only what it asks for.
+    ("Turkish officials insisted the operation in Afrin was aimed at the Kurdish militias.",
+     []),
+    ("The British home secretary has been advised that he may be able to revoke her "
+     "citizenship.", []),
+    ("The EU insisted that Britain must respect the deal.", ["REQUEST"]),
+    ("The Saudi embassy advised citizens to leave the country.", ["REQUEST"]),
+])
+def test_insisting_and_advising_demand_only_what_they_ask(coder, text, expected):
+    assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

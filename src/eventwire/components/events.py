@@ -121,6 +121,7 @@ class EventExtractor(Pipe):
         self.party_subject = frozenset(r["verb"] for r in
                                        read_tsv("events", "party_subject_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
         self.stative = frozenset((r["verb"], r["prep"]) for r in
                                  read_tsv("events", "stative_participles.tsv"))
         self.undergone_alone = frozenset(r["type"] for r in
@@ -191,6 +192,8 @@ class EventExtractor(Pipe):
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
+        if verb.lemma_.lower() in self.statement and self._states(verb):
+            return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
         if named is not None:
             # "called the sanctions illegal": a judgment, whatever the verb's patterns say
@@ -278,6 +281,26 @@ class EventExtractor(Pipe):
         else:
             event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
+
+    def _states(self, verb: Token) -> bool:
+        """The verb governs a clause that asserts rather than asks: no obligation auxiliary,
+        no bare (subjunctive) verb (statement_verbs.tsv)."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or not clause.tag_.startswith("VB"):
+            return False  # no clause, or one the parser tagged no verb: keep the demand
+        auxiliaries = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if "to" in auxiliaries or any(a in self.obligation_aux for a in auxiliaries):
+            return False  # "advised travellers to self isolate", "insisted Britain must ..."
+        if auxiliaries:
+            return True
+        # A bare verb is a subjunctive: "insisted that the president resign", and a present
+        # under a past verb of saying ("insisted I fight again"; an assertion would be
+        # "fought")
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        singular = subj is not None and (subj.tag_ in ("NN", "NNP") or
+                                         subj.lower_ in ("he", "she", "it"))
+        return not (clause.tag_ == "VB" or clause.tag_ == "VBP" and (
+            singular or verb.tag_ == "VBD"))
 
     def _stative(self, verb: Token) -> bool:
         """A participle naming its subject's state (stative_participles.tsv): "were

@@ -129,6 +129,8 @@ class Modality(Pipe):
             if found & {"condition", "alleged", "advocated", "capacity"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]):
                 continue
+            if "imagined" in found and event["event"] in THREAT_RECODED:
+                continue  # "I hope the US attacks would target the air bases": nobody threatens
             if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
                 found.discard("negation")
