@@ -28,6 +28,9 @@ def types(coder: Coder, text: str) -> list[str]:
     "South Korean health authorities have been battling a surge of new coronavirus cases.",
     "Italy is grappling with the worst outbreak of coronavirus in Europe.",
     "There was a clash of opinions at the board meeting.",
+    # Refugees arriving somewhere meet no one (they protest and return, and are the
+    # recipients of aid and expulsions).
+    "The returnees who departed on Monday arrived late in the day at three towns.",
     "The Korean airline will suspend all its China routes starting March 1.",
     "UPS canceled 22 flights to China because of the virus.",
     "Six South Koreans flew to South Korea on a chartered flight on Feb. 19.",
