@@ -449,7 +449,15 @@ def test_supplying_aids(top_roles):
     "The UAE minister said the Arab world had lost a statesman who took historic positions.",
     "Trump inspected the honour guard in New Delhi.",
     "Prime Minister Netanyahu is seeking a fifth term in office.",
+    "Assad knows he can get away with it.",
+    "The Kremlin must give answers.",
+    "Obama was influenced by the British parliament's vote.",
 ])
 def test_stances_ceremonies_and_candidacies_code_nothing(coder, text):
     assert coder.code(text, date="2026-01-13", doc_id="t").events == []
+
+
+def test_withdrawing_an_invitation_rejects(top_roles):
+    assert top_roles("Theresa May withdrew her invitation to Trump to visit Britain.")[0] == \
+        "REJECT"
 
