@@ -461,3 +461,13 @@ def test_withdrawing_an_invitation_rejects(top_roles):
     assert top_roles("Theresa May withdrew her invitation to Trump to visit Britain.")[0] == \
         "REJECT"
 
+
+def test_banning_trade_with_a_state_sanctions_it(top_roles):
+    assert top_roles("The US banned trade with Iran.") == ("SANCTION", ["USA"], ["IRN"])
+
+
+def test_a_ban_on_a_domestic_trade_is_no_embargo(coder):
+    found = coder.code("China's top legislature banned the trade and consumption of wild animals.",
+                       date="2026-01-13", doc_id="t").events
+    assert not [e for e in found if e.event == "SANCTION"]
+
