@@ -25,12 +25,11 @@ EXTRAPOSED_DEPS = frozenset({"ccomp", "csubj", "advcl"})
 
 @dataclass(frozen=True)
 class Judgment:
-    """A judgment word, its CAMEO code, and the phrases naming its judge and what is judged."""
+    """A judgment's CAMEO code and the phrases naming its judge and what is judged."""
 
     code: str
     judge: Token | None
     judged: tuple[Token, ...]
-    word: Token | None = None  # the judgment word after a verb of naming
 
 
 @cache
@@ -65,7 +64,7 @@ def naming_judgment(verb: Token) -> Judgment | None:
     if word is None or not named:
         return None
     judge = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return Judgment(_code_of(word) or "", judge, tuple(named), word)
+    return Judgment(_code_of(word) or "", judge, tuple(named))
 
 
 def judgment(word: Token) -> Judgment | None:
