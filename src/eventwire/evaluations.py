@@ -60,11 +60,11 @@ def naming_judgment(verb: Token) -> Judgment | None:
                 for o in p.children if o.dep_ == "pobj"]
     if len(named) > 1:  # "branded the move a provocation": the parser's second object
         seconds.append(named.pop())
-    word = next((w for w in seconds if _code_of(w)), None)
-    if word is None or not named:
+    code = next((found for w in seconds if (found := _code_of(w))), None)
+    if code is None or not named:
         return None
     judge = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return Judgment(_code_of(word) or "", judge, tuple(named))
+    return Judgment(code, judge, tuple(named))
 
 
 def judgment(word: Token) -> Judgment | None:

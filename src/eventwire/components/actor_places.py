@@ -153,8 +153,7 @@ def _country_at(token: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str
             else None
     if token.ent_type_ not in PLACE_ENTS or not token.is_title:
         return None  # "Union" in "Serbian Workers' Union" is no town in New Jersey
-    countries = {e.country_code for e in load_gazetteer().lookup(token.text)}
-    return countries.pop() if len(countries) == 1 else None
+    return load_gazetteer().only_country(token.text)
 
 
 def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],

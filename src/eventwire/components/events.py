@@ -241,7 +241,7 @@ class EventExtractor(Pipe):
             # hostages*"); the noun itself is no recipient.
             entry = _nominal_entry(self.lexicon.nouns, light)
             assert entry is not None
-            noun_actors, recipients = _nominal_roles(light, entry, index, borrow=False)
+            noun_actors, recipients = _nominal_roles(light, entry, index)
             skip.add(light.i)
             if light.head.i != verb.i:  # "took part in talks": the noun hangs on a preposition
                 skip.add(light.head.i)
@@ -453,9 +453,9 @@ class EventExtractor(Pipe):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
         holder = _borrowed_from(noun, entry)
-        borrow = not entry.derived and undergoer is None and (
-            holder is None or holder.i not in verb_events)
-        actors, recipients = _nominal_roles(noun, entry, index, borrow=borrow)
+        lender = holder if not entry.derived and undergoer is None and holder is not None \
+            and holder.i not in verb_events else None
+        actors, recipients = _nominal_roles(noun, entry, index, lender=lender)
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
             # "faces mounting pressure" names no act of anyone; "faces charges" does
@@ -529,8 +529,7 @@ def _place_country(span: Span) -> str | None:
     """The one country of a place name the gazetteer knows (a region, a city), or None."""
     if not all(t.ent_type_ in PLACE_ENTITY_TYPES for t in span):
         return None
-    countries = {p.country_code for p in load_gazetteer().lookup(span.text)}
-    return countries.pop() if len(countries) == 1 else None
+    return load_gazetteer().only_country(span.text)
 
 
 def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: bool) -> float:
@@ -816,9 +815,9 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
 
 
 def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
-                   borrow: bool = True) -> tuple[list, list]:
-    """Actors and recipients of an event noun from its own phrase, or (``borrow``) from the
-    subject of the verb it objects."""
+                   lender: Token | None = None) -> tuple[list, list]:
+    """Actors and recipients of an event noun from its own phrase, or from the subject of
+    ``lender``, the verb that lends it its doer (``_borrowed_from``)."""
     actors: list[int] = []
     recipients: list[int] = []
     # The preposition of a noun's sense ("praise *for* Modi", "calls *for* US support") names
@@ -842,7 +841,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                         child.lower_ == "of" and entry.roles not in DIRECTED_ROLES) or (
                         # "criticism from environmentalists", "aid from the US"; a mover's
                         # "from" is where it leaves ("the withdrawal from Syria")
-                        child.lower_ == "from" and entry.roles != "mover"):
+                        child.lower_ in SOURCE_PREPS and entry.roles != "mover"):
                     actors.extend(found)
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of") or \
@@ -851,9 +850,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                     # "the arrest of X *by Y*": the parser hangs the agent on the target.
                     for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
                         actors.extend(mentions_under(by, index))
-    holder = _borrowed_from(noun, entry)
-    if borrow and not actors and holder is not None:
-        subj, _passive = subject(holder)
+    if lender is not None and not actors:
+        subj, _passive = subject(lender)
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients

@@ -177,8 +177,8 @@ class Modality(Pipe):
             found.add(category)
         clause = trigger.head
         # "an attack may not take place": the verb only says whether the event noun happens.
-        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and any(
-            self.cues.get(("occurrence", phrase)) == "occurs" for phrase in _verb_phrases(clause))
+        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
+            not occurrence_phrases().isdisjoint(_verb_phrases(clause))
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
                 self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for

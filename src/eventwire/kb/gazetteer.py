@@ -169,6 +169,12 @@ class Gazetteer:
         return [*self._country_names.get(name, ()), *map(self._city, rows),
                 *self._regions.get(name, ())]
 
+    def only_country(self, name: str) -> str | None:
+        """The country of every place with this name ("Sindh", "Texas"), or None when the
+        name is unknown or names places in several countries ("Tripoli", "Punjab")."""
+        countries = {entry.country_code for entry in self.lookup(name)}
+        return countries.pop() if len(countries) == 1 else None
+
     def country(self, iso3: str) -> PlaceEntry | None:
         """The country entry for an ISO3 code."""
         return self._countries.get(iso3)
