@@ -7,6 +7,13 @@ def codes(entities):
     return sorted({e.code for e in entities if e.code})
 
 
+def assert_roles(roles, event_type, actors, recipients):
+    """The top event has this type and these actor codes, and at least these recipients."""
+    event_found, actor_codes, recipient_codes = roles
+    assert (event_found, actor_codes) == (event_type, actors)
+    assert set(recipients) <= set(recipient_codes)
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "actors", "recipients"),
     [
@@ -120,9 +127,7 @@ def test_going_on_strike(top_roles, text, event_type, actors, recipients):
     ],
 )
 def test_local_rows_of_this_kind(top_roles, text, event_type, actors, recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == (event_type, actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), event_type, actors, recipients)
 
 
 @pytest.mark.parametrize("text", [
@@ -179,9 +184,7 @@ def test_committing_an_act_is_not_a_promise(top_roles):
 )
 def test_the_verb_phrase_is_read_through_shares_and_purposes(top_roles, text, event_type,
                                                              actors, recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == (event_type, actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), event_type, actors, recipients)
 
 
 def test_calling_for_talks_holds_none(coder):
@@ -243,9 +246,7 @@ def test_going_to_no_one_is_no_visit(coder):
     ],
 )
 def test_refusals_said_in_a_phrase(top_roles, text, actors, recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == ("REJECT", actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), "REJECT", actors, recipients)
 
 
 def test_wont_accept_is_a_refusal(coder):
@@ -278,9 +279,7 @@ def test_ruling_having_and_turning_refuse_nothing(coder, text):
 )
 def test_sanctions_deployments_and_aid_in_their_usual_words(top_roles, text, event_type,
                                                              actors, recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == (event_type, actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), event_type, actors, recipients)
 
 
 @pytest.mark.parametrize(
@@ -313,9 +312,7 @@ def test_shows_of_force_and_easing_in_their_usual_words(top_roles, text, event_t
 )
 def test_legal_acts_and_summons_in_their_codebook_types(top_roles, text, event_type, actors,
                                                         recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == (event_type, actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), event_type, actors, recipients)
 
 
 def test_holding_a_rally_is_still_a_protest(top_roles):
@@ -416,9 +413,7 @@ def test_house_arrest_detains(top_roles):
     ("Syria respected the truce.", ["SYR"], []),
 ])
 def test_material_retreats_in_their_usual_words(top_roles, text, actors, recipients):
-    event_found, actor_codes, recipient_codes = top_roles(text)
-    assert (event_found, actor_codes) == ("RETREAT", actors)
-    assert set(recipients) <= set(recipient_codes)
+    assert_roles(top_roles(text), "RETREAT", actors, recipients)
 
 
 @pytest.mark.parametrize(("text", "event_type", "actors"), [
