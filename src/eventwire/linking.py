@@ -336,6 +336,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
     rules = rules or load_rules()
     lo, hi = interval(event.date)
     tokens = _words(event.text, rules)
+    told = told_days(event.text, hi, rules)
     names = frozenset((e.name or e.entity_text).lower()
                       for e in [*event.actor, *event.recipient] if e.name or e.entity_text)
     return Mention(
@@ -349,8 +350,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         spots=_spots(event, names, rules),
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
-        told=told_days(event.text, hi, rules),
-        named_days=named_days(event.text, hi, rules),
+        told=told, named_days=told | _named_weekdays(event.text, hi, rules),
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
         standing=standing(event, rules),
@@ -372,12 +372,7 @@ def unrealised(event: Event, rules: Rules | None = None) -> bool:
     rules = rules or load_rules()
     if rules.unrealised_modes & set(event.mode):
         return True
-    head = _WORD.findall(event.event_text.lower())[:1]
-    if not head:
-        return False
-    words = _WORD.findall(event.text.lower())
-    return any(words[at] == head[0] and rules.unrealised_cues.intersection(
-        words[max(0, at - rules.unrealised_before):at]) for at in range(len(words)))
+    return _cue_before_trigger(event, rules.unrealised_cues, rules.unrealised_before)
 
 
 def standing(event: Event, rules: Rules | None = None) -> bool:
@@ -387,12 +382,20 @@ def standing(event: Event, rules: Rules | None = None) -> bool:
     the ``suffixes``). Such a background never joins the day's battle, nor the day's
     battle it; it links only with other reports of a standing act."""
     rules = rules or load_rules()
+    return _cue_before_trigger(event, rules.standing_auxiliaries, rules.standing_before,
+                               rules.standing_suffixes)
+
+
+def _cue_before_trigger(event: Event, cues: frozenset[str], before: int,
+                        endings: tuple[str, ...] = ("",)) -> bool:
+    """One of ``cues`` within ``before`` words before the trigger's first word in its
+    sentence, that word ending in one of ``endings`` (any, by default)."""
     head = _WORD.findall(event.event_text.lower())[:1]
-    if not head or not head[0].endswith(rules.standing_suffixes):
+    if not head or not head[0].endswith(endings):
         return False
     words = _WORD.findall(event.text.lower())
-    return any(words[at] == head[0] and rules.standing_auxiliaries.intersection(
-        words[max(0, at - rules.standing_before):at]) for at in range(len(words)))
+    return any(words[at] == head[0] and cues.intersection(words[max(0, at - before):at])
+               for at in range(len(words)))
 
 
 def window_days(item: Mention, rules: Rules) -> int:
@@ -480,14 +483,16 @@ def named_days(sentence: str, near: Date | None,
     officials had been meeting on a response since Friday when an attack on a Kuwaiti
     port damaged a U.S.-flagged ship", coded with Monday's story, tells Friday's
     attack (``dates_compatible``)."""
+    rules = rules or load_rules()
+    return told_days(sentence, near, rules) | _named_weekdays(sentence, near, rules)
+
+
+def _named_weekdays(sentence: str, near: Date | None, rules: Rules) -> frozenset[Date]:
+    """Each weekday a sentence names, as the last such day on or before ``near``."""
     if near is None:
         return frozenset()
-    rules = rules or load_rules()
-    found = set(told_days(sentence, near, rules))
-    for word in _WORD.findall(sentence.lower()):
-        if word in rules.weekdays:
-            found.add(near - timedelta(days=(near.weekday() - rules.weekdays.index(word)) % 7))
-    return frozenset(found)
+    return frozenset(near - timedelta(days=(near.weekday() - rules.weekdays.index(word)) % 7)
+                     for word in _WORD.findall(sentence.lower()) if word in rules.weekdays)
 
 
 def _spots(event: Event, names: frozenset[str], rules: Rules) -> frozenset[str]:
