@@ -39,3 +39,13 @@ def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> No
 
 def test_a_dative_preposition_aims_the_act(nlp: Language) -> None:
     assert "Iraq" in heads(nlp, "Iran sent troops to Iraq.", "sent")
+
+
+def test_a_bare_participle_clause_says_what_its_subject_underwent(nlp: Language) -> None:
+    doc = nlp("Three British men are in US custody in Syria, accused of being members of Isis.")
+    subj, passive = subject(next(t for t in doc if t.text == "accused"))
+    assert subj is not None and subj.text == "men" and passive
+    # With its own auxiliary the participle is the subject's act.
+    doc = nlp("The minister resigned, having accused the army of lying.")
+    subj, passive = subject(next(t for t in doc if t.text == "accused"))
+    assert subj is not None and subj.text == "minister" and not passive

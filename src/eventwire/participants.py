@@ -131,10 +131,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     (China), "his place to intervene" (him).
     """
     own = verb
+    undergone = _bare_participle_clause(verb)
     for _ in range(6):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return _relative_antecedent(child), False
+                return _relative_antecedent(child), undergone and verb.i != own.i
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # A raised subject ("were expected to discuss") acts in the infinitive.
                 return _relative_antecedent(child), (verb.i == own.i or _is_passive(own)
@@ -166,6 +167,13 @@ def _headline_subject(verb: Token) -> Token | None:
     left = [c for c in verb.lefts
             if c.dep_ in HEADLINE_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     return left[-1] if left and left[-1].i == verb.i - 1 else None
+
+
+def _bare_participle_clause(verb: Token) -> bool:
+    """"The men are in custody, *accused* of spying": a past participle with no auxiliary
+    hung on a clause says what its subject underwent."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _is_passive(verb: Token) -> bool:

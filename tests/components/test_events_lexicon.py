@@ -466,3 +466,11 @@ def test_a_ban_on_a_domestic_trade_is_no_embargo(coder):
                        date="2026-01-13", doc_id="t").events
     assert not [e for e in found if e.event == "SANCTION"]
 
+
+
+def test_a_participle_set_off_by_commas_tells_what_its_noun_underwent(coder):
+    events = coder.code("Two Australians, accused of spying, were released on Monday.",
+                        date="2026-01-13").events
+    accused = [e for e in events if e.event == "ACCUSE"]
+    assert accused and [e.code for e in accused[0].recipient] == ["AUS"]
+    assert not accused[0].actor

@@ -161,6 +161,11 @@ def test_a_place_hit_by_heavy_rain_is_no_attack(coder):
     assert "ASSAULT" not in types(coder, text)
 
 
+def test_an_economy_hit_by_a_tax_rise_is_no_attack(coder):
+    text = "Japan's economy shrank in the December quarter, hit by a rise in sales tax."
+    assert "ASSAULT" not in types(coder, text)
+
+
 def test_a_country_hit_by_rockets_is_attacked(coder):
     assert "ASSAULT" in types(coder, "Israel was hit by a barrage of rockets from Gaza.")
 

@@ -746,10 +746,16 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     "a bombing killed two soldiers"), not of a descriptive participle ("the
     environment surrounding both countries"); an armed attack is one even with no party
     named ("clinics were bombed"), and the relevance stage keeps the political ones."""
-    return bool(event["actor"]) or trigger.dep_ != "acl" and (
+    return bool(event["actor"]) or (trigger.dep_ != "acl" or _set_off_participle(trigger)) and (
         bool(event["recipient"]) or event["event"] in UNNAMED_TYPES
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+def _set_off_participle(trigger: Token) -> bool:
+    """"Two Australians, *accused* of spying, ...": a past participle set off by a comma
+    tells what its noun underwent, unlike a descriptive one ("militiamen armed with")."""
+    return trigger.tag_ == "VBN" and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ","
 
 
 def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
