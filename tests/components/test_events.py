@@ -835,6 +835,9 @@ def test_a_warned_danger_threatens_no_one(coder, text, threat):
     ("Turkey denied attacking Kurdish civilians.", []),
     # a noun's event is not what is alleged: the attack happened
     ("Turkey blamed the Kurdish militia's attack for the deaths.", ["ACCUSE", "ASSAULT"]),
+    # the reason given for an arrest or a sentence is alleged, the arrest is the act
+    ("A missionary was arrested in Lebanon for collaborating with Israel.", ["COERCE"]),
+    ("The court jailed the opposition leader for inciting violence.", ["COERCE"]),
 ])
 def test_an_alleged_act_is_not_coded_as_done(coder, text, kept):
     assert sorted(e.event for e in events(coder, text)) == kept
