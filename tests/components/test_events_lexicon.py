@@ -474,3 +474,11 @@ def test_a_participle_set_off_by_commas_tells_what_its_noun_underwent(coder):
     accused = [e for e in events if e.event == "ACCUSE"]
     assert accused and [e.code for e in accused[0].recipient] == ["AUS"]
     assert not accused[0].actor
+
+
+@pytest.mark.parametrize("text", [
+    "The United States recognized Kosovo's independence in 2008.",
+    "Russia recognised the sovereignty of Syria over the Golan.",
+])
+def test_recognising_independence_is_recognition(top_roles, text):
+    assert top_roles(text)[0] == "SUPPORT"

@@ -87,6 +87,13 @@ def test_policy_off_codes_any_subject() -> None:
     "Egypt's former President Hosni Mubarak has died at the age of 91.",
     "In recent days the Pentagon released its planned 2019 budget.",
     "Islamic State released a video of the execution.",
+    "Widely respected as a soldier, the general had conveyed a sense of competence.",
+    "Baltimore has long recognized the benefit of immigrant communities.",
+    "The auditors said the government's deficit plans had been blown off course.",
+    "A senior official of the Iraqi government monitored the call.",
+    "The former doctor returned as prime minister after the election defeat of the Malaysian"
+    " government.",
+    "The British base makes Cyprus a prime candidate for a counter attack, analysts say.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

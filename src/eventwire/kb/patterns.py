@@ -4,7 +4,9 @@ The PETRARCH2 verb dictionary (``data/events/verbs.tsv`` and
 ``verb_patterns.jsonl``) gives, for each verb, phrase patterns such as
 ``CALL * (ON)`` -> 020 or ``STAGE * PROTEST`` -> 141. eventwire's own rows
 (``local_patterns.jsonl``, same format) add and correct patterns; they are
-tried first and win ties. ``nominal_events.tsv`` lists nouns that are events
+tried first and win ties, and an optional ``verbs`` list limits one to some
+lemmas of its block ("recognise independence" is recognition, "celebrate
+independence" a symbolic act). ``nominal_events.tsv`` lists nouns that are events
 by themselves ("talks", "sanctions"), ``event_nouns.tsv`` those derived from the
 verb knowledge ("arrest", "withdrawal", "offensive"; ``scripts/build_event_nouns.py``),
 and ``light_verbs.tsv`` the verbs whose event is the noun they govern ("held talks").
@@ -200,7 +202,7 @@ class VerbLexicon:
             firsts = tuple(frozenset(alt[0] for alt in slot) for slot in pre + post)
             self.patterns[row["block"]].append(Pattern(
                 block=row["block"], pre=pre, post=post, code=row["code"], local=local,
-                firsts=firsts))
+                firsts=firsts, verbs=tuple(row.get("verbs", ()))))
 
     def _load_idioms(self) -> None:
         """No-event patterns for the idioms of ``idioms.tsv``, in every block of their verb."""
