@@ -1078,3 +1078,17 @@ def test_what_someone_is_warned_against_is_not_done(coder):
     found = events(coder, "Trump warned the Iranian militias against attacking Americans.")
     assert [e.event for e in found] == ["REQUEST"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "A British volunteer went to Syria to fight against Islamic State.",
+    "\"The US is in Syria to defeat Isis.\"",
+])
+def test_a_purpose_is_an_aim_not_a_threat(coder, text):
+    found = [e for e in events(coder, text) if e.event_text in ("fight", "defeat")]
+    assert found and all(e.event == "ASSAULT" and "hypothetical" in e.mode for e in found)
+
+
+def test_going_to_is_the_future_only_in_its_progressive_form(coder):
+    found = events(coder, "Turkey is going to attack the Kurdish militia.")
+    assert [e.event for e in found] == ["THREATEN"]

@@ -56,6 +56,8 @@ REFUSAL_CAMEO = "120"
 # rejection, as the PLOVER gold codes it.
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
+# Categories that already say an act is not (yet) done.
+UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation"})
 # Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
 NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
@@ -154,6 +156,11 @@ class Modality(Pipe):
                 self._recode(event, REFUSAL_CAMEO)
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
+            if not found & UNCERTAIN and _purpose(doc[start]):
+                # "went to Syria to fight Isis", "is in Syria to defeat Isis": an aim, not yet
+                # done, and no threat made to anyone.
+                event["mode"].append("hypothetical")
+                found.add("hypothetical")
             if found & {"hypothetical", "future"}:
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
@@ -268,6 +275,8 @@ class Modality(Pipe):
         """The governor cue of a word, by its lemma, or by its form without a regular ending
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
         category = self.cues.get(("governor", token.lemma_.lower()))
+        if category is None and token.tag_ == "VBG":
+            category = self.cues.get(("progressive", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
             category = next((found for stem in inflected_stems(token.lower_)
                              if (found := self.cues.get(("governor", stem)))), None)
@@ -335,6 +344,16 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _purpose(trigger: Token) -> bool:
+    """A "to"-infinitive hung on a verb as its purpose ("went to Syria to fight", "met in
+    Paris to discuss the crisis"), or a verb coordinated with one."""
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
+        trigger.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 def _verb_phrases(verb: Token) -> list[str]:
