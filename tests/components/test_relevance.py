@@ -94,6 +94,9 @@ def test_policy_off_codes_any_subject() -> None:
     "The former doctor returned as prime minister after the election defeat of the Malaysian"
     " government.",
     "The British base makes Cyprus a prime candidate for a counter attack, analysts say.",
+    "Euro zone government debt markets stabilised, with Italian bonds on steadier ground.",
+    "With both sides talking tough, Ireland and Britain prepared for the next round.",
+    "EU regulators extended their investigation into the $7 billion bid by two weeks.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -151,6 +154,13 @@ def test_a_passive_quarantine_or_lockdown_is_the_states_act(coder, text):
 
 def test_a_firm_restricting_travel_is_no_state_act(coder):
     assert types(coder, "Cathay Pacific restricted travel for its staff.") == []
+
+
+def test_a_countrys_firm_is_no_state(coder):
+    text = "Vietnam's Bamboo Airways suspends flights from Da Nang to Seoul's Incheon airport."
+    assert types(coder, text) == []
+    # a state body named like a firm stays the state
+    assert types(coder, "India's Air Force struck targets in Pakistan.") == ["ASSAULT"]
 
 
 def test_an_unknown_it_dealing_with_a_bare_country_is_no_state_act(coder):

@@ -5,16 +5,20 @@ as the state: "Air China will cancel flights to Athens" is no Chinese threat to 
 A country mention with a capitalised company word right before or after it (``company``
 rows of ``cues.csv``) becomes the firm's mention: the whole name, the country's code,
 sector BUS. A word such as "Force" after the name keeps it a state body ("Indian Air
-Force"; ``not_company`` rows).
+Force"; ``not_company`` rows). A country's possessive before a name ending in such a word
+is the country's firm too ("Vietnam's Bamboo Airways").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 COMPANY_SECTOR = "BUS"
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+MAX_FIRM_NAME = 4  # words of a firm's name after its country's possessive
 
 
 def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
@@ -33,6 +37,8 @@ def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
         end = m["end"]
         while company_word(end):
             end += 1
+        if end == m["end"]:
+            end = _owned_firm_end(doc, end, company_word)
         if (start, end) == (m["start"], m["end"]) or \
                 end < len(doc) and doc[end].lower_ in stops:
             continue
@@ -41,6 +47,19 @@ def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
         m.update(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
                  text=span.text, name=span.text, kind="agent", sector=COMPANY_SECTOR)
         m.setdefault("why", []).append(["eventwire_actors", "company", old, span.text])
+
+
+def _owned_firm_end(doc: Doc, end: int, company_word: Callable[[int], bool]) -> int:
+    """"Vietnam's Bamboo Airways": a country's possessive before a capitalised name that
+    ends in a company word names that country's firm; the end of that name, or ``end``."""
+    if end >= len(doc) or doc[end].text not in POSSESSIVE_MARKS:
+        return end
+    for i in range(end + 1, min(end + 1 + MAX_FIRM_NAME, len(doc))):
+        if company_word(i):
+            return i + 1
+        if not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+            break
+    return end
 
 
 def _name_word(token: Token, words: frozenset[str]) -> bool:
