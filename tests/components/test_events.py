@@ -1092,3 +1092,18 @@ def test_a_purpose_is_an_aim_not_a_threat(coder, text):
 def test_going_to_is_the_future_only_in_its_progressive_form(coder):
     found = events(coder, "Turkey is going to attack the Kurdish militia.")
     assert [e.event for e in found] == ["THREATEN"]
+
+
+def test_a_negated_adverb_negates(coder):
+    found = events(coder, "Opposition groups no longer pose a serious threat to the Syrian army.")
+    assert all("negation" in e.mode for e in found if e.event == "THREATEN")
+
+
+def test_warning_what_someone_will_remain_is_no_threat(coder):
+    text = "US military leaders have cautioned that Isis will remain a significant threat."
+    assert [e.event for e in events(coder, text) if e.event_text == "cautioned"] == []
+
+
+def test_a_prevented_attack_threatens_no_one(coder):
+    text = "The American presence has prevented Turkey from destroying the Kurdish militia."
+    assert [e.event for e in events(coder, text)] == []

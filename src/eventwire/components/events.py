@@ -29,7 +29,7 @@ from eventwire.components.modality import (
     occurrence_phrases,
 )
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
-from eventwire.evaluations import Judgment, judgment, naming_judgment
+from eventwire.evaluations import COPULAS, Judgment, judgment, naming_judgment
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
@@ -661,7 +661,8 @@ def _names_party(token: Token, index: list[int]) -> bool:
 
 def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     """A warned clause whose subject names no party ("warned that the fallout would be
-    strong", "that there would be chaos"): a danger foreseen (warning_verbs.tsv). Warning
+    strong", "that there would be chaos") or that says what someone is ("that Isis will
+    remain a threat"): a danger foreseen (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
@@ -672,8 +673,9 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
                      None)
         if owner is None:
             return False
-        if owner.dep_ == "expl":
-            return True
+        if owner.dep_ == "expl" or clause.lemma_ in COPULAS and any(
+                c.dep_ == "attr" for c in clause.children):
+            return True  # "that there would be chaos", "that Isis will remain a threat"
         return owner.pos_ not in ("PRON", "PROPN") and index[owner.i] < 0
     return False
 
