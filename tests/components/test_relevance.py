@@ -178,6 +178,10 @@ def test_a_place_hit_by_heavy_rain_is_no_attack(coder):
     assert "ASSAULT" not in types(coder, text)
 
 
+def test_rain_does_nothing_political(coder):
+    assert types(coder, "Torrential rain brought floods to Indonesia's capital on Tuesday.") == []
+
+
 def test_an_economy_hit_by_a_tax_rise_is_no_attack(coder):
     text = "Japan's economy shrank in the December quarter, hit by a rise in sales tax."
     assert "ASSAULT" not in types(coder, text)

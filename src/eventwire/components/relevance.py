@@ -197,15 +197,17 @@ class EventRelevance(Pipe):
         return False
 
     def _harm_without_agent(self, doc: Doc, event: dict[str, Any]) -> bool:
-        """An assault or coercion done by a flood, a storm or a virus, or aimed at one
-        ("battling a surge of coronavirus cases", "grappling with the outbreak")."""
-        if event["event"] not in HARM_TYPES:
-            return False
+        """An act of any type done by a flood, a storm or a virus ("torrential rain brought
+        floods to Jakarta"), or an assault or coercion aimed at one ("battling a surge of
+        coronavirus cases", "grappling with the outbreak")."""
         trigger = doc[event["trigger"][0]]
         subj, passive = subject(trigger)
         doer = agent(trigger) if passive else subj
-        if doer is not None and (doer.lemma_.lower() in self.causes or passive and
-                                 self._names_cause(doer, CAUSE_DEPTH)):
+        if doer is not None and doer.lemma_.lower() in self.causes:
+            return True
+        if event["event"] not in HARM_TYPES:
+            return False
+        if doer is not None and passive and self._names_cause(doer, CAUSE_DEPTH):
             return True  # "hit by some of the heaviest rain since records began"
         if event.get("sense") != "noun" and event_noun(doc, event) in self.causes:
             return True  # "three people were killed in a car crash"
