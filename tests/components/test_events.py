@@ -1107,3 +1107,12 @@ def test_warning_what_someone_will_remain_is_no_threat(coder):
 def test_a_prevented_attack_threatens_no_one(coder):
     text = "The American presence has prevented Turkey from destroying the Kurdish militia."
     assert [e.event for e in events(coder, text)] == []
+
+
+def test_the_reporter_of_an_unattributed_request_made_it(coder):
+    text = "Residents were ordered to leave the town, Turkish officials said."
+    found = [e for e in events(coder, text) if e.event == "REQUEST"]
+    assert found and [a.code for a in found[0].actor] == ["TUR"]
+    # a killing is reported by others than its doer
+    found = events(coder, "Two soldiers were killed in the attack, the Turkish army said.")
+    assert all(not e.actor for e in found if e.event == "ASSAULT")

@@ -84,6 +84,9 @@ PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
 # "sieges and gunfire"): the relevance stage keeps only those political by themselves.
 UNNAMED_TYPES = frozenset({"ASSAULT"})
+# Types whose unnamed agent in a passive ("were asked to stay home, the ministry said") is the
+# one who reports it; killings and arrests are reported by others than their doers.
+SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
 # state's acts, which the relevance stage keeps only when political by themselves.
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -261,6 +264,11 @@ class EventExtractor(Pipe):
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         if not actors and (author := self._author(verb)) is not None:
             actors = mentions_under(author, index)
+        if not actors and passive and by is None and info.event in SPEAKER_ASKED_TYPES and \
+                (speaker := reporting_subject(verb)) is not None:
+            # "Providers have been asked to isolate networks, the ministry said": the
+            # reporter of a request whose asker is unnamed made it.
+            actors = mentions_under(speaker, index)
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN" and \
                 actor_head.i not in (verb.doc._.ew_wire_marks or ()):
             actors = [_unresolved_mention(actor_head, index)]
