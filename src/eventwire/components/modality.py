@@ -230,7 +230,8 @@ class Modality(Pipe):
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
                     self._governor(token) is None or \
-                    self._asserted_clause(token) or _contrasted(token):
+                    self._asserted_clause(token) or _contrasted(token) or \
+                    self._done_before(token) or _described(token):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
@@ -316,6 +317,13 @@ class Modality(Pipe):
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         return past and any(m in TIME_CUES for m in marks)
 
+    def _done_before(self, token: Token) -> bool:
+        """A gerund or event noun after "after" (cues.tsv, relation ``done_prep``) happened
+        before what its clause tells, so the clause's mode does not reach it: "after meeting
+        with aides, Reagan is preparing an address" met the aides."""
+        return token.dep_ in ("pcomp", "pobj") and \
+            self.cues.get(("done_prep", token.head.lower_)) == "asserted"
+
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
         speaker = reporting_subject(doc[event["trigger"][0]])
@@ -372,6 +380,13 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _described(token: Token) -> bool:
+    """A past participle that describes a noun ("a customs fee *imposed* by the US", "the
+    truce *brokered* by Russia") tells what was done before; the mode of the verb governing
+    the noun ("the panel will rule on objections to a fee imposed by the US") is not its."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _finite(verb: Token) -> bool:

@@ -1,0 +1,57 @@
+"""Word senses, idioms and modality cues of wire news: figurative verbs, statements about
+what a source will not say, and the mode of acts named inside another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+
+pytestmark = pytest.mark.model
+
+
+def events(coder: Coder, text: str) -> list[tuple[str, list[str]]]:
+    return [(e.event, list(e.mode)) for e in coder.code(text, date="1987-03-02").events]
+
+
+def types(coder: Coder, text: str) -> list[str]:
+    return [event for event, _ in events(coder, text)]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Declining to name or to give details is declining to comment.
+    ("A Treasury spokesman declined to name the countries involved.", "REJECT"),
+    ("The Japanese minister declined to give details of his proposals.", "REJECT"),
+    # Talking alone yields nothing.
+    ("We are still talking, a government spokesman said.", "RETREAT"),
+    # Dominating, overcoming a difficulty and hanging over something use no force.
+    ("The army still dominates political life in the country, diplomats said.", "ASSAULT"),
+    ("The IMF will help Zambia overcome its balance of payments difficulties.", "ASSAULT"),
+    ("Analysts said the Brazilian debt problem will continue to hang over the banking "
+     "industry.", "THREATEN"),
+    # Leaving a board behind visits no one.
+    ("The departing president would leave behind a divided cabinet.", "CONSULT"),
+    # Studying a proposal investigates no one.
+    ("The Argentine government is studying a proposal to swap debt for equity.", "ACCUSE"),
+    # Resolving a debt problem concedes nothing to anyone.
+    ("There is no timetable for Peru's debt problem to be resolved, the minister said.",
+     "RETREAT"),
+    # A budget approved by parliament is no concession.
+    ("The 1988 budget approved by parliament on Tuesday cuts defence spending.", "RETREAT"),
+])
+def test_figurative_senses_code_no_such_event(coder: Coder, text: str, wrong: str) -> None:
+    assert wrong not in types(coder, text)
+
+
+def test_an_act_after_after_happened(coder: Coder) -> None:
+    # The meeting is done; only the flight to Bonn is announced.
+    found = events(coder, "After meeting Thatcher in London on Monday, Shultz will fly to "
+                          "Bonn.")
+    assert ("CONSULT", []) in found
+
+
+def test_a_participle_describing_a_noun_keeps_its_own_mode(coder: Coder) -> None:
+    # The fee was imposed; only the panel's ruling is to come.
+    found = events(coder, "The GATT panel will rule on objections by Japan to an import fee "
+                          "imposed by the U.S. Government.")
+    assert "THREATEN" not in [event for event, _ in found]
