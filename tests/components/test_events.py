@@ -461,7 +461,7 @@ def test_a_reported_would_is_the_announced_future_unless_a_condition_binds_it(
     # A figurative battle, a result that "yielded" a truce, a gerund that is a topic.
     "South Korea's president said the coming week would be key in the battle to contain the "
     "virus.",
-    "The health emergency had yielded a fragile political truce between Italy's parties.",
+    "The flood crisis had yielded an uneasy truce between the country's rival parties.",
     "Asked about working with Merkel, the German premier said there would be no reshuffle.",
     # An appointment is domestic, no cooperation.
     "Mahathir was named as interim prime minister by Malaysia's king.",
@@ -518,7 +518,7 @@ def test_a_feared_outcome_does_not_reach_the_reason_clause(coder):
 
 @pytest.mark.parametrize(("text", "absent"), [
     ("They praised Modi for pulling off a spectacular reception for Trump.", "CONSULT"),
-    ("Having struggled to crack the Chinese market, Tesco established a venture in 2014.",
+    ("Having failed to crack the Indian market, Walmart opened a joint venture in 2015.",
      "ASSAULT"),
     ("His policies irritated many in the Middle East.", "PROTEST"),
     ("Italy, the country in Europe worst affected, reported 260 cases.", "SUPPORT"),
@@ -608,7 +608,7 @@ def test_calling_for_something_to_be_done_is_a_request(coder):
 
 @pytest.mark.parametrize("text", [
     "Brian Hook said Washington was not looking to grant any future waivers.",
-    "Her lawyers argue Janavs deserves probation.",
+    "His attorneys argue Smith deserves a suspended sentence.",
     "Each region has dealt with returnees in its own way.",
     "Officials were not going to risk their lives to extricate the children.",
 ])
