@@ -27,7 +27,6 @@ import argparse
 import csv
 import hashlib
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -35,7 +34,7 @@ import numpy as np
 
 from eventwire.coder import Coder
 from eventwire.components.second_opinion import event_features
-from eventwire.evaluate import read_gold
+from eventwire.evaluate import HeldOut, read_gold
 from eventwire.ingest import InputDoc
 from eventwire.kb.ontology import load_ontology
 
@@ -43,7 +42,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "eventwire" / "data" / "second_opinion" / "model.json"
 L2, STEPS, LEARNING_RATE, MIN_COUNT = 5.0, 400, 0.05, 2
 BLEND, DROP_BELOW = 0.5, 0.1
-OPENING_CHARS = 60  # characters of comparable text that identify a repeated sentence
 FOLDS = 5
 
 Example = tuple[str, dict[str, float], float]
@@ -74,36 +72,12 @@ def examples(coder: Coder, shared: Path) -> list[Example]:
     return out
 
 
-def held_out_texts(shared: Path) -> list[str]:
-    """The test-part sentences of every gold set, in comparable form: the PLOVER gold
-    standard draws many of its sentences from the CAMEO codebook's examples, and one of
-    them in the training data would be a test sentence seen."""
-    texts = []
-    for path in (ROOT / "bench" / "gold" / "modern.jsonl",
-                 shared / "data" / "plover" / "gsr_dev.jsonl"):
-        gold, _ = read_gold(path, "test")
-        texts.extend(comparable(record.text) for record in gold)
-    return texts
-
-
-def comparable(text: str) -> str:
-    """Lower-case words only, so punctuation and spacing do not hide a repeated sentence."""
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def is_held_out(text: str, held_out: list[str]) -> bool:
-    """True when the sentence is, or shares its opening with, a test-part sentence."""
-    words = comparable(text)
-    opening = words[:OPENING_CHARS]
-    return any(words == other or opening in other or other[:OPENING_CHARS] in words
-               for other in held_out)
-
-
 def codebook_examples(coder: Coder, shared: Path) -> list[Example]:
     """Rule events on the CAMEO codebook's example sentences, right if of the code's type;
     examples that are test-part sentences of a gold set are left out."""
     ontology = load_ontology()
-    held_out = held_out_texts(shared)
+    held_out = HeldOut([ROOT / "bench" / "gold" / "modern.jsonl",
+                        shared / "data" / "plover" / "gsr_dev.jsonl"])
     out: list[Example] = []
     skipped = 0
     with (shared / "data" / "cameo" / "cameo_codes.csv").open(encoding="utf-8") as rows:
@@ -111,7 +85,7 @@ def codebook_examples(coder: Coder, shared: Path) -> list[Example]:
             text, info = (row["example"] or "").strip(), ontology.lookup(row["code"])
             if not text or info is None or not info.event:
                 continue
-            if is_held_out(text, held_out):
+            if text in held_out:
                 skipped += 1
                 continue
             doc = coder.nlp(text)

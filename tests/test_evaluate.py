@@ -13,7 +13,15 @@ from typer.testing import CliRunner
 
 import eventwire.cli.evaluate as cli_evaluate
 from eventwire.errors import UsageError
-from eventwire.evaluate import GoldRecord, evaluate, parse_gold, read_gold, score
+from eventwire.evaluate import (
+    GoldRecord,
+    HeldOut,
+    evaluate,
+    parse_gold,
+    part_of,
+    read_gold,
+    score,
+)
 
 GOLD = Path(__file__).parent / "data" / "gold_small.jsonl"
 
@@ -237,3 +245,18 @@ def test_parts_split_every_file_in_two_fixed_halves(tmp_path: Path) -> None:
     assert not {r.id for r in dev} & {r.id for r in test}
     with pytest.raises(UsageError):
         read_gold(path, "train")
+
+
+def test_held_out_finds_a_test_sentence_however_punctuated(tmp_path: Path) -> None:
+    ids = [f"s{i}" for i in range(20)]
+    test_id = next(i for i in ids if part_of(i) == "test")
+    dev_id = next(i for i in ids if part_of(i) == "dev")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps({
+        "id": i, "text": text, "event": "ASSAULT", "actor": [], "recipient": []})
+        for i, text in ((test_id, "Rebels shelled the town of Idlib on Monday, killing two."),
+                        (dev_id, "Turkey closed its border with Syria on Tuesday."))))
+    held_out = HeldOut([gold])
+    assert "REBELS shelled the town of Idlib on Monday -- killing two" in held_out
+    assert "Rebels shelled the town of Idlib on Monday, killing two, officials said." in held_out
+    assert "Turkey closed its border with Syria on Tuesday." not in held_out

@@ -72,6 +72,33 @@ class Predicted:
     event_text: str = ""
 
 
+class HeldOut:
+    """The test-part sentences of gold files, to keep them out of anything studied or
+    trained on: the PLOVER gold standard draws sentences from the CAMEO codebook's
+    examples, and the modern gold from the corpora eventwire's study samples are read from.
+    A sentence matches when its words, lower-cased, are a test sentence's or share its
+    opening (punctuation and spacing do not hide a repeat)."""
+
+    OPENING = 60  # characters of comparable text that identify a repeated sentence
+
+    def __init__(self, paths: Iterable[str | Path]) -> None:
+        self.texts = [comparable(record.text) for path in paths
+                      for record in read_gold(path, "test")[0]]
+        self.openings = {text[:self.OPENING] for text in self.texts}
+
+    def __contains__(self, text: str) -> bool:
+        words = comparable(text)
+        opening = words[:self.OPENING]
+        return opening in self.openings or any(opening in other for other in self.texts) or \
+            any(other[:self.OPENING] in words for other in self.texts)
+
+
+def comparable(text: str) -> str:
+    """Lower-case letters and digits, one space between words."""
+    return " ".join("".join(c for c in word if c.isalnum()) for word in text.lower().split()
+                    if any(c.isalnum() for c in word))
+
+
 def read_gold(path: str | Path, part: str = "all") -> tuple[list[GoldRecord], list[str]]:
     """Read a gold JSONL file; bad lines are skipped and described, not fatal.
 
