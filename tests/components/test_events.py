@@ -1116,3 +1116,13 @@ def test_the_reporter_of_an_unattributed_request_made_it(coder):
     # a killing is reported by others than its doer
     found = events(coder, "Two soldiers were killed in the attack, the Turkish army said.")
     assert all(not e.actor for e in found if e.event == "ASSAULT")
+
+
+def test_an_event_noun_in_a_name_is_no_event(coder):
+    text = "Talabani met members of the Popular Front for the Liberation of Palestine in Beirut."
+    assert "RETREAT" not in [e.event for e in events(coder, text)]
+
+
+def test_an_act_said_to_be_a_possibility_is_not_asserted(coder):
+    found = events(coder, "Renewed fighting between Israel and Hamas is a possibility.")
+    assert not [e for e in found if e.event == "ASSAULT" and "hypothetical" not in e.mode]

@@ -83,6 +83,9 @@ AGENT_PREPS = frozenset({"by"})
 PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
 # "sieges and gunfire"): the relevance stage keeps only those political by themselves.
+# Named entities whose capitalised words are names, not events ("Liberation" in a party's name).
+NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", "LAW",
+                               "WORK_OF_ART", "PRODUCT"})
 UNNAMED_TYPES = frozenset({"ASSAULT"})
 # Types whose unnamed agent in a passive ("were asked to stay home, the ministry said") is the
 # one who reports it; killings and arrests are reported by others than their doers.
@@ -449,6 +452,8 @@ class EventExtractor(Pipe):
         verbal events coded, by trigger token."""
         if noun.dep_ in ("compound", "amod"):
             return None  # a modifier names a kind of thing: "battle lines", "fighting force"
+        if _in_name(noun, index):
+            return None  # "the Popular Front for the *Liberation* of Palestine": a name
         entry = _nominal_entry(self.lexicon.nouns, noun)
         if entry is None or self._figurative(noun):
             return None
@@ -760,6 +765,14 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         bool(event["recipient"]) or event["event"] in UNNAMED_TYPES
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+def _in_name(noun: Token, index: list[int]) -> bool:
+    """An event noun that is a word of a party's name ("Palestine *Liberation*
+    Organization") or of a capitalised name of a body, place, law or work ("the *Protest*
+    Act"); a named battle ("the Battle of Mosul", an EVENT entity) is still an event."""
+    return noun.text[:1].isupper() and noun.i > noun.sent.start and (
+        index[noun.i] >= 0 or noun.ent_type_ in NAME_ENTITY_TYPES)
 
 
 def _set_off_participle(trigger: Token) -> bool:

@@ -18,6 +18,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
 from eventwire.drafts import set_roles
+from eventwire.evaluations import COPULAS
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems
@@ -183,6 +184,10 @@ class Modality(Pipe):
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
         clause = trigger.head
+        if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
+            # "renewed fighting is a *possibility*": the predicate says it may happen
+            found.update(category for c in clause.children if c.dep_ == "attr" and
+                         (category := self.cues.get(("predicate", c.lemma_.lower()))))
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             not occurrence_phrases().isdisjoint(_verb_phrases(clause))
