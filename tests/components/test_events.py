@@ -1126,3 +1126,22 @@ def test_an_event_noun_in_a_name_is_no_event(coder):
 def test_an_act_said_to_be_a_possibility_is_not_asserted(coder):
     found = events(coder, "Renewed fighting between Israel and Hamas is a possibility.")
     assert not [e for e in found if e.event == "ASSAULT" and "hypothetical" not in e.mode]
+
+
+def test_an_act_coordinated_with_a_threat_is_done(coder):
+    text = "Turkey has for years been threatening the Kurds in Syria, and in 2018 invaded Afrin."
+    invaded = [e for e in events(coder, text) if e.event_text == "invaded"]
+    assert invaded and invaded[0].event != "THREATEN" and "hypothetical" not in invaded[0].mode
+
+
+def test_a_clash_foreseen_as_likely_is_no_threat(coder):
+    text = "Bogdanov said he did not think a direct military clash with the US was likely."
+    assert [e.event for e in events(coder, text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("To this end, the prince launched the disastrous intervention in Yemen.", ["ASSAULT"]),
+    ("The central bank intervention in the currency market lifted the yen.", []),
+])
+def test_an_intervention_is_by_force_unless_in_a_market(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected

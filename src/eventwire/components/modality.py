@@ -185,8 +185,9 @@ class Modality(Pipe):
             found.add(category)
         clause = trigger.head
         if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
-            # "renewed fighting is a *possibility*": the predicate says it may happen
-            found.update(category for c in clause.children if c.dep_ == "attr" and
+            # "renewed fighting is a *possibility*", "a clash was *unlikely*": the predicate
+            # says it may happen
+            found.update(category for c in clause.children if c.dep_ in ("attr", "acomp") and
                          (category := self.cues.get(("predicate", c.lemma_.lower()))))
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
@@ -202,6 +203,7 @@ class Modality(Pipe):
         # No adverbial clause passed: "fears a plunge *as the government ordered* a clampdown"
         # does not fear the clampdown.
         governed = True
+        reached_by = ""  # how the climb reached ``token``: a conjunct's head governs nothing
         for step in range(MAX_CLIMB):
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
@@ -219,7 +221,9 @@ class Modality(Pipe):
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
-            if step > 0 and governed:
+            if step > 0 and governed and reached_by != "conj":
+                # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
+                # coordinated with the threats, not threatened
                 category = self._governor(token)
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
@@ -242,6 +246,7 @@ class Modality(Pipe):
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG")
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
+            reached_by = token.dep_
             token = token.head
         return found
 
