@@ -97,6 +97,7 @@ def test_policy_off_codes_any_subject() -> None:
     "Euro zone government debt markets stabilised, with Italian bonds on steadier ground.",
     "With both sides talking tough, Ireland and Britain prepared for the next round.",
     "EU regulators extended their investigation into the $7 billion bid by two weeks.",
+    "Kurdish forces are guarding some 1,800 women and children in derelict buildings.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
