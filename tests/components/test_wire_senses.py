@@ -38,6 +38,21 @@ def types(coder: Coder, text: str) -> list[str]:
      "RETREAT"),
     # A budget approved by parliament is no concession.
     ("The 1988 budget approved by parliament on Tuesday cuts defence spending.", "RETREAT"),
+    # A statement to the press holds no talks.
+    ("Talking to reporters in Bonn, the West German minister said the meeting had been useful.",
+     "CONSULT"),
+    # Protecting reserves, raising a duty to a price, recognising a principle, giving an
+    # advantage and offering a term are no aid, appeal, endorsement, yielding or promise.
+    ("Brazil acted to protect its foreign reserves, the finance minister said.", "AID"),
+    ("The ministry said it raised the import duty on rice to 30 pesos per kilo.", "REQUEST"),
+    ("The central bank recognized the principle of netting.", "SUPPORT"),
+    ("French officials have said they were worried the software could be sold out of France, "
+     "eventually giving American products an advantage in European markets.", "RETREAT"),
+    ("Officials said the chairman would not be offered a new term by the president.",
+     "REJECT"),
+    # Voting to urge something vetoes no bill.
+    ("The board of the Japanese farmers' union voted Tuesday to urge the Diet to leave the 1986 "
+     "rice bill in place.", "REJECT"),
 ])
 def test_figurative_senses_code_no_such_event(coder: Coder, text: str, wrong: str) -> None:
     assert wrong not in types(coder, text)
@@ -55,3 +70,17 @@ def test_a_participle_describing_a_noun_keeps_its_own_mode(coder: Coder) -> None
     found = events(coder, "The GATT panel will rule on objections by Japan to an import fee "
                           "imposed by the U.S. Government.")
     assert "THREATEN" not in [event for event, _ in found]
+
+
+def test_an_act_only_offered_is_hypothetical(coder: Coder) -> None:
+    found = events(coder, "The talks follow a new Polish offer to withdraw troops from the "
+                          "border.")
+    assert found and all("hypothetical" in mode for event, mode in found if event == "RETREAT")
+
+
+def test_a_copula_judging_a_clause_important_asks_for_it(coder: Coder) -> None:
+    # "It is vital that Iraq withdraw": the Iranian minister demands it; no withdrawal is told.
+    found = events(coder, "It is vital that Iraq withdraw its troops from Iranian territory, "
+                          "the Iranian foreign minister said.")
+    assert "REQUEST" in [event for event, _ in found]
+    assert "RETREAT" not in [event for event, _ in found]

@@ -231,10 +231,11 @@ class Modality(Pipe):
             if token.dep_ == "ccomp" and governed:
                 # A clause a verb of mind governs ("imagined jets bombing the camp") is not
                 # asserted, nor one an accusation or denial is about ("denied that it had
-                # attacked"); other reported clauses keep their own mode.
+                # attacked"), nor one a copula's adjective judges ("it is important that the
+                # US reduce", "it is likely that"); other reported clauses keep their own mode.
                 category = self._governor(token.head)
                 if category in MIND_CATEGORIES or category == "alleged" and \
-                        trigger.pos_ == "VERB":
+                        trigger.pos_ == "VERB" or category and token.head.lemma_ == "be":
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
@@ -294,6 +295,12 @@ class Modality(Pipe):
         if category is None and token.pos_ in ("VERB", "AUX"):
             category = next((found for stem in inflected_stems(token.lower_)
                              if (found := self.cues.get(("governor", stem)))), None)
+        if category is None and token.lemma_ == "be":
+            # "it is important that the US reduce its restrictions", "it is likely that Iran
+            # will retaliate": the parser hangs the clause on the copula, whose adjective
+            # says how the clause is meant.
+            category = next((self.cues.get(("governor", c.lemma_.lower()))
+                             for c in token.children if c.dep_ == "acomp"), None)
         return category
 
     def _reported_unconditionally(self, verb: Token) -> bool:
@@ -336,7 +343,7 @@ class Modality(Pipe):
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
-        speaker = reporting_subject(doc[event["trigger"][0]])
+        speaker = reporting_subject(_judged_by_copula(doc[event["trigger"][0]]))
         index = mention_index(doc)
         speakers = mentions_under(speaker, index) if speaker is not None else []
         if not speakers:
@@ -390,6 +397,20 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _judged_by_copula(verb: Token) -> Token:
+    """The copula whose adjective judges the clause of ``verb`` ("it is important that the
+    US *lift* the sanctions, the minister said"), so that whoever reports the judgment asks for
+    the act; else ``verb`` itself."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    copula = clause.head
+    if clause.dep_ == "ccomp" and copula.lemma_ == "be" and \
+            any(c.dep_ == "acomp" for c in copula.children):
+        return copula
+    return verb
 
 
 def _described(token: Token) -> bool:
