@@ -482,3 +482,15 @@ def test_a_participle_set_off_by_commas_tells_what_its_noun_underwent(coder):
 ])
 def test_recognising_independence_is_recognition(top_roles, text):
     assert top_roles(text)[0] == "SUPPORT"
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # A denial rejects the accusation (CAMEO 016; PLOVER REJECT: all rejections).
+    ("Russia denied the allegations.", "REJECT", ["RUS"], []),
+    ("Moscow dismissed the accusations as absurd.", "REJECT", ["RUS"], []),
+    # Questioning a party's commitment or blasting its handling of something criticises it.
+    ("France questioned Russia's commitment to the ceasefire.", "ACCUSE", ["FRA"], ["RUS"]),
+    ("Iran blasted Saudi Arabia's handling of the pilgrimage.", "ACCUSE", ["IRN"], ["SAU"]),
+])
+def test_denials_and_verbal_blasts(top_roles, text, event_type, actors, recipients):
+    assert_roles(top_roles(text), event_type, actors, recipients)
