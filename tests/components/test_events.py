@@ -1145,3 +1145,11 @@ def test_a_clash_foreseen_as_likely_is_no_threat(coder):
 ])
 def test_an_intervention_is_by_force_unless_in_a_market(coder, text, expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Beneath Bashar al-Assad's rhetoric of destroying terrorists lies a raw realism.",
+    "Fighter jets and Turkey's Panzer forces all degrade quickly under combat conditions.",
+])
+def test_rhetoric_and_wear_are_no_acts(coder, text):
+    assert [e.event for e in events(coder, text)] == []
