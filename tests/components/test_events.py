@@ -1153,3 +1153,20 @@ def test_an_intervention_is_by_force_unless_in_a_market(coder, text, expected):
 ])
 def test_rhetoric_and_wear_are_no_acts(coder, text):
     assert [e.event for e in events(coder, text)] == []
+
+
+@pytest.mark.parametrize(("text", "actors", "recipients"), [
+    ("\"Don't overburden Iraq with your own issues,\" Barham Salih, Iraq's president, told "
+     "Trump.", ["IRQ"], ["USA"]),
+    ("\"Withdraw your troops from our territory,\" the Syrian foreign minister told Turkey.",
+     ["SYR"], ["TUR"]),
+])
+def test_a_quoted_order_is_a_demand_of_whom_it_is_told(coder, text, actors, recipients):
+    found = [e for e in events(coder, text) if e.event == "REQUEST"]
+    assert found and not found[0].mode
+    assert [a.code for a in found[0].actor] == actors
+    assert [r.code for r in found[0].recipient] == recipients
+
+
+def test_a_quoted_call_for_attention_demands_nothing(coder):
+    assert [e.event for e in events(coder, "\"Look,\" the French president told reporters.")] == []

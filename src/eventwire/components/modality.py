@@ -126,6 +126,11 @@ class Modality(Pipe):
         hypothetical or future conflict becomes a threat, future cooperation a promise."""
         kept = []
         for event in doc._.ew_events or []:
+            if event.get("sense") == "imperative":
+                # "\"Don't overburden Iraq,\" Salih told Trump": the order was given; what it
+                # asks for is not done, and its "don't" negates that, not the demand
+                kept.append(event)
+                continue
             start, end = event["trigger"][:2]
             own = self.categories(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
