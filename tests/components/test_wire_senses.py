@@ -53,6 +53,16 @@ def types(coder: Coder, text: str) -> list[str]:
     # Voting to urge something vetoes no bill.
     ("The board of the Japanese farmers' union voted Tuesday to urge the Diet to leave the 1986 "
      "rice bill in place.", "REJECT"),
+    # Doubting figures, watching them, meeting resistance, putting off one's own plans and
+    # guaranteeing loans concede, investigate, meet, sanction and promise nothing.
+    ("The Indian government did not accept Pakistan's trade figures, an official said.",
+     "CONCEDE"),
+    ("Finance ministry officials said they would monitor member countries' export figures "
+     "every three months.", "ACCUSE"),
+    ("Some OPEC states are encountering resistance to official prices.", "CONSULT"),
+    ("The Dutch army has delayed plans to buy a new anti-tank missile, defence officials said.",
+     "SANCTION"),
+    ("Greek officials said Athens had guaranteed the loans.", "AGREE"),
 ])
 def test_figurative_senses_code_no_such_event(coder: Coder, text: str, wrong: str) -> None:
     assert wrong not in types(coder, text)
@@ -84,3 +94,26 @@ def test_a_copula_judging_a_clause_important_asks_for_it(coder: Coder) -> None:
                           "the Iranian foreign minister said.")
     assert "REQUEST" in [event for event, _ in found]
     assert "RETREAT" not in [event for event, _ in found]
+
+
+@pytest.mark.parametrize("text, act", [
+    # What only appears to be coming, or what someone is keen to do, is supposed.
+    ("It appears that Kuwait or another Gulf state will allocate part of its oil sales to help "
+     "Iraq, an analyst said.", "AGREE"),
+    ("Officials said the central bank was keen to encourage banks to lend more to farmers.",
+     "REQUEST"),
+])
+def test_a_supposed_act_is_hypothetical(coder: Coder, text: str, act: str) -> None:
+    assert (act, ["hypothetical"]) in [(e, [m for m in mode if m == "hypothetical"])
+                                        for e, mode in events(coder, text)]
+
+
+def test_a_restriction_asked_to_be_reduced_is_in_force(coder: Coder) -> None:
+    found = events(coder, "It is important that Washington reduce its restrictions on Brazilian "
+                          "steel, the Brazilian minister said.")
+    assert ("COERCE", []) in found
+
+
+def test_an_act_a_bill_would_let_someone_do_is_no_act(coder: Coder) -> None:
+    assert types(coder, "Congress is considering a bill to let the president retaliate against "
+                        "nations that close their markets.") == []

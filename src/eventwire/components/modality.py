@@ -36,6 +36,7 @@ MAX_CLIMB = 4
 # a condition.
 TIME_CUES = frozenset({"temporal", "pending"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "did"})
 # Conjunctions after which a second conjunct keeps its own modality.
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Material conflict that is only possible or announced is a threat ("could intervene",
@@ -237,16 +238,23 @@ class Modality(Pipe):
                 # A clause a verb of mind governs ("imagined jets bombing the camp") is not
                 # asserted, nor one an accusation or denial is about ("denied that it had
                 # attacked"), nor one a copula's adjective judges ("it is important that the
-                # US reduce", "it is likely that"); other reported clauses keep their own mode.
+                # US reduce", "it is likely that"), nor one a hypothetical governor supposes
+                # or proposes, unless told in the past ("it appears that Saudi Arabia will
+                # allocate", not "reports suggest the pair were seized"), nor one a verb of
+                # letting governs ("a bill to let the US retaliate"); other reported clauses
+                # keep their own mode.
                 category = self._governor(token.head)
                 if category in MIND_CATEGORIES or category == "alleged" and \
-                        trigger.pos_ == "VERB" or category and token.head.lemma_ == "be":
+                        trigger.pos_ == "VERB" or category and token.head.lemma_ == "be" or \
+                        category == "hypothetical" and not _past(token) or \
+                        category == "capacity":
                     found.add(category)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
                     self._governor(token) is None or \
                     self._asserted_clause(token) or _contrasted(token) or \
-                    self._done_before(token) or _described(token):
+                    self._done_before(token) or _described(token) or \
+                    self._presupposed(token):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
@@ -346,6 +354,13 @@ class Modality(Pipe):
         return token.dep_ in ("pcomp", "pobj") and \
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
 
+    def _presupposed(self, token: Token) -> bool:
+        """An event noun that a verb of easing or changing acts on (cues.tsv, relation
+        ``presupposed``: "urged the US to reduce its restrictions on Chinese imports") exists
+        whatever that verb's mode: the restrictions are in force."""
+        return token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and \
+            self.cues.get(("presupposed", token.head.lemma_.lower())) == "asserted"
+
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
         speaker = reporting_subject(_judged_by_copula(doc[event["trigger"][0]]))
@@ -402,6 +417,15 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _past(verb: Token) -> bool:
+    """A clause in the past ("the pair *were seized*", "had attacked"): what a hypothetical
+    governor says of it ("reports suggest that ...") is evidence for an act told as done; one
+    in the present, the future or the subjunctive ("it appears that Saudi Arabia *will
+    allocate*", "proposed that talks *be separated*") is only supposed or proposed."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES for c in verb.children)
 
 
 def _judged_by_copula(verb: Token) -> Token:
