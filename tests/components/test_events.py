@@ -1170,3 +1170,16 @@ def test_a_quoted_order_is_a_demand_of_whom_it_is_told(coder, text, actors, reci
 
 def test_a_quoted_call_for_attention_demands_nothing(coder):
     assert [e.event for e in events(coder, "\"Look,\" the French president told reporters.")] == []
+
+
+def test_a_relative_clause_is_not_negated_by_its_noun_s_clause(coder):
+    text = ("Isis has not had an organised presence in the area since 2014, when it was ousted by "
+            "Syrian rebels.")
+    ousted = [e for e in events(coder, text) if e.event_text == "ousted"]
+    assert ousted and "negation" not in ousted[0].mode
+
+
+def test_a_commitment_to_act_is_not_the_act(coder):
+    text = "Tillerson made a commitment to increase the US military presence in Syria."
+    assert not [e for e in events(coder, text) if e.event == "MOBILIZE" and not
+                {"future", "hypothetical"} & set(e.mode)]

@@ -258,7 +258,8 @@ class Modality(Pipe):
                 break
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
-            negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG")
+            negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
+                and token.dep_ != "relcl"  # "since 2014, when it was ousted": told on its own
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
             reached_by = token.dep_
             token = token.head
