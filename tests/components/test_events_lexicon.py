@@ -494,3 +494,8 @@ def test_recognising_independence_is_recognition(top_roles, text):
 ])
 def test_denials_and_verbal_blasts(top_roles, text, event_type, actors, recipients):
     assert_roles(top_roles(text), event_type, actors, recipients)
+
+
+def test_prosecuting_is_bringing_to_court(top_roles):
+    assert_roles(top_roles("The court prosecuted three Egyptian opposition leaders for treason."),
+                 "ACCUSE", [], [])
