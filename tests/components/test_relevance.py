@@ -214,3 +214,8 @@ def test_people_fleeing_retreat_from_no_one(nlp):
     found = Coder(nlp=nlp).code("Abu Bakr al-Baghdadi fled from Baghuz to the Syrian desert.",
                                 date="2019-03-01").events
     assert [e.event for e in found] == ["RETREAT"]
+
+
+def test_private_travellers_joining_a_group_make_no_visit(coder):
+    text = "Many nations whose citizens travelled to join Isis now wish to bring them home."
+    assert "CONSULT" not in types(coder, text)
