@@ -1183,3 +1183,12 @@ def test_a_commitment_to_act_is_not_the_act(coder):
     text = "Tillerson made a commitment to increase the US military presence in Syria."
     assert not [e for e in events(coder, text) if e.event == "MOBILIZE" and not
                 {"future", "hypothetical"} & set(e.mode)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan will condemn the bombing of its embassy in Kabul.",
+    "The UN will investigate the chemical attack in Douma.",
+])
+def test_an_act_reacted_to_was_done_whatever_the_reaction_s_mode(coder, text):
+    found = [e for e in events(coder, text) if e.event_text in ("bombing", "attack")]
+    assert found and found[0].event == "ASSAULT" and "future" not in found[0].mode

@@ -211,6 +211,9 @@ class Modality(Pipe):
         governed = True
         reached_by = ""  # how the climb reached ``token``: a conjunct's head governs nothing
         for step in range(MAX_CLIMB):
+            if step > 0 and trigger.pos_ == "NOUN" and token.pos_ in ("VERB", "AUX") and \
+                    self.cues.get(("reaction", token.lemma_.lower())) == "asserted":
+                break  # "will condemn the bombing": the bombing the verb reacts to was done
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
