@@ -64,7 +64,7 @@ def test_switched_off_restores_rule_output(nlp: Language) -> None:
 @pytest.mark.parametrize("text, event", [
     ("Russian troops killed 12 civilians in an attack on the village on Monday.", "ASSAULT"),
     ("Chinese officials met their Syrian counterparts to discuss terrorism.", "CONSULT"),
-    ("The Turkish government suspended flights to Iraq due to the fighting.", "SANCTION"),
+    ("The Turkish government suspended flights to Iraq due to security concerns.", "SANCTION"),
 ])
 def test_confidence_moves_towards_the_model(nlp: Language, text: str, event: str) -> None:
     doc, before = rule_events(nlp, text)

@@ -117,3 +117,35 @@ def test_a_restriction_asked_to_be_reduced_is_in_force(coder: Coder) -> None:
 def test_an_act_a_bill_would_let_someone_do_is_no_act(coder: Coder) -> None:
     assert types(coder, "Congress is considering a bill to let the president retaliate against "
                         "nations that close their markets.") == []
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Slow growth forces no one; handing in proposals yields nothing; plans enhanced by cash
+    # cooperate with no one; a budget or a tax reform proposal asks nothing of anyone.
+    ("Economists said the prime minister could be forced by slow growth and rising "
+     "unemployment to cut taxes.", "THREATEN"),
+    ("The administration submitted to Congress its proposals to cut farm subsidies.", "RETREAT"),
+    ("American Express' ambitious plans for international growth may be enhanced by the added "
+     "cash.", "COOPERATE"),
+    ("Opposition objection to the government's tax reform proposals has delayed the debate in "
+     "parliament.", "REQUEST"),
+])
+def test_no_such_event_in_economic_news(coder: Coder, text: str, wrong: str) -> None:
+    assert wrong not in types(coder, text)
+
+
+@pytest.mark.parametrize("text, told", [
+    # What an act is done despite, amid or because of happened, whatever the clause's mode.
+    ("The talks will resume in Geneva next week despite the Iraqi attack on the tanker.",
+     ("ASSAULT", [])),
+    ("EC farm ministers will meet in Brussels on Monday amid protests by French farmers.",
+     ("PROTEST", ["demo"])),
+])
+def test_a_reason_or_setting_is_told(coder: Coder, text: str, told: tuple[str, list[str]]) -> None:
+    assert told in events(coder, text)
+
+
+def test_pressure_given_as_a_reason_is_not_negated(coder: Coder) -> None:
+    found = events(coder, "Officials said the government could not fix the exchange rate "
+                          "because of U.S. pressure for a stronger currency.")
+    assert found and not any("negation" in mode for _, mode in found)
