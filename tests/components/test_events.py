@@ -1192,3 +1192,9 @@ def test_a_commitment_to_act_is_not_the_act(coder):
 def test_an_act_reacted_to_was_done_whatever_the_reaction_s_mode(coder, text):
     found = [e for e in events(coder, text) if e.event_text in ("bombing", "attack")]
     assert found and found[0].event == "ASSAULT" and "future" not in found[0].mode
+
+
+def test_an_act_done_without_is_negated(coder):
+    found = events(coder, "The rebels surrendered the town to Syrian troops without firing a shot.")
+    fired = [e for e in found if e.event == "ASSAULT"]
+    assert fired and all("negation" in e.mode for e in fired)

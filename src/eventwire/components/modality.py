@@ -190,6 +190,9 @@ class Modality(Pipe):
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
         clause = trigger.head
+        if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and \
+                self.cues.get(("topic_prep", clause.lower_)) == "negation":
+            found.add("negation")  # "made the decision *without* consulting parliament"
         if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
             # "renewed fighting is a *possibility*", "a clash was *unlikely*": the predicate
             # says it may happen
