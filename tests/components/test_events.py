@@ -1198,3 +1198,13 @@ def test_an_act_done_without_is_negated(coder):
     found = events(coder, "The rebels surrendered the town to Syrian troops without firing a shot.")
     fired = [e for e in found if e.event == "ASSAULT"]
     assert fired and all("negation" in e.mode for e in fired)
+
+
+def test_being_unable_to_act_negates_the_act(coder):
+    text = "The Togolese opposition has been unable to launch a campaign against the president."
+    assert all("negation" in e.mode for e in events(coder, text))
+
+
+def test_a_state_welcome_given_is_a_hosted_visit(coder):
+    found = events(coder, "In New Delhi, Trump was given a formal state welcome by Modi.")
+    assert "AID" not in [e.event for e in found]

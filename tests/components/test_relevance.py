@@ -98,6 +98,9 @@ def test_policy_off_codes_any_subject() -> None:
     "With both sides talking tough, Ireland and Britain prepared for the next round.",
     "EU regulators extended their investigation into the $7 billion bid by two weeks.",
     "Kurdish forces are guarding some 1,800 women and children in derelict buildings.",
+    "Mahathir hails from Malaysia's Muslim ethnic Malay majority.",
+    "The British retailer sold its share of a joint venture in China, raising 275 million "
+    "pounds.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
