@@ -134,6 +134,21 @@ def test_no_such_event_in_economic_news(coder: Coder, text: str, wrong: str) -> 
     assert wrong not in types(coder, text)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # A central bank adding reserves calls up no troops; taking up a question visits no one;
+    # fearing economic dominance threatens no one; understanding a frustration praises no one.
+    ("The Federal Reserve is expected to enter the government securities market to add "
+     "temporary reserves, economists said.", "AGREE"),
+    ("The committee is going to go into that with Mr. Casey next week, the senator said.",
+     "AGREE"),
+    ("Many Mexicans fear being overwhelmed economically and politically by their northern "
+     "neighbour.", "THREATEN"),
+    ("We appreciate their frustration, a senior Japanese trade official said.", "SUPPORT"),
+])
+def test_more_senses_of_economic_news(coder: Coder, text: str, wrong: str) -> None:
+    assert wrong not in types(coder, text)
+
+
 @pytest.mark.parametrize("text, told", [
     # What an act is done despite, amid or because of happened, whatever the clause's mode.
     ("The talks will resume in Geneva next week despite the Iraqi attack on the tanker.",
