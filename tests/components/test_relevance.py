@@ -99,6 +99,7 @@ def test_policy_off_codes_any_subject() -> None:
     "EU regulators extended their investigation into the $7 billion bid by two weeks.",
     "Kurdish forces are guarding some 1,800 women and children in derelict buildings.",
     "Mahathir hails from Malaysia's Muslim ethnic Malay majority.",
+    "The International Committee of the Red Cross has been contacted for comment.",
     "The British retailer sold its share of a joint venture in China, raising 275 million "
     "pounds.",
 ])
