@@ -144,6 +144,10 @@ def test_no_such_event_in_economic_news(coder: Coder, text: str, wrong: str) -> 
     ("Many Mexicans fear being overwhelmed economically and politically by their northern "
      "neighbour.", "THREATEN"),
     ("We appreciate their frustration, a senior Japanese trade official said.", "SUPPORT"),
+    # Being resolved to act holds no talks; a quantity dropping concedes nothing.
+    ("Japan appears resolved to encourage domestic demand for its goods, the OECD director "
+     "told a news conference.", "CONSULT"),
+    ("The Agriculture Department said Australian wheat production will drop sharply.", "AGREE"),
 ])
 def test_more_senses_of_economic_news(coder: Coder, text: str, wrong: str) -> None:
     assert wrong not in types(coder, text)
