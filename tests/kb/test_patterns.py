@@ -81,3 +81,18 @@ def test_a_misread_lemma_falls_back_to_the_form_without_its_ending() -> None:
     assert lexicon.entries("cordoned", "cordone") == lexicon.entries("cordon", "cordon")
     assert lexicon.entries("cordoned", "cordone")
     assert lexicon.entries("xyzzed", "xyzze") == []
+
+
+def test_a_pattern_weighs_the_words_it_matched_not_its_first_alternative():
+    # "military" is one word of the slot "armed forces|army|...|military" of APPREHEND: it
+    # weighs no more than the one-word idiom "took three days" (time spent, no seizure)
+    match = load_lexicon().match("took", "take", words("the military"),
+                                 words("three days to admit"))
+    assert match is not None and match.code == ""
+
+
+def test_the_very_word_beats_a_stem_of_it():
+    # "refuge" matches "refugees" only as a stem; the evacuation pattern names "refugees"
+    match = load_lexicon().match("take", "take", [], [Word("more", "more"),
+                                                      Word("refugees", "refugee")])
+    assert match is not None and match.code == "073"

@@ -641,7 +641,7 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     right.sort(key=lambda t: t.i)
 
     def words(tokens: list[Token]) -> list[Word]:
-        return [matcher_word(t, direct=t.head.i == verb.i) for t in tokens]
+        return [matcher_word(t, direct=_on_the_verb(t, verb)) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
 
@@ -800,6 +800,15 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         bool(event["recipient"]) or event["event"] in UNNAMED_TYPES
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+def _on_the_verb(token: Token, verb: Token) -> bool:
+    """A word hung on the verb itself, or a modifier of its object ("mobilized *army*
+    reservists"), as opposed to a word deeper in a phrase ("for a war *against* Iraq")."""
+    if token.head.i == verb.i:
+        return True
+    return token.dep_ in ("compound", "amod") and token.head.head.i == verb.i and \
+        token.head.dep_ in ("dobj", "obj")
 
 
 def _quoted_imperative(verb: Token) -> bool:

@@ -47,10 +47,6 @@ class Pattern:
     firsts: tuple[frozenset[str], ...] = ()  # first words of each slot's alternatives
     verbs: tuple[str, ...] = ()  # lemmas it is limited to (an idiom); empty: the whole block
 
-    @property
-    def size(self) -> int:
-        return sum(len(slot[0]) for slot in self.pre + self.post)
-
     def may_match(self, keys: frozenset[str]) -> bool:
         """Cheap pre-check: every slot has an alternative whose first word is among ``keys``."""
         return all(not first.isdisjoint(keys) for first in self.firsts)
@@ -106,6 +102,12 @@ class Match:
     used: tuple[int, ...]
 
 
+def _exact(pattern_word: str, word: Word) -> bool:
+    if pattern_word == INFINITIVE_TO:
+        return word.infinitive
+    return pattern_word in (word.lower, word.lemma)
+
+
 def _word_matches(pattern_word: str, word: Word) -> bool:
     if pattern_word == INFINITIVE_TO:
         return word.infinitive
@@ -133,28 +135,40 @@ def _match_keys(words: list[Word]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word], start: int) -> int:
-    """Index of the first occurrence of any alternative of ``slot`` at or after ``start``."""
+def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word],
+               start: int) -> tuple[int, int, int]:
+    """Index of the first occurrence of any alternative of ``slot`` at or after ``start``,
+    with the number of words of the best alternative found there and how many of them are
+    the very word, not a stem of it ("refugees" is "refugees" exactly, "refuge" only as a
+    stem); (-1, 0, 0) when none is."""
     for i in range(start, len(words)):
-        for alternative in slot:
-            end = i + len(alternative)
-            if end <= len(words) and all(
-                _word_matches(w, words[i + k]) for k, w in enumerate(alternative)
-            ):
-                return i
-    return -1
+        best = max(((len(alternative), sum(_exact(w, words[i + k])
+                                           for k, w in enumerate(alternative)))
+                    for alternative in slot
+                    if i + len(alternative) <= len(words) and all(
+                        _word_matches(w, words[i + k]) for k, w in enumerate(alternative))),
+                   default=None)
+        if best is not None:
+            return i, best[0], best[1]
+    return -1, 0, 0
 
 
-def _match_slots(slots: tuple, words: list[Word]) -> list[int] | None:
+def _match_slots(slots: tuple, words: list[Word]) -> tuple[list[int], int, int] | None:
+    """Where each slot matched, how many words matched in all and how many of them exactly: a
+    pattern weighs what it matched ("military" of "armed forces|army|military" is one word),
+    not its first alternative."""
     used: list[int] = []
+    size = exact = 0
     pos = 0
     for slot in slots:
-        found = _find_slot(slot, words, pos)
+        found, length, exact_words = _find_slot(slot, words, pos)
         if found < 0:
             return None
         used.append(found)
+        size += length
+        exact += exact_words
         pos = found + 1
-    return used
+    return used, size, exact
 
 
 def _slots(raw: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -266,27 +280,31 @@ class VerbLexicon:
         if not entries:
             return None
         best: Match | None = None
-        best_key = (-1, False, False)
+        best_key = (-1, False, False, 0)
         keys = _match_keys(before + after)
         for block, _default in entries:
             for pattern in self._candidates(block, keys):
                 if not pattern.may_match(keys) or (pattern.verbs and lemma not in pattern.verbs):
                     continue
-                used_after = _match_slots(pattern.post, after)
-                if used_after is None:
+                matched_after = _match_slots(pattern.post, after)
+                if matched_after is None:
                     continue
+                used_after, size_after, exact_after = matched_after
                 if not pattern.code and used_after and any(
                         w.lower == PASSIVE_AGENT for w in after[:used_after[0]]):
                     # A pattern that codes nothing marks a phrase that is no event ("attack
                     # helicopters", "facing growing pressure"); a passive's "by" phrase
                     # ("attacked by helicopters") is the attacker, not such a phrase.
                     continue
-                used_before = _match_slots(pattern.pre, before)
-                if used_before is None:
+                matched_before = _match_slots(pattern.pre, before)
+                if matched_before is None:
                     continue
                 # Between equally specific patterns, one that names the verb's own object
-                # wins over one that names a modifier ("launched a cross-*border* operation").
-                key = (pattern.size, pattern.local, any(after[i].direct for i in used_after))
+                # wins over one that names a modifier ("launched a cross-*border* operation"),
+                # then one that names the very words over one that names their stems.
+                key = (matched_before[1] + size_after, pattern.local,
+                       any(after[i].direct for i in used_after),
+                       matched_before[2] + exact_after)
                 if key > best_key:
                     best_key = key
                     best = Match(pattern.code, pattern, tuple(used_after))
