@@ -100,6 +100,8 @@ def test_policy_off_codes_any_subject() -> None:
     "Kurdish forces are guarding some 1,800 women and children in derelict buildings.",
     "Mahathir hails from Malaysia's Muslim ethnic Malay majority.",
     "The International Committee of the Red Cross has been contacted for comment.",
+    "The Greek banks do not meet the statutory requirements yet, the regulator added.",
+    "A London mayoral candidate said the British capital was ready to host the games.",
     "The British retailer sold its share of a joint venture in China, raising 275 million "
     "pounds.",
 ])
