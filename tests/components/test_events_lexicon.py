@@ -499,3 +499,7 @@ def test_denials_and_verbal_blasts(top_roles, text, event_type, actors, recipien
 def test_prosecuting_is_bringing_to_court(top_roles):
     assert_roles(top_roles("The court prosecuted three Egyptian opposition leaders for treason."),
                  "ACCUSE", [], [])
+
+
+def test_pulling_out_is_withdrawing(top_roles):
+    assert top_roles("The United States pulled out of Iraq in 2011.")[0] == "RETREAT"

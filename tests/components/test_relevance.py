@@ -101,6 +101,7 @@ def test_policy_off_codes_any_subject() -> None:
     "Mahathir hails from Malaysia's Muslim ethnic Malay majority.",
     "The International Committee of the Red Cross has been contacted for comment.",
     "The Greek banks do not meet the statutory requirements yet, the regulator added.",
+    "British law says rendering a person stateless is illegal under international law.",
     "A London mayoral candidate said the British capital was ready to host the games.",
     "The British retailer sold its share of a joint venture in China, raising 275 million "
     "pounds.",
