@@ -342,3 +342,17 @@ def test_a_backer_is_not_the_country_of_whom_it_backs(nlp, text):
 def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
     doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
     assert "HKG" not in [m["code"] for m in doc._.ew_mentions]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Soviet Union invaded Afghanistan in 1979.", "SUN"),
+    ("East German guards shot a man trying to cross the wall.", "DDR"),
+])
+def test_states_of_the_cold_war_are_known(coder, text, code):
+    assert code in {a.code for e in coder.code(text, date="1987-03-19").events for a in e.actor}
+
+
+def test_a_former_soviet_republic_is_no_soviet_actor(coder):
+    text = "The oil-rich former Soviet republic arrested dozens of protesters on Monday."
+    assert "SUN" not in {a.code for e in coder.code(text, date="2020-02-25").events
+                         for a in e.actor}

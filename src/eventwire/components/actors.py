@@ -156,6 +156,10 @@ class ActorFinder(Pipe):
             return False  # "al-Qaeda" is written as its alias is
         if target.kind in ("country", "metonym") and hyphen_word(doc, end) in self.cues["based"]:
             return False  # "Hong Kong-based Cathay Pacific": where a firm sits, no actor
+        if target.kind == "country" and start > 0 and end < len(doc) and \
+                doc[start - 1].lower_ in self.past_cues and \
+                doc[end].lower_ in self.cues["successor"]:
+            return False  # "a former Soviet republic" is no Soviet actor
         if target.kind == "country":
             country = self.kb.country(target.key)
             if country and target.alias in country.ambiguous:
