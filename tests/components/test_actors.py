@@ -356,3 +356,10 @@ def test_a_former_soviet_republic_is_no_soviet_actor(coder):
     text = "The oil-rich former Soviet republic arrested dozens of protesters on Monday."
     assert "SUN" not in {a.code for e in coder.code(text, date="2020-02-25").events
                          for a in e.actor}
+
+
+@pytest.mark.parametrize(("date", "code"), [("1987-03-19", "SUN"), ("2019-03-19", "RUS")])
+def test_moscow_stands_for_the_state_of_the_story_s_day(coder, date, code):
+    text = "Moscow criticised the American decision to deploy new missiles in Europe."
+    events = coder.code(text, date=date).events
+    assert code in {a.code for e in events for a in e.actor}

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.doc_index import doc_text
 from eventwire.drafts import Mention, new_mention
-from eventwire.kb.actors import AliasTarget
+from eventwire.kb.actors import AliasTarget, code_on
 
 if TYPE_CHECKING:
     from eventwire.components.actors import ActorFinder
@@ -88,8 +88,8 @@ class Resolver:
             owner = None
         owner_key = owner.targets[0].key if owner else None
         if owner:
-            mention["code"] = kb.code_of(owner_key)
-            mention["name"] = kb.name_of(owner_key)
+            mention["code"] = code_on(kb.code_of(owner_key), self.date)
+            mention["name"] = kb.name_of(mention["code"]) or kb.name_of(owner_key)
             mention["sector"] = owner.targets[0].sector
             mention["kind"] = "org" if owner.kind == "org" else "country"
             mention["confidence"] = CONFIDENCE["misspelt" if owner.misspelt else "kb_name"]
@@ -126,7 +126,7 @@ class Resolver:
             how = "out_of_office"
         mention.update(name=person.name, wikidata_id=person.wikidata_id, kind="person",
                        confidence=CONFIDENCE[how])
-        mention["code"] = self.kb.code_of(owner_key) if owner_key else code
+        mention["code"] = code_on(self.kb.code_of(owner_key) if owner_key else code, self.date)
         # The role held that day says more than a generic title: "Hamas leader Ismail
         # Haniyeh" is REB, not the GOV of "leader"; a title still types people out of office.
         mention["sector"] = sector or mention["sector"]

@@ -417,6 +417,23 @@ ACTOR_TABLES = tuple(("actors", name) for name in (
 
 
 @lru_cache(maxsize=1)
+def _predecessors() -> dict[str, tuple[tuple[str, str], ...]]:
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in read_csv("actors", "predecessor_states.csv"):
+        found[row["code"]].append((row["then"], row["until"]))
+    return {code: tuple(sorted(rows, key=lambda r: r[1])) for code, rows in found.items()}
+
+
+def code_on(code: str | None, date: str | None) -> str | None:
+    """The state a country's name stood for on a story's date: its predecessor before the
+    day it stood alone ("Moscow" in a 1987 story is the Soviet Union;
+    predecessor_states.csv). No date, no change."""
+    if not code or not date:
+        return code
+    return next((then for then, until in _predecessors().get(code, ()) if date < until), code)
+
+
+@lru_cache(maxsize=1)
 def load_actor_kb() -> ActorKB:
     """The packaged actor knowledge base, loaded once per process (compiled once per
     machine, see ``kb.compiled``)."""
