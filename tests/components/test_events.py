@@ -1097,6 +1097,11 @@ def test_going_to_is_the_future_only_in_its_progressive_form(coder):
 def test_a_negated_adverb_negates(coder):
     found = events(coder, "Opposition groups no longer pose a serious threat to the Syrian army.")
     assert all("negation" in e.mode for e in found if e.event == "THREATEN")
+    # "not too long after" says when, and negates nothing
+    found = events(coder, "The South Korean president flew to Japan not too long after going "
+                          "to China.")
+    flew = [e for e in found if e.event_text == "flew to"]
+    assert flew and "negation" not in flew[0].mode
 
 
 def test_warning_what_someone_will_remain_is_no_threat(coder):

@@ -221,8 +221,9 @@ class Modality(Pipe):
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
                 if relation == "advmod" and category is None and any(
-                        g.dep_ == "neg" for g in child.children):
-                    category = "negation"  # "*no longer* pose a threat": a negated adverb
+                        g.dep_ == "neg" and g.lower_ == "no" for g in child.children):
+                    # "*no longer* pose a threat"; "not too long after" is a time, no negation
+                    category = "negation"
                 if relation == "aux" and own_clause and self._reported_unconditionally(token):
                     category = self.cues.get(("reported", child.lower_), category)
                 # A condition only binds the clause it introduces, with the infinitives
