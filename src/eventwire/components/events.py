@@ -205,8 +205,9 @@ class EventExtractor(Pipe):
         return [e for e in events if e["confidence"] >= self.min_confidence]
 
     def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
-        if _quoted_imperative(verb):
-            return self._imperative_demand(verb, index)
+        reporter = _order_reporter(verb)
+        if reporter is not None:
+            return self._imperative_demand(verb, reporter, index)
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         if verb.lemma_.lower() in self.statement and self._states(verb):
@@ -363,26 +364,28 @@ class EventExtractor(Pipe):
         event["sense"] = "obligation"
         return event
 
-    def _imperative_demand(self, verb: Token, index: list[int]) -> EventDraft | None:
+    def _imperative_demand(self, verb: Token, reporter: Token,
+                           index: list[int]) -> EventDraft | None:
         """""Leave Syria," Erdogan told the Kurdish militia: an order quoted is a demand the
-        speaker makes of whom the verb of saying addresses (its object, or whom "to" names:
-        "said in a message to Hamas"). It is coded when it names an addressee or asks for an
-        act the verb tables code; "Look," he told reporters asks for nothing political."""
-        reporter = verb
-        while reporter.dep_ == "conj" and reporter.head.i != reporter.i:
-            reporter = reporter.head
-        reporter = reporter.head
+        speaker makes of whom the verb of saying (``reporter``) addresses (its object, or
+        whom "to" names: "said in a message to Hamas"). It is coded when it names an
+        addressee or asks for an act the verb tables code; "Look," he told reporters asks
+        for nothing political."""
+        if verb.lemma_.lower() in self.discourse_imperatives:
+            return None
         speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
         speakers = mentions_under(speaker, index) if speaker is not None else []
+        if not speakers:
+            return None
         addressees = [m for child in reporter.children if child.i != verb.i and
                       child.dep_ in ADDRESSEE_DEPS and (child.dep_ != "prep" or child.lower_ in
                                                         ADDRESSEE_PREPS)
                       for m in mentions_under(child, index) if m not in speakers]
-        before, after, _ = _clause_words(verb, index)
-        asked = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
-        if not speakers or verb.lemma_.lower() in self.discourse_imperatives or \
-                not addressees and (asked is None or not asked.code):
-            return None
+        if not addressees:
+            before, after, _ = _clause_words(verb, index)
+            asked = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
+            if asked is None or not asked.code:
+                return None
         event = self._event(DEMAND_CAMEO, verb, verb.i + 1, speakers, addressees)
         event["sense"] = "imperative"
         return event
@@ -811,23 +814,25 @@ def _on_the_verb(token: Token, verb: Token) -> bool:
         token.head.dep_ in ("dobj", "obj")
 
 
-def _quoted_imperative(verb: Token) -> bool:
-    """A bare verb with no subject opening a direct quote that a verb of saying reports
-    ("\"Stop the killing now,\" the secretary general told the parties"), or coordinated
-    with one."""
+def _order_reporter(verb: Token) -> Token | None:
+    """The verb of saying that reports ``verb`` as an order: a bare verb with no subject
+    opening a direct quote ("\"Stop the killing now,\" the secretary general told the
+    parties"), or coordinated with one; None when ``verb`` is no quoted order."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
+    reporter = clause.head
     if verb.tag_ != "VB" or clause.dep_ not in QUOTED_CLAUSE_DEPS or \
-            clause.head.lemma_.lower() not in reporting_verbs():
-        return False
+            reporter.lemma_.lower() not in reporting_verbs():
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or c.dep_ == "aux" and
            (c.lower_ == "to" or c.tag_ == "MD") for c in (*verb.children, *clause.children)):
-        return False
+        return None
     doc = verb.doc
     start = clause.left_edge.i
     opening = [t for t in doc[start:clause.i] if not (t.dep_ in ("aux", "neg") or t.is_punct)]
-    return not opening and (doc[start].is_quote or start > 0 and doc[start - 1].is_quote)
+    quoted = not opening and (doc[start].is_quote or start > 0 and doc[start - 1].is_quote)
+    return reporter if quoted else None
 
 
 def _in_name(noun: Token, index: list[int]) -> bool:

@@ -23,7 +23,13 @@ from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems
 from eventwire.kb.tables import read_tsv
-from eventwire.participants import mention_index, mentions_under, own_state, reporting_subject
+from eventwire.participants import (
+    is_infinitive_complement,
+    mention_index,
+    mentions_under,
+    own_state,
+    reporting_subject,
+)
 
 # Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
@@ -408,8 +414,7 @@ def _purpose(trigger: Token) -> bool:
     while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         trigger = trigger.head
     return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
-        trigger.head.pos_ in ("VERB", "AUX") and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
 
 
 def _verb_phrases(verb: Token) -> list[str]:
