@@ -103,18 +103,19 @@ class Match:
 
 
 def _exact(pattern_word: str, word: Word) -> bool:
+    """The pattern word is the word itself (its form or lemma), or the infinitive's "to"."""
     if pattern_word == INFINITIVE_TO:
         return word.infinitive
     return pattern_word in (word.lower, word.lemma)
 
 
 def _word_matches(pattern_word: str, word: Word) -> bool:
-    if pattern_word == INFINITIVE_TO:
-        return word.infinitive
-    if pattern_word in (word.lower, word.lemma):
+    """The pattern word is the word itself, or a stem of it ("refuge" of "refugees")."""
+    if _exact(pattern_word, word):
         return True
     return (
-        len(pattern_word) >= MIN_STEM
+        pattern_word != INFINITIVE_TO
+        and len(pattern_word) >= MIN_STEM
         and word.lower.startswith(pattern_word)
         and len(word.lower) - len(pattern_word) <= MAX_SUFFIX
     )
