@@ -363,3 +363,27 @@ def test_moscow_stands_for_the_state_of_the_story_s_day(coder, date, code):
     text = "Moscow criticised the American decision to deploy new missiles in Europe."
     events = coder.code(text, date=date).events
     assert code in {a.code for e in events for a in e.actor}
+
+
+@pytest.mark.parametrize(("text", "date", "code", "sector"), [
+    # Office holders of the 1980s, so archive stories code their leaders.
+    ("Gorbachev accused Washington of blocking the arms talks.", "1987-06-15", "SUN", "GOV"),
+    ("Shevardnadze criticised the American missile plan.", "1988-02-10", "SUN", "GOV"),
+    ("Shevardnadze criticised the Russian troops in Abkhazia.", "1998-02-10", "GEO", "GOV"),
+    ("King Hussein condemned the raid on the refugee camp.", "1986-05-01", "JOR", "GOV"),
+    ("King Fahd condemned the raid on the refugee camp.", "1986-05-01", "SAU", "GOV"),
+    ("Velayati accused Baghdad of using chemical weapons.", "1987-06-15", "IRN", "GOV"),
+    ("Perez de Cuellar appealed for a ceasefire.", "1987-06-15", "UNO", "GOV"),
+    ("Noriega accused Washington of plotting a coup.", "1988-03-01", "PAN", "MIL"),
+])
+def test_office_holders_of_an_archive_story_s_day_are_coded(coder, text, date, code, sector):
+    actors = {(a.code, a.sector) for e in coder.code(text, date=date).events for a in e.actor}
+    assert (code, sector) in actors, actors
+
+
+def test_an_office_holder_left_in_office_is_not_coded_after_it(coder):
+    # Karami was prime minister of Lebanon until his death on 1 June 1987.
+    text = "Rashid Karami criticised the Syrian plan."
+    before = {a.sector for e in coder.code(text, date="1986-06-15").events for a in e.actor}
+    after = {a.sector for e in coder.code(text, date="1988-06-15").events for a in e.actor}
+    assert "GOV" in before and "GOV" not in after
