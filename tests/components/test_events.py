@@ -473,6 +473,7 @@ def test_counterfactual_acts_and_rivalry_code_nothing(coder, text):
 @pytest.mark.parametrize("text", [
     "Thai authorities gave the police more authority to quarantine people with symptoms.",
     "Canada maintains that citizens captured in Syria have the right to return home.",
+    "The Afghan rebels have missiles capable of downing Soviet helicopters.",
 ])
 def test_a_power_or_right_to_act_is_no_act(coder, text):
     assert not [e for e in events(coder, text) if e.event in ("COERCE", "THREATEN", "RETREAT")]
@@ -1039,6 +1040,29 @@ def test_a_preferred_act_is_hypothetical_and_a_priority_no_act(coder):
 ])
 def test_only_a_party_persuades(coder, text, expected):
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vietnamese troops provoked Thai soldiers with artillery fire.", ["PROTEST"]),
+    ("The new Libyan missiles provoked alarm in Cairo.", []),
+    ("The Indian reply contained a proposal for border talks.", []),
+])
+def test_only_a_party_provokes_or_contains(coder, text, expected):
+    assert [e.event for e in events(coder, text) if e.event in ("PROTEST", "COERCE")] == expected
+
+
+def test_an_admission_concedes_nothing(coder):
+    assert events(coder, "The Argentine defence minister conceded that the navy had lost two "
+                         "ships.") == []
+    assert [e.event for e in events(coder, "The government conceded the disputed seats to the "
+                                           "opposition.")] == ["RETREAT"]
+
+
+def test_bound_to_foretells_the_act_it_governs(coder):
+    found = events(coder, "Nigeria and the rebels are bound to sign a truce this week, mediators "
+                          "said.")
+    assert [(e.event, e.event_text, e.mode) for e in found] == [
+        ("AGREE", "sign a truce", ["future"])]
 
 
 def test_an_attitude_to_an_act_does_not_negate_it(coder):

@@ -105,6 +105,16 @@ def test_policy_off_codes_any_subject() -> None:
     "A London mayoral candidate said the British capital was ready to host the games.",
     "The British retailer sold its share of a joint venture in China, raising 275 million "
     "pounds.",
+    # Becoming, providing for, arguing for a decision, confronting a difficulty, raising a
+    # matter, dropping party members, propping up a currency, looking for options.
+    "For many Poles the shipyard has come to represent the whole opposition movement.",
+    "The Dutch defence budget allows for two new frigates next year.",
+    "The Canadian trade minister defended the government's decision on softwood duties.",
+    "Faced with mounting debts, the Peruvian cabinet cut spending again.",
+    "The Belgian senator will bring up the arms sales issue in committee.",
+    "Three reformers were expelled from the Hungarian Communist Party ranks in May.",
+    "The Swiss National Bank intervened in the currency markets to support the franc.",
+    "Australian officials are seeking ways to answer the French tariffs.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

@@ -96,3 +96,13 @@ def test_the_very_word_beats_a_stem_of_it():
     match = load_lexicon().match("take", "take", [], [Word("more", "more"),
                                                       Word("refugees", "refugee")])
     assert match is not None and match.code == "073"
+
+
+def test_a_stem_does_not_match_the_word_for_its_doers():
+    # "support" names an act; "supporters" are people, and a rally of them expresses nothing
+    lexicon = load_lexicon()
+    people = lexicon.match("told", "tell", [], [Word("rally", "rally"), Word("of", "of"),
+                                                Word("supporters", "supporter")])
+    assert people is None or people.code == ""
+    act = lexicon.match("expressed", "express", [], [Word("supports", "support")])
+    assert act is not None and act.code != ""

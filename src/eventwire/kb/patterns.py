@@ -33,6 +33,9 @@ from eventwire.kb.tables import read_lines, read_tsv
 # ("EXPORT" matches "exports"), as the PETRARCH dictionaries assume.
 MIN_STEM = 5
 MAX_SUFFIX = 3
+# A stem match never turns an act into the people who do it: "support" does not match
+# "supporters", nor "protest" "protesters" ("told a rally of supporters" expresses no support).
+AGENT_SUFFIXES = ("er", "ers", "or", "ors")
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ def _exact(pattern_word: str, word: Word) -> bool:
 
 
 def _word_matches(pattern_word: str, word: Word) -> bool:
-    """The pattern word is the word itself, or a stem of it ("refuge" of "refugees")."""
+    """The pattern word is the word itself, or a stem of it ("refuge" of "refugees"), but
+    not of the word for its doers ("supporters")."""
     if _exact(pattern_word, word):
         return True
     return (
@@ -118,6 +122,7 @@ def _word_matches(pattern_word: str, word: Word) -> bool:
         and len(pattern_word) >= MIN_STEM
         and word.lower.startswith(pattern_word)
         and len(word.lower) - len(pattern_word) <= MAX_SUFFIX
+        and word.lower[len(pattern_word):] not in AGENT_SUFFIXES
     )
 
 
