@@ -327,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", type=float, nargs="+", metavar="T",
                         help="eventwire's figures at each join threshold (dev part only)")
     parser.add_argument("--round", type=int, dest="round_", metavar="R",
-                        help="only the groups of labelling round R (1, 2, 3)")
+                        help="only the groups of labelling round R (1 to 4)")
     args = parser.parse_args(argv)
     if (args.misses or args.thresholds) and args.part != "dev":
         print("error: --misses and --thresholds study the dev part only", file=sys.stderr)
