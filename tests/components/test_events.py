@@ -236,6 +236,9 @@ def test_until_makes_a_present_clause_a_condition_but_not_a_past_one(coder):
     past = coder.code("The fighting continued until Israeli troops withdrew from the town.",
                       date="2002-04-21").events
     assert find(past, "RETREAT").mode == ["disarm"]
+    passive = coder.code("Syria says there can be no settlement until Israeli troops are "
+                         "withdrawn from Lebanon.", date="1987-03-27").events
+    assert passive == []
 
 
 def test_a_declared_intent_to_attack_is_a_threat(coder):
@@ -691,6 +694,11 @@ def test_imagined_conflict_is_no_event(coder, text):
      "citizenship.", []),
     ("The EU insisted that Britain must respect the deal.", ["REQUEST"]),
     ("The Saudi embassy advised citizens to leave the country.", ["REQUEST"]),
+    # A subjunctive asks; an indirect question asks about something, and asks for nothing.
+    ("Chile insisted that the treaty be respected.", ["REQUEST"]),
+    ("Egypt asked that the talks be postponed.", ["REQUEST"]),
+    ("Asked by journalists if he would expel the diplomats, the Kenyan minister said no.", []),
+    ("The Kenyan minister was asked whether Nairobi had expelled the diplomats.", []),
 ])
 def test_insisting_and_advising_demand_only_what_they_ask(coder, text, expected):
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected

@@ -115,6 +115,7 @@ def test_policy_off_codes_any_subject() -> None:
     "Three reformers were expelled from the Hungarian Communist Party ranks in May.",
     "The Swiss National Bank intervened in the currency markets to support the franc.",
     "Australian officials are seeking ways to answer the French tariffs.",
+    "Debate on the Danish budget was stalled for a week.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

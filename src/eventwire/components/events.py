@@ -65,6 +65,8 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 # Conjunctions of a clause the verb governs, kept among the verb's words: an indirect
 # question ("asked *if*") and a for-to clause ("called *for* a force to be stationed").
 GOVERNED_MARKS = frozenset({"if", "whether", "for"})
+# Conjunctions that open an indirect question: what it asks is asked about, not asked for.
+QUESTION_MARKS = frozenset({"if", "whether"})
 CONTEXT_DEPTH = 3
 # Entity types of a named party that may be a place standing for its people ("Texas sued").
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
@@ -307,15 +309,20 @@ class EventExtractor(Pipe):
 
     def _states(self, verb: Token) -> bool:
         """The verb governs a clause that asserts rather than asks: no obligation auxiliary,
-        no bare (subjunctive) verb (statement_verbs.tsv)."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        no bare (subjunctive) verb (statement_verbs.tsv); or an indirect question ("asked
+        if he would close the bases")."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl"
+                       and _opened_by(c, QUESTION_MARKS)), None)
         if clause is None or not clause.tag_.startswith("VB"):
             return False  # no clause, or one the parser tagged no verb: keep the demand
-        auxiliaries = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
-        if "to" in auxiliaries or any(a in self.obligation_aux for a in auxiliaries):
+        if _opened_by(clause, QUESTION_MARKS):
+            return True
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "to" or a.lower_ in self.obligation_aux for a in auxiliaries):
             return False  # "advised travellers to self isolate", "insisted Britain must ..."
         if auxiliaries:
-            return True
+            # a bare auxiliary is a subjunctive: "asked that the talks be put off"
+            return not all(a.tag_ == "VB" for a in auxiliaries)
         # A bare verb is a subjunctive: "insisted that the president resign", and a present
         # under a past verb of saying ("insisted I fight again"; an assertion would be
         # "fought")
@@ -701,6 +708,11 @@ def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) 
         return False
     event = kept[governor.i]
     return event["event"] == event_type and bool(event["actor"] or event["recipient"])
+
+
+def _opened_by(clause: Token, marks: frozenset[str]) -> bool:
+    """The clause's subordinating conjunction is one of ``marks``."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _names_party(token: Token, index: list[int]) -> bool:

@@ -235,8 +235,9 @@ class Modality(Pipe):
                 # A condition only binds the clause it introduces, with the infinitives
                 # that complete it ("if China decides to attack").
                 if category == "pending" and child.dep_ == "mark":
-                    # "until Turkey recognises": a present-tense clause it opens is pending.
-                    category = "condition" if token.tag_ in PRESENT_TAGS else None
+                    # "until Turkey recognises", "until the troops are withdrawn": a
+                    # present-tense clause it opens is pending.
+                    category = "condition" if _present(token) else None
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
@@ -430,6 +431,13 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _present(verb: Token) -> bool:
+    """A clause in the present: its verb ("until Turkey *recognises*") or its finite
+    auxiliary ("until the troops *are* withdrawn", "until Iran *has* withdrawn")."""
+    return verb.tag_ in PRESENT_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
 def _past(verb: Token) -> bool:
