@@ -1245,3 +1245,14 @@ def test_being_unable_to_act_negates_the_act(coder):
 def test_a_state_welcome_given_is_a_hosted_visit(coder):
     found = events(coder, "In New Delhi, Trump was given a formal state welcome by Modi.")
     assert "AID" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A veto rejects a bill, and overriding it rejects the veto: no repression, no blame.
+    ("The Brazilian president vetoed the wage bill on Friday.", [("REJECT", [])]),
+    ("The Senate failed to override the president's veto of the farm bill.",
+     [("REJECT", ["negation"])]),
+    ("The Senate will vote on Tuesday to uphold the governor's veto.", [("REJECT", [])]),
+])
+def test_a_veto_and_its_override_are_rejections(coder, text, expected):
+    assert [(e.event, e.mode) for e in events(coder, text)] == expected

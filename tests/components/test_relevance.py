@@ -116,6 +116,7 @@ def test_policy_off_codes_any_subject() -> None:
     "The Swiss National Bank intervened in the currency markets to support the franc.",
     "Australian officials are seeking ways to answer the French tariffs.",
     "Debate on the Danish budget was stalled for a week.",
+    "Neither the Geneva talks nor the new tariffs will serve to calm the dispute.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
