@@ -544,6 +544,59 @@ def test_attacks_done_days_apart_stay_apart_and_a_feared_one_joins_no_done_one()
         "2019-02-05", "2019-02-19")
 
 
+# -- an act the story refers back to --------------------------------------------------
+
+US = Entity("US", "United States", "USA", None)
+
+
+def pullout(event_id: str, date: str, text: str, trigger: str = "withdrawal") -> Event:
+    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
+                 date_precision="day", event="RETREAT", mode=[], context=[], actor=[US],
+                 recipient=[], event_text=trigger, text=text,
+                 text_info=TextInfo(0, 0, len(text)), quad_code=1, intensity=2.0,
+                 cameo="087", goldstein=9.0, event_loc=None)
+
+
+ANNOUNCED = pullout("dec19-0002", "2018-12-19", "The president announced a withdrawal of "
+                    "American troops from the north-east of the country.")
+REFERRED = pullout("dec28-0007", "2018-12-28", "Kurdish officials warned that the US "
+                   "withdrawal would leave thousands of prisoners unguarded.")
+
+
+def test_a_definite_event_noun_refers_back_to_the_act_s_earlier_report():
+    rules = load_rules()
+    earlier, later = mention(ANNOUNCED, rules), mention(REFERRED, rules)
+    assert later.told_before and not earlier.told_before  # "the US withdrawal", "a withdrawal"
+    assert window_days(later, rules) == rules.told_before_reach
+    assert score(later, earlier, rules) is not None  # nine days apart
+    docs = {d: DocInfo(d, e.date) for d, e in (("dec19", ANNOUNCED), ("dec28", REFERRED))}
+    clusters = link_events([ANNOUNCED, REFERRED], docs)
+    assert clusters[ANNOUNCED.id] == clusters[REFERRED.id]
+
+
+def test_a_reference_back_reaches_only_back_only_so_far_and_only_to_the_same_act():
+    rules = load_rules()
+    later = mention(REFERRED, rules)
+    after = pullout("jan02-0003", "2019-01-02", "The Pentagon began a withdrawal of "
+                    "American troops from the north-east of the country.")
+    long_before = pullout("dec01-0004", "2018-12-01", "The president ordered a withdrawal "
+                          "of American troops from the north-east of the country.")
+    other_act = pullout("dec20-0001", "2018-12-20", "American troops left the north-east "
+                        "of the country.", trigger="left")
+    assert score(later, mention(after, rules), rules) is None  # five days after it
+    assert score(later, mention(long_before, rules), rules) is None  # four weeks before
+    assert score(later, mention(other_act, rules), rules) is None  # another word, another act
+
+
+def test_a_bare_plural_is_generic_and_refers_back_to_nothing():
+    rules = load_rules()
+    generic = pullout("dec28-0009", "2018-12-28", "Washington rarely answers Iranian attacks "
+                      "with anything but sanctions.", trigger="attacks")
+    assert not mention(generic, rules).told_before
+    assert mention(pullout("dec28-0010", "2018-12-28", "Iran's attacks on tankers went on.",
+                           trigger="attacks"), rules).told_before
+
+
 # -- a background act told by a past period ----------------------------------------------
 
 USA = Entity("President Reagan", "Ronald Reagan", "USA", "GOV")

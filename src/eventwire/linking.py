@@ -96,6 +96,10 @@ class Rules:
     told_window: int
     repeated_sentence: float
     repeated_window: int
+    event_nouns: frozenset[str]  # single-word event nouns (``told_before``)
+    told_before_cues: frozenset[str]
+    told_before_max: int
+    told_before_reach: int
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -148,7 +152,12 @@ def load_rules() -> Rules:
         told_month_prepositions=frozenset(raw["told_periods"]["month_prepositions"]),
         told_window=int(raw["told_periods"]["day_window"]),
         repeated_sentence=float(raw["repeated"]["sentence"]),
-        repeated_window=int(raw["repeated"]["day_window"]))
+        repeated_window=int(raw["repeated"]["day_window"]),
+        event_nouns=frozenset(row["lemma"] for table in raw["told_before"]["noun_tables"]
+                              for row in read_tsv(*table) if " " not in row["lemma"]),
+        told_before_cues=frozenset(raw["told_before"]["determiners"]),
+        told_before_max=int(raw["told_before"]["max_before"]),
+        told_before_reach=int(raw["told_before"]["reach_back"]))
 
 
 def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
@@ -195,6 +204,7 @@ class Mention:
     unrealised: bool = False  # feared, threatened or planned: dated only by its reports
     standing: bool = False  # a standing or habitual act ("have been attacking"), no dated one
     periods: frozenset[tuple[Date, Date]] = frozenset()  # past periods told ("last month")
+    told_before: bool = False  # a definite event noun: an act told before (``told_before``)
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -354,7 +364,21 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
         standing=standing(event, rules),
-        periods=told_periods(event.text, hi if lo == hi else None, rules))
+        periods=told_periods(event.text, hi if lo == hi else None, rules),
+        told_before=told_before(event, rules))
+
+
+def told_before(event: Event, rules: Rules | None = None) -> bool:
+    """The act is one the story refers back to: a definite event noun ("the US
+    withdrawal", "his threat", "Turkey's offensive"), which the coder dates by the
+    story's day, only the last day it may have happened (``told_before``). A bare
+    plural ("reacts to Iranian attacks") is generic, not told before."""
+    rules = rules or load_rules()
+    head = _WORD.findall(event.event_text.lower())[:1]
+    if not head or (head[0] not in rules.event_nouns
+                    and head[0].removesuffix("s") not in rules.event_nouns):
+        return False
+    return _cue_before_trigger(event, rules.told_before_cues, rules.told_before_max)
 
 
 def _act(word: str, rules: Rules) -> str:
@@ -410,6 +434,8 @@ def window_days(item: Mention, rules: Rules) -> int:
     else:
         days = rules.unrealised_window if item.unrealised else rules.day_window
     days = max(days, rules.repeated_window)
+    if item.told_before:
+        days = max(days, rules.told_before_reach)
     if item.lo is None or item.hi is None:
         return days
     reach = [max((item.lo - day).days, (day - item.hi).days) + rules.day_window
@@ -649,7 +675,19 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
             and _told_fits(a, b, rules) and _told_fits(b, a, rules)):
         return True
     near = timedelta(days=rules.day_window)
-    return any(b.lo - near <= day <= b.hi + near for day in a.named_days)
+    return (any(b.lo - near <= day <= b.hi + near for day in a.named_days)
+            or _refers_back(a, b, rules) or _refers_back(b, a, rules))
+
+
+def _refers_back(later: Mention, earlier: Mention, rules: Rules) -> bool:
+    """``later`` refers back to an act told before (``told_before``), ``earlier``
+    names it by the same act (a trigger class in common: "the US withdrawal", "the
+    withdrawal of 2,000 US troops"; a campaign's "offensive" is not one night's
+    "repulsed") and is dated at most ``told_before.reach_back`` days before it."""
+    if not later.told_before or later.lo is None or earlier.hi is None:
+        return False
+    return (bool(later.trigger & earlier.trigger)
+            and timedelta(0) <= later.lo - earlier.hi <= timedelta(days=rules.told_before_reach))
 
 
 def _repeated(a: Mention, b: Mention, rules: Rules) -> bool:
