@@ -402,12 +402,16 @@ class Store:
         exclude (Sequence[str]): documents whose stored events are being replaced.
         RETURNS (list[Event]): candidates by event id; the caller checks blocks.
         Only the rows of the candidate blocks are read: filters on type,
-        country codes and date, never the whole table.
+        country codes and date. The span of all windows' days is also given as
+        constants, which the scan can prune row groups by, so a batch reads the
+        weeks around it, not the whole table (linking stays linear in events).
         """
+        span_sql, span_params = _date_span(windows)
         self.con.register("_windows", windows)
         try:
             rows = self.con.sql(
                 "SELECT * FROM events e WHERE e.cluster_id IS NOT NULL "
+                f"AND {span_sql} "
                 "AND e.doc_id NOT IN (SELECT unnest(?::VARCHAR[])) AND EXISTS ("
                 "SELECT 1 FROM _windows w WHERE w.event = e.event "
                 "AND (list_contains(list_transform(e.actor, lambda x: x.code), w.code) "
@@ -416,7 +420,8 @@ class Store:
                 "AND coalesce(e.actor[1].code, '?') = '?')) AND ("
                 "(w.lo IS NULL AND e.date IS NULL) OR "
                 "(e.date <= w.hi AND e.date >= substr(w.lo, 1, length(e.date))))) "
-                "ORDER BY e.id", params=[list(exclude)]).to_arrow_table().to_pylist()
+                "ORDER BY e.id", params=[*span_params, list(exclude)]
+            ).to_arrow_table().to_pylist()
         finally:
             self.con.unregister("_windows")
         return [_event(row) for row in rows]
@@ -500,6 +505,25 @@ class Store:
         if doc_ids:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
                              [list(doc_ids)])
+
+
+def _date_span(windows: pa.Table) -> tuple[str, list[str]]:
+    """SQL condition and parameters bounding an event's date by the span of all
+    windows: on or before the last ``hi``, and from the first ``lo``'s month on (a
+    year-precision date from its year on); undated events only when a window is
+    undated. A date of any precision is a prefix of the day strings it covers."""
+    days = [(lo, hi) for lo, hi in zip(windows.column("lo").to_pylist(),
+                                       windows.column("hi").to_pylist(), strict=True)]
+    undated = any(lo is None for lo, _ in days)
+    dated = [(lo, hi) for lo, hi in days if lo is not None and hi is not None]
+    parts, params = [], []
+    if dated:
+        first, last = min(lo for lo, _ in dated), max(hi for _, hi in dated)
+        parts.append("(e.date <= ? AND (e.date >= ? OR (length(e.date) = 4 AND e.date >= ?)))")
+        params += [last, first[:7], first[:4]]
+    if undated:
+        parts.append("e.date IS NULL")
+    return "(" + (" OR ".join(parts) or "FALSE") + ")", params
 
 
 def _event(row: dict[str, Any]) -> Event:
