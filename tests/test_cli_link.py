@@ -236,3 +236,28 @@ def test_a_feared_attack_stored_days_before_is_a_candidate_and_joins(tmp_path, c
             commit(store, [coded[d]])
         stored = clusters_of(store)
     assert stored[attacks["feb12"].id] == stored[attacks["feb18"].id]
+
+
+def test_the_candidate_date_span_keeps_every_precision_and_the_undated_only_when_asked():
+    import duckdb
+    import pyarrow as pa
+
+    from eventwire.store import _date_span
+
+    dates = ["1987-03-10", "1987-03", "1987", "1987-02-27", "1987-05-01", "1986", None]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (date VARCHAR)")
+    con.executemany("INSERT INTO events VALUES (?)", [[d] for d in dates])
+
+    def kept(rows):
+        windows = pa.table({"event": ["ASSAULT"] * len(rows), "code": ["IRN"] * len(rows),
+                            "lo": [r[0] for r in rows], "hi": [r[1] for r in rows]})
+        sql, params = _date_span(windows)
+        return {row[0] for row in con.execute(f"SELECT date FROM events e WHERE {sql}",
+                                               params).fetchall()}
+
+    # a day window keeps its days, its month and its year, not other months or years
+    assert kept([("1987-03-09", "1987-03-11")]) == {"1987-03-10", "1987-03", "1987"}
+    assert kept([("1987-03-09", "1987-03-11"), (None, None)]) == {
+        "1987-03-10", "1987-03", "1987", None}
+    assert kept([(None, None)]) == {None}
