@@ -110,6 +110,8 @@ def light_verb_nouns(verbs: dict, types: dict[str, str], nouns: set[str]) -> dic
     """Nouns whose light-verb patterns agree on one PLOVER type: noun -> (code, verb)."""
     blocks: dict[str, str] = {}
     for row in read_rows("light_verbs.tsv"):
+        if row.get("derive") == "no":
+            continue  # "extend credit", "tighten security": the block's patterns name other senses
         for block in verbs.get(row["verb"], ("", []))[1]:
             blocks.setdefault(block, row["verb"])
     votes: dict[str, list[tuple[str, str]]] = defaultdict(list)

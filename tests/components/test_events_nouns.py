@@ -233,3 +233,65 @@ def test_a_closure_ordered_by_a_state_restricts(nlp):
     found = Coder(nlp=nlp).code("The carmaker announced the closure of its plant in Wales.",
                                 date="2020-02-25").events
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Norway's mediation between the Colombian government and the guerrillas ended a war.",
+     "CONSULT", ["COL", "NOR"], []),
+    ("Japanese assistance to Vietnam doubled last year.", "AID", ["JPN"], ["VNM"]),
+    ("Tehran's ultimatum to Baghdad expires on Friday.", "THREATEN", ["IRN"], ["IRQ"]),
+    ("Canada's apology to China came after a week of tension.", "CONCEDE", ["CAN"], ["CHN"]),
+    ("Spain approved the extradition of the banker to Venezuela.", "COOPERATE", ["ESP"],
+     ["VEN"]),
+])
+def test_mediation_aid_ultimatum_apology_extradition_nouns(
+        coder, text, event_type, actors, recipients):
+    event = first(coder, text, event_type)
+    assert codes(event.actor) == actors
+    assert set(recipients) <= set(codes(event.recipient))
+
+
+def test_an_indictment_accuses_and_an_uprising_is_no_noun_event(coder):
+    found = coder.code("The indictment of the Peruvian senator by prosecutors in Lima was "
+                       "announced.", date="2020-02-25").events
+    assert "ACCUSE" in [e.event for e in found] and "COERCE" not in [e.event for e in found]
+    found = coder.code("The city was the cradle of the 2011 uprising against the king.",
+                       date="2020-02-25").events
+    assert found == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Israel tightened its blockade of Gaza on Monday.", "COERCE", ["ISR"], ["PSE"]),
+    ("The Nigerian army prolonged its offensive against the insurgents.", "ASSAULT", ["NGA"],
+     []),
+    ("The European Union renewed its sanctions against Belarus.", "SANCTION", ["EUR"],
+     ["BLR"]),
+])
+def test_verbs_of_prolonging_are_light(coder, text, event_type, actors, recipients):
+    event = first(coder, text, event_type)
+    assert codes(event.actor) == actors
+    assert set(recipients) <= set(codes(event.recipient))
+
+
+@pytest.mark.parametrize("text", [
+    "The carmaker extended the deadline for its offer by a week.",
+    "The ruling party maintained its lead in the polls.",
+    "Airports tightened security ahead of the holiday.",
+])
+def test_verbs_of_prolonging_code_only_event_nouns(coder, text):
+    assert coder.code(text, date="2020-02-25").events == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("The rebels were hunted by Congolese troops for months.", "ASSAULT", ["COD"]),
+    ("The jihadists were hunted down by French troops in Mali.", "ASSAULT", ["FRA"]),
+])
+def test_a_passive_subject_is_the_object_its_verb_patterns_name(coder, text, event_type, actors):
+    event = first(coder, text, event_type)
+    assert codes(event.actor) == actors
+
+
+def test_a_participle_on_an_event_noun_leaves_the_event_to_the_noun(coder):
+    found = coder.code("Talks sponsored by Egypt are expected next week.",
+                       date="2020-02-25").events
+    assert "CONSULT" not in [e.event for e in found]

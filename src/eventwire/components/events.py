@@ -34,7 +34,7 @@ from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
-from eventwire.kb.patterns import NominalEvent, VerbLexicon, Word, load_lexicon
+from eventwire.kb.patterns import Match, NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
@@ -220,6 +220,8 @@ class EventExtractor(Pipe):
             return self._judged(named, verb, index)
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
+        if match is not None and match.pattern is None:
+            match = self._passive_match(verb, before, after, match)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
@@ -306,6 +308,28 @@ class EventExtractor(Pipe):
         else:
             event["sense"] = "pattern" if match.pattern is not None else "default"
         return event
+
+    def _passive_match(self, verb: Token, before: list[Word], after: list[Word],
+                       match: Match) -> Match:
+        """A passive verb's patterns read its subject as the object it is: "the militants
+        were hunted by Iraqi police" is "hunted the militants", "fighters held by Kurdish
+        forces" is "held fighters". The dictionary's patterns name the object after the
+        verb, as the active voice has it; a pattern matched only so codes the verb, with
+        no pattern word in its trigger text."""
+        subj, passive = subject(verb)
+        passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+        if subj is None or not passive or subj.i > verb.i or self._stative(verb):
+            return match
+        if verb.dep_ in ("relcl", "acl") and subj.i != verb.head.i:
+            return match  # "the man who was held": the antecedent is read by its clause
+        if verb.dep_ == "acl" and _nominal_entry(self.lexicon.nouns, subj) is not None:
+            return match  # "talks sponsored by the UN": the noun names the event
+        words = [matcher_word(t, direct=t.i == subj.i)
+                 for t in _passive_object_tokens(subj, verb)]
+        found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
+        if found is None or found.pattern is None or not found.code:
+            return match
+        return Match(found.code, found.pattern, ())
 
     def _states(self, verb: Token) -> bool:
         """The verb governs a clause that asserts rather than asks: no obligation auxiliary,
@@ -605,6 +629,21 @@ def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: b
     if trigger.dep_ == "acl" or nominal:
         confidence -= 0.1
     return round(min(max(confidence, 0.05), 0.95), 2)
+
+
+def _passive_object_tokens(subj: Token, verb: Token) -> list[Token]:
+    """The words of a passive verb's subject phrase, down to ``CONTEXT_DEPTH`` and without
+    its clauses or the verb's own words ("the fighters *held by* ...")."""
+    found: list[Token] = []
+    stack = [(subj, 1)]
+    while stack:
+        t, depth = stack.pop()
+        if t.i == verb.i or t.i != subj.i and t.dep_ in CONTEXT_STOP_DEPS:
+            continue
+        found.append(t)
+        if depth < CONTEXT_DEPTH:
+            stack.extend((c, depth + 1) for c in t.children)
+    return sorted(found, key=lambda t: t.i)
 
 
 def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word], list[int]]:
