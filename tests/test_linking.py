@@ -507,12 +507,18 @@ def test_a_visit_and_its_reception_told_in_one_story_are_one_visit():
 TURKEY = Entity("Turkish", "Turkey", "TUR", None)
 
 
-def feared(event_id: str, date: str, text: str, trigger: str = "attack") -> Event:
+def report(event_id: str, date: str, text: str, trigger: str, event: str, actor: Entity,
+           cameo: str) -> Event:
+    """One day-dated report of ``actor``'s act, in a story named by the id's prefix."""
     return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
-                 date_precision="day", event="ASSAULT", mode=[], context=[],
-                 actor=[TURKEY], recipient=[], event_text=trigger, text=text,
+                 date_precision="day", event=event, mode=[], context=[], actor=[actor],
+                 recipient=[], event_text=trigger, text=text,
                  text_info=TextInfo(0, 0, len(text)), quad_code=4, intensity=-9.0,
-                 cameo="190", goldstein=-10.0, event_loc=None)
+                 cameo=cameo, goldstein=-10.0, event_loc=None)
+
+
+def feared(event_id: str, date: str, text: str, trigger: str = "attack") -> Event:
+    return report(event_id, date, text, trigger, "ASSAULT", TURKEY, "190")
 
 
 FEARED = feared("g94-0020", "2019-02-12", "He said the US departure should not leave its "
@@ -550,11 +556,7 @@ US = Entity("US", "United States", "USA", None)
 
 
 def pullout(event_id: str, date: str, text: str, trigger: str = "withdrawal") -> Event:
-    return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date=date,
-                 date_precision="day", event="RETREAT", mode=[], context=[], actor=[US],
-                 recipient=[], event_text=trigger, text=text,
-                 text_info=TextInfo(0, 0, len(text)), quad_code=1, intensity=2.0,
-                 cameo="087", goldstein=9.0, event_loc=None)
+    return report(event_id, date, text, trigger, "RETREAT", US, "087")
 
 
 ANNOUNCED = pullout("dec19-0002", "2018-12-19", "The president announced a withdrawal of "
