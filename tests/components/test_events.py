@@ -1256,3 +1256,73 @@ def test_a_state_welcome_given_is_a_hosted_visit(coder):
 ])
 def test_a_veto_and_its_override_are_rejections(coder, text, expected):
     assert [(e.event, e.mode) for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister told a cabinet meeting in Kabul that the army needed more helicopters.",
+    "Orban told a meeting of Fidesz lawmakers on Monday that Hungary would hold firm.",
+    "The president said to a party conference in Ankara that Turkey would not retreat.",
+])
+def test_a_gathering_addressed_is_no_consultation(coder, text):
+    assert "CONSULT" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Reports that Syrian jets had bombed the market in Idlib were false, the ministry said.",
+    "Moscow dismissed claims that its warplanes bombed a hospital near Aleppo.",
+    "Kiev denied rumours that Ukrainian troops had shelled the separatist town.",
+])
+def test_an_act_a_dismissed_or_claimed_report_tells_is_not_asserted(coder, text):
+    assert "ASSAULT" not in [e.event for e in events(coder, text)]
+
+
+def test_a_past_relative_clause_keeps_its_own_mode(coder):
+    text = ("Baghdad urged Ankara to withdraw the Turkish soldiers who had occupied the "
+            "Iraqi town of Zakho.")
+    found = [e for e in events(coder, text) if e.event_text == "occupied"]
+    assert found and found[0].event != "THREATEN" and "hypothetical" not in found[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "The accord calls on Pakistan to release all fishermen by March.",
+    "The draft resolution would impose tariffs on Chinese solar panels.",
+    "The plan would ban Russian gas imports from 2027.",
+])
+def test_a_text_is_no_party(coder, text):
+    assert [e.event for e in events(coder, text)
+            if e.event in ("REQUEST", "THREATEN", "SANCTION")] == []
+
+
+def test_a_text_whose_parties_are_named_acts_for_them(coder):
+    found = events(coder, "The UN resolution demands that Israel halt settlement building.")
+    assert [codes(e.actor) for e in found if e.event == "REQUEST"] == [["UNO"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Oil tankers in the Strait of Hormuz could be threatened by Iranian drones.",
+    "North Korean missiles threaten Japanese cities.",
+])
+def test_a_weapon_is_no_threatener(coder, text):
+    assert "THREATEN" not in [e.event for e in events(coder, text)]
+
+
+def test_a_party_still_threatens(coder):
+    found = events(coder, "Iran threatened Saudi Arabia with retaliation on Sunday.")
+    assert [codes(e.actor) for e in found if e.event == "THREATEN"] == [["IRN"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The broadcaster was forced to apologise for the error.", []),
+    ("The Nigerian oil minister was forced to resign on Friday.", ["RETREAT"]),
+])
+def test_being_forced_with_no_one_forcing_is_a_circumstance(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany exported more machinery to China in 2025.", []),
+    ("Japan imported record amounts of coal from Australia.", []),
+    ("North Korea exported ballistic missiles to Syria.", ["AID"]),
+])
+def test_trade_figures_are_no_cooperation(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected

@@ -238,3 +238,12 @@ def test_people_fleeing_retreat_from_no_one(nlp):
 def test_private_travellers_joining_a_group_make_no_visit(coder):
     text = "Many nations whose citizens travelled to join Isis now wish to bring them home."
     assert "CONSULT" not in types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A sandstorm killed three Iraqi soldiers near the Saudi border.",
+    "A blizzard cut off two Afghan army posts in Badakhshan.",
+])
+def test_weather_does_no_harm_as_a_party(nlp, text):
+    found = Coder(nlp=nlp).code(text, date="2026-01-10").events
+    assert [e.event for e in found if e.event in ("ASSAULT", "COERCE")] == []

@@ -29,6 +29,7 @@ from eventwire.participants import (
     mentions_under,
     own_state,
     reporting_subject,
+    subject,
 )
 
 # Dependency labels through which a verb's modality reaches the event it completes.
@@ -146,6 +147,9 @@ class Modality(Pipe):
                 continue
             if "imagined" in found and event["event"] in THREAT_RECODED:
                 continue  # "I hope the US attacks would target the air bases": nobody threatens
+            if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
+                    _text_subject(doc[start]):
+                continue  # "the proposal would ban imports": what a text would do threatens no one
             if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
                 found.discard("negation")
@@ -248,6 +252,8 @@ class Modality(Pipe):
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
+                if trigger.pos_ == "VERB" and self._dismissed(token):
+                    found.add("alleged")  # "reports that Iran would attack were propaganda"
             if token.dep_ == "ccomp" and governed:
                 # A clause a verb of mind governs ("imagined jets bombing the camp") is not
                 # asserted, nor one an accusation or denial is about ("denied that it had
@@ -263,7 +269,10 @@ class Modality(Pipe):
                         category == "hypothetical" and not _past(token) or \
                         category == "capacity":
                     found.add(category)
+                if trigger.pos_ == "VERB" and self._dismissed(token.head):
+                    found.add("alleged")  # "reports that jets had bombed the market were false"
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
+                    _told_relative(token) or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
                     self._governor(token) is None or \
                     self._asserted_clause(token) or _contrasted(token) or \
@@ -318,6 +327,10 @@ class Modality(Pipe):
         """The governor cue of a word, by its lemma, or by its form without a regular ending
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
         category = self.cues.get(("governor", token.lemma_.lower()))
+        if category is None and token.pos_ == "NOUN":
+            # "claims that the militia had shelled the village": the noun, not the verb
+            # ("Iran claimed its forces shot down a drone" tells of the act)
+            category = self.cues.get(("claim", token.lemma_.lower()))
         if category is None and token.tag_ == "VBG":
             category = self.cues.get(("progressive", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
@@ -330,6 +343,18 @@ class Modality(Pipe):
             category = next((self.cues.get(("governor", c.lemma_.lower()))
                              for c in token.children if c.dep_ == "acomp"), None)
         return category
+
+    def _dismissed(self, noun: Token) -> bool:
+        """A noun whose clause tells an act, dismissed by the predicate of the copula it is
+        the subject of ("reports that Iran intended to attack ships *were propaganda*", "claims
+        that the army shelled the town are *baseless*"; cues.tsv, ``predicate`` rows of
+        category ``alleged``)."""
+        copula = noun.head
+        return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and \
+            copula.lemma_ in COPULAS and any(
+                c.dep_ in ("attr", "acomp") and
+                self.cues.get(("predicate", c.lemma_.lower())) == "alleged"
+                for c in copula.children)
 
     def _reported_unconditionally(self, verb: Token) -> bool:
         """A clause reported by a past-tense or perfect verb of saying, with no condition of
@@ -418,6 +443,20 @@ def _purpose(trigger: Token) -> bool:
         trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
 
 
+def _text_subject(trigger: Token) -> bool:
+    """A verb whose subject is a text, not a party ("the proposal would ban imports";
+    events/document_nouns.tsv)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    owner, passive = subject(trigger)
+    return not passive and owner is not None and owner.lemma_.lower() in _documents()
+
+
+@lru_cache(maxsize=1)
+def _documents() -> frozenset[str]:
+    return frozenset(r["noun"] for r in read_tsv("events", "document_nouns.tsv"))
+
+
 def _verb_phrases(verb: Token) -> list[str]:
     """A verb's lemma alone and with each object or particle ("take place", "go ahead")."""
     lemma = verb.lemma_.lower()
@@ -466,8 +505,20 @@ def _judged_by_copula(verb: Token) -> Token:
 def _described(token: Token) -> bool:
     """A past participle that describes a noun ("a customs fee *imposed* by the US", "the
     truce *brokered* by Russia") tells what was done before; the mode of the verb governing
-    the noun ("the panel will rule on objections to a fee imposed by the US") is not its."""
-    return token.dep_ == "acl" and token.tag_ == "VBN"
+    the noun ("the panel will rule on objections to a fee imposed by the US") is not its. A
+    clause with its own subject or auxiliary the parser hung on a noun ("denied claims that
+    the militia *had shelled* the village") is what the noun says, no description."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
+
+
+def _told_relative(verb: Token) -> bool:
+    """A relative clause in the past ("asked the army to withdraw the troops *which were
+    occupying* the airport", "the militia that *had shelled* the town") tells what its noun
+    did, whatever the verb governing the noun supposes; one in the present or the future
+    ("called for a force that *protects* civilians") is part of what is supposed."""
+    return verb.dep_ == "relcl" and (verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES for c in verb.children))
 
 
 def _finite(verb: Token) -> bool:
