@@ -1326,3 +1326,17 @@ def test_being_forced_with_no_one_forcing_is_a_circumstance(coder, text, expecte
 ])
 def test_trade_figures_are_no_cooperation(coder, text, expected):
     assert [e.event for e in events(coder, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army has yet to attack the rebel town of Saraqib.",
+    "Iraqi police are yet to arrest the gunmen who killed the activist.",
+])
+def test_an_act_still_to_come_is_negated(coder, text):
+    found = [e for e in events(coder, text) if e.event_text.startswith(("attack", "arrest"))]
+    assert found and all("negation" in e.mode for e in found)
+
+
+def test_a_name_given_is_no_act(coder):
+    text = "The Turkish president called the general an outstanding military commander."
+    assert [e.event for e in events(coder, text)] == []

@@ -29,7 +29,7 @@ from eventwire.components.modality import (
     occurrence_phrases,
 )
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
-from eventwire.evaluations import COPULAS, Judgment, judgment, naming_judgment
+from eventwire.evaluations import COPULAS, Judgment, judgment, naming_judgment, naming_verbs
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
@@ -223,6 +223,10 @@ class EventExtractor(Pipe):
         if named is not None:
             # "called the sanctions illegal": a judgment, whatever the verb's patterns say
             return self._judged(named, verb, index)
+        if verb.lemma_.lower() in naming_verbs() and any(
+                c.dep_ in ("dobj", "obj") for c in verb.children) and any(
+                c.dep_ == "oprd" for c in verb.children):
+            return None  # "called Yazov an outstanding military leader": a name given, no act
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         if match is not None and match.pattern is None:

@@ -245,6 +245,10 @@ class Modality(Pipe):
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
+            if step > 0 and reached_by == "xcomp" and token.lemma_ in ("have", "be") and any(
+                    c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
+                    for c in token.children):
+                found.add("negation")  # "the army has yet to attack the town": not done
             if step > 0 and governed and reached_by != "conj":
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
