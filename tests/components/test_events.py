@@ -1340,3 +1340,12 @@ def test_an_act_still_to_come_is_negated(coder, text):
 def test_a_name_given_is_no_act(coder):
     text = "The Turkish president called the general an outstanding military commander."
     assert [e.event for e in events(coder, text)] == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Ankara has given the Kurdish militias no promises of support.", "SUPPORT"),
+    ("The Nigerian army killed no villagers during the operation.", "ASSAULT"),
+])
+def test_an_object_denied_by_its_determiner_negates_the_act(coder, text, event_type):
+    found = [e for e in events(coder, text) if e.event == event_type]
+    assert found and all("negation" in e.mode for e in found)

@@ -141,6 +141,8 @@ class Modality(Pipe):
                 continue
             start, end = event["trigger"][:2]
             own = self.categories(doc[start])
+            if event["event"] not in NEGATIVE_TYPES:  # "saw no need": the refusal's own "no"
+                own |= self._object_denied(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
             if found & {"condition", "alleged", "advocated", "capacity"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]):
@@ -291,6 +293,16 @@ class Modality(Pipe):
             reached_by = token.dep_
             token = token.head
         return found
+
+    def _object_denied(self, verb: Token) -> set[str]:
+        """A verb whose object is denied by its determiner ("has given them *no* promises of
+        support", "offered *no* help"): the act was not done. Only a verb's own object: "has no
+        plans to attack" leaves the attack to the plans."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {category for o in verb.children if o.dep_ in ("dobj", "obj", "dative")
+                for d in o.children if d.dep_ == "det" and
+                (category := self.cues.get(("det", d.lower_))) == "negation"}
 
     def _no_act(self, trigger: Token) -> bool:
         """An activity named or an aim stated, not an act that happened: a gerund that is
