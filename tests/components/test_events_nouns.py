@@ -295,3 +295,19 @@ def test_a_participle_on_an_event_noun_leaves_the_event_to_the_noun(coder):
     found = coder.code("Talks sponsored by Egypt are expected next week.",
                        date="2020-02-25").events
     assert "CONSULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing was furious at the foreign minister's suggestion that Manila could seize the reef.",
+    "Tehran's insistence that the tankers had entered its waters angered London.",
+])
+def test_a_noun_of_asking_whose_clause_states_asks_for_nothing(coder, text):
+    assert "REQUEST" not in {e.event for e in events(coder, text)}
+    assert "REJECT" not in {e.event for e in events(coder, text)}
+
+
+def test_a_noun_of_asking_whose_clause_asks_still_requests(coder):
+    text = ("Canada's suggestion that Turkey should release the detained journalists was "
+            "welcomed by rights groups.")
+    request = first(coder, text, "REQUEST")
+    assert codes(request.actor) == ["CAN"] and request.event_text == "suggestion"

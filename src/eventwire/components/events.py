@@ -67,6 +67,7 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 GOVERNED_MARKS = frozenset({"if", "whether", "for"})
 # Conjunctions that open an indirect question: what it asks is asked about, not asked for.
 QUESTION_MARKS = frozenset({"if", "whether"})
+THAT_MARK = frozenset({"that"})  # a content clause of a noun ("the suggestion that ...")
 CONTEXT_DEPTH = 3
 # Entity types of a named party that may be a place standing for its people ("Texas sued").
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
@@ -144,6 +145,8 @@ class EventExtractor(Pipe):
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
         self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
+        self.statement_nouns = frozenset(
+            r["noun"] for r in read_tsv("events", "statement_nouns.tsv"))
         self.stative = frozenset((r["verb"], r["prep"]) for r in
                                  read_tsv("events", "stative_participles.tsv"))
         self.undergone_alone = frozenset(r["type"] for r in
@@ -350,11 +353,13 @@ class EventExtractor(Pipe):
         return Match(found.code, found.pattern, ())
 
     def _states(self, verb: Token) -> bool:
-        """The verb governs a clause that asserts rather than asks: no obligation auxiliary,
-        no bare (subjunctive) verb (statement_verbs.tsv); or an indirect question ("asked
-        if he would close the bases")."""
+        """The verb (or noun) governs a clause that asserts rather than asks: no obligation
+        auxiliary, no bare (subjunctive) verb (statement_verbs.tsv, statement_nouns.tsv); or an
+        indirect question ("asked if he would close the bases"). A noun's clause is the one
+        "that" opens ("the suggestion that Japan could intervene")."""
         clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl"
-                       and _opened_by(c, QUESTION_MARKS)), None)
+                       and _opened_by(c, QUESTION_MARKS) or c.dep_ == "acl"
+                       and verb.pos_ in ("NOUN", "PROPN") and _opened_by(c, THAT_MARK)), None)
         if clause is None or not clause.tag_.startswith("VB"):
             return False  # no clause, or one the parser tagged no verb: keep the demand
         if _opened_by(clause, QUESTION_MARKS):
@@ -551,6 +556,8 @@ class EventExtractor(Pipe):
             return None
         if info.event == "CONSULT" and self._addressed(noun):
             return None  # "told a cabinet meeting that ...": an audience, no consultation
+        if noun.lemma_.lower() in self.statement_nouns and self._states(noun):
+            return None  # "the suggestion that Japan could intervene": a remark
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
