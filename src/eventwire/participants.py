@@ -309,6 +309,13 @@ def clause_depth(token: Token) -> int:
 
 
 @lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Texts that are no party as a subject ("the pact calls on Japan", "the proposal would
+    ban imports"; events/document_nouns.tsv)."""
+    return frozenset(r["noun"] for r in read_tsv("events", "document_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs that report speech or thought (the quote cue table)."""
     return frozenset(r["cue"] for r in read_tsv("quotes", "cues.tsv") if r["pos"] == "verb")

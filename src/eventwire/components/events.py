@@ -42,6 +42,7 @@ from eventwire.participants import (
     SERVED_PREPS,
     agent,
     clause_depth,
+    document_nouns,
     is_infinitive_complement,
     mention_index,
     mentions_under,
@@ -730,12 +731,6 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
         return [matcher_word(t, direct=_on_the_verb(t, verb)) for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
-
-
-@cache
-def document_nouns() -> frozenset[str]:
-    """Texts that are no party as a subject ("the pact calls on Japan"; document_nouns.tsv)."""
-    return frozenset(r["noun"] for r in read_tsv("events", "document_nouns.tsv"))
 
 
 @cache

@@ -24,6 +24,7 @@ from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
+    document_nouns,
     is_infinitive_complement,
     mention_index,
     mentions_under,
@@ -465,12 +466,7 @@ def _text_subject(trigger: Token) -> bool:
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     owner, passive = subject(trigger)
-    return not passive and owner is not None and owner.lemma_.lower() in _documents()
-
-
-@lru_cache(maxsize=1)
-def _documents() -> frozenset[str]:
-    return frozenset(r["noun"] for r in read_tsv("events", "document_nouns.tsv"))
+    return not passive and owner is not None and owner.lemma_.lower() in document_nouns()
 
 
 def _verb_phrases(verb: Token) -> list[str]:
