@@ -176,6 +176,10 @@ def build_agents(shared: Path) -> None:
             offices[term] = row["office"]
         if row.get("plural") != "no":
             agents.setdefault(plural_phrase(term), row["sector"])
+    for term, sector in list(agents.items()):
+        # British spelling of the source dictionaries' American terms: "international
+        # organisations", "a terrorist organisation", "organised crime"
+        agents.setdefault(term.replace("organiz", "organis"), sector)
     rows = [[term, sector, offices.get(term, "")] for term, sector in agents.items()
             if re.fullmatch(r"[a-z][a-z .'-]*", term)]
     write_csv("agents.csv", ["term", "sector", "office"], rows)

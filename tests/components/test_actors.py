@@ -387,3 +387,18 @@ def test_an_office_holder_left_in_office_is_not_coded_after_it(coder):
     before = {a.sector for e in coder.code(text, date="1986-06-15").events for a in e.actor}
     after = {a.sector for e in coder.code(text, date="1988-06-15").events for a in e.actor}
     assert "GOV" in before and "GOV" not in after
+
+
+@pytest.mark.parametrize(("text", "span", "sector"), [
+    # parties to a lawsuit and a church are actors the source dictionaries lacked
+    ("The plaintiffs sued Iran in a federal court.", "plaintiffs", "CVL"),
+    ("The church urged the government to release the prisoners.", "church", "REL"),
+    # British spellings of the dictionaries' American terms
+    ("International organisations suspended their aid.", "International organisations",
+     "IGO"),
+    ("The terrorist organisation claimed the attack.", "terrorist organisation", "REB"),
+])
+def test_agent_nouns_and_their_british_spellings(coder, text, span, sector):
+    doc = coder.nlp(text)
+    found = {m["text"]: m["sector"] for m in doc._.ew_mentions}
+    assert found.get(span) == sector, found

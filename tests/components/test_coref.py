@@ -149,3 +149,43 @@ def test_it_opening_a_sentence_goes_on_about_the_last_subject(nlp: Language) -> 
     doc = nlp("Kuwait closed its border with Iran. It also suspended all flights to Iran.")
     m = find(doc, "It")
     assert (m["kind"], m["code"]) == ("pronoun", "KWT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "code"), [
+    # a possessor the parse hangs on the agent past its adjectives
+    ("Erdogan's embattled government said turnout was high.", "government", "TUR"),
+    # people on someone's side take the country of whom they back
+    ("Lula's backers were demanding early elections.", "backers", "BRA"),
+    ("Modi supporters rallied in Delhi.", "supporters", "IND"),
+])
+def test_owners_past_adjectives_and_of_backers(nlp: Language, text: str, span: str,
+                                               code: str) -> None:
+    doc = nlp(text)
+    assert next(m for m in doc._.ew_mentions if m["text"] == span)["code"] == code
+
+
+@pytest.mark.model
+def test_it_of_a_body_coded_by_its_owner_copies_the_owner(nlp: Language) -> None:
+    doc = nlp("The Biden administration said it would lift the tariffs on Canadian steel.")
+    m = find(doc, "it")
+    assert (m["kind"], m["code"], m["sector"]) == ("pronoun", "USA", "GOV")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "code"), [
+    ("Hamas has tried to rebuild its tunnels, and it has fired rockets at Israeli towns.",
+     "it", "PSE"),
+    ("Jordan reopened the crossing in May but it closed the border again in June.",
+     "it", "JOR"),
+])
+def test_it_of_a_conjoined_clause_goes_on_about_its_first_subject(
+        nlp: Language, text: str, cue: str, code: str) -> None:
+    m = find(nlp(text), cue)
+    assert (m["kind"], m["code"]) == ("pronoun", code)
+
+
+@pytest.mark.model
+def test_it_of_a_conjoined_clause_needs_a_coded_first_subject(nlp: Language) -> None:
+    doc = nlp("The storm flooded the valley, and it destroyed three bridges.")
+    assert [m for m in doc._.ew_mentions if m["text"] == "it"] == []

@@ -94,6 +94,8 @@ class Coreference(Pipe):
         try:
             index = DocIndex(doc)
             mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
+            # owners first, so that "the Trump administration said *it* ..." copies USA
+            self.owners(doc, mentions, index)
             individuals = {m["start"] for m in mentions if self._individual(doc, m)}
             mentions = self.reported_subjects(doc, mentions, individuals)
             mentions = self.continued_subjects(doc, mentions, individuals)
@@ -204,6 +206,23 @@ class Coreference(Pipe):
             previous = _speaker_mention(root_subject, at) if root_subject is not None else None
             if previous is not None and not previous["code"]:
                 previous = None
+        for token in doc:
+            # "Isis has sought to sow chaos, and *it* has continued launching attacks": the
+            # pronoun subject of a conjoined clause goes on about the first clause's subject
+            kinds = CONTINUED_PRONOUNS.get(token.lower_, ())
+            verb = token.head
+            if not kinds or token.dep_ not in ("nsubj", "nsubjpass") or token.i in at \
+                    or verb.dep_ != "conj" or verb.head.i >= token.i \
+                    or any(a["start"] == token.i for a in added):
+                continue
+            first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                         None)
+            antecedent = _speaker_mention(first, at) if first is not None else None
+            if antecedent is not None and antecedent["code"] and \
+                    _kind(antecedent, individuals) in kinds:
+                added.append(_referring(antecedent, (token.i, token.i + 1),
+                                        (token.idx, token.idx + len(token)), token.text,
+                                        "pronoun", round(0.8 * antecedent["confidence"], 2)))
         return sorted(mentions + added, key=lambda m: m["start"])
 
     def references(self, doc: Doc, mentions: list[dict[str, Any]], index: DocIndex,
@@ -355,11 +374,17 @@ def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
     end = m["start"]
     if end > 0 and doc[end - 1].tag_ == "POS":
         end -= 1
-    person = at.get(end - 1) if end > 0 else None
-    if person is None or person["kind"] != "person" or not person["code"] \
-            or person["end"] != end:
-        return None
-    return person
+    ends = [end - 1] if end > 0 else []
+    # or the possessor the parse hangs on the agent past its adjectives: "*Johnson's*
+    # hardline eurosceptic government"
+    ends += [c.i for c in doc[m["start"]:m["end"]].root.children
+             if c.dep_ == "poss" and c.i < m["start"]]
+    for last in ends:
+        person = at.get(last)
+        if person is not None and person["kind"] == "person" and person["code"] \
+                and person["end"] == last + 1:
+            return person
+    return None
 
 
 def _led_by(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
