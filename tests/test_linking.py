@@ -879,3 +879,58 @@ def test_a_place_a_possessor_qualifies_past_its_adjectives_tells_two_attacks_apa
     assert "ahvaz" in second.spots and not first.spots & second.spots
     value = score(first, second, rules)
     assert value is None or value < rules.threshold
+
+
+# -- a recent act referred back to, and a generic class of acts ------------------------
+
+def test_an_adjective_of_past_time_refers_back_like_a_determiner():
+    rules = load_rules()
+    struck = feared("mar01-0003", "2019-03-01", "Turkish jets struck a Kurdish convoy near "
+                    "the border, the monitor said.", trigger="struck")
+    recent = feared("mar04-0005", "2019-03-04", "Kurdish leaders vowed revenge for a recent "
+                    "Turkish air attack on their convoy.")
+    earlier = feared("mar05-0002", "2019-03-05", "The talks stalled after an earlier Turkish "
+                     "attack on a Kurdish convoy.")
+    bare = feared("mar04-0009", "2019-03-04", "Kurdish leaders vowed revenge for a Turkish "
+                  "air attack on their convoy.")
+    dated = feared("mar04-0011", "2019-03-04", "The last Turkish attack on the convoy was on "
+                   "February 20, the monitor said.")
+    first = mention(struck, rules)
+    assert mention(recent, rules).told_before and mention(earlier, rules).told_before
+    assert score(mention(recent, rules), first, rules) is not None  # three days before
+    assert score(mention(earlier, rules), first, rules) is not None
+    assert not mention(bare, rules).told_before
+    assert score(mention(bare, rules), first, rules) is None
+    # a reference back that tells its own day is of that day
+    assert mention(dated, rules).told_before
+    assert score(mention(dated, rules), first, rules) is None
+    docs = {d: DocInfo(d, e.date) for d, e in (("mar01", struck), ("mar04", recent))}
+    clusters = link_events([struck, recent], docs)
+    assert clusters[struck.id] == clusters[recent.id]
+
+
+def test_a_generic_class_of_attacks_joins_no_dated_attack():
+    rules = load_rules()
+    generic = feared("oct19-0002", "2019-10-19", "Experts said Ankara holds the initiative as "
+                     "long as Europe simply answers Turkish attacks with statements.",
+                     trigger="attacks")
+    done = dataclasses.replace(feared(
+        "oct19b-0001", "2019-10-19", "Kurdish positions near the river were attacked early "
+        "on Monday by unidentified jets.", trigger="attacked"), actor=[], recipient=[TURKEY])
+    background = mention(generic, rules)
+    assert background.standing
+    assert score(background, mention(done, rules), rules) is None
+    clusters = link_events([generic, done], {d: DocInfo(d, "2019-10-19")
+                                             for d in ("oct19", "oct19b")})
+    assert clusters[generic.id] != clusters[done.id]
+    # two generic reports still link
+    again = dataclasses.replace(generic, id="oct19c-0004", doc_id="oct19c")
+    assert score(background, mention(again, rules), rules) is not None
+    # bare plurals that tell the day's acts are not generic
+    for text in ("Turkish jets launched attacks on Kurdish positions.",
+                 "Turkish jets hit Kurdish positions in attacks last night.",
+                 "The monitor counted two attacks by Turkish jets.",
+                 "NEW YORK, March 7 - Kurds fear Turkish attacks, officials said.",
+                 "Turkish attacks on Kurdish towns on Monday killed nine."):
+        item = mention(feared("x-0001", "2019-10-19", text, trigger="attacks"), rules)
+        assert item.standing == text.startswith("NEW YORK"), text

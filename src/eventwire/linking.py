@@ -40,6 +40,7 @@ _WORD = re.compile(r"[a-z0-9]+")  # one character class, one quantifier: linear
 _NAME = re.compile(r"[A-Z][a-z]+")  # a capitalised word: a candidate place name
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one mark; no nested quantifier: linear
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .]+, [A-Z][a-z]+ \d+ - ")  # "NEW YORK, April 7 - "
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,14 @@ class Rules:
     told_before_cues: frozenset[str]
     told_before_max: int
     told_before_reach: int
+    told_before_adjectives: frozenset[str] = frozenset()
+    told_before_adjective_max: int = 0
+    generic_plurals: tuple[str, ...] = ()
+    generic_quantifiers: frozenset[str] = frozenset()
+    generic_times: frozenset[str] = frozenset()
+    generic_past: tuple[str, ...] = ()
+    generic_verb_before: int = 0
+    weekdays_set: frozenset[str] = frozenset()
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -157,7 +166,15 @@ def load_rules() -> Rules:
                               for row in read_tsv(*table) if " " not in row["lemma"]),
         told_before_cues=frozenset(raw["told_before"]["determiners"]),
         told_before_max=int(raw["told_before"]["max_before"]),
-        told_before_reach=int(raw["told_before"]["reach_back"]))
+        told_before_reach=int(raw["told_before"]["reach_back"]),
+        told_before_adjectives=frozenset(raw["told_before"]["past_adjectives"]),
+        told_before_adjective_max=int(raw["told_before"]["adjective_before"]),
+        generic_plurals=tuple(raw["generic"]["plural_endings"]),
+        generic_quantifiers=frozenset(raw["generic"]["quantifiers"]),
+        generic_times=frozenset(raw["generic"]["times"]),
+        generic_past=tuple(raw["generic"]["past_endings"]),
+        generic_verb_before=int(raw["generic"]["verb_before"]),
+        weekdays_set=frozenset(raw["weekdays"]))
 
 
 def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
@@ -371,14 +388,18 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
 def told_before(event: Event, rules: Rules | None = None) -> bool:
     """The act is one the story refers back to: a definite event noun ("the US
     withdrawal", "his threat", "Turkey's offensive"), which the coder dates by the
-    story's day, only the last day it may have happened (``told_before``). A bare
-    plural ("reacts to Iranian attacks") is generic, not told before."""
+    story's day, only the last day it may have happened (``told_before``). An
+    adjective of past time does as a determiner does ("a recent Iranian missile
+    attack", "an earlier Iranian attack"). A bare plural ("reacts to Iranian
+    attacks") is generic, not told before."""
     rules = rules or load_rules()
     head = _WORD.findall(event.event_text.lower())[:1]
     if not head or (head[0] not in rules.event_nouns
                     and head[0].removesuffix("s") not in rules.event_nouns):
         return False
-    return _cue_before_trigger(event, rules.told_before_cues, rules.told_before_max)
+    return (_cue_before_trigger(event, rules.told_before_cues, rules.told_before_max)
+            or _cue_before_trigger(event, rules.told_before_adjectives,
+                                   rules.told_before_adjective_max))
 
 
 def _act(word: str, rules: Rules) -> str:
@@ -403,11 +424,43 @@ def standing(event: Event, rules: Rules | None = None) -> bool:
     """The act is told as standing or habitual, not as one dated act: its trigger is a
     perfect progressive ("where both Iran and Iraq have been attacking shipping",
     ``standing``: an auxiliary within ``max_before`` words before a trigger with one of
-    the ``suffixes``). Such a background never joins the day's battle, nor the day's
-    battle it; it links only with other reports of a standing act."""
+    the ``suffixes``), or a generic class of acts (``generic``: "reacts to Iranian
+    attacks"). Such a background never joins the day's battle, nor the day's battle
+    it; it links only with other reports of a standing act."""
     rules = rules or load_rules()
     return _cue_before_trigger(event, rules.standing_auxiliaries, rules.standing_before,
-                               rules.standing_suffixes)
+                               rules.standing_suffixes) or generic(event, rules)
+
+
+def generic(event: Event, rules: Rules | None = None) -> bool:
+    """The act is a generic class of acts, not one act: its trigger is a bare plural
+    event noun ("as long as America simply reacts to Iranian attacks", "to protect
+    them from Iranian missile attacks"), with no determiner, possessive, number or
+    quantifier just before it (``told_before.determiners``, ``generic.quantifiers``),
+    no past-tense verb a few words before it ("launched attacks", "carried out raids"
+    are the day's acts) and no time of day or date named in the sentence past its
+    dateline ("raids last night", "attacks on Monday", "in March"). It is a standing
+    background (``standing``), never the day's act."""
+    rules = rules or load_rules()
+    head = _WORD.findall(event.event_text.lower())
+    if len(head) != 1 or head[0] in rules.event_nouns or not any(
+            head[0].endswith(ending) and head[0][:-len(ending)] in rules.event_nouns
+            for ending in rules.generic_plurals):
+        return False
+    text = _DATELINE.sub("", event.text)
+    words = _WORD.findall(text.lower())
+    if (rules.generic_times.intersection(words) or rules.months.intersection(
+            w.lower() for w in _NAME.findall(text)) or rules.weekdays_set.intersection(words)):
+        return False
+    at = next((at for at, word in enumerate(words) if word == head[0]), None)
+    if at is None:
+        return False
+    before = words[max(0, at - rules.told_before_max):at]
+    if (rules.told_before_cues.intersection(before) or rules.generic_quantifiers.intersection(
+            before) or any(word.isdigit() for word in before)):
+        return False
+    return not any(word.endswith(rules.generic_past)
+                   for word in words[max(0, at - rules.generic_verb_before):at])
 
 
 def _cue_before_trigger(event: Event, cues: frozenset[str], before: int,
@@ -683,10 +736,12 @@ def _refers_back(later: Mention, earlier: Mention, rules: Rules) -> bool:
     """``later`` refers back to an act told before (``told_before``), ``earlier``
     names it by the same act (a trigger class in common: "the US withdrawal", "the
     withdrawal of 2,000 US troops"; a campaign's "offensive" is not one night's
-    "repulsed") and is dated at most ``told_before.reach_back`` days before it."""
+    "repulsed") and is dated at most ``told_before.reach_back`` days before it. A
+    reference that tells its act's own day ("the last Iraqi attack was on March 8") is
+    of that day, not of any day before its story."""
     if not later.told_before or later.lo is None or earlier.hi is None:
         return False
-    return (bool(later.trigger & earlier.trigger)
+    return (bool(later.trigger & earlier.trigger) and _told_fits(later, earlier, rules)
             and timedelta(0) <= later.lo - earlier.hi <= timedelta(days=rules.told_before_reach))
 
 
