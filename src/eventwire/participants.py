@@ -133,6 +133,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     own = verb
     undergone = _bare_participle_clause(verb)
     for _ in range(6):
+        # Two subjects are a misparse of two clauses ("if the Turks attack, then the Kurds
+        # will withdraw"): the one nearest the verb is its own.
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
+            return _relative_antecedent(subjects[-1]), undergone and verb.i != own.i
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return _relative_antecedent(child), undergone and verb.i != own.i

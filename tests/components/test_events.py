@@ -1349,3 +1349,69 @@ def test_a_name_given_is_no_act(coder):
 def test_an_object_denied_by_its_determiner_negates_the_act(coder, text, event_type):
     found = [e for e in events(coder, text) if e.event == event_type]
     assert found and all("negation" in e.mode for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "If the Serbs attack Pristina, then the Albanians will leave the talks.",
+    "If the rebels attack, then the army will retreat from the valley.",
+])
+def test_a_condition_misread_as_a_noun_asserts_no_act(coder, text):
+    assert not [e for e in events(coder, text) if e.event == "ASSAULT"]
+
+
+def test_a_then_clause_is_the_consequence_not_the_condition(coder):
+    text = "If the Serbs attack Pristina, then the Albanians will leave the talks."
+    assert [e.event for e in events(coder, text)] != []
+
+
+@pytest.mark.parametrize("text", [
+    "The navy withdrew its frigates from the gulf, as the Greek prime minister had ordered.",
+    "The Dutch cabinet plans to order Dutch troops to join the mission in Mali.",
+])
+def test_an_order_to_ones_own_forces_is_no_request(coder, text):
+    assert "REQUEST" not in [e.event for e in events(coder, text)]
+
+
+def test_an_order_to_another_party_is_a_request(coder):
+    found = events(coder, "Greece ordered Turkey to withdraw its frigates from the gulf.")
+    assert "REQUEST" in [e.event for e in found]
+
+
+def test_extracting_a_pledge_asks_for_it(coder):
+    found = events(coder, "Italy tried to extract a pledge from Libya to stop the boats.")
+    assert [e.event for e in found] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran is providing the Houthi rebels with training and weapons.",
+    "Russia provided military training to the Malian army.",
+])
+def test_training_and_arms_provided_are_aid(coder, text):
+    assert [e.event for e in events(coder, text)] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The senator's message could appeal to the moderate wing of the party.", []),
+    ("Australian forces operating from the airfield have been run down.", []),
+    ("Prosecutors in Seoul pushed back against claims that the minister was framed.", []),
+])
+def test_senses_that_are_no_events(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected
+
+
+def test_a_call_on_a_name_read_as_a_month_asks(coder):
+    found = events(coder, "Conservative MPs called on May to meet the Irish premier.")
+    assert [e.event for e in found] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "A retired French general is on trial for sexual assault in Lyon.",
+    "The Peruvian colonel was convicted of kidnapping and torture.",
+])
+def test_an_offence_named_in_a_trial_is_no_act(coder, text):
+    assert not [e for e in events(coder, text) if e.event == "ASSAULT"]
+
+
+def test_a_named_attack_blamed_stays(coder):
+    found = events(coder, "Moscow blamed Kyiv for the attack on the convoy near Kursk.")
+    assert "ACCUSE" in [e.event for e in found]

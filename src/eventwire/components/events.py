@@ -142,6 +142,7 @@ class EventExtractor(Pipe):
         self.circumstance = frozenset(r["verb"] for r in
                                       read_tsv("events", "circumstance_verbs.tsv"))
         self.documents = document_nouns()
+        self.commands = frozenset(r["verb"] for r in read_tsv("events", "command_verbs.tsv"))
         self.audience = frozenset((r["verb"], r["prep"])
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
@@ -322,6 +323,11 @@ class EventExtractor(Pipe):
                       for m in mentions_under(obj, index)]
             actors, recipients = givers, actors
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
+        if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
+                _commands_own(verb.doc, actors, recipients):
+            # "as the president has ordered", "ordered British forces to join": an order to
+            # one's own forces appeals to no other party; the ordered act is the event
+            return None
         reach = LIGHT_REACH if light is not None else 2
         trigger_end = max([verb.i + 1, *[u + 1 for u in used if 0 < u - verb.i <= reach]])
         event = self._event(info.code, verb, trigger_end, actors, recipients)
@@ -1105,6 +1111,27 @@ def _names_object(verb: Token) -> bool:
 
 def _is_time_phrase(token: Token) -> bool:
     """"on Sunday", "in March": a preposition whose object is a date says when, so its
-    words are no pattern words ("called Moon *on* Sunday" is no "call on")."""
+    words are no pattern words ("called Moon *on* Sunday" is no "call on"). A date the
+    verb's infinitive follows at once is whom it asks ("called on May to engage"): the
+    name the parser read as a month controls the infinitive."""
     return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") and not _controls_infinitive(c)
+        for c in token.children)
+
+
+def _controls_infinitive(noun: Token) -> bool:
+    """A single-word object directly followed by the "to" of an infinitive its verb governs
+    ("call on May to engage")."""
+    verb = noun.head.head
+    nxt = noun.i + 1
+    return noun.n_lefts == 0 and noun.n_rights == 0 and nxt < len(noun.doc) and \
+        noun.doc[nxt].lower_ == "to" and noun.doc[nxt].dep_ == "aux" and \
+        noun.doc[nxt].head.head.i == verb.i and noun.doc[nxt].head.dep_ == "xcomp"
+
+
+def _commands_own(doc: Doc, actors: list[int], recipients: list[int]) -> bool:
+    """An order whose actor is coded and whose recipients, if any, are all of the actor's
+    own code: its own forces or officials, no other party."""
+    mentions = doc._.ew_mentions
+    codes = {mentions[a]["code"] for a in actors} - {None}
+    return bool(codes) and all(mentions[r]["code"] in codes for r in recipients)

@@ -199,6 +199,10 @@ class Modality(Pipe):
     def categories(self, trigger: Token) -> set[str]:
         """Cue categories that apply to a trigger, climbing to the verbs it completes."""
         found: set[str] = set()
+        if _misparsed_condition(trigger):
+            found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
+        if trigger.pos_ == "NOUN" and self._crime_named(trigger):
+            found.add("alleged")  # "on trial for sexual assault": an offence named, no act
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category:  # "will Russia hit back?": a question asserts nothing
             found.add(category)
@@ -245,6 +249,10 @@ class Modality(Pipe):
                     # "until Turkey recognises", "until the troops are withdrawn": a
                     # present-tense clause it opens is pending.
                     category = "condition" if _present(token) else None
+                if category == "condition" and _then_clause(token, child):
+                    # "if the Turks attack, then the Kurds will withdraw": the parser hung the
+                    # condition's "if" on the clause "then" opens, which is its consequence
+                    category = None
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
@@ -294,6 +302,23 @@ class Modality(Pipe):
             reached_by = token.dep_
             token = token.head
         return found
+
+    def _crime_named(self, noun: Token) -> bool:
+        """A bare event noun (no determiner, possessor or number) in the "for", "of" or
+        "with" phrase of a word of charge, trial or verdict ("on trial for sexual assault",
+        "convicted of assault and kidnapping"): the name of an offence, no act told."""
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "pobj" or head.head.lower_ not in ("for", "of", "with"):
+            return False
+        frame = head.head.head
+        if self.cues.get(("crime_frame", frame.lemma_.lower())) != "alleged" and \
+                self.cues.get(("crime_frame", frame.lower_)) != "alleged":
+            return False
+        return not any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and
+                       c.lower_ in ("on", "against", "by")
+                       for n in (noun, head) for c in n.children)
 
     def _object_denied(self, verb: Token) -> set[str]:
         """A verb whose object is denied by its determiner ("has given them *no* promises of
@@ -449,6 +474,25 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _then_clause(verb: Token, mark: Token) -> bool:
+    """A "then" on the verb between its condition mark and itself: the mark opens an earlier
+    clause the parser did not see, and the verb is the consequence."""
+    return any(c.dep_ == "advmod" and c.lower_ == "then" and mark.i < c.i < verb.i
+               for c in verb.children)
+
+
+def _misparsed_condition(trigger: Token) -> bool:
+    """"if the Turks attack, then ...": a singular noun with a plural noun before it as its
+    compound, subject of a clause that a condition mark opens, is that clause's verb misread
+    (the plural does not agree with a noun head); the act is only a condition."""
+    clause = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.tag_ == "NN" and \
+        any(c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") and c.i == trigger.i - 1
+            for c in trigger.children) and \
+        any(c.dep_ == "mark" and c.lower_ in condition_marks() and c.i < trigger.i
+            for c in clause.children)
 
 
 def _purpose(trigger: Token) -> bool:
