@@ -247,3 +247,28 @@ def test_private_travellers_joining_a_group_make_no_visit(coder):
 def test_weather_does_no_harm_as_a_party(nlp, text):
     found = Coder(nlp=nlp).code(text, date="2026-01-10").events
     assert [e.event for e in found if e.event in ("ASSAULT", "COERCE")] == []
+
+
+def test_a_pronoun_for_a_state_survives_a_markets_sentence(coder):
+    # "it" copies Malaysia: a state named as such, whatever cues of trade surround it
+    text = ("Malaysia said it would ban all visitors from the province as investors "
+            "dumped shares and the currency fell.")
+    assert "THREATEN" in types(coder, text) or "COERCE" in types(coder, text)
+
+
+@pytest.mark.parametrize(("text", "weight"), [
+    # a cue that names markets only as a noun counts nothing as a verb
+    ("The disease spreads across the camps and the militia funds its raids.", 0.0),
+    ("Bond spreads widened and hedge funds sold.", 6.0),
+    # a takeover is military or political too: weight 1, no longer enough alone
+    ("The army warned of an Islamist takeover.", 1.0),
+])
+def test_market_cues_as_verbs_and_takeovers(nlp, text, weight):
+    relevance = nlp.get_pipe("eventwire_relevance")
+    sent = next(iter(nlp(text).sents))
+    assert relevance._cue_weights(sent)["markets"] == weight
+
+
+def test_a_massacre_in_a_sentence_about_a_takeover_stays(coder):
+    text = "The massacre happened a week after a military takeover of the capital."
+    assert "ASSAULT" in types(coder, text)

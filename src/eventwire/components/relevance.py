@@ -249,9 +249,12 @@ class EventRelevance(Pipe):
         for token in sent:
             lower, lemma = token.lower_, token.lemma_.lower()
             pair = f"{previous} {lower}" if previous else ""
+            verb = token.pos_ in ("VERB", "AUX")
             for domain in self.domains:
                 cues = domain.cues
-                weight = cues.get(lower) or cues.get(lemma) or 0.0
+                weight = 0.0 if verb and (lower in domain.noun_cues or
+                                          lemma in domain.noun_cues) else \
+                    cues.get(lower) or cues.get(lemma) or 0.0
                 if pair:
                     weight += cues.get(pair, 0.0)
                 totals[domain.name] += weight
@@ -259,7 +262,10 @@ class EventRelevance(Pipe):
         return totals
 
     def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict]) -> bool:
-        """In an off-topic sentence, an event needs a participant the domain lets through."""
+        """In an off-topic sentence, an event needs a participant the domain lets through:
+        a state counts named ("Singapore") or as the pronoun that stands for it
+        ("Singapore said *it* would ban visitors")."""
+        kb = load_actor_kb()
         for index in event["actor"] + event["recipient"]:
             mention = mentions[index]
             if mention.get("kind") in INFERRED_KINDS:
@@ -267,8 +273,9 @@ class EventRelevance(Pipe):
             for member in mention.get("members") or [mention]:
                 if member.get("sector") in self.policy.state_sectors:
                     return True
-                if domain.keeps == "states" and mention.get("kind") == "country" \
-                        and member.get("code"):
+                if domain.keeps == "states" and member.get("code") and (
+                        mention.get("kind") == "country" or mention.get("kind") ==
+                        "pronoun" and _names_state(member, kb)):
                     return True
         return False
 
@@ -280,6 +287,14 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
+
+
+def _names_state(member: dict[str, Any], kb: Any) -> bool:
+    """A pronoun that copies a country mention: the country's own name and
+    no sector ("it" for Singapore, not "he" for its prime minister)."""
+    country = kb.country(member.get("code") or "")
+    return country is not None and not member.get("sector") \
+        and member.get("name") == country.name
 
 
 def _unresolved_pronoun_subject(doc: Doc, event: dict[str, Any]) -> bool:

@@ -39,6 +39,8 @@ class Domain:
     threshold: float
     keeps: str  # "sectors": explicit political sectors only; "states": bare countries too
     cues: Mapping[str, float]  # one or two lower-case words -> weight
+    # cues that name the topic only as nouns ("bond spreads", not "the virus spreads")
+    noun_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,18 @@ def load_policy() -> PoliticalPolicy:
 def load_domains() -> tuple[Domain, ...]:
     """The off-topic domains with their cue words."""
     cues: dict[str, dict[str, float]] = {}
+    nouns: dict[str, set[str]] = {}
     for row in read_tsv("relevance", "topics.tsv"):
         cues.setdefault(row["domain"], {})[row["cue"].lower()] = float(row["weight"])
+        if row.get("pos") == "NOUN":
+            nouns.setdefault(row["domain"], set()).add(row["cue"].lower())
     domains = []
     for row in read_tsv("relevance", "domains.tsv"):
         if row["keeps"] not in KEEPS or row["domain"] not in cues:
             raise DataError(f"relevance/domains.tsv: bad row {row}")
         domains.append(Domain(row["domain"], float(row["threshold"]), row["keeps"],
-                              cues[row["domain"]]))
+                              cues[row["domain"]],
+                              frozenset(nouns.get(row["domain"], ()))))
     return tuple(domains)
 
 
