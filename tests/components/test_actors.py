@@ -402,3 +402,16 @@ def test_agent_nouns_and_their_british_spellings(coder, text, span, sector):
     doc = coder.nlp(text)
     found = {m["text"]: m["sector"] for m in doc._.ew_mentions}
     assert found.get(span) == sector, found
+
+
+@pytest.mark.parametrize(("text", "span", "code"), [
+    # a known person's alias opening a longer name the parser tags is someone else
+    ("The pastor Lee Dong-wook apologised to the congregation.", "Lee Dong-wook", None),
+    # the same alias alone, or with the person's own further names, is still that person
+    ("Lee Jae-myung met the Japanese prime minister.", "Lee Jae-myung", "KOR"),
+    ("Mahathir Mohamad resigned as prime minister.", "Mahathir Mohamad", "MYS"),
+])
+def test_a_known_alias_opening_another_name(coder, text, span, code):
+    doc = coder.nlp(text)
+    found = {m["text"]: m["code"] for m in doc._.ew_mentions}
+    assert span in found and found[span] == code, found

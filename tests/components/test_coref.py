@@ -189,3 +189,20 @@ def test_it_of_a_conjoined_clause_goes_on_about_its_first_subject(
 def test_it_of_a_conjoined_clause_needs_a_coded_first_subject(nlp: Language) -> None:
     doc = nlp("The storm flooded the valley, and it destroyed three bridges.")
     assert [m for m in doc._.ew_mentions if m["text"] == "it"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "code", "sector"), [
+    # a person the knowledge base does not place is what the apposition names
+    ("Jose Pereira, a Brazilian army officer, was arrested in Lima.", "Jose Pereira", "BRA",
+     "MIL"),
+    ("The mosque's imam, Yusuf Adebayo, condemned the attack.", "Yusuf Adebayo", None,
+     "REL"),
+    # an apposition of another country does not recode a placed person
+    ("Tom Novak, a Russian diplomat, was expelled.", "Tom Novak", "RUS", "GOV"),
+])
+def test_an_unplaced_person_takes_the_role_of_the_apposition(nlp: Language, text: str,
+                                                             span: str, code: str | None,
+                                                             sector: str) -> None:
+    m = find(nlp(text), span)
+    assert (m["code"], m["sector"]) == (code, sector)

@@ -1415,3 +1415,41 @@ def test_an_offence_named_in_a_trial_is_no_act(coder, text):
 def test_a_named_attack_blamed_stays(coder):
     found = events(coder, "Moscow blamed Kyiv for the attack on the convoy near Kursk.")
     assert "ACCUSE" in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Dutch marines are preparing to help in clearing the harbour of Hodeidah.",
+    "The foreign fighters who fought for al-Shabaab in Somalia were never tried.",
+    "Our militia is fighting for the survival of the whole valley, the spokesman said.",
+    "The long drought pits Ethiopian herders against Kenyan farmers.",
+    "Mbeki wrote: “Renewed Zimbabwean military intervention in Mozambique would be a disaster.",
+])
+def test_readings_that_are_no_aid_agreement_or_criticism(coder, text):
+    assert not [e for e in events(coder, text) if e.event in ("AGREE", "AID", "ACCUSE")]
+
+
+def test_a_thing_that_encourages_asks_nothing(coder):
+    found = events(coder, "The embargo encouraged Venezuelan smugglers to use new routes.")
+    assert "REQUEST" not in [e.event for e in found]
+    found = events(coder, "Pretoria encouraged Harare to hold early elections.")
+    assert "REQUEST" in [e.event for e in found]
+
+
+def test_backing_by_air_power_is_no_support(coder):
+    found = events(coder, "The Ethiopian advance was backed by Eritrean artillery and airstrikes.")
+    assert "SUPPORT" not in [e.event for e in found]
+    found = events(coder, "Colombian troops, backed by US advisers, advanced on the camp.")
+    assert "RETREAT" not in [e.event for e in found]
+
+
+def test_striking_a_rapprochement_reaches_it(coder):
+    found = events(coder, "Rwanda struck a rapprochement with Uganda in Luanda.")
+    assert [e.event for e in found] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Will Kenya concede the disputed islands to Uganda?",
+    "Could Kenyan troops withdraw from Somalia before the elections?",
+])
+def test_a_yes_no_question_asserts_and_promises_nothing(coder, text):
+    assert events(coder, text) == []

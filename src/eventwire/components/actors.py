@@ -14,6 +14,7 @@ Writes ``doc._.ew_mentions`` (plain dicts, see ``eventwire.extensions``) and
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -146,6 +147,9 @@ class ActorFinder(Pipe):
             # "University" in "Temple University" is part of a name, not an agent.
             in_name = doc.has_annotation("ENT_IOB") and _in_name(index, start, end)
             return not in_name and not self._describes_a_thing(doc, start, end)
+        if target.kind == "person" and doc.has_annotation("ENT_IOB") and \
+                self._other_person(doc, start, end, target, index):
+            return False
         letters = sum(c.isalpha() for c in target.alias)
         if letters <= 3:
             return text == target.alias  # "us" and "who" are no US and WHO
@@ -169,6 +173,22 @@ class ActorFinder(Pipe):
             return not (nxt.pos_ == "NOUN" and not self.kb.lookup(nxt.text)) or \
                 _misread_verb(doc, end)
         return True
+
+    def _other_person(self, doc: Doc, start: int, end: int, target: AliasTarget,
+                      index: DocIndex) -> bool:
+        """"Lee Man-hee" is not Lee Jae-myung: a person's alias that opens a longer name the
+        parser tags as a person, whose further words are none of that person's names."""
+        entity = index.entity_at(start)
+        if entity is None or entity.label_ != "PERSON" or entity.start != start \
+                or entity.end <= end:
+            return False
+        person = self.kb.person(target.key)
+        if person is None:
+            return False
+        known = {w.lower() for name in (person.name, *person.aliases)
+                 for w in re.split(r"[\s-]+", name)}
+        rest = [t.lower_ for t in doc[end:entity.end] if t.is_alpha]
+        return bool(rest) and not any(w in known for w in rest)
 
     def _describes_a_thing(self, doc: Doc, start: int, end: int) -> bool:
         """An agent adjective on a thing that acts on nothing: "military applications",

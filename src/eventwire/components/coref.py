@@ -96,6 +96,7 @@ class Coreference(Pipe):
             mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
             # owners first, so that "the Trump administration said *it* ..." copies USA
             self.owners(doc, mentions, index)
+            self.appositions(doc, mentions)
             individuals = {m["start"] for m in mentions if self._individual(doc, m)}
             mentions = self.reported_subjects(doc, mentions, individuals)
             mentions = self.continued_subjects(doc, mentions, individuals)
@@ -295,6 +296,29 @@ class Coreference(Pipe):
                     else owner["name"]
                 recode(m, self.name, "owner", code=owner["code"], name=name,
                        confidence=round(0.7 * owner["confidence"], 2))
+
+    def appositions(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """A person the knowledge base does not place is what an apposition names: "the
+        church founder, *Lee Man-hee*", "*Barham Salih*, Iraq's president" take the sector
+        of the agent or title beside them, and its code when they have none."""
+        if not doc.has_annotation("DEP"):
+            return
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        for m in mentions:
+            if m["kind"] != "person" or m["sector"]:
+                continue
+            head = doc[m["start"]:m["end"]].root
+            beside = [head.head] if head.dep_ == "appos" else []
+            beside += [c for c in head.children if c.dep_ == "appos"]
+            roles = [r for t in beside if (r := at.get(t.i)) is not None and r is not m
+                     and r["kind"] in ("agent", "person") and r["sector"]
+                     and (not m["code"] or r["code"] == m["code"])]
+            if not roles:
+                continue
+            if not m["code"] and roles[0]["code"]:
+                recode(m, self.name, "apposition", code=roles[0]["code"], name=m["name"],
+                       confidence=round(0.8 * roles[0]["confidence"], 2))
+            m["sector"] = roles[0]["sector"]
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
                      number: str, individuals: set[int],

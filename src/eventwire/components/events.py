@@ -703,7 +703,10 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     # content of the request, not words of the verb's phrase ("call up troops").
     controller = object_controller(verb)
     controlled = controller is not None
-    stack = [(c, 1) for c in verb.children]
+    # "Corbyn added: “Further UK military intervention ...”": a colon right after the verb
+    # opens a quotation, what it says is no word of the verb's phrase, whatever the parse
+    quoted = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
+    stack = [(c, 1) for c in verb.children if not (quoted and c.i > verb.i + 1)]
     while stack:
         t, depth = stack.pop()
         if depth == 1 and controlled and is_infinitive_complement(t) and (

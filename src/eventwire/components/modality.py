@@ -146,7 +146,8 @@ class Modality(Pipe):
                 own |= self._object_denied(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
             if found & {"condition", "alleged", "advocated", "capacity"} or \
-                    self._no_act(doc[start]) or self._counterfactual(doc[start]):
+                    self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
+                    _asked(doc[start]):
                 continue
             if "imagined" in found and event["event"] in THREAT_RECODED:
                 continue  # "I hope the US attacks would target the air bases": nobody threatens
@@ -582,6 +583,24 @@ def _finite(verb: Token) -> bool:
     an infinitive of purpose ("sent troops to attack")."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "to"
                for c in verb.children)
+
+
+def _asked(trigger: Token) -> bool:
+    """An act a yes/no question asks about ("Will Turkey concede the town?", "can the UN
+    accept them?", "did Russia hit back?"): its clause's auxiliary comes before its subject,
+    and the sentence ends in "?". Asked, it is neither done, promised nor threatened."""
+    if _last_mark(trigger) != "?":
+        return False
+    clause = trigger
+    if clause.pos_ == "NOUN" and clause.dep_ in ("dobj", "obj"):
+        clause = clause.head  # "did Russia launch an attack?"
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.tag_ in ("WRB", "WP", "WDT") for c in clause.children):
+        return False  # "why did Russia attack the convoy?" takes the attack as done
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subjects[0] for c in clause.children)
 
 
 def _last_mark(token: Token) -> str:
