@@ -1453,3 +1453,12 @@ def test_striking_a_rapprochement_reaches_it(coder):
 ])
 def test_a_yes_no_question_asserts_and_promises_nothing(coder, text):
     assert events(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Chadian government took on a leading role in the Lake Chad commission.",
+    "French aircraft freed up in Mali could be sent to Niger.",
+])
+def test_taking_on_a_role_and_freeing_up_are_no_events(coder, text):
+    wrong = ("COERCE", "ASSAULT", "RETREAT", "CONCEDE")
+    assert not [e for e in events(coder, text) if e.event in wrong]
