@@ -1462,3 +1462,13 @@ def test_a_yes_no_question_asserts_and_promises_nothing(coder, text):
 def test_taking_on_a_role_and_freeing_up_are_no_events(coder, text):
     wrong = ("COERCE", "ASSAULT", "RETREAT", "CONCEDE")
     assert not [e for e in events(coder, text) if e.event in wrong]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Kenyan troops shelled the camp, but will they withdraw?", "ASSAULT"),
+    ("The Ugandan army seized the airport, but can it hold the town?", "COERCE"),
+])
+def test_a_question_mark_binds_only_its_own_clause(coder, text, told):
+    found = events(coder, text)
+    assert told in [e.event for e in found]
+    assert "THREATEN" not in [e.event for e in found]

@@ -205,7 +205,7 @@ class Modality(Pipe):
         if trigger.pos_ == "NOUN" and self._crime_named(trigger):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
         category = self.cues.get(("sentence", _last_mark(trigger)))
-        if category:  # "will Russia hit back?": a question asserts nothing
+        if category and _in_question(trigger):  # "will Russia hit back?": asserts nothing
             found.add(category)
         clause = trigger.head
         if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and \
@@ -601,6 +601,21 @@ def _asked(trigger: Token) -> bool:
     if not subjects or any(c.tag_ in ("WRB", "WP", "WDT") for c in clause.children):
         return False  # "why did Russia attack the convoy?" takes the attack as done
     return any(c.dep_ in ("aux", "auxpass") and c.i < subjects[0] for c in clause.children)
+
+
+def _in_question(trigger: Token) -> bool:
+    """Whether a trigger lies in the clause a closing "?" asks: the clause of the last word
+    before the mark, with what it governs. A clause coordinated before it is told on its own:
+    "Russia attacked the convoy, but will it withdraw?" asks only about the withdrawal."""
+    words = [w for w in trigger.sent if not (w.is_punct or w.is_space or w.is_quote)]
+    if not words:
+        return True
+    clause = words[-1]
+    while clause.head.i != clause.i and not (
+            clause.dep_ in ("conj", "parataxis") and clause.pos_ in ("VERB", "AUX") and
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)):
+        clause = clause.head
+    return clause.left_edge.i <= trigger.i <= clause.right_edge.i
 
 
 def _last_mark(token: Token) -> str:
