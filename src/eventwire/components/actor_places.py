@@ -172,8 +172,17 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
 
 
 def _backer(doc: Doc, m: dict[str, Any], backing: frozenset[str]) -> bool:
-    """A country named as someone's backer: "*US*-backed", "*Iran*-funded"."""
-    return hyphen_word(doc, m["end"]) in backing
+    """A country named as someone's backer: "*US*-backed", "*Iran*-funded", or the "by"
+    phrase of such a participle ("Kurdish fighters, backed *by the United States*")."""
+    if hyphen_word(doc, m["end"]) in backing:
+        return True
+    head = doc[m["start"]:m["end"]].root
+    # "backed by Russia and Iran", "backed by a US-led coalition"
+    while head.dep_ in ("conj", "npadvmod", *PLACE_DEPS - {"pobj"}) and head.head.i != head.i:
+        head = head.head
+    by = head.head
+    return head.dep_ == "pobj" and by.lower_ == "by" and by.dep_ in ("agent", "prep") and \
+        by.head.lower_ in backing
 
 
 def hyphen_word(doc: Doc, end: int) -> str:
