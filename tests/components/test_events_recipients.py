@@ -224,3 +224,56 @@ def test_participle_on_people_keeps_them(coder):
 def test_a_place_on_a_visit_is_where_it_goes(top_roles, text, actors, recipients):
     _, found_actors, found_recipients = top_roles(text)
     assert (found_actors, found_recipients) == (actors, recipients)
+
+
+def _events_of(coder, text, event_type):
+    return [e for e in coder.code(text, date=DATE, doc_id="t").events if e.event == event_type]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("Trump derides his critics.", "ACCUSE", ["USA"]),
+    ("Erdogan criticised his opponents on Monday.", "ACCUSE", ["TUR"]),
+])
+def test_a_possessive_pronoun_of_the_actor_is_no_recipient(top_roles, text, event_type, actors):
+    assert top_roles(text) == (event_type, actors, [])
+
+
+def test_a_pronoun_of_another_party_stays_a_recipient(top_roles):
+    assert top_roles("Turkey attacked Syria and its allies.") == ("ASSAULT", ["TUR"], ["SYR"])
+
+
+def test_a_promised_attack_by_a_people_is_not_aimed_at_home(coder):
+    found = _events_of(coder, "The Turks will attack their longtime foe the Kurdish militants.",
+                       "THREATEN")
+    assert found and all("TUR" not in codes(e.recipient) for e in found)
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("He said Britain should take back its fighters.", ["GBR"]),
+    ("She said that France must withdraw its troops from Mali.", ["FRA"]),
+])
+def test_an_unresolved_speaker_still_makes_the_demand(coder, text, recipients):
+    found = coder.code(text, date=DATE, doc_id="t").events
+    assert [e.event for e in found] == ["REQUEST"]
+    assert not codes(found[0].actor) and codes(found[0].recipient) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters, backed by the United States, attacked the town.",
+    "Kurdish fighters, backed by a US-led coalition, attacked the town.",
+])
+def test_a_backer_in_a_participle_is_not_the_actor(coder, text):
+    found = _events_of(coder, text, "ASSAULT")
+    assert found and all("USA" not in codes(e.actor) for e in found)
+
+
+def test_a_backer_in_a_participle_is_not_the_recipient(coder):
+    found = _events_of(coder, "Rebels backed by Turkey attacked the Kurdish enclave on Sunday.",
+                       "ASSAULT")
+    assert found and all("TUR" not in codes(e.recipient) for e in found)
+
+
+def test_the_by_phrase_on_the_target_of_an_event_noun_is_its_actor(top_roles):
+    event_type, actors, _ = top_roles("The attack on the embassy by Iranian students shocked "
+                                      "the world.")
+    assert (event_type, actors) == ("ASSAULT", ["IRN"])

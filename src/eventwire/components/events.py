@@ -200,6 +200,8 @@ class EventExtractor(Pipe):
                     _has_partner(event, doc._.ew_mentions):
                 events.append(event)
                 kept[i] = event
+                if event["actor"] and self._obliged(doc[i]):
+                    self._unnamed_speaker(doc[i], index)
         for token in doc:
             if token.i not in verbal:
                 event = self._reported_obligation(token, index) or \
@@ -402,15 +404,12 @@ class EventExtractor(Pipe):
             # "should be able", "must not be complacent": a judgment; "children should not
             # suffer": what befalls someone is asked of no one
             return None
-        obliged = any(c.dep_ == "aux" and c.lower_ in self.obligation_aux
-                      for c in verb.children) or \
-            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.obligation_governors
-        speaker = reporting_subject(verb) if obliged else None
+        speaker = reporting_subject(verb) if self._obliged(verb) else None
         if speaker is None:
             return None
         mentions = verb.doc._.ew_mentions
         speakers = mentions_under(speaker, index)
-        if not speakers and speaker.pos_ != "PROPN":
+        if not speakers and speaker.pos_ != "PROPN" and not _personal(speaker):
             return None
         owner, passive = subject(verb)
         if owner is None or owner.pos_ == "PRON":
@@ -419,11 +418,27 @@ class EventExtractor(Pipe):
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if not obliged_parties and not passive or own_state(mentions, obliged_parties, speakers):
             return None
-        if not speakers:  # a named speaker the knowledge base does not know ("Anton said")
+        if not speakers and speaker.pos_ == "PROPN":
+            # a named speaker the knowledge base does not know ("Anton said")
             _unresolved_mention(speaker, index)
+        elif not speakers:
+            self._unnamed_speaker(verb, index)
         event = self._event(DEMAND_CAMEO, verb, verb.i + 1, obliged_parties, [])
         event["sense"] = "obligation"
         return event
+
+    def _obliged(self, verb: Token) -> bool:
+        """"should take back", "must withdraw", "needs to pay": an act someone must do."""
+        return any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in verb.children) \
+            or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.obligation_governors
+
+    def _unnamed_speaker(self, verb: Token, index: list[int]) -> None:
+        """"He said Britain should take back its fighters": a pronoun speaker no antecedent
+        resolves still makes the demand (an uncoded actor), so the modality stage does not
+        leave the act to the party it is asked of."""
+        speaker = reporting_subject(verb)
+        if speaker is not None and _personal(speaker) and not mentions_under(speaker, index):
+            _unresolved_pronoun(speaker, index)
 
     def _imperative_demand(self, verb: Token, reporter: Token,
                            index: list[int]) -> EventDraft | None:
@@ -651,6 +666,20 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
     return len(mentions) - 1
 
 
+def _personal(token: Token) -> bool:
+    """A personal pronoun that names a party ("he", "they"), not a thing ("it", "this")."""
+    return token.tag_ == "PRP" and token.lower_ not in IMPERSONAL_PRONOUNS
+
+
+def _unresolved_pronoun(token: Token, index: list[int]) -> int:
+    """Add an uncoded mention for a pronoun no antecedent resolves: someone acts, unnamed."""
+    mentions = token.doc._.ew_mentions
+    mentions.append(new_mention((token.i, token.i + 1), (token.idx, token.idx + len(token)),
+                                token.text, kind="pronoun", confidence=UNRESOLVED_CONFIDENCE))
+    index[token.i] = len(mentions) - 1
+    return len(mentions) - 1
+
+
 def _place_country(span: Span) -> str | None:
     """The one country of a place name the gazetteer knows (a region, a city), or None."""
     if not all(t.ent_type_ in PLACE_ENTITY_TYPES for t in span):
@@ -831,12 +860,24 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
 
 def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:
     """True for the actor's own forces or goods ("withdrew *its troops*"), which it moves
-    or uses rather than acts upon."""
+    or uses rather than acts upon, and for a possessive pronoun that stands for the actor
+    itself ("derides *his* critics", "attack *their* longtime foe"): what the actor owns is
+    aimed at, not the actor."""
     mentions = doc._.ew_mentions
     mention = mentions[recipient]
     start = mention["start"]
+    if mention["kind"] == "pronoun" and mention["end"] - start == 1 and \
+            doc[start].tag_ == "PRP$" and any(_same_entity(mentions[a], mention)
+                                              for a in actors):
+        return True
     return start > 0 and doc[start - 1].tag_ == "PRP$" and mention["code"] is not None and any(
         mentions[a]["code"] == mention["code"] for a in actors)
+
+
+def _same_entity(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Two mentions of one party: coreference copies the antecedent's name and codes."""
+    return one["code"] is not None and all(
+        one[key] == other[key] for key in ("name", "code", "sector", "wikidata_id"))
 
 
 def _governed(verb: Token) -> list[Token]:
@@ -1042,8 +1083,9 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                         entry.roles == "target" and child.lower_ == "of") or \
                         child.lower_ == sense_prep:
                     recipients.extend(found)
-                    # "the arrest of X *by Y*": the parser hangs the agent on the target.
-                    for by in prep_objects(obj, AGENT_PREPS) if child.lower_ == "of" else ():
+                    # "the arrest of X *by Y*", "the attack on X *by Y*": the parser hangs
+                    # the agent on the target.
+                    for by in prep_objects(obj, AGENT_PREPS) if child.lower_ != "with" else ():
                         actors.extend(mentions_under(by, index))
     if lender is not None and not actors:
         subj, _passive = subject(lender)
