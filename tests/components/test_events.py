@@ -1472,3 +1472,17 @@ def test_a_question_mark_binds_only_its_own_clause(coder, text, told):
     found = events(coder, text)
     assert told in [e.event for e in found]
     assert "THREATEN" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Kurds were rejoicing in the streets of Erbil after the vote.", "SUPPORT"),
+    ("His family fought a legal battle for compensation.", "ASSAULT"),
+    ("The Kenyan mother waged a battle for custody of her children.", "ASSAULT"),
+])
+def test_rejoicing_and_a_battle_for_ones_family_or_rights_are_no_events(coder, text, absent):
+    assert absent not in [e.event for e in events(coder, text)]
+
+
+def test_putting_on_trial_is_a_prosecution(coder):
+    found = events(coder, "Kenya put the Somali militants on trial.")
+    assert [e.event for e in found] == ["ACCUSE"]
