@@ -1486,3 +1486,10 @@ def test_rejoicing_and_a_battle_for_ones_family_or_rights_are_no_events(coder, t
 def test_putting_on_trial_is_a_prosecution(coder):
     found = events(coder, "Kenya put the Somali militants on trial.")
     assert [e.event for e in found] == ["ACCUSE"]
+
+
+def test_a_passive_of_intending_states_a_purpose_no_promise(coder):
+    text = "British airstrikes on the Syrian bases were intended to provide reassurance to Jordan."
+    assert "AGREE" not in [e.event for e in events(coder, text)]
+    found = events(coder, "Britain intends to provide aid to Jordan.")
+    assert "AGREE" in [e.event for e in found]

@@ -145,6 +145,8 @@ class Modality(Pipe):
             if event["event"] not in NEGATIVE_TYPES:  # "saw no need": the refusal's own "no"
                 own |= self._object_denied(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
+            purposed = "purpose" in found  # no one's promise or threat: an aim stated
+            found.discard("purpose")
             if found & {"condition", "alleged", "advocated", "capacity"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
                     _asked(doc[start]):
@@ -177,7 +179,7 @@ class Modality(Pipe):
                 self._recode(event, REFUSAL_CAMEO)
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
-            if not found & UNCERTAIN and _purpose(doc[start]):
+            if not found & UNCERTAIN and (purposed or _purpose(doc[start])):
                 # "went to Syria to fight Isis", "is in Syria to defeat Isis": an aim, not yet
                 # done, and no threat made to anyone.
                 event["mode"].append("hypothetical")
@@ -265,6 +267,9 @@ class Modality(Pipe):
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
                 category = self._governor(token)
+                if reached_by == "xcomp" and self.cues.get(("purpose", token.lemma_.lower())) \
+                        and any(c.dep_ == "auxpass" for c in token.children):
+                    category = "purpose"  # "were intended to provide reassurance": an aim
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
