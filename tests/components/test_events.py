@@ -1493,3 +1493,11 @@ def test_a_passive_of_intending_states_a_purpose_no_promise(coder):
     assert "AGREE" not in [e.event for e in events(coder, text)]
     found = events(coder, "Britain intends to provide aid to Jordan.")
     assert "AGREE" in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrea encouraged attacks on Ethiopian army bases.",
+    "He is accused of planning and encouraging terrorist attacks on Kenyans.",
+])
+def test_an_act_encouraged_or_asked_for_is_no_threat(coder, text):
+    assert "THREATEN" not in [e.event for e in events(coder, text)]

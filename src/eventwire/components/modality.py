@@ -67,7 +67,8 @@ REFUSAL_CAMEO = "120"
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
 # Categories that already say an act is not (yet) done.
-UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation"})
+UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation",
+                       "asked"})
 # Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
 NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
@@ -151,8 +152,10 @@ class Modality(Pipe):
                     self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
                     _asked(doc[start]):
                 continue
-            if "imagined" in found and event["event"] in THREAT_RECODED:
-                continue  # "I hope the US attacks would target the air bases": nobody threatens
+            if found & {"imagined", "asked"} and event["event"] in THREAT_RECODED:
+                # "I hope the US attacks would target the air bases", "Iran encouraged attacks
+                # on US bases": nobody threatens
+                continue
             if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
                     _text_subject(doc[start]):
                 continue  # "the proposal would ban imports": what a text would do threatens no one
@@ -162,7 +165,7 @@ class Modality(Pipe):
             # "is willing to withdraw": the withdrawal is not done, but the stated readiness
             # is: a promise (or a threat) that was made.
             stated = "intent" in found and "hypothetical" not in found
-            if found & {"intent", "imagined"}:
+            if found & {"intent", "imagined", "asked"}:
                 found.add("hypothetical")
             for category in ("negation", "hypothetical", "future"):
                 if category in found and category not in event["mode"]:
@@ -287,7 +290,7 @@ class Modality(Pipe):
                 category = self._governor(token.head)
                 if category in MIND_CATEGORIES or category == "alleged" and \
                         trigger.pos_ == "VERB" or category and token.head.lemma_ == "be" or \
-                        category == "hypothetical" and not _past(token) or \
+                        category in ("hypothetical", "asked") and not _past(token) or \
                         category == "capacity":
                     found.add(category)
                 if trigger.pos_ == "VERB" and self._dismissed(token.head):
