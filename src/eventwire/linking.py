@@ -101,14 +101,13 @@ class Rules:
     told_before_cues: frozenset[str]
     told_before_max: int
     told_before_reach: int
-    told_before_adjectives: frozenset[str] = frozenset()
-    told_before_adjective_max: int = 0
-    generic_plurals: tuple[str, ...] = ()
-    generic_quantifiers: frozenset[str] = frozenset()
-    generic_times: frozenset[str] = frozenset()
-    generic_past: tuple[str, ...] = ()
-    generic_verb_before: int = 0
-    weekdays_set: frozenset[str] = frozenset()
+    told_before_adjectives: frozenset[str]
+    told_before_adjective_max: int
+    generic_plurals: tuple[str, ...]
+    generic_quantifiers: frozenset[str]
+    generic_times: frozenset[str]
+    generic_past: tuple[str, ...]
+    generic_verb_before: int
 
     def types_of(self, family: str) -> list[str]:
         """The event types of a family, sorted."""
@@ -173,8 +172,7 @@ def load_rules() -> Rules:
         generic_quantifiers=frozenset(raw["generic"]["quantifiers"]),
         generic_times=frozenset(raw["generic"]["times"]),
         generic_past=tuple(raw["generic"]["past_endings"]),
-        generic_verb_before=int(raw["generic"]["verb_before"]),
-        weekdays_set=frozenset(raw["weekdays"]))
+        generic_verb_before=int(raw["generic"]["verb_before"]))
 
 
 def _synonym_classes(sets: list[list[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
@@ -449,8 +447,9 @@ def generic(event: Event, rules: Rules | None = None) -> bool:
         return False
     text = _DATELINE.sub("", event.text)
     words = _WORD.findall(text.lower())
-    if (rules.generic_times.intersection(words) or rules.months.intersection(
-            w.lower() for w in _NAME.findall(text)) or rules.weekdays_set.intersection(words)):
+    named_months = rules.months.intersection(w.lower() for w in _NAME.findall(text))
+    if (rules.generic_times.intersection(words) or named_months
+            or any(word in rules.weekdays for word in words)):
         return False
     at = next((at for at, word in enumerate(words) if word == head[0]), None)
     if at is None:
