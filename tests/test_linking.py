@@ -934,3 +934,29 @@ def test_a_generic_class_of_attacks_joins_no_dated_attack():
                  "Turkish attacks on Kurdish towns on Monday killed nine."):
         item = mention(feared("x-0001", "2019-10-19", text, trigger="attacks"), rules)
         assert item.standing == text.startswith("NEW YORK"), text
+
+
+def test_a_traveller_s_origin_and_a_country_s_name_are_not_the_act_s_place():
+    # "arrived from Stockholm" tells whence the minister came, not where the talks were
+    came = named_places("The minister arrived from Stockholm and went into talks with "
+                        "the Norwegian premier.")
+    assert came == set()
+    flew = named_places("The minister flew in from Stockholm for talks.")
+    assert flew == set()
+    # an origin without a traveller is still named: goods and flights from a town
+    assert named_places("The authority halted all flights from Stockholm.")
+    # a country's name is no town of that name elsewhere ("south Lebanon", not Tennessee)
+    assert named_places("Gunships raided south Lebanon and one craft was downed.") == set()
+    rules = load_rules()
+    oslo = Place("Oslo", "NOR", "Oslo", 59.91, 10.75, 3143244, "PPLC")
+    nor = Entity("Norwegian premier", "Norway", "NOR", "GOV")
+    there = dataclasses.replace(talks("a-0001", recipient=(nor,), loc=oslo),
+                                event_text="arriving", text="The minister went into talks "
+                                "with the Norwegian premier after arriving in Oslo from Stockholm.")
+    came_in = dataclasses.replace(talks("b-0001", recipient=(nor,), loc=None),
+                                  event_text="arrived", text="The minister arrived from "
+                                  "Stockholm and went into talks with the Norwegian premier.")
+    first, second = mention(there, rules), mention(came_in, rules)
+    assert place_relation(first, second, rules) == "unknown"
+    value = score(first, second, rules)
+    assert value is not None and value >= rules.threshold

@@ -81,6 +81,8 @@ class Rules:
     place_skip: int
     place_breaks: frozenset[str]
     place_heads: frozenset[str]
+    named_origins: frozenset[str]  # "from Helsinki": whence, not where (``named_places``)
+    named_motions: frozenset[str]  # "arrived", "flew": a traveller's origin follows
     not_places: frozenset[str]  # months, weekdays and broad regions
     named_place_families: frozenset[str]
     two_sided_families: frozenset[str]
@@ -142,6 +144,8 @@ def load_rules() -> Rules:
         place_skip=int(raw["place_phrases"]["max_skip"]),
         place_breaks=frozenset(raw["place_phrases"]["breaks"]),
         place_heads=frozenset(raw["place_phrases"]["name_heads"]),
+        named_origins=frozenset(raw["named_places"]["origins"]),
+        named_motions=frozenset(raw["named_places"]["motions"]),
         weekdays=tuple(raw["weekdays"]),
         not_places=frozenset([*raw["months"], *raw["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
@@ -689,19 +693,41 @@ def named_places(sentence: str, rules: Rules | None = None) -> frozenset[int]:
     """Towns and regions a sentence names (its capitalised words and word pairs found
     in the gazetteer, the most populous place of each name), for events whose
     coder found no ``event_loc``: "shelled Kharkiv" and "shelled Odesa" differ.
-    Month names are dates, not places ("on March 8" is not the town of March)."""
+    Month names are dates, not places ("on March 8" is not the town of March). A
+    traveller's origin is not where the act was ("arrived from Helsinki" and went into
+    talks in Moscow: ``named_places``), and a country's name is the country, not a
+    town named after it ("raided south Lebanon" is not Lebanon, Tennessee)."""
     from eventwire.kb.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    months = (rules or load_rules()).months
-    words = [m.group() for m in _NAME.finditer(sentence) if m.group().lower() not in months]
+    rules = rules or load_rules()
+    runs = [(m.group(), _origin(_words_before(sentence, m.start()), rules))
+            for m in _NAME.finditer(sentence) if m.group().lower() not in rules.months]
+    names = [*runs, *((f"{a} {b}", away or beyond)
+                      for (a, away), (b, beyond) in zip(runs, runs[1:], strict=False))]
     found: set[int] = set()
-    for name in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
-        entries = [e for e in gazetteer.lookup(name) if not e.is_country]
+    for name, elsewhere in names:
+        entries = gazetteer.lookup(name)
+        if elsewhere or any(e.is_country for e in entries):
+            continue  # an origin; a country ("south Lebanon", not Lebanon, Tennessee)
+        entries = [e for e in entries if not e.is_country]
         best = max(entries, key=lambda e: e.population, default=None)
         if best is not None and best.geonameid is not None:
             found.add(best.geonameid)
     return frozenset(found)
+
+
+def _words_before(text: str, at: int) -> tuple[str, ...]:
+    """The last words before position ``at``, lower case."""
+    return tuple(_WORD.findall(text[max(0, at - 32):at].lower())[-3:])
+
+
+def _origin(before: tuple[str, ...], rules: Rules) -> bool:
+    """The words before a name tell where a traveller came from: an origin word
+    right before it, a motion word at most two words before that ("arrived from
+    Helsinki", "flew in from Helsinki"; not "flights from Dubai")."""
+    return (bool(before) and before[-1] in rules.named_origins
+            and bool(rules.named_motions.intersection(before[:-1])))
 
 
 def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
