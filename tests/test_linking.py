@@ -497,8 +497,9 @@ def test_a_visit_and_its_reception_told_in_one_story_are_one_visit():
     assert score(first, second, rules) is not None
     clusters = link_events([productive, reception], {"story": DocInfo("story", "2020-02-25")})
     assert clusters[productive.id] == clusters[reception.id]
-    # not coded as visits, the two sentences of one story are two acts
-    plain = [dataclasses.replace(e, mode=[]) for e in (productive, reception)]
+    # not coded as visits nor as talks (``spread_families``), the two sentences of one
+    # story are two acts
+    plain = [dataclasses.replace(e, mode=[], event="COOPERATE") for e in (productive, reception)]
     assert score(*(mention(e, rules) for e in plain), rules) is None
 
 
@@ -960,3 +961,26 @@ def test_a_traveller_s_origin_and_a_country_s_name_are_not_the_act_s_place():
     assert place_relation(first, second, rules) == "unknown"
     value = score(first, second, rules)
     assert value is not None and value >= rules.threshold
+
+
+def test_one_story_s_talks_between_one_pair_on_one_day_are_one_set_of_talks():
+    # a summit story tells its talks in several words; one's word named in the other's
+    # sentence suffices for talks with equal dyads on one day, unplaced as they are
+    sat = dataclasses.replace(talks("summit-0003", loc=None), event_text="talks",
+                              text="On Tuesday, Lee sat down for talks with Takaichi "
+                                   "followed by meetings of the two delegations.")
+    said = dataclasses.replace(talks("summit-0009", loc=None), event_text="called",
+                               text="Lee said he discussed export controls with Takaichi, "
+                                    "whom he called a trusted partner.")
+    rules = load_rules()
+    first, second = mention(sat, rules), mention(said, rules)
+    assert trigger_agreement(first, second, rules) == rules.trigger_scores["in_sentence"]
+    assert score(first, second, rules) is not None
+    clusters = link_events([sat, said], {"summit": DocInfo("summit", "2026-01-13")})
+    assert clusters[sat.id] == clusters[said.id]
+    # talks the story tells on another day are other talks
+    later = dataclasses.replace(said, date="2026-01-15")
+    assert score(first, mention(later, rules), rules) is None
+    # and with another partner, another dyad: apart
+    other = dataclasses.replace(said, recipient=[Entity("Xi", "Xi Jinping", "CHN", "GOV")])
+    assert score(first, mention(other, rules), rules) is None

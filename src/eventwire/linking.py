@@ -87,6 +87,7 @@ class Rules:
     named_place_families: frozenset[str]
     two_sided_families: frozenset[str]
     spread_modes: frozenset[str]
+    spread_families: frozenset[str]
     unrealised_modes: frozenset[str]
     unrealised_cues: frozenset[str]
     unrealised_before: int
@@ -152,6 +153,7 @@ def load_rules() -> Rules:
         named_place_families=frozenset(raw["named_place_families"]),
         two_sided_families=frozenset(raw["two_sided_families"]),
         spread_modes=frozenset(raw["same_document"]["spread_modes"]),
+        spread_families=frozenset(raw["same_document"]["spread_families"]),
         unrealised_modes=frozenset(raw["unrealised"]["modes"]),
         unrealised_cues=frozenset(raw["unrealised"]["cues"]),
         unrealised_before=int(raw["unrealised"]["max_before"]),
@@ -919,14 +921,19 @@ def _coreferent(a: Mention, b: Mention, relation: str, trigger: float, sentence:
     A story tells one battle from both sides in other words ("crushed a new
     Iranian offensive near Basra", "Iran launched fresh attacks near Basra"):
     one's trigger named in the other's sentence is enough when both are placed
-    at one known place, which tells this act from the story's other acts."""
+    at one known place, which tells this act from the story's other acts. So is it
+    for a visit (``spread_modes``) and for talks (``spread_families``) with equal dyads
+    on one day: a story of a summit tells one set of talks ("sat down for talks with
+    Modi", "he discussed with Modi ...")."""
     if a.event != b.event or relation == "conflicting":
         return False
     if sentence >= rules.same_document_sentence:
         return True
     if trigger >= rules.trigger_scores["shared"]:
         return not _crossed(a, b)
-    return ((relation == "same_place" or (a.spread and b.spread and a.dyad == b.dyad))
+    return ((relation == "same_place" or (a.spread and b.spread and a.dyad == b.dyad)
+             or (a.family in rules.spread_families and a.dyad == b.dyad
+                 and not _other_days(a, b)))
             and bool(a.trigger & b.acts or b.trigger & a.acts) and not _crossed(a, b))
 
 
