@@ -178,7 +178,6 @@ def test_help_is_aid_only_with_what_is_given(coder, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "She says any attack against Syria would be reckless.",
     "Graham said that to withdraw the US force from the region would be a huge mistake.",
     "The Kurds fear the threat of a Turkish attack on Afrin.",
     "Will Russia hit back at the US when it launches strikes against Damascus?",
@@ -1501,3 +1500,27 @@ def test_a_passive_of_intending_states_a_purpose_no_promise(coder):
 ])
 def test_an_act_encouraged_or_asked_for_is_no_threat(coder, text):
     assert "THREATEN" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers voiced concern over the impact of possible strikes against Syria.",
+    "She says any attack against Syria would be reckless.",
+    "If the talks fail, the northern towns will be shelled again.",
+])
+def test_feared_conflict_with_no_one_to_do_it_is_no_threat(coder, text):
+    assert not [e for e in events(coder, text) if e.event in ("THREATEN", "ASSAULT")]
+
+
+def test_feared_conflict_with_a_doer_is_still_a_threat(coder):
+    found = events(coder, "Russia could strike Ukrainian ports next week.")
+    assert [e.event for e in found] == ["THREATEN"]
+    assert codes(found[0].actor) == ["RUS"] and codes(found[0].recipient) == ["UKR"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels were attacked by government troops near the border.",
+    "Protesters were attacked by government supporters in the capital.",
+])
+def test_passive_agent_is_not_read_as_the_object(coder, text):
+    # "attacked the government" is criticism; "attacked by government troops" is not
+    assert [e.event for e in events(coder, text)] == ["ASSAULT"]

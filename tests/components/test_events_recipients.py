@@ -277,3 +277,18 @@ def test_the_by_phrase_on_the_target_of_an_event_noun_is_its_actor(top_roles):
     event_type, actors, _ = top_roles("The attack on the embassy by Iranian students shocked "
                                       "the world.")
     assert (event_type, actors) == ("ASSAULT", ["IRN"])
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        ("Iran warned it would strike US bases in the region.", "THREATEN", ["IRN"], ["USA"]),
+        ("Pyongyang warned that North Korea would attack Japanese ships.",
+         "THREATEN", ["PRK"], ["JPN"]),
+        ("China demanded that the United States cancel the arms sale.",
+         "REQUEST", ["CHN"], ["USA"]),
+    ],
+)
+def test_speaker_again_in_the_clause_is_no_recipient(top_roles, text, event_type, actors,
+                                                      recipients):
+    assert top_roles(text) == (event_type, actors, recipients)

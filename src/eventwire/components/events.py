@@ -236,6 +236,12 @@ class EventExtractor(Pipe):
             return None  # "called Yazov an outstanding military leader": a name given, no act
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
+        if match is not None and match.pattern is not None and self._agent_read(
+                verb, match, after_tokens):
+            phrase = {t.i for t in verb_agent_phrase(verb)}
+            kept = [k for k, i in enumerate(after_tokens) if i not in phrase]
+            after, after_tokens = [after[k] for k in kept], [after_tokens[k] for k in kept]
+            match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         if match is not None and match.pattern is None:
             match = self._passive_match(verb, before, after, match)
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
@@ -360,6 +366,15 @@ class EventExtractor(Pipe):
         if found is None or found.pattern is None or not found.code:
             return match
         return Match(found.code, found.pattern, ())
+
+    @staticmethod
+    def _agent_read(verb: Token, match: Match, after_tokens: list[int]) -> bool:
+        """A pattern matched words of a passive verb's "by" phrase, reading its agent as
+        the object: "were attacked by government troops" is no "attacked the government"
+        (criticism). Patterns that name "by" themselves ("supported by troops") stand."""
+        phrase = {t.i for t in verb_agent_phrase(verb)}
+        used = {after_tokens[i] for i in match.used}
+        return bool(used & phrase) and not any(verb.doc[i].lower_ == "by" for i in used)
 
     def _states(self, verb: Token) -> bool:
         """The verb (or noun) governs a clause that asserts rather than asks: no obligation
@@ -704,6 +719,12 @@ def _confidence(trigger: Token, has_actor: bool, has_recipient: bool, nominal: b
     return round(min(max(confidence, 0.05), 0.95), 2)
 
 
+def verb_agent_phrase(verb: Token) -> list[Token]:
+    """The words of a passive verb's own "by" phrase (none when the verb has none)."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return list(by.subtree) if by is not None else []
+
+
 def _passive_object_tokens(subj: Token, verb: Token) -> list[Token]:
     """The words of a passive verb's subject phrase, down to ``CONTEXT_DEPTH`` and without
     its clauses or the verb's own words ("the fighters *held by* ...")."""
@@ -807,10 +828,29 @@ def _complement_recipients(verb: Token, index: list[int], depth: int) -> list[in
             for obj in objects(child):
                 found.extend(mentions_under(obj, index, depth))
         elif child.dep_ == "ccomp":
-            for subj in child.children:
-                if subj.dep_ in ("nsubj", "nsubjpass"):
-                    found.extend(mentions_under(subj, index))
+            named = [m for subj in child.children if subj.dep_ in ("nsubj", "nsubjpass")
+                     for m in mentions_under(subj, index)]
+            if _same_party(named, verb, index):
+                # "Iran warned (that) it would strike US bases": the clause's subject is the
+                # speaker again; what it would act on is the recipient
+                for obj in objects(child):
+                    found.extend(mentions_under(obj, index, depth))
+            else:
+                found.extend(named)
     return list(dict.fromkeys(found))
+
+
+def _same_party(named: list[int], verb: Token, index: list[int]) -> bool:
+    """Mentions that name what the verb's own subject names ("Iran ... it", "Iran ...
+    Tehran"); a court and a candidate of one country are two parties."""
+    owner, passive = subject(verb)
+    if not named or owner is None or passive:
+        return False
+    mentions = verb.doc._.ew_mentions
+    own = {(mentions[m]["name"] or mentions[m]["text"]).lower()
+           for m in mentions_under(owner, index)}
+    return bool(own) and all(
+        (mentions[m]["name"] or mentions[m]["text"]).lower() in own for m in named)
 
 
 def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) -> bool:

@@ -24,6 +24,7 @@ from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
+    agent,
     document_nouns,
     is_infinitive_complement,
     mention_index,
@@ -159,6 +160,11 @@ class Modality(Pipe):
             if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
                     _text_subject(doc[start]):
                 continue  # "the proposal would ban imports": what a text would do threatens no one
+            if found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
+                    not event["actor"] and not _has_doer(doc[start]):
+                # "concerns over possible strikes against Syria", "Syria will be crushed":
+                # a feared act that nobody is said to do threatens no one
+                continue
             if event["event"] in NEGATIVE_TYPES and "negation" not in own:
                 # "saw *no* need to shut the borders": the phrase's own "no" is the refusal
                 found.discard("negation")
@@ -511,6 +517,15 @@ def _purpose(trigger: Token) -> bool:
         trigger = trigger.head
     return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
         trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
+
+
+def _has_doer(trigger: Token) -> bool:
+    """A verb with an active subject or a "by" agent, whether or not it names a known
+    party ("when it launches strikes"); an event noun or an agentless passive has none."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    owner, passive = subject(trigger)
+    return owner is not None and not passive or agent(trigger) is not None
 
 
 def _text_subject(trigger: Token) -> bool:
