@@ -17,6 +17,7 @@ from eventwire.linking import (
     DocInfo,
     cluster_id_for,
     dyad,
+    dyad_relation,
     link_events,
     load_rules,
     mention,
@@ -984,3 +985,25 @@ def test_one_story_s_talks_between_one_pair_on_one_day_are_one_set_of_talks():
     # and with another partner, another dyad: apart
     other = dataclasses.replace(said, recipient=[Entity("Xi", "Xi Jinping", "CHN", "GOV")])
     assert score(first, mention(other, rules), rules) is None
+
+
+def test_a_side_coded_with_several_countries_agrees_with_any_of_them():
+    # one report names both allies as the attackers, another only the second of them
+    rules = load_rules()
+    usa = Entity("American", "United States", "USA", "MIL")
+    gbr = Entity("British", "United Kingdom", "GBR", "MIL")
+    fra = Entity("French", "France", "FRA", "MIL")
+    text = "American and British jets struck Iranian radar sites on Tuesday."
+    joint = dataclasses.replace(raid("joint-0001", text, "struck"), actor=[usa, gbr])
+    british = dataclasses.replace(raid("uk-0001", "British jets struck Iranian radar sites "
+                                                  "on Tuesday.", "struck"), actor=[gbr])
+    french = dataclasses.replace(raid("fr-0001", "French jets struck Iranian radar sites "
+                                                 "on Tuesday.", "struck"), actor=[fra])
+    first, second, third = (mention(e, rules) for e in (joint, british, french))
+    assert first.dyad == ("USA", "IRN") and second.dyad == ("GBR", "IRN")
+    assert dyad_relation(first, second) == "compatible"
+    value = score(first, second, rules)
+    assert value is not None and value >= rules.threshold
+    # a third country is no side of the joint strike, and single-coded sides still conflict
+    assert dyad_relation(first, third) is None
+    assert dyad_relation(second, third) is None

@@ -207,6 +207,7 @@ class Mention:
     family: str
     dyad: tuple[str, str]
     codes: frozenset[str]  # the blocks' country codes: parties and place, or "?" alone
+    sides: tuple[frozenset[str], frozenset[str]]  # every coded actor's, every recipient's
     date: str | None
     lo: Date | None
     hi: Date | None
@@ -274,14 +275,31 @@ def block_codes(event: Event) -> frozenset[str]:
 
 def dyad_relation(a: Mention, b: Mention) -> str | None:
     """``same`` for equal dyads, ``compatible`` when they agree wherever both sides are
-    coded (as given or swapped: each side reports the other's attack), None otherwise."""
+    coded (as given or swapped: each side reports the other's attack), None otherwise.
+    A side coded with several countries agrees with any of them ("American and British
+    jets struck", coded ``USA`` first, and "British jets struck"; a party the coder gave
+    two codes), which its first code alone would not."""
     if a.dyad == b.dyad:
         return "same"
     first, second = a.dyad
     if (_agree(first, b.dyad[0]) and _agree(second, b.dyad[1])) or (
             _agree(first, b.dyad[1]) and _agree(second, b.dyad[0])):
         return "compatible"
+    mine, theirs = a.sides, b.sides
+    if any(len(side) > 1 for side in (*mine, *theirs)) and (
+            (_meet(mine[0], theirs[0]) and _meet(mine[1], theirs[1]))
+            or (_meet(mine[0], theirs[1]) and _meet(mine[1], theirs[0]))):
+        return "compatible"  # a side coded with several countries, one the other's
     return None
+
+
+def _codes(entities: Sequence[Entity]) -> frozenset[str]:
+    return frozenset(e.code for e in entities if e.code)
+
+
+def _meet(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Two sides' codes agree: one side uncoded, or a code in common."""
+    return not one or not other or bool(one & other)
 
 
 def _reversed(a: Mention, b: Mention) -> bool:
@@ -373,6 +391,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
     return Mention(
         event_id=event.id, doc_id=event.doc_id, event=event.event,
         family=family_of(event.event, rules), dyad=dyad(event, rules),
+        sides=(_codes(event.actor), _codes(event.recipient)),
         codes=block_codes(event), date=event.date, lo=lo, hi=hi,
         modes=frozenset(event.mode) & rules.exclusive_modes, place=event.event_loc,
         named=named_places(event.text, rules) if event.event_loc is None else frozenset(),
