@@ -1007,3 +1007,20 @@ def test_a_side_coded_with_several_countries_agrees_with_any_of_them():
     # a third country is no side of the joint strike, and single-coded sides still conflict
     assert dyad_relation(first, third) is None
     assert dyad_relation(second, third) is None
+
+
+def test_a_visitor_s_departure_is_part_of_the_visit():
+    # "leaves Seoul tonight" and "during a trip to Seoul" tell one visit in other words
+    rules = load_rules()
+    leaves = visit("wire-0004", "leave", "The Takaichis leave Seoul on Tuesday night.",
+                   actor=(JPN,), recipient=(KOR,), mode=())
+    trip = visit("post-0002", "trip", "During a trip to Seoul, Takaichi told business "
+                 "leaders that trade would grow.", actor=(JPN,), recipient=(KOR,))
+    first, second = mention(leaves, rules), mention(trip, rules)
+    assert trigger_agreement(first, second, rules) == rules.trigger_scores["shared"]
+    for word in ("departs", "departure", "leaves"):
+        assert mention(dataclasses.replace(leaves, event_text=word), rules).trigger == (
+            second.trigger)
+    # talks held during the visit are not its departure
+    talked = mention(dataclasses.replace(leaves, event_text="talks"), rules)
+    assert trigger_agreement(talked, first, rules) < rules.trigger_scores["shared"]
