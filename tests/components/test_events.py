@@ -1524,3 +1524,16 @@ def test_feared_conflict_with_a_doer_is_still_a_threat(coder):
 def test_passive_agent_is_not_read_as_the_object(coder, text):
     # "attacked the government" is criticism; "attacked by government troops" is not
     assert [e.event for e in events(coder, text)] == ["ASSAULT"]
+
+
+def test_civilians_fleeing_are_driven_out_not_retreating(coder):
+    # PLOVER manual: refugees fleeing are SANCTION expel, the fleeing party its recipient
+    found = events(coder, "Thousands of Syrian refugees fled to Jordan last month.")
+    flight = find(found, "SANCTION")
+    assert flight.mode == ["expel"] and codes(flight.recipient) == ["SYR"]
+    assert not flight.actor
+
+
+def test_fighters_who_flee_still_retreat(coder):
+    found = events(coder, "Islamic State fighters fled the town as Iraqi troops advanced.")
+    assert "RETREAT" in [e.event for e in found]

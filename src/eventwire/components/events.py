@@ -107,6 +107,8 @@ UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Prepositions that name the giver of what a receiving verb's subject gets ("aid *from* China").
 SOURCE_PREPS = frozenset({"from"})
 # Pronouns that stand for things or events rather than parties.
+# Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
+DISPLACED_CAMEO = "166"
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
@@ -146,6 +148,8 @@ class EventExtractor(Pipe):
         self.audience = frozenset((r["verb"], r["prep"])
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.displaced = {r["verb"]: frozenset(r["sectors"].split("|"))
+                          for r in read_tsv("events", "displaced_verbs.tsv")}
         self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
         self.statement_nouns = frozenset(
             r["noun"] for r in read_tsv("events", "statement_nouns.tsv"))
@@ -330,6 +334,12 @@ class EventExtractor(Pipe):
                       for obj in prep_objects(holder, SOURCE_PREPS)
                       for m in mentions_under(obj, index)]
             actors, recipients = givers, actors
+        civilians = self.displaced.get(verb.lemma_.lower())
+        if civilians and actors and not passive and all(
+                mentions[a]["sector"] in civilians for a in actors):
+            # "Syrian refugees fled": people driven out, by whoever drove them (PLOVER)
+            info = self.ontology.lookup(DISPLACED_CAMEO) or info
+            actors, recipients = [], actors
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
                 _commands_own(verb.doc, actors, recipients):
