@@ -1024,3 +1024,24 @@ def test_a_visitor_s_departure_is_part_of_the_visit():
     # talks held during the visit are not its departure
     talked = mention(dataclasses.replace(leaves, event_text="talks"), rules)
     assert trigger_agreement(talked, first, rules) < rules.trigger_scores["shared"]
+
+
+def test_a_campaign_told_by_an_aspect_verb_is_standing_and_meets_its_reports_days_apart():
+    rules = load_rules()
+    started = dataclasses.replace(raid(
+        "gulf-0003", "Oman sought ways to secure its exports after Iraq started to attack "
+        "Omani-chartered tankers.", trigger="attack", date="1987-05-12"), recipient=[])
+    generic_ = dataclasses.replace(raid(
+        "times-0001", "Oman may reflag its tankers to protect them from Iraqi missile "
+        "attacks, officials said.", trigger="attacks", date="1987-05-06"), recipient=[])
+    done = dataclasses.replace(raid(
+        "wire-0002", "Iraqi jets attacked an Omani-chartered tanker, shipping sources said.",
+        trigger="attacked", date="1987-05-11"), recipient=[])
+    campaign, background, dated = (mention(e, rules) for e in (started, generic_, done))
+    assert campaign.standing and background.standing and not dated.standing
+    value = score(campaign, background, rules)  # six days apart, each dated by its story
+    assert value is not None and value >= rules.threshold
+    assert score(campaign, dated, rules) is None  # the day's attack is not the campaign
+    # a standing act eight days from another is past the window
+    later = dataclasses.replace(generic_, id="times2-0001", doc_id="times2", date="1987-05-04")
+    assert score(campaign, mention(later, rules), rules) is None

@@ -95,6 +95,7 @@ class Rules:
     standing_auxiliaries: frozenset[str]
     standing_suffixes: tuple[str, ...]
     standing_before: int
+    standing_aspects: frozenset[str]
     told_phrases: dict[tuple[str, ...], tuple[str, int, int]]
     told_month_prepositions: frozenset[str]
     told_window: int
@@ -161,6 +162,7 @@ def load_rules() -> Rules:
         standing_auxiliaries=frozenset(raw["standing"]["auxiliaries"]),
         standing_suffixes=tuple(raw["standing"]["suffixes"]),
         standing_before=int(raw["standing"]["max_before"]),
+        standing_aspects=frozenset(raw["standing"]["aspects"]),
         told_phrases={tuple(phrase.split()): (span[0], int(span[1]), int(span[-1]))
                       for phrase, span in raw["told_periods"]["phrases"].items()},
         told_month_prepositions=frozenset(raw["told_periods"]["month_prepositions"]),
@@ -447,12 +449,16 @@ def standing(event: Event, rules: Rules | None = None) -> bool:
     """The act is told as standing or habitual, not as one dated act: its trigger is a
     perfect progressive ("where both Iran and Iraq have been attacking shipping",
     ``standing``: an auxiliary within ``max_before`` words before a trigger with one of
-    the ``suffixes``), or a generic class of acts (``generic``: "reacts to Iranian
-    attacks"). Such a background never joins the day's battle, nor the day's battle
-    it; it links only with other reports of a standing act."""
+    the ``suffixes``), a campaign told by an aspect verb ("after Iran started to attack
+    Kuwaiti-connected vessels", ``standing.aspects``) or a generic class of acts
+    (``generic``: "reacts to Iranian attacks"). Such a background never joins the day's
+    battle, nor the day's battle it; it links only with other reports of a standing
+    act, which, dated by each story, may lie up to ``unrealised.day_window`` days apart."""
     rules = rules or load_rules()
-    return _cue_before_trigger(event, rules.standing_auxiliaries, rules.standing_before,
-                               rules.standing_suffixes) or generic(event, rules)
+    return (_cue_before_trigger(event, rules.standing_auxiliaries, rules.standing_before,
+                                rules.standing_suffixes)
+            or _cue_before_trigger(event, rules.standing_aspects, rules.standing_before)
+            or generic(event, rules))
 
 
 def generic(event: Event, rules: Rules | None = None) -> bool:
@@ -500,8 +506,8 @@ def _cue_before_trigger(event: Event, cues: frozenset[str], before: int,
 
 
 def window_days(item: Mention, rules: Rules) -> int:
-    """How many days from its date a mention may link: an unrealised act's reports
-    fall days apart, each dated by its story (``unrealised.day_window``), and so do
+    """How many days from its date a mention may link: an unrealised or standing act's
+    reports fall days apart, each dated by its story (``unrealised.day_window``), and so do
     the reports of a background act told by a past period (``told_periods``); a
     mention reaches the days its sentence names, and the day window around them
     (``named_days``), and at least the days a repeated sentence may lie apart
@@ -509,7 +515,7 @@ def window_days(item: Mention, rules: Rules) -> int:
     if item.periods:
         days = rules.told_window
     else:
-        days = rules.unrealised_window if item.unrealised else rules.day_window
+        days = rules.unrealised_window if item.unrealised or item.standing else rules.day_window
     days = max(days, rules.repeated_window)
     if item.told_before:
         days = max(days, rules.told_before_reach)
@@ -762,13 +768,16 @@ def dates_compatible(a: Mention, b: Mention, rules: Rules) -> bool:
     an attack on a Kuwaiti port damaged a U.S.-flagged ship", in Monday's story,
     and Friday's "missile strike on the tanker Sea Isle City". Only the report
     being linked reaches back so, which its search window covers (``window_days``).
+    Two unrealised reports, or two standing ones, each dated by its story, meet up to
+    ``unrealised.day_window`` days apart.
     """
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return a.lo is None and b.lo is None
     if _same_period(a, b, rules) or _repeated(a, b, rules):
         return True
     both_days = a.lo == a.hi and b.lo == b.hi
-    days = rules.unrealised_window if a.unrealised and b.unrealised else rules.day_window
+    undated = (a.unrealised and b.unrealised) or (a.standing and b.standing)
+    days = rules.unrealised_window if undated else rules.day_window
     slack = timedelta(days=days if both_days else 0)
     if (a.lo <= b.hi + slack and b.lo <= a.hi + slack
             and _told_fits(a, b, rules) and _told_fits(b, a, rules)):
