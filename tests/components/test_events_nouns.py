@@ -311,3 +311,17 @@ def test_a_noun_of_asking_whose_clause_asks_still_requests(coder):
             "welcomed by rights groups.")
     request = first(coder, text, "REQUEST")
     assert codes(request.actor) == ["CAN"] and request.event_text == "suggestion"
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State still poses a serious threat to Iraq, the general said.",
+    "North Korea remains the biggest threat to Japan's security.",
+    "The drone strike represents a new threat from armed groups in the region.",
+])
+def test_an_event_noun_that_says_what_something_is_is_no_event(coder, text):
+    assert "THREATEN" not in [e.event for e in coder.code(text, date="2019-03-01").events]
+
+
+def test_a_threat_issued_is_still_a_threat(coder):
+    found = coder.code("Russia issued a threat against Ukraine on Monday.", date="2019-03-01")
+    assert [e.event for e in found.events] == ["THREATEN"]

@@ -148,6 +148,7 @@ class EventExtractor(Pipe):
         self.audience = frozenset((r["verb"], r["prep"])
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.assessing = frozenset(r["verb"] for r in read_tsv("events", "assessment_verbs.tsv"))
         self.displaced = {r["verb"]: frozenset(r["sectors"].split("|"))
                           for r in read_tsv("events", "displaced_verbs.tsv")}
         self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
@@ -605,6 +606,8 @@ class EventExtractor(Pipe):
             return None  # "told a cabinet meeting that ...": an audience, no consultation
         if noun.lemma_.lower() in self.statement_nouns and self._states(noun):
             return None  # "the suggestion that Japan could intervene": a remark
+        if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing:
+            return None  # "Isis poses a threat to Iraq": what something is, no act
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
