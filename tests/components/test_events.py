@@ -1537,3 +1537,15 @@ def test_civilians_fleeing_are_driven_out_not_retreating(coder):
 def test_fighters_who_flee_still_retreat(coder):
     found = events(coder, "Islamic State fighters fled the town as Iraqi troops advanced.")
     assert "RETREAT" in [e.event for e in found]
+
+
+def test_a_cue_on_a_noun_does_not_reach_the_event_it_comes_from(coder):
+    found = events(coder, "Attacks on the army have spiked, a likely spillover from the "
+                          "clashes in Syria.")
+    clashes = next(e for e in found if e.event_text == "clashes")
+    assert clashes.event == "ASSAULT" and "hypothetical" not in clashes.mode
+
+
+def test_refraining_from_an_act_is_still_not_doing_it(coder):
+    found = events(coder, "Iran will refrain from attacking US ships.")
+    assert not [e for e in found if e.event == "ASSAULT" and not e.mode]

@@ -448,6 +448,9 @@ class Modality(Pipe):
         """A gerund or event noun after "after" (cues.tsv, relation ``done_prep``) happened
         before what its clause tells, so the clause's mode does not reach it: "after meeting
         with aides, Reagan is preparing an address" met the aides."""
+        if token.dep_ == "pobj" and token.pos_ == "NOUN" and token.head.head.pos_ == "NOUN" \
+                and self.cues.get(("source_prep", token.head.lower_)) == "asserted":
+            return True  # "a likely spillover from the clashes": the clashes took place
         return token.dep_ in ("pcomp", "pobj") and \
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
 
