@@ -250,6 +250,19 @@ def agent(verb: Token) -> Token | None:
             for prep in holders:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
                     return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return hands_of(verb)
+
+
+def hands_of(word: Token) -> Token | None:
+    """The doer an "at the hands of" phrase on a word names ("was killed *at the hands of*
+    Houthi rebels", "his killing at the hands of the militia")."""
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            for hands in prep.children:
+                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                    return next((o for of in hands.children
+                                 if of.dep_ == "prep" and of.lower_ == "of"
+                                 for o in of.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -279,7 +292,8 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             for part in prep_objects(child, RECIPIENT_PREPS - DESTINATION_PREPS):
                 found.extend(prep_objects(part, DESTINATION_PREPS))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            for obj in (c for c in child.children if c.dep_ == "pobj"):
+            for obj in (c for c in child.children if c.dep_ == "pobj" and not (
+                    child.lower_ == "at" and c.lower_ == "hands")):  # a doer (hands_of)
                 found.append(obj)
                 found.extend(prep_objects(obj, TARGET_PREPS))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle

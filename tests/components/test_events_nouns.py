@@ -325,3 +325,8 @@ def test_an_event_noun_that_says_what_something_is_is_no_event(coder, text):
 def test_a_threat_issued_is_still_a_threat(coder):
     found = coder.code("Russia issued a threat against Ukraine on Monday.", date="2019-03-01")
     assert [e.event for e in found.events] == ["THREATEN"]
+
+
+def test_an_event_noun_inside_a_hyphenated_modifier_is_no_event(coder):
+    found = coder.code("Iraq sent 2,000 battle-tested soldiers to the front.", date="2019-03-01")
+    assert "ASSAULT" not in [e.event for e in found.events]

@@ -292,3 +292,12 @@ def test_the_by_phrase_on_the_target_of_an_event_noun_is_its_actor(top_roles):
 def test_speaker_again_in_the_clause_is_no_recipient(top_roles, text, event_type, actors,
                                                       recipients):
     assert top_roles(text) == (event_type, actors, recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "The general was killed at the hands of Taliban fighters last week.",
+    "His killing at the hands of Taliban fighters shocked the capital.",
+])
+def test_at_the_hands_of_names_the_doer_not_the_target(coder, text):
+    attack = next(e for e in coder.code(text, date=DATE).events if e.event == "ASSAULT")
+    assert codes(attack.actor) == ["AFG"] and "AFG" not in codes(attack.recipient)

@@ -43,6 +43,7 @@ from eventwire.participants import (
     agent,
     clause_depth,
     document_nouns,
+    hands_of,
     is_infinitive_complement,
     mention_index,
     mentions_under,
@@ -106,9 +107,9 @@ SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Prepositions that name the giver of what a receiving verb's subject gets ("aid *from* China").
 SOURCE_PREPS = frozenset({"from"})
-# Pronouns that stand for things or events rather than parties.
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
+# Pronouns that stand for things or events rather than parties.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
@@ -289,7 +290,8 @@ class EventExtractor(Pipe):
             # "the pact calls on Japan": a text, no party (document_nouns.tsv); what it calls
             # for ("calls for the withdrawal") is its content, no event either
             return None
-        actor_head = by if passive else subj
+        # "whose killing at the hands of Houthi rebels": the parser's gerund names its doer
+        actor_head = by if passive else hands_of(verb) or subj
         skip = {subj.i} if subj is not None else set()
         depth = _object_depth(info.event)
         recipients: list[int] = []
@@ -590,8 +592,10 @@ class EventExtractor(Pipe):
         """verb_events: tokens that trigger verbal events; their object noun is what they
         react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing). kept: the
         verbal events coded, by trigger token."""
-        if noun.dep_ in ("compound", "amod"):
-            return None  # a modifier names a kind of thing: "battle lines", "fighting force"
+        if noun.dep_ in ("compound", "amod") or _hyphen_modifier(noun):
+            # a modifier names a kind of thing: "battle lines", "fighting force",
+            # "battle-tested fighters"
+            return None
         if _in_name(noun, index):
             return None  # "the Popular Front for the *Liberation* of Palestine": a name
         entry = _nominal_entry(self.lexicon.nouns, noun)
@@ -1120,6 +1124,9 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             recipients.extend(mentions_under(child, index))
         elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
+        elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
+                child.i < doer.i <= child.right_edge.i:
+            actors.extend(mentions_under(doer, index))  # "his killing at the hands of X"
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             for obj in objs:
@@ -1145,6 +1152,12 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _hyphen_modifier(noun: Token) -> bool:
+    """The first word of a hyphenated modifier ("*battle*-tested", "*war*-torn")."""
+    return noun.dep_ == "npadvmod" and noun.i + 1 < len(noun.doc) and \
+        noun.nbor(1).text == "-" and noun.head.i > noun.i
 
 
 def _occurrence_preps(noun: Token) -> list[Token]:
