@@ -301,3 +301,10 @@ def test_speaker_again_in_the_clause_is_no_recipient(top_roles, text, event_type
 def test_at_the_hands_of_names_the_doer_not_the_target(coder, text):
     attack = next(e for e in coder.code(text, date=DATE).events if e.event == "ASSAULT")
     assert codes(attack.actor) == ["AFG"] and "AFG" not in codes(attack.recipient)
+
+
+def test_where_a_traveller_comes_from_is_no_host(coder):
+    found = coder.code("The Iranian foreign minister arrived in Moscow from Tehran on Monday.",
+                       date=DATE).events
+    meeting = next(e for e in found if e.event == "CONSULT")
+    assert codes(meeting.actor) == ["IRN"] and "IRN" not in codes(meeting.recipient)

@@ -305,6 +305,11 @@ class EventExtractor(Pipe):
             skip.add(light.i)
             if light.head.i != verb.i:  # "took part in talks": the noun hangs on a preposition
                 skip.add(light.head.i)
+        if info.event == "CONSULT":
+            # "arrived from Tehran", "flew in from Syria": where a traveller comes from is
+            # no host
+            skip.update(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in
+                        SOURCE_PREPS)
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if passive and subj is not None:
