@@ -168,3 +168,16 @@ def test_pressure_given_as_a_reason_is_not_negated(coder: Coder) -> None:
     found = events(coder, "Officials said the government could not fix the exchange rate "
                           "because of U.S. pressure for a stronger currency.")
     assert found and not any("negation" in mode for _, mode in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Biden defeated Sanders in the Michigan primary on Tuesday.",
+    "Investigators are finding out whether the two parties wanted a settlement.",
+])
+def test_idioms_of_elections_and_learning_are_no_events(coder, text):
+    assert [e.event for e in coder.code(text, date="2020-03-11").events] == []
+
+
+def test_a_military_defeat_is_still_an_attack(coder):
+    found = coder.code("Iraqi forces defeated Islamic State fighters in Mosul.", date="2017-07-10")
+    assert "ASSAULT" in [e.event for e in found.events]
