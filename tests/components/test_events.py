@@ -1551,3 +1551,12 @@ def test_refraining_from_an_act_is_still_not_doing_it(coder):
                  "Israel has refrained from striking Iranian targets in Syria."):
         found = events(coder, text)
         assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has warned against an assault on Idlib.",
+    "Russia cautioned against military strikes on Damascus.",
+])
+def test_an_act_warned_against_is_not_done(coder, text):
+    found = events(coder, text)
+    assert not [e for e in found if e.event == "ASSAULT"], found

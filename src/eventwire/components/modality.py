@@ -50,6 +50,8 @@ PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "did"})
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Material conflict that is only possible or announced is a threat ("could intervene",
 # "will boycott the elections unless ...").
+# Prepositions that name what a verb of warning warns of ("warned *against* an assault").
+WARNED_PREPS = frozenset({"against", "of"})
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
 # PLOVER: future-tense cooperation is a promise ("will visit", "will withdraw") -> AGREE, as
@@ -268,6 +270,9 @@ class Modality(Pipe):
                 if category and not (category == "condition" and not own_clause) and \
                         (negatable or category != "negation"):
                     found.add(category)
+            if token.dep_ == "prep" and token.lower_ in WARNED_PREPS and (category := self.cues.get(
+                    ("warned_of", token.head.lemma_.lower()))):
+                found.add(category)  # "warned against an assault on Idlib": none made yet
             if step > 0 and reached_by == "xcomp" and token.lemma_ in ("have", "be") and any(
                     c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
                     for c in token.children):
