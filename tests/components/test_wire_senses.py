@@ -173,6 +173,7 @@ def test_pressure_given_as_a_reason_is_not_negated(coder: Coder) -> None:
 @pytest.mark.parametrize("text", [
     "Biden defeated Sanders in the Michigan primary on Tuesday.",
     "Investigators are finding out whether the two parties wanted a settlement.",
+    "Officials said nine passengers were suspected of coronavirus infection.",
 ])
 def test_idioms_of_elections_and_learning_are_no_events(coder, text):
     assert [e.event for e in coder.code(text, date="2020-03-11").events] == []
