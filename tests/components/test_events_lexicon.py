@@ -503,3 +503,9 @@ def test_prosecuting_is_bringing_to_court(top_roles):
 
 def test_pulling_out_is_withdrawing(top_roles):
     assert top_roles("The United States pulled out of Iraq in 2011.")[0] == "RETREAT"
+
+
+def test_lifting_sanctions_eases_them(coder):
+    found = coder.code("Germany lifted sanctions against South Africa on Wednesday.",
+                         date="1991-07-10").events
+    assert [(e.event, e.mode) for e in found] == [("RETREAT", ["ease"])]
