@@ -233,6 +233,17 @@ def object_controller(verb: Token) -> Token | None:
     return None
 
 
+def wished_clause(verb: Token) -> Token | None:
+    """The infinitive clause with a subject of its own that a verb governs: "wants *Germany
+    to pay*" (the parser reads it as a clausal complement)."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in clause.children) and \
+                any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return None
+
+
 def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb.
 

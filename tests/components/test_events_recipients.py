@@ -308,3 +308,19 @@ def test_where_a_traveller_comes_from_is_no_host(coder):
                        date=DATE).events
     meeting = next(e for e in found if e.event == "CONSULT")
     assert codes(meeting.actor) == ["IRN"] and "IRN" not in codes(meeting.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("Trump wants Japan to buy more American cars.", ["USA"], ["JPN"]),
+        ("Beijing wants Washington to drop the new tariffs.", ["CHN"], ["USA"]),
+    ],
+)
+def test_wanting_another_party_to_act_asks_it_of_them(top_roles, text, actors, recipients):
+    assert top_roles(text) == ("REQUEST", actors, recipients)
+
+
+def test_what_one_party_wants_of_another_is_no_threat(coder):
+    found = coder.code("Campaigners want the US to strike Syrian airfields.", date=DATE).events
+    assert "THREATEN" not in [e.event for e in found]

@@ -54,6 +54,7 @@ from eventwire.participants import (
     reporting_subject,
     reporting_verbs,
     subject,
+    wished_clause,
 )
 
 # Dependents that complete a verb rather than make an event of their own.
@@ -107,6 +108,8 @@ SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Prepositions that name the giver of what a receiving verb's subject gets ("aid *from* China").
 SOURCE_PREPS = frozenset({"from"})
+# A party that wants another to act asks it of them (wish_verbs.tsv): CAMEO 020, REQUEST.
+WISH_CAMEO = "020"
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
 # Pronouns that stand for things or events rather than parties.
@@ -150,6 +153,7 @@ class EventExtractor(Pipe):
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
         self.assessing = frozenset(r["verb"] for r in read_tsv("events", "assessment_verbs.tsv"))
+        self.wishing = frozenset(r["verb"] for r in read_tsv("events", "wish_verbs.tsv"))
         self.displaced = {r["verb"]: frozenset(r["sectors"].split("|"))
                           for r in read_tsv("events", "displaced_verbs.tsv")}
         self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
@@ -250,6 +254,9 @@ class EventExtractor(Pipe):
             match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         if match is not None and match.pattern is None:
             match = self._passive_match(verb, before, after, match)
+        if (match is None or not match.code) and verb.lemma_.lower() in self.wishing and \
+                wished_clause(verb) is not None:
+            match = Match(WISH_CAMEO, None, ())  # "wants Germany to pay": asked of Germany
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
