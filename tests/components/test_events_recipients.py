@@ -324,3 +324,9 @@ def test_wanting_another_party_to_act_asks_it_of_them(top_roles, text, actors, r
 def test_what_one_party_wants_of_another_is_no_threat(coder):
     found = coder.code("Campaigners want the US to strike Syrian airfields.", date=DATE).events
     assert "THREATEN" not in [e.event for e in found]
+
+
+def test_a_demand_stands_when_the_demanded_act_codes_nothing_kept(top_roles):
+    # "implement" cooperates with no one named, yet Merkel demands it of Greece
+    assert top_roles("Merkel said Greece must implement the reforms.") == (
+        "REQUEST", ["DEU"], ["GRC"])

@@ -213,9 +213,11 @@ class EventExtractor(Pipe):
                 if event["actor"] and self._obliged(doc[i]):
                     self._unnamed_speaker(doc[i], index)
         for token in doc:
-            if token.i not in verbal:
-                event = self._reported_obligation(token, index) or \
-                    self._judgment_event(token, index)
+            # "told Koizumi that Japan must enact reforms": an act coded but not kept for want
+            # of a partner ("enact" cooperates with no one) is still demanded
+            if token.i not in kept:
+                event = self._reported_obligation(token, index) or (
+                    self._judgment_event(token, index) if token.i not in verbal else None)
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     events.append(event)
