@@ -215,7 +215,7 @@ class EventExtractor(Pipe):
         for token in doc:
             # "told Koizumi that Japan must enact reforms": an act coded but not kept for want
             # of a partner ("enact" cooperates with no one) is still demanded
-            if token.i not in kept:
+            if token.i not in kept and not _asked_by_governor(token, kept):
                 event = self._reported_obligation(token, index) or (
                     self._judgment_event(token, index) if token.i not in verbal else None)
                 if event is not None:
@@ -1166,6 +1166,13 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _asked_by_governor(verb: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
+    """A clause whose governing verb is itself a demand kept ("insisted that Britain must
+    respect the deal"): the demand is that verb's, not made twice."""
+    governor = kept.get(verb.head.i) if verb.dep_ == "ccomp" else None
+    return governor is not None and governor["event"] == "REQUEST"
 
 
 def _hyphen_modifier(noun: Token) -> bool:
