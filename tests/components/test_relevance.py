@@ -272,3 +272,36 @@ def test_market_cues_as_verbs_and_takeovers(nlp, text, weight):
 def test_a_massacre_in_a_sentence_about_a_takeover_stays(coder):
     text = "The massacre happened a week after a military takeover of the capital."
     assert "ASSAULT" in types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a country in the name of a firm the knowledge base does not know
+    "Brazilian Telephone Co agreed to sell its cable unit to a local investor.",
+    "Nordic Airways said it will cancel its flights to Italy until April.",
+    # a country that only modifies a firm's or a market's noun, a government word heading one
+    "Swiss bondholders will be pressed to accept a lower payout.",
+    "The strength of the Japanese yen discouraged new buying by exporters.",
+    "This week's government auction of treasury bills yielded an average 5.1 pct.",
+])
+def test_a_country_naming_a_firm_or_a_market_thing_is_no_state(coder, text):
+    assert types(coder, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state body named with a country is no firm (state_body_words.txt)
+    ("The U.S. Senate Finance Committee approved proposals to extend the embargo on Cuba.",
+     "AGREE"),
+    ("The Canadian Wheat Board accused Washington of dumping subsidised grain.", "ACCUSE"),
+])
+def test_a_state_body_named_with_a_country_stays_political(coder, text, expected):
+    assert expected in types(coder, text)
+
+
+def test_violence_a_business_sentence_names_stays(coder):
+    text = ("Shares of the retailer fell 4% and quarterly profit dropped after attacks on "
+            "foreigners forced it to close stores in Nigeria, analysts said.")
+    assert "ASSAULT" in types(coder, text)
+    # a market's thing under attack is market talk
+    text = ("Shares fell 4% and the dollar came under a massive speculative attack on Tuesday "
+            "as investors fled, analysts said.")
+    assert "ASSAULT" not in types(coder, text)

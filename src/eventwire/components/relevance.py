@@ -10,11 +10,14 @@ so an event is kept only when
   knowledge base does not know make no event alone, and a country the places
   stage inferred from the setting does not count. Acts that only political
   actors perform (a protest, an air strike, an arrest, a conviction) are
-  political whoever the text names;
+  political whoever the text names. A country that only names a firm or a market's
+  thing ("American Telephone and Telegraph Co", "U.S. roasters", "the U.S. dollar";
+  ``market_heads.txt``, ``state_body_words.txt``) counts for nothing;
 - its subject is not a harm without an agent ("floods killed 60 people");
 - its sentence is not about sport, markets or a natural disaster
   (``domains.tsv``, ``topics.tsv``), unless a participant is one the domain
-  lets through (a minister at a match; China's export ban in a markets story).
+  lets through (a minister at a match; China's export ban in a markets story) or it
+  is violence with a target ("in the wake of attacks on foreigners").
 
 Then each event's confidence is lowered where it is less likely right: when
 only its recipient is political, and in a sentence with off-topic cues.
@@ -38,8 +41,10 @@ from eventwire.kb.relevance import (
     PoliticalPolicy,
     load_agentive_heads,
     load_domains,
+    load_market_heads,
     load_nonagent_causes,
     load_policy,
+    load_state_body_words,
 )
 from eventwire.participants import agent, event_noun, objects, subject
 
@@ -57,6 +62,8 @@ CAUSE_DEPTH = 3
 # knows ("bare-recipient" rows of kind "unresolved").
 UNKNOWN_ACTOR = {"kind": "unresolved", "code": None, "sector": None}
 UNKNOWN_PRONOUNS = frozenset({"it", "they"})
+# What an actor slot holds when a country names a firm ("Virgin Australia").
+FIRM = {"kind": "agent", "code": None, "sector": "BUS"}
 
 
 @Language.factory(
@@ -87,6 +94,8 @@ class EventRelevance(Pipe):
         self.policy = policy or load_policy()
         self.domains = domains if domains is not None else load_domains()
         self.causes = load_nonagent_causes()
+        self.market_heads = load_market_heads()
+        self.state_words = load_state_body_words()
         self.agentive = load_agentive_heads() | frozenset(
             key.split()[-1] for key in load_lexicon().nouns)
 
@@ -105,11 +114,13 @@ class EventRelevance(Pipe):
             return
         mentions = doc._.ew_mentions or []
         topics = self.topic_scores(doc) if self.filter_topics else []
+        things, firms = self._market_things(doc, mentions)
         kept = []
         for event in events:
             owners = self._owners_of_things(doc, event, mentions)
-            private = self._private(doc, event, mentions)
-            sides = self.political_sides(event, mentions, private, skip=owners)
+            private = self._private(doc, event, mentions, firms)
+            sides = self.political_sides(event, mentions, private, skip=owners | things,
+                                         things=things)
             # A firm suspending its flights imposes no curfew: acts political by themselves
             # are so only when no private actor does them.
             if self.require_political_actor and not sides and (
@@ -123,7 +134,8 @@ class EventRelevance(Pipe):
                 continue  # "banned fishermen from heading to sea": going visits someone
             topic = topics[event["sentence"]] if topics else None
             if topic is not None and topic[1] >= 1.0 \
-                    and not self._survives(topic[0], event, mentions):
+                    and not self._survives(topic[0], event, mentions, things) \
+                    and not self._violence_in_business(doc, event, topic[0], private):
                 continue
             event["confidence"] = self._confidence(event, sides, topic)
             kept.append(event)
@@ -131,22 +143,28 @@ class EventRelevance(Pipe):
         doc.spans["ew_events"] = [Span(doc, e["trigger"][0], e["trigger"][1], label=e["event"])
                                   for e in kept]
 
-    def _private(self, doc: Doc, event: dict[str, Any], mentions: list[dict]) -> bool:
+    def _private(self, doc: Doc, event: dict[str, Any], mentions: list[dict],
+                 firms: frozenset[int] = frozenset()) -> bool:
         """True when every actor (every member of a group) is a firm or private people, or
         the actor is a pronoun nobody was found for ("It suspended flights to Beijing", an
-        airline): as little known as a name nobody knows."""
+        airline): as little known as a name nobody knows. firms (frozenset[int]): country
+        mentions that name a firm ("Virgin Australia")."""
         members = [member for m in event["actor"]
-                   for member in mentions[m].get("members") or [mentions[m]]]
+                   for member in ([FIRM] if m in firms else
+                                  mentions[m].get("members") or [mentions[m]])]
         if not members and _unresolved_pronoun_subject(doc, event):
             members = [UNKNOWN_ACTOR]
         return self.policy.is_private_actor(event["event"], members)
 
     def political_sides(self, event: dict[str, Any], mentions: list[dict], private: bool,
-                        skip: frozenset[int] = frozenset()) -> set[str]:
+                        skip: frozenset[int] = frozenset(),
+                        things: frozenset[int] = frozenset()) -> set[str]:
         """The sides (``actor``, ``recipient``) that have a political participant.
 
         private (bool): the actors are firms, private people or unknown (``_private``).
         skip (frozenset[int]): actor mentions that count for nothing (owners of things).
+        things (frozenset[int]): mentions that count for nothing on either side (a country
+            in a firm's name, ``_market_things``).
         """
         sides = set()
         places = self.policy.recipient_is_destination(event["event"], event["mode"])
@@ -157,7 +175,8 @@ class EventRelevance(Pipe):
                 # fleeing opposition areas retreat from no one
                 continue
             if any(self._political(mentions[m], side, event["event"], bare_states=not private)
-                   for m in event[side] if not (side == "actor" and m in skip)
+                   for m in event[side] if m not in things
+                   and not (side == "actor" and m in skip)
                    and not (side == "recipient" and places
                             and mentions[m].get("kind") in PLACE_NAME_KINDS)):
                 sides.add(side)
@@ -179,6 +198,79 @@ class EventRelevance(Pipe):
         if any(mentions[m]["start"] <= head.i < mentions[m]["end"] for m in event["actor"]):
             return frozenset()
         return frozenset(m for m in event["actor"] if doc[mentions[m]["end"] - 1].dep_ == "poss")
+
+    def _violence_in_business(self, doc: Doc, event: dict[str, Any], domain: Domain,
+                              private: bool) -> bool:
+        """In a business or disaster sentence (a domain that keeps states), an act noun only
+        political actors perform is still political when it names whom it hits ("store
+        closures in the wake of attacks on foreigners", "attacks targeting their
+        premises"), unless that is a market's thing ("a massive attack on the mark")."""
+        if domain.keeps != "states" or private or event.get("sense") != "noun" or \
+                not self.policy.is_political_act(event["event"], event["mode"],
+                                                 event_noun(doc, event)):
+            return False
+        trigger = doc[event["trigger"][1] - 1]
+        targets = [target for link in trigger.children
+                   if link.lower_ in ("on", "against") or link.lemma_ == "target"
+                   for target in link.children if target.dep_ in ("pobj", "dobj")
+                   and target.ent_type_ not in ("DATE", "TIME")]  # "attack on Tuesday"
+        return bool(targets) and not any(self._market_word(t) for t in targets) \
+            and trigger.head.lower_ != "under"  # "the dollar came under attack"
+
+    def _market_things(self, doc: Doc,
+                       mentions: list[dict]) -> tuple[frozenset[int], frozenset[int]]:
+        """Mentions that name a firm or a market's thing, no actor, and among them those
+        that name a firm: a country in the name of a firm the knowledge base does not know
+        ("American Telephone and Telegraph Co", "Canadian Imperial's rates", "Virgin
+        Australia"; a firm), a country that only modifies a noun of ``market_heads.txt``
+        ("U.S. roasters", "the U.S. dollar"), an agent word heading one ("the government
+        auction", "government securities"), and a pronoun whose nearest country of the same
+        code is one of these ("Virgin Australia said it will withdraw"; a firm too)."""
+        covered = {i for m in mentions for i in range(m["start"], m["end"])}
+        things: set[int] = set()
+        firms: set[int] = set()
+        for index, mention in enumerate(mentions):
+            kind, start, end = mention.get("kind"), mention["start"], mention["end"]
+            if mention.get("sector") and kind != "agent":
+                continue
+            if kind == "country" and self._in_firm_name(doc, start, end, covered):
+                firms.add(index)
+            elif kind == "country" and self._market_word(_phrase_head(doc, start, end)) or \
+                    kind == "agent" and end - start > 1 and self._market_word(doc[end - 1]):
+                things.add(index)
+            elif kind == "pronoun" and mention.get("code"):
+                before = [j for j, other in enumerate(mentions) if other["end"] <= start
+                          and other.get("kind") == "country"
+                          and other.get("code") == mention["code"]]
+                if before and max(before, key=lambda j: mentions[j]["end"]) in firms:
+                    firms.add(index)
+        return frozenset(things | firms), frozenset(firms)
+
+    def _in_firm_name(self, doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+        """The span is part of the name of an organisation that no mention covers and no
+        word of ``state_body_words.txt`` makes a state body: it modifies that name
+        ("*American* Telephone and Telegraph Co", "*Canadian* Imperial's rates") or the
+        name's first words modify it ("Virgin *Australia*", "Air *China*")."""
+        head = _phrase_head(doc, start, end)
+        if head is not None:
+            name = head if head.pos_ == "PROPN" and head.ent_type_ == "ORG" \
+                and head.i not in covered else None
+        else:
+            last = doc[end - 1]
+            name = last if last.ent_type_ == "ORG" and any(
+                child.dep_ == "compound" and child.i < start and child.pos_ == "PROPN"
+                and child.ent_type_ == "ORG" and child.i not in covered
+                for child in last.children) else None
+        if name is None:
+            return False
+        entity = next((ent for ent in doc.ents if ent.start <= name.i < ent.end), None)
+        words = entity if entity is not None else [name]
+        return not any(t.lower_ in self.state_words or t.lemma_.lower() in self.state_words
+                       for t in words)
+
+    def _market_word(self, token: Token | None) -> bool:
+        return token is not None and (token.lower_ in self.market_heads or
+                                      token.lemma_.lower() in self.market_heads)
 
     def _political(self, mention: dict[str, Any], side: str, event: str,
                    bare_states: bool = True) -> bool:
@@ -261,14 +353,15 @@ class EventRelevance(Pipe):
             previous = lower
         return totals
 
-    def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict]) -> bool:
+    def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict],
+                  things: frozenset[int] = frozenset()) -> bool:
         """In an off-topic sentence, an event needs a participant the domain lets through:
         a state counts named ("Singapore") or as the pronoun that stands for it
         ("Singapore said *it* would ban visitors")."""
         kb = load_actor_kb()
         for index in event["actor"] + event["recipient"]:
             mention = mentions[index]
-            if mention.get("kind") in INFERRED_KINDS:
+            if mention.get("kind") in INFERRED_KINDS or index in things:
                 continue
             for member in mention.get("members") or [mention]:
                 if member.get("sector") in self.policy.state_sectors:
@@ -295,6 +388,22 @@ def _names_state(member: dict[str, Any], kb: Any) -> bool:
     country = kb.country(member.get("code") or "")
     return country is not None and not member.get("sector") \
         and member.get("name") == country.name
+
+
+# Dependencies by which a word modifies the noun that heads its phrase.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _phrase_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun a modifier span belongs to ("roasters" of "U.S. roasters", "Telephone"
+    of "American Telephone and Telegraph Co"); None when the span heads its own phrase."""
+    token = doc[end - 1]
+    if token.dep_ not in MODIFIER_DEPS or token.head.i < end:
+        return None
+    head = token.head
+    while head.dep_ in MODIFIER_DEPS and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def _unresolved_pronoun_subject(doc: Doc, event: dict[str, Any]) -> bool:

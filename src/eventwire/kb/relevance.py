@@ -5,7 +5,9 @@ a participant political, per side and event type), ``domains.tsv`` and
 ``topics.tsv`` (sport, markets, disasters: their cue words and thresholds) and
 ``nonagent_causes.txt`` (floods and viruses harm but act for no one) and
 ``agentive_heads.txt`` (a decision or an offensive acts for its owner; an
-economy or a stock index does not).
+economy or a stock index does not) and ``market_heads.txt`` (roasters, noteholders and the
+dollar are an economy's, not a state's) and ``state_body_words.txt`` (a committee or a
+ministry named with a country is no firm).
 """
 
 from __future__ import annotations
@@ -182,3 +184,19 @@ def load_nonagent_causes() -> frozenset[str]:
     """Lemmas of subjects that cause harm without acting for anyone."""
     return frozenset(line.strip().lower() for line in read_lines("relevance",
                                                                  "nonagent_causes.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_market_heads() -> frozenset[str]:
+    """Nouns of firms, trades and money whose country modifier names no state
+    (``market_heads.txt``)."""
+    return frozenset(line.strip().lower() for line in read_lines("relevance",
+                                                                 "market_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_state_body_words() -> frozenset[str]:
+    """Words that make an organisation's name a state or political body, not a firm
+    (``state_body_words.txt``)."""
+    return frozenset(line.strip().lower() for line in read_lines("relevance",
+                                                                 "state_body_words.txt"))
