@@ -330,3 +330,13 @@ def test_a_threat_issued_is_still_a_threat(coder):
 def test_an_event_noun_inside_a_hyphenated_modifier_is_no_event(coder):
     found = coder.code("Iraq sent 2,000 battle-tested soldiers to the front.", date="2019-03-01")
     assert "ASSAULT" not in [e.event for e in found.events]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Sudan's government is responsible for the killings in Darfur, a UN report said.", "SDN"),
+    ("Islamic State claimed responsibility for the killings of twelve Iraqi soldiers.", "IMG"),
+])
+def test_a_party_that_owns_an_act_does_it(coder, text, actor):
+    found = coder.code(text, date="2005-01-31").events
+    attack = next(e for e in found if e.event == "ASSAULT")
+    assert actor in [a.code for a in attack.actor]

@@ -630,8 +630,11 @@ class EventExtractor(Pipe):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
         holder = _borrowed_from(noun, entry)
-        lender = holder if not entry.derived and undergoer is None and holder is not None \
-            and holder.i not in verb_events else None
+        # ... unless the verb owns the act through a word ("claimed responsibility for the
+        # bombing", "is responsible for the killings"; claimed_nouns.tsv)
+        lender = holder if (not entry.derived or holder is not None and
+                            holder.i != noun.head.i) and undergoer is None and \
+            holder is not None and holder.i not in verb_events else None
         actors, recipients = _nominal_roles(noun, entry, index, lender=lender)
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
@@ -1204,9 +1207,12 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
         # "called the sanctions illegal": the judge imposed nothing
         return None if naming_judgment(head) is not None else head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
-    if owned is not None and owned.lemma_.lower() in claimed_nouns() and \
-            owned.dep_ in ("dobj", "obj") and owned.head.pos_ == "VERB":
-        return owned.head  # "Isis claimed responsibility for the attack"
+    if owned is not None and owned.lemma_.lower() in claimed_nouns() and (
+            owned.dep_ in ("dobj", "obj") and owned.head.pos_ == "VERB" or
+            owned.dep_ == "acomp" and owned.head.lemma_ in COPULAS):
+        # "Isis claimed responsibility for the attack", "Sudan's government is responsible
+        # for mass killings"
+        return owned.head
     if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ == "for" and \
             head.head.pos_ == "VERB" and not subject(head.head)[1] and \
             not any(c.dep_ == "auxpass" for c in head.head.children):
