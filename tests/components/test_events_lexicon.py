@@ -509,3 +509,12 @@ def test_lifting_sanctions_eases_them(coder):
     found = coder.code("Germany lifted sanctions against South Africa on Wednesday.",
                          date="1991-07-10").events
     assert [(e.event, e.mode) for e in found] == [("RETREAT", ["ease"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel denied access to the UN investigators.", "REJECT"),
+    ("Egypt refused passage to the Iranian warships.", "REJECT"),
+    ("Hungary and Slovakia upgraded their ties to ambassadorial level.", "SUPPORT"),
+])
+def test_synonyms_of_the_dictionary_rows_code_alike(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2001-05-01").events] == [expected]
