@@ -305,3 +305,24 @@ def test_violence_a_business_sentence_names_stays(coder):
     text = ("Shares fell 4% and the dollar came under a massive speculative attack on Tuesday "
             "as investors fled, analysts said.")
     assert "ASSAULT" not in types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a firm's word before officials or delegates makes them the firm's, and "they" too
+    "Airline officials said they would suspend flights to China.",
+    "Some producer delegates reported growing support for the plan.",
+    # a company officer is no officer of an army or an IGO
+    "Acme Corp said on Tuesday Chief Executive Officer Jane Doe will step down next year.",
+    "Jane Doe, Chief Financial Officer, will also step down from her role.",
+])
+def test_a_firms_staff_make_no_political_event(coder, text):
+    assert types(coder, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a central bank is a state body; a firm's accusation aimed at a government stays
+    ("Central bank officials said they had met the finance minister.", "CONSULT"),
+    ("Industry officials accused the government of ignoring the crisis.", "ACCUSE"),
+])
+def test_officials_of_state_bodies_still_act(coder, text, expected):
+    assert expected in types(coder, text)

@@ -224,24 +224,27 @@ class EventRelevance(Pipe):
         ("American Telephone and Telegraph Co", "Canadian Imperial's rates", "Virgin
         Australia"; a firm), a country that only modifies a noun of ``market_heads.txt``
         ("U.S. roasters", "the U.S. dollar"), an agent word heading one ("the government
-        auction", "government securities"), and a pronoun whose nearest country of the same
-        code is one of these ("Virgin Australia said it will withdraw"; a firm too)."""
+        auction", "government securities"), a firm's staff ("company officials", "producer
+        delegates"; a firm), and a pronoun whose nearest country or agent of the same code
+        and sector is a firm ("Virgin Australia said it will withdraw"; a firm too)."""
         covered = {i for m in mentions for i in range(m["start"], m["end"])}
         things: set[int] = set()
         firms: set[int] = set()
         for index, mention in enumerate(mentions):
             kind, start, end = mention.get("kind"), mention["start"], mention["end"]
-            if mention.get("sector") and kind != "agent":
+            if mention.get("sector") and kind not in ("agent", "pronoun"):
                 continue
-            if kind == "country" and self._in_firm_name(doc, start, end, covered):
+            if kind == "country" and self._in_firm_name(doc, start, end, covered) or \
+                    kind == "agent" and _firm_staff(doc, start, end):
                 firms.add(index)
             elif kind == "country" and self._market_word(_phrase_head(doc, start, end)) or \
                     kind == "agent" and end - start > 1 and self._market_word(doc[end - 1]):
                 things.add(index)
-            elif kind == "pronoun" and mention.get("code"):
+            elif kind == "pronoun" and (mention.get("code") or mention.get("sector")):
                 before = [j for j, other in enumerate(mentions) if other["end"] <= start
-                          and other.get("kind") == "country"
-                          and other.get("code") == mention["code"]]
+                          and other.get("kind") in ("country", "agent")
+                          and other.get("code") == mention.get("code")
+                          and other.get("sector") == mention.get("sector")]
                 if before and max(before, key=lambda j: mentions[j]["end"]) in firms:
                     firms.add(index)
         return frozenset(things | firms), frozenset(firms)
@@ -404,6 +407,27 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token | None:
     while head.dep_ in MODIFIER_DEPS and head.head.i > head.i:
         head = head.head
     return head
+
+
+# Head nouns of a body's staff: a firm's word before them makes them the firm's ("company
+# officials", "airline officials", "producer delegates"), whatever sector the head has alone.
+STAFF_HEADS = frozenset({"official", "officials", "delegate", "delegates", "representative",
+                         "representatives", "source", "sources", "spokesman", "spokeswoman",
+                         "spokesperson", "negotiator", "negotiators", "officer", "officers",
+                         "executive", "executives", "staff", "management"})
+
+
+def _firm_staff(doc: Doc, start: int, end: int) -> bool:
+    """An agent span whose head names staff and whose longest modifier the knowledge base
+    knows is a firm ("company officials"; not "central bank officials", a GOV body)."""
+    if end - start < 2 or doc[end - 1].lower_ not in STAFF_HEADS:
+        return False
+    kb = load_actor_kb()
+    for first in range(start, end - 1):
+        sector = kb.sector_of(doc[first:end - 1].text)
+        if sector:
+            return sector == "BUS"
+    return False
 
 
 def _unresolved_pronoun_subject(doc: Doc, event: dict[str, Any]) -> bool:
