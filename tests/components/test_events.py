@@ -1560,3 +1560,12 @@ def test_refraining_from_an_act_is_still_not_doing_it(coder):
 def test_an_act_warned_against_is_not_done(coder, text):
     found = events(coder, text)
     assert not [e for e in found if e.event == "ASSAULT"], found
+
+
+@pytest.mark.parametrize("text", [
+    "France will in no way allow an escalation.",
+    "Under no circumstances will Israel attack Iran.",
+])
+def test_a_phrase_with_no_negates(coder, text):
+    found = events(coder, text)
+    assert found and all("negation" in e.mode for e in found), found

@@ -340,3 +340,13 @@ def test_a_party_that_owns_an_act_does_it(coder, text, actor):
     found = coder.code(text, date="2005-01-31").events
     attack = next(e for e in found if e.event == "ASSAULT")
     assert actor in [a.code for a in attack.actor]
+
+
+@pytest.mark.parametrize(("text", "threats"), [
+    ("The strikes helped to reduce the Iranian threat, officials said.", 0),
+    ("Washington worried about a Russian threat to attack its bases.", 1),
+    ("Iran's threat of retaliation alarmed Washington.", 1),
+])
+def test_a_threat_is_an_act_only_with_what_it_threatens(coder, text, threats):
+    found = coder.code(text, date="2019-03-01").events
+    assert len([e for e in found if e.event_text == "threat"]) == threats

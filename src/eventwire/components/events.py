@@ -153,6 +153,8 @@ class EventExtractor(Pipe):
                                   for r in read_tsv("events", "audience_verbs.tsv"))
         self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
         self.assessing = frozenset(r["verb"] for r in read_tsv("events", "assessment_verbs.tsv"))
+        self.complemented = {r["noun"]: frozenset(r["preps"].split("|"))
+                             for r in read_tsv("events", "complemented_nouns.tsv")}
         self.wishing = frozenset(r["verb"] for r in read_tsv("events", "wish_verbs.tsv"))
         self.displaced = {r["verb"]: frozenset(r["sectors"].split("|"))
                           for r in read_tsv("events", "displaced_verbs.tsv")}
@@ -626,6 +628,9 @@ class EventExtractor(Pipe):
             return None  # "the suggestion that Japan could intervene": a remark
         if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing:
             return None  # "Isis poses a threat to Iraq": what something is, no act
+        if noun.lemma_.lower() in self.complemented and not _completed(
+                noun, self.complemented[noun.lemma_.lower()]):
+            return None  # "reduce the Iranian threat": a danger, no act
         # A derived noun takes the subject of a verb only through a light verb (coded there):
         # in "condemned the arrest of X" the condemner made no arrest.
         undergoer = self._undergoer(noun)
@@ -1169,6 +1174,13 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _completed(noun: Token, preps: frozenset[str]) -> bool:
+    """The noun has an infinitive ("a threat *to attack*") or one of ``preps`` ("the threat
+    *of* sanctions") on it."""
+    return any(c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("acl", "relcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
 def _asked_by_governor(verb: Token, kept: Mapping[int, dict[str, Any]]) -> bool:

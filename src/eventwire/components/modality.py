@@ -255,6 +255,12 @@ class Modality(Pipe):
                         g.dep_ == "neg" and g.lower_ == "no" for g in child.children):
                     # "*no longer* pose a threat"; "not too long after" is a time, no negation
                     category = "negation"
+                if child.dep_ == "prep" and category is None:
+                    # "will *in no way* allow", "*under no circumstances* will it attack"
+                    category = next((self.cues.get(("no_phrase", o.lemma_.lower()))
+                                     for o in child.children if o.dep_ == "pobj" and any(
+                                         d.dep_ == "det" and d.lower_ == "no"
+                                         for d in o.children)), None)
                 if relation == "aux" and own_clause and self._reported_unconditionally(token):
                     category = self.cues.get(("reported", child.lower_), category)
                 # A condition only binds the clause it introduces, with the infinitives
