@@ -1569,3 +1569,18 @@ def test_an_act_warned_against_is_not_done(coder, text):
 def test_a_phrase_with_no_negates(coder, text):
     found = events(coder, text)
     assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Mounting debts forced the government to approve a new subsidy.",
+    "The recent changes in the region favour Assad.",
+    "The attack prompted Japan to raise its alert level.",
+])
+def test_a_circumstance_coerces_supports_or_asks_nothing(coder, text):
+    assert [e.event for e in events(coder, text)
+            if e.event in ("COERCE", "SUPPORT", "REQUEST")] == []
+
+
+def test_a_party_still_forces(coder):
+    found = events(coder, "Russia forced Ukraine to withdraw its troops.")
+    assert [(e.event, codes(e.actor)) for e in found][:1] == [("COERCE", ["RUS"])]
