@@ -1584,3 +1584,9 @@ def test_a_circumstance_coerces_supports_or_asks_nothing(coder, text):
 def test_a_party_still_forces(coder):
     found = events(coder, "Russia forced Ukraine to withdraw its troops.")
     assert [(e.event, codes(e.actor)) for e in found][:1] == [("COERCE", ["RUS"])]
+
+
+def test_a_warning_given_of_a_danger_is_no_threat(coder):
+    assert events(coder, "The WHO issued a warning that the outbreak would spread to Europe.") == []
+    found = events(coder, "Iran issued a warning that it would close the Strait of Hormuz.")
+    assert [e.event for e in found] == ["THREATEN"]

@@ -283,6 +283,9 @@ class EventExtractor(Pipe):
         if info.event == "THREATEN" and light is None and match.pattern is None and \
                 verb.lemma_.lower() in self.warning and _warns_of_danger(verb, index):
             return None
+        if info.event == "THREATEN" and light is not None and \
+                light.lemma_.lower() in self.warning and _warns_of_danger(light, index):
+            return None  # "issued warnings that criminals have been stealing": a danger
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if passive and self._stative(verb):
@@ -924,7 +927,8 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
     for clause in verb.children:
-        if clause.dep_ != "ccomp":
+        if clause.dep_ != "ccomp" and not (verb.pos_ == "NOUN" and clause.dep_ == "acl" and
+                                           _opened_by(clause, THAT_MARK)):
             continue
         owner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
                      None)
