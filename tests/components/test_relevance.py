@@ -326,3 +326,12 @@ def test_a_firms_staff_make_no_political_event(coder, text):
 ])
 def test_officials_of_state_bodies_still_act(coder, text, expected):
     assert expected in types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Such a development could hit British exports and alter the outlook for the election.",
+    "The strength of the yen discouraged Japanese buying.",
+    "Uncertainty over the talks hit Britain hard.",
+])
+def test_market_forces_and_turns_of_events_act_for_no_one(coder, text):
+    assert types(coder, text) == []
