@@ -518,3 +518,12 @@ def test_lifting_sanctions_eases_them(coder):
 ])
 def test_synonyms_of_the_dictionary_rows_code_alike(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2001-05-01").events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraq agreed to the UN's request for new inspections.", "CONCEDE"),
+    ("The government bowed to pressure from the unions.", "CONCEDE"),
+    ("Iran and Iraq agreed to a ceasefire.", "AGREE"),
+])
+def test_acceding_to_demands_concedes(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1998-02-23").events] == [expected]
