@@ -527,3 +527,15 @@ def test_synonyms_of_the_dictionary_rows_code_alike(coder, text, expected):
 ])
 def test_acceding_to_demands_concedes(coder, text, expected):
     assert [e.event for e in coder.code(text, date="1998-02-23").events] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi security forces cracked down on protesters in Baghdad.",
+    "The Indian government shut down the internet in Kashmir.",
+])
+def test_repression_and_censorship_coerce(coder, text):
+    assert [e.event for e in coder.code(text, date="2019-10-05").events] == ["COERCE"]
+
+
+def test_a_plant_shut_down_is_no_event(coder):
+    assert coder.code("The factory was shut down in March.", date="2019-10-05").events == []
