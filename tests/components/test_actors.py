@@ -415,3 +415,12 @@ def test_a_known_alias_opening_another_name(coder, text, span, code):
     doc = coder.nlp(text)
     found = {m["text"]: m["code"] for m in doc._.ew_mentions}
     assert span in found and found[span] == code, found
+
+
+@pytest.mark.parametrize("text", [
+    "China deployed warships to the South China Sea.",
+    "Russian jets flew over the Sea of Japan on Tuesday.",
+])
+def test_a_sea_named_after_a_country_is_no_actor(nlp, text):
+    doc = nlp(text)
+    assert [m["text"] for m in doc._.ew_mentions if m["kind"] == "country"][1:] == []

@@ -539,3 +539,13 @@ def test_repression_and_censorship_coerce(coder, text):
 
 def test_a_plant_shut_down_is_no_event(coder):
     assert coder.code("The factory was shut down in March.", date="2019-10-05").events == []
+
+
+def test_deploying_forces_mobilises_them(coder):
+    found = coder.code("China deployed warships to the South China Sea.", date="2020-07-01").events
+    assert [(e.event, [a.code for a in e.recipient if a.code]) for e in found] == [("MOBILIZE", [])]
+
+
+def test_returning_what_was_seized_returns_it(coder):
+    found = coder.code("Iran returned the seized ship to Britain.", date="2019-09-27").events
+    assert [(e.event, e.mode) for e in found] == [("RETREAT", ["return"])]

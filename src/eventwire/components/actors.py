@@ -164,6 +164,11 @@ class ActorFinder(Pipe):
                 doc[start - 1].lower_ in self.past_cues and \
                 doc[end].lower_ in self.cues["successor"]:
             return False  # "a former Soviet republic" is no Soviet actor
+        if target.kind == "country" and (
+                end < len(doc) and doc[end].text in self.cues["water"] or
+                start > 1 and doc[start - 1].lower_ == "of" and
+                doc[start - 2].text in self.cues["water"]):
+            return False  # "the South China Sea", "the Sea of Japan": a sea, no actor
         if target.kind == "country":
             country = self.kb.country(target.key)
             if country and target.alias in country.ambiguous:
