@@ -1590,3 +1590,13 @@ def test_a_warning_given_of_a_danger_is_no_threat(coder):
     assert events(coder, "The WHO issued a warning that the outbreak would spread to Europe.") == []
     found = events(coder, "Iran issued a warning that it would close the Strait of Hormuz.")
     assert [e.event for e in found] == ["THREATEN"]
+
+
+def test_another_partys_act_foreseen_is_hypothetical(coder):
+    found = events(coder, "Washington expects Tehran to release the sailors.")
+    assert found and all("hypothetical" in e.mode for e in found), found
+
+
+def test_a_maxim_for_everyone_is_no_demand(coder):
+    text = "\"Every nation needs to take an interest in its culture,\" the president said."
+    assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == []

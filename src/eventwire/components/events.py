@@ -110,6 +110,8 @@ UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 SOURCE_PREPS = frozenset({"from"})
 # A party that wants another to act asks it of them (wish_verbs.tsv): CAMEO 020, REQUEST.
 WISH_CAMEO = "020"
+# Determiners that make a noun phrase anyone of its kind ("every people", "any country").
+GENERIC_DETERMINERS = frozenset({"every", "any", "each", "all"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
 # Pronouns that stand for things or events rather than parties.
@@ -461,6 +463,8 @@ class EventExtractor(Pipe):
         owner, passive = subject(verb)
         if owner is None or owner.pos_ == "PRON":
             return None  # "said we must go on", "said it should be possible": no one is asked
+        if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in owner.children):
+            return None  # "every people needs to take an interest": a maxim, no one asked
         obliged_parties = [m for m in mentions_under(owner, index) if m not in speakers]
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if not obliged_parties and not passive or own_state(mentions, obliged_parties, speakers):

@@ -310,6 +310,10 @@ class Modality(Pipe):
                         category in ("hypothetical", "asked") and not _past(token) or \
                         category == "capacity":
                     found.add(category)
+                elif category == "future":
+                    # "Washington expects Tehran to release the sailors": another party's act
+                    # foreseen, neither done nor promised by it
+                    found.add("hypothetical")
                 if trigger.pos_ == "VERB" and self._dismissed(token.head):
                     found.add("alleged")  # "reports that jets had bombed the market were false"
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
