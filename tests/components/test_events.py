@@ -1600,3 +1600,12 @@ def test_another_partys_act_foreseen_is_hypothetical(coder):
 def test_a_maxim_for_everyone_is_no_demand(coder):
     text = "\"Every nation needs to take an interest in its culture,\" the president said."
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo protested at Seoul's failure to honour the 1965 agreement.",
+    "Turkey's failure to withdraw its troops drew criticism.",
+])
+def test_a_failure_to_act_negates_the_act(coder, text):
+    found = [e for e in events(coder, text) if e.event in ("SUPPORT", "RETREAT", "AGREE")]
+    assert found and all("negation" in e.mode for e in found), found
