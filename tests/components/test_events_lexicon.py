@@ -549,3 +549,11 @@ def test_deploying_forces_mobilises_them(coder):
 def test_returning_what_was_seized_returns_it(coder):
     found = coder.code("Iran returned the seized ship to Britain.", date="2019-09-27").events
     assert [(e.event, e.mode) for e in found] == [("RETREAT", ["return"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The EU and Britain hammered out a trade agreement on Christmas Eve.", "CONSULT"),
+    ("Israeli jets hammered Gaza overnight.", "ASSAULT"),
+])
+def test_hammering_out_a_deal_negotiates_it(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-12-24").events] == [expected]
