@@ -1609,3 +1609,8 @@ def test_a_maxim_for_everyone_is_no_demand(coder):
 def test_a_failure_to_act_negates_the_act(coder, text):
     found = [e for e in events(coder, text) if e.event in ("SUPPORT", "RETREAT", "AGREE")]
     assert found and all("negation" in e.mode for e in found), found
+
+
+def test_an_event_noun_that_is_expected_is_still_to_come(coder):
+    found = events(coder, "Talks between Russia and Turkey are expected in Moscow this week.")
+    assert [(e.event, "future" in e.mode) for e in found] == [("AGREE", True)]

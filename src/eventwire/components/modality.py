@@ -229,6 +229,9 @@ class Modality(Pipe):
             # says it may happen
             found.update(category for c in clause.children if c.dep_ in ("attr", "acomp") and
                          (category := self.cues.get(("predicate", c.lemma_.lower()))))
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and \
+                self._governor(clause) == "future":
+            found.add("future")  # "talks are expected in Geneva this week": still to come
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             not occurrence_phrases().isdisjoint(_verb_phrases(clause))
