@@ -335,3 +335,17 @@ def test_officials_of_state_bodies_still_act(coder, text, expected):
 ])
 def test_market_forces_and_turns_of_events_act_for_no_one(coder, text):
     assert types(coder, text) == []
+
+
+def test_an_act_aimed_at_a_currency_is_market_talk(coder):
+    text = "Experts worry the central banks have lost a temporary battle to prop up the yen."
+    assert "ASSAULT" not in types(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sanctions on a state's securities, and opening markets, are policy
+    ("Washington imposed sanctions on Venezuelan bonds.", "SANCTION"),
+    ("The dispute is over Japan's refusal to open its telecommunications market.", "REJECT"),
+])
+def test_policy_aimed_at_markets_stays_political(coder, text, expected):
+    assert expected in types(coder, text)

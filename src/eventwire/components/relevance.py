@@ -55,6 +55,14 @@ MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
 # Types where the agent of the harm is read from the trigger's subject ("the outbreak
 # threatens to isolate Iran" is no threat by anyone).
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+# Types whose aim at a market's thing is still political: protests over prices, sanctions
+# on a state's bonds or shares.
+MARKET_TARGET_TYPES_KEPT = frozenset({"PROTEST", "SANCTION"})
+# Words of market_heads.txt that an act may aim at politically: trade policy opens markets,
+# cuts tariff rates and caps prices, and retreating forces blow up "stocks of fuel".
+POLICY_TARGETS = frozenset({"market", "markets", "price", "prices", "rate", "rates", "stocks"})
+# Prepositions that name what an act aims at ("intervention in the foreign exchanges").
+MARKET_PREPS = frozenset({"in", "on", "against", "into"})
 # How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
 CAUSE_DEPTH = 3
 
@@ -127,7 +135,7 @@ class EventRelevance(Pipe):
                     private or not self.policy.is_political_act(
                         event["event"], event["mode"], event_noun(doc, event))):
                 continue
-            if self._harm_without_agent(doc, event):
+            if self._harm_without_agent(doc, event) or self._aimed_at_market(doc, event):
                 continue
             if "visit" in event["mode"] and not event["recipient"] and \
                     event.get("sense") != "noun":
@@ -290,6 +298,34 @@ class EventRelevance(Pipe):
             if self.policy.is_political(member, side, event, is_country):
                 return True
         return False
+
+    def _aimed_at_market(self, doc: Doc, event: dict[str, Any]) -> bool:
+        """An act aimed at a market's thing is market talk, whoever does it: "a battle to
+        prop up the dollar", "a speculative attack on the mark", "bought dollars". Protests
+        and sanctions over prices or securities stay political ("riots over fuel prices",
+        "sanctions on Venezuelan bonds")."""
+        if event["event"] in MARKET_TARGET_TYPES_KEPT:
+            return False
+        start, end = event["trigger"]
+        trigger = next((t for t in doc[start:end] if not start <= t.head.i < end or
+                        t.head == t), doc[end - 1])
+        # a noun's purpose clause ("a battle to prop up the dollar"), not a verb's ("called
+        # for a fund to assist the pound" asks states for something)
+        heads = [trigger] + [child for child in trigger.children if child.pos_ == "VERB"
+                             and child.dep_ in ("acl", "relcl")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("dobj", "pobj") and self._market_thing(child):
+                    return True
+                if child.dep_ == "prep" and child.lower_ in MARKET_PREPS and any(
+                        self._market_thing(t) for t in child.children if t.dep_ == "pobj"):
+                    return True
+        return False
+
+    def _market_thing(self, token: Token) -> bool:
+        """A market's thing, not a sum of money ("pledged five billion dollars")."""
+        return self._market_word(token) and token.lower_ not in POLICY_TARGETS and not any(
+            child.dep_ in ("nummod", "quantmod") or child.like_num for child in token.children)
 
     def _harm_without_agent(self, doc: Doc, event: dict[str, Any]) -> bool:
         """An act of any type done by a flood, a storm or a virus ("torrential rain brought
