@@ -1614,3 +1614,20 @@ def test_a_failure_to_act_negates_the_act(coder, text):
 def test_an_event_noun_that_is_expected_is_still_to_come(coder):
     found = events(coder, "Talks between Russia and Turkey are expected in Moscow this week.")
     assert [(e.event, "future" in e.mode) for e in found] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize(("text", "expected", "actor", "recipient"), [
+    ("Britain announced its intention to expel the Russian diplomats.", "THREATEN", "GBR", "RUS"),
+    ("Japan announced a plan to send aid to Turkey.", "AGREE", "JPN", "TUR"),
+])
+def test_a_plan_announced_is_the_act_intended(coder, text, expected, actor, recipient):
+    found = events(coder, text)
+    assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
+        (expected, [actor], [recipient])]
+    assert "future" in found[0].mode
+
+
+def test_having_no_plans_still_refuses(coder):
+    found = events(coder, "Iran has no plans to attack Israel.")
+    assert "REJECT" in [e.event for e in found]
+    assert all("negation" in e.mode for e in found if e.event != "REJECT")

@@ -157,6 +157,7 @@ class EventExtractor(Pipe):
         self.assessing = frozenset(r["verb"] for r in read_tsv("events", "assessment_verbs.tsv"))
         self.complemented = {r["noun"]: frozenset(r["preps"].split("|"))
                              for r in read_tsv("events", "complemented_nouns.tsv")}
+        self.intents = frozenset(r["noun"] for r in read_tsv("events", "intent_nouns.tsv"))
         self.wishing = frozenset(r["verb"] for r in read_tsv("events", "wish_verbs.tsv"))
         self.displaced = {r["verb"]: frozenset(r["sectors"].split("|"))
                           for r in read_tsv("events", "displaced_verbs.tsv")}
@@ -211,7 +212,8 @@ class EventExtractor(Pipe):
         kept: dict[int, dict[str, Any]] = {}
         for i, event in verbal.items():
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
-                    _has_partner(event, doc._.ew_mentions):
+                    _has_partner(event, doc._.ew_mentions) and \
+                    not self._intent_told(doc[i], event, verbal):
                 events.append(event)
                 kept[i] = event
                 if event["actor"] and self._obliged(doc[i]):
@@ -289,6 +291,8 @@ class EventExtractor(Pipe):
                 light.lemma_.lower() in self.warning and _warns_of_danger(light, index):
             return None  # "issued warnings that criminals have been stealing": a danger
         subj, passive = subject(verb)
+        # "Turkey announced plans to launch an offensive": the plan's holder launches it
+        subj = self._intender(verb) or subj
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if passive and self._stative(verb):
             passive = False  # "rebels were involved in the fighting": a state, they fought
@@ -442,6 +446,29 @@ class EventExtractor(Pipe):
         *involved in* the fighting", "is *committed to* a ceasefire"."""
         lemma = verb.lemma_.lower()
         return any(c.dep_ == "prep" and (lemma, c.lower_) in self.stative for c in verb.children)
+
+    def _intent_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.intents
+
+    def _intender(self, verb: Token) -> Token | None:
+        """Who holds the plan whose infinitive the verb is ("Turkey announced plans *to
+        launch* an offensive"): the subject of the verb that has the plan (intent_nouns.tsv)."""
+        plan = verb.head
+        if verb.dep_ != "acl" or not self._intent_noun(plan) or \
+                plan.dep_ not in ("dobj", "obj") or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        owner, passive = subject(plan.head)
+        return None if passive else owner
+
+    def _intent_told(self, verb: Token, event: dict[str, Any],
+                     verbal: Mapping[int, dict[str, Any]]) -> bool:
+        """A verb's event that only says a plan was had or told ("announced plans") when the
+        plan's infinitive codes the act intended, which is the event."""
+        return event["event"] == "AGREE" and any(self._intent_noun(plan) and any(
+            act.dep_ == "acl" and act.i in verbal and verbal[act.i]["actor"]
+            for act in plan.children) for plan in verb.children if plan.dep_ in ("dobj", "obj")
+            and event["trigger"][0] <= plan.i < event["trigger"][1])
 
     def _reported_obligation(self, verb: Token, index: list[int]) -> EventDraft | None:
         """"Anton said the authorities should do more": a demand the speaker makes of the

@@ -552,8 +552,8 @@ def _has_doer(trigger: Token) -> bool:
 def _text_subject(trigger: Token) -> bool:
     """A verb whose subject is a text, not a party ("the proposal would ban imports";
     events/document_nouns.tsv)."""
-    if trigger.pos_ not in ("VERB", "AUX"):
-        return False
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ == "acl":
+        return False  # "plans to launch an offensive": the plan's holder would launch it
     owner, passive = subject(trigger)
     return not passive and owner is not None and owner.lemma_.lower() in document_nouns()
 
