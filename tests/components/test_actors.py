@@ -424,3 +424,9 @@ def test_a_known_alias_opening_another_name(coder, text, span, code):
 def test_a_sea_named_after_a_country_is_no_actor(nlp, text):
     doc = nlp(text)
     assert [m["text"] for m in doc._.ew_mentions if m["kind"] == "country"][1:] == []
+
+
+def test_a_photo_credit_run_into_the_next_line_names_no_one(nlp):
+    doc = nlp("The bank's sign in Los Angeles, October 12, 2010. REUTERS/Lucy Nicholson/Files\n"
+              "JPMorgan said on Monday that it would detail the initiatives.")
+    assert not [m for m in doc._.ew_mentions if "Nicholson" in (m["name"] or "")]

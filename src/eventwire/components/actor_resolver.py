@@ -241,8 +241,11 @@ class Resolver:
             if m["kind"] == "country":
                 countries.setdefault(m["start"], m["code"])
         out = []
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+        for whole in self.doc.ents:
+            if whole.label_ != "PERSON":
+                continue
+            ent = _last_name_run(whole)
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             name = self.unknown.get(ent.text, ent.text)
             code = self._apposition_code(ent, countries)
@@ -343,3 +346,10 @@ def modifier(token: Any) -> bool:
 def _names_match(written: str, person: Any) -> bool:
     words = set(written.lower().split())
     return any(words <= set(alias.lower().split()) for alias in (person.name, *person.aliases))
+
+
+def _last_name_run(ent: Span) -> Span:
+    """The part of a PERSON entity after its last line break or slash: the parser runs a
+    photo credit into the next line's subject ("Lucy Nicholson/Files\nJPMorgan")."""
+    breaks = [t.i for t in ent if t.is_space or t.text == "/"]
+    return ent.doc[breaks[-1] + 1:ent.end] if breaks and breaks[-1] + 1 < ent.end else ent
