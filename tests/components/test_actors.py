@@ -427,6 +427,7 @@ def test_a_sea_named_after_a_country_is_no_actor(nlp, text):
 
 
 def test_a_photo_credit_run_into_the_next_line_names_no_one(nlp):
-    doc = nlp("The bank's sign in Los Angeles, October 12, 2010. REUTERS/Lucy Nicholson/Files\n"
-              "JPMorgan said on Monday that it would detail the initiatives.")
+    doc = nlp("A JPMorgan sign is seen in Los Angeles, California, in this October 12, 2010. "
+              "REUTERS/Lucy Nicholson/Files\nJPMorgan said on Monday that it would detail the "
+              "initiatives at the bank. Separately, JPMorgan has asked regulators for permission.")
     assert not [m for m in doc._.ew_mentions if "Nicholson" in (m["name"] or "")]
