@@ -349,3 +349,11 @@ def test_an_act_aimed_at_a_currency_is_market_talk(coder):
 ])
 def test_policy_aimed_at_markets_stays_political(coder, text, expected):
     assert expected in types(coder, text)
+
+
+def test_a_country_ending_a_firms_name_is_no_state(coder):
+    text = "A paper programme for Nordbanken A/S of Denmark has been increased to 250 mln dlrs."
+    assert types(coder, text) == []
+    # the Bank of Japan is how a central bank is named
+    assert "AGREE" in types(coder, "The Bank of Japan said it would cooperate with the "
+                                   "United States.")

@@ -261,11 +261,19 @@ class EventRelevance(Pipe):
         """The span is part of the name of an organisation that no mention covers and no
         word of ``state_body_words.txt`` makes a state body: it modifies that name
         ("*American* Telephone and Telegraph Co", "*Canadian* Imperial's rates") or the
-        name's first words modify it ("Virgin *Australia*", "Air *China*")."""
+        name's first words modify it ("Virgin *Australia*", "Air *China*") or it ends the
+        name after "of" ("Provinsbanken A/S *of Denmark*"; not "the Bank of *Japan*")."""
         head = _phrase_head(doc, start, end)
         if head is not None:
             name = head if head.pos_ == "PROPN" and head.ent_type_ == "ORG" \
                 and head.i not in covered else None
+        elif doc[end - 1].dep_ == "pobj" and doc[end - 1].head.lower_ == "of" and \
+                doc[end - 1].ent_type_ == "ORG":  # "Provinsbanken A/S *of Denmark*"
+            owner = doc[end - 1].head.head
+            # "the Bank of Japan" is how central banks are named
+            name = owner if owner.ent_type_ == "ORG" and owner.i not in covered and not (
+                owner.lower_ == "bank" and owner.i == owner.left_edge.i + (
+                    owner.left_edge.lower_ == "the")) else None
         else:
             last = doc[end - 1]
             name = last if last.ent_type_ == "ORG" and any(
