@@ -1598,7 +1598,7 @@ def test_another_partys_act_foreseen_is_hypothetical(coder):
 
 
 def test_a_maxim_for_everyone_is_no_demand(coder):
-    text = "\"Every nation needs to take an interest in its culture,\" the president said."
+    text = "\"Every people needs to take care of its own heritage,\" the president said."
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == []
 
 

@@ -327,6 +327,6 @@ def test_what_one_party_wants_of_another_is_no_threat(coder):
 
 
 def test_a_demand_stands_when_the_demanded_act_codes_nothing_kept(top_roles):
-    # "implement" cooperates with no one named, yet Merkel demands it of Greece
-    assert top_roles("Merkel said Greece must implement the reforms.") == (
+    # "enact" cooperates with no one named, yet Merkel demands it of Greece
+    assert top_roles("Merkel told Tsipras that Greece must enact the reforms.") == (
         "REQUEST", ["DEU"], ["GRC"])
