@@ -557,3 +557,9 @@ def test_returning_what_was_seized_returns_it(coder):
 ])
 def test_hammering_out_a_deal_negotiates_it(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-12-24").events] == [expected]
+
+
+def test_accusing_someone_of_breaking_an_agreement_accuses(coder):
+    found = coder.code("Tillerson accused Moscow of violating a 2013 agreement.",
+                       date="2018-08-11").events
+    assert [e.event for e in found][:1] == ["ACCUSE"]
