@@ -304,7 +304,8 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
                 found.extend(prep_objects(part, DESTINATION_PREPS))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj" and not (
-                    child.lower_ == "at" and c.lower_ == "hands")):  # a doer (hands_of)
+                    child.lower_ == "at" and c.lower_ == "hands") and not (  # a doer (hands_of)
+                    child.lower_ == "against" and c.lemma_.lower() in concessive_nouns())):
                 found.append(obj)
                 found.extend(prep_objects(obj, TARGET_PREPS))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
@@ -343,6 +344,12 @@ def document_nouns() -> frozenset[str]:
     """Texts that are no party as a subject ("the pact calls on Japan", "the proposal would
     ban imports"; events/document_nouns.tsv)."""
     return frozenset(r["noun"] for r in read_tsv("events", "document_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def concessive_nouns() -> frozenset[str]:
+    """Nouns that make "against" a concession ("against the advice of"): concessive_nouns.tsv."""
+    return frozenset(r["noun"] for r in read_tsv("events", "concessive_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

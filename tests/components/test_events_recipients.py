@@ -330,3 +330,9 @@ def test_a_demand_stands_when_the_demanded_act_codes_nothing_kept(top_roles):
     # "enact" cooperates with no one named, yet Merkel demands it of Greece
     assert top_roles("Merkel told Tsipras that Greece must enact the reforms.") == (
         "REQUEST", ["DEU"], ["GRC"])
+
+
+def test_against_the_advice_of_someone_acts_on_no_one(coder):
+    found = coder.code("Against the advice of his generals, the president ordered the Iraqi "
+                       "army to attack Kurdish positions.", date=DATE).events
+    assert not [e for e in found if "generals" in [r.entity_text for r in e.recipient]]
