@@ -292,6 +292,8 @@ def test_a_country_naming_a_firm_or_a_market_thing_is_no_state(coder, text):
     ("The U.S. Senate Finance Committee approved proposals to extend the embargo on Cuba.",
      "AGREE"),
     ("The Canadian Wheat Board accused Washington of dumping subsidised grain.", "ACCUSE"),
+    ("The U.S. Centers for Disease Control urged travellers to avoid northern Italy.",
+     "REQUEST"),
 ])
 def test_a_state_body_named_with_a_country_stays_political(coder, text, expected):
     assert expected in types(coder, text)
