@@ -431,3 +431,8 @@ def test_a_photo_credit_run_into_the_next_line_names_no_one(nlp):
               "REUTERS/Lucy Nicholson/Files\nJPMorgan said on Monday that it would detail the "
               "initiatives at the bank. Separately, JPMorgan has asked regulators for permission.")
     assert not [m for m in doc._.ew_mentions if "Nicholson" in (m["name"] or "")]
+
+
+def test_a_relative_who_shares_a_surname_is_someone_else(nlp):
+    doc = nlp("U.S. first lady Melania Trump visited a school in New Delhi on Tuesday.")
+    assert "Donald Trump" not in [m["name"] for m in doc._.ew_mentions]

@@ -181,18 +181,20 @@ class ActorFinder(Pipe):
 
     def _other_person(self, doc: Doc, start: int, end: int, target: AliasTarget,
                       index: DocIndex) -> bool:
-        """"Lee Man-hee" is not Lee Jae-myung: a person's alias that opens a longer name the
-        parser tags as a person, whose further words are none of that person's names."""
+        """"Lee Man-hee" is not Lee Jae-myung, "Melania Trump" not Donald Trump: a person's
+        alias inside a longer name the parser tags as a person, whose further words (after
+        it, or a given name before it) are none of that person's names."""
         entity = index.entity_at(start)
-        if entity is None or entity.label_ != "PERSON" or entity.start != start \
-                or entity.end <= end:
+        if entity is None or entity.label_ != "PERSON" or \
+                (entity.start == start and entity.end <= end):
             return False
         person = self.kb.person(target.key)
         if person is None:
             return False
         known = {w.lower() for name in (person.name, *person.aliases)
                  for w in re.split(r"[\s-]+", name)}
-        rest = [t.lower_ for t in doc[end:entity.end] if t.is_alpha]
+        rest = [t.lower_ for t in (*doc[entity.start:start], *doc[end:entity.end])
+                if t.is_alpha and t.is_title]
         return bool(rest) and not any(w in known for w in rest)
 
     def _describes_a_thing(self, doc: Doc, start: int, end: int) -> bool:
