@@ -336,3 +336,10 @@ def test_against_the_advice_of_someone_acts_on_no_one(coder):
     found = coder.code("Against the advice of his generals, the president ordered the Iraqi "
                        "army to attack Kurdish positions.", date=DATE).events
     assert not [e for e in found if "generals" in [r.entity_text for r in e.recipient]]
+
+
+def test_travellers_going_home_visit_no_one(coder):
+    assert coder.code("Thirty Filipinos returned to the Philippines on Sunday from Wuhan.",
+                      date=DATE).events == []
+    found = coder.code("Modi travelled to the United States on Sunday.", date=DATE).events
+    assert [(e.event, codes(e.recipient)) for e in found] == [("CONSULT", ["USA"])]

@@ -369,6 +369,8 @@ class EventExtractor(Pipe):
             info = self.ontology.lookup(DISPLACED_CAMEO) or info
             actors, recipients = [], actors
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
+        if info.mode == "visit" and _home(mentions, actors, recipients):
+            return None  # "thirty Filipinos returned to the Philippines": home, no visit
         if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
                 _commands_own(verb.doc, actors, recipients):
             # "as the president has ordered", "ordered British forces to join": an order to
@@ -1216,6 +1218,13 @@ def _completed(noun: Token, preps: frozenset[str]) -> bool:
     *of* sanctions") on it."""
     return any(c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("acl", "relcl") and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+
+
+def _home(mentions: list[dict[str, Any]], actors: list[int], recipients: list[int]) -> bool:
+    """Travellers of one country whose destination is only that country: a return home."""
+    own = {mentions[a]["code"] for a in actors} - {None}
+    places = {mentions[r]["code"] for r in recipients}
+    return len(own) == 1 and places == own
 
 
 def _asked_by_governor(verb: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
