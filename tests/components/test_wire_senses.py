@@ -182,3 +182,12 @@ def test_idioms_of_elections_and_learning_are_no_events(coder, text):
 def test_a_military_defeat_is_still_an_attack(coder):
     found = coder.code("Iraqi forces defeated Islamic State fighters in Mosul.", date="2017-07-10")
     assert "ASSAULT" in [e.event for e in found.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senators are withholding judgment until the prime minister's visit.", []),
+    ("The US is withholding aid from Egypt.", ["SANCTION"]),
+    ("The government's ability to spend is constrained by the need to keep a surplus.", []),
+])
+def test_waiting_and_limits_are_no_sanction_or_coercion(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-04-24").events] == expected
