@@ -1631,3 +1631,18 @@ def test_having_no_plans_still_refuses(coder):
     found = events(coder, "Iran has no plans to attack Israel.")
     assert "REJECT" in [e.event for e in found]
     assert all("negation" in e.mode for e in found if e.event != "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "It is possible that Russia attacked the convoy.",
+    "Iran may have attacked the tanker, officials said.",
+])
+def test_a_past_act_supposed_is_no_threat(coder, text):
+    found = events(coder, text)
+    assert [(e.event, "hypothetical" in e.mode) for e in found] == [("ASSAULT", True)]
+
+
+def test_an_act_called_impossible_is_not_done(coder):
+    found = events(coder, "Officials said it would be impossible for Iran to reimpose the "
+                          "sanctions on Iraq.")
+    assert not [e for e in found if "hypothetical" not in e.mode]

@@ -180,7 +180,10 @@ class Modality(Pipe):
                     event["mode"].append(category)
             if "obligation" in found:
                 self._obligation(doc, event)
-            elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED:
+            elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
+                    not ("future" not in found and _past(doc[start])):
+                # "it is possible that Russia attacked the convoy": a past act supposed is
+                # no threat; it stays the act, hypothetical
                 self._recode(event, THREAT_CAMEO)
             elif found & {"future", "intent"} and event["event"] in PROMISE_RECODED or \
                     "intent" in found and event["event"] in READINESS_RECODED:
