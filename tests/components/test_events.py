@@ -1646,3 +1646,12 @@ def test_an_act_called_impossible_is_not_done(coder):
     found = events(coder, "Officials said it would be impossible for Iran to reimpose the "
                           "sanctions on Iraq.")
     assert not [e for e in found if "hypothetical" not in e.mode]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington has been pushing Russia to hold off on launching an attack.",
+    "Iran abandoned plans to attack the tanker.",
+])
+def test_an_act_held_off_or_abandoned_is_not_done(coder, text):
+    found = [e for e in events(coder, text) if e.event in ("ASSAULT", "THREATEN")]
+    assert found and all("negation" in e.mode for e in found), found

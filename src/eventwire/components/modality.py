@@ -405,6 +405,11 @@ class Modality(Pipe):
         """The governor cue of a word, by its lemma, or by its form without a regular ending
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
         category = self.cues.get(("governor", token.lemma_.lower()))
+        if category is None and token.pos_ in ("VERB", "AUX"):
+            # a phrasal verb: "held off on launching an attack", "backed off plans to"
+            category = next((found for c in token.children if c.dep_ == "prt" and (
+                found := self.cues.get(("governor", f"{token.lemma_.lower()} {c.lower_}")))),
+                None)
         if category is None and token.pos_ == "NOUN":
             # "claims that the militia had shelled the village": the noun, not the verb
             # ("Iran claimed its forces shot down a drone" tells of the act)
