@@ -1655,3 +1655,8 @@ def test_an_act_called_impossible_is_not_done(coder):
 def test_an_act_held_off_or_abandoned_is_not_done(coder, text):
     found = [e for e in events(coder, text) if e.event in ("ASSAULT", "THREATEN")]
     assert found and all("negation" in e.mode for e in found), found
+
+
+def test_an_act_hardly_likely_is_flagged_not_done(coder):
+    found = events(coder, "The rebels are hardly likely to attack the British envoys.")
+    assert found and all("negation" in e.mode for e in found), found
