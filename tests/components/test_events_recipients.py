@@ -343,3 +343,15 @@ def test_travellers_going_home_visit_no_one(coder):
                       date=DATE).events == []
     found = coder.code("Modi travelled to the United States on Sunday.", date=DATE).events
     assert [(e.event, codes(e.recipient)) for e in found] == [("CONSULT", ["USA"])]
+
+
+def test_arriving_in_a_place_visits_it(coder):
+    found = coder.code("The Iranian foreign minister arrived in Moscow on Monday.",
+                       date=DATE).events
+    assert [(e.event, e.mode, codes(e.recipient)) for e in found] == [
+        ("CONSULT", ["visit"], ["RUS"])]
+
+
+def test_a_vehicle_arriving_is_no_meeting(coder):
+    assert coder.code("The soldier treated the wounded before an ambulance arrived to take "
+                      "them to hospital.", date=DATE).events == []

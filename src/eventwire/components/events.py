@@ -112,6 +112,9 @@ SOURCE_PREPS = frozenset({"from"})
 WISH_CAMEO = "020"
 # Determiners that make a noun phrase anyone of its kind ("every people", "any country").
 GENERIC_DETERMINERS = frozenset({"every", "any", "each", "all"})
+# Prepositions of the place a traveller arrives in, and the mention kinds that are places.
+ARRIVAL_PREPS = frozenset({"in"})
+PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
 # Pronouns that stand for things or events rather than parties.
@@ -332,6 +335,11 @@ class EventExtractor(Pipe):
                         SOURCE_PREPS)
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
+        if info.mode == "visit" and not recipients:
+            # "arrived in Moscow": where a traveller arrives is the place visited
+            recipients = [m for obj in prep_objects(verb, ARRIVAL_PREPS)
+                          for m in mentions_under(obj, index, depth)
+                          if verb.doc._.ew_mentions[m]["kind"] in PLACE_KINDS]
         if passive and subj is not None:
             # "A camp for Congolese refugees was attacked": the refugees were.
             recipients = mentions_under(subj, index, preps=SERVED_PREPS) + recipients
