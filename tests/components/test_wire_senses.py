@@ -174,6 +174,7 @@ def test_pressure_given_as_a_reason_is_not_negated(coder: Coder) -> None:
     "Biden defeated Sanders in the Michigan primary on Tuesday.",
     "Investigators are finding out whether the two parties wanted a settlement.",
     "Officials said nine passengers were suspected of coronavirus infection.",
+    "Such decisions are taken by the administration without consulting allies.",
 ])
 def test_idioms_of_elections_and_learning_are_no_events(coder, text):
     assert [e.event for e in coder.code(text, date="2020-03-11").events] == []
