@@ -192,3 +192,11 @@ def test_a_military_defeat_is_still_an_attack(coder):
 ])
 def test_waiting_and_limits_are_no_sanction_or_coercion(coder, text, expected):
     assert [e.event for e in coder.code(text, date="1987-04-24").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey has assembled observation posts around the province.", []),
+    ("Russia assembled troops near the Ukrainian border.", ["MOBILIZE"]),
+])
+def test_assembling_things_is_no_meeting(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-09-04").events] == expected
