@@ -1660,3 +1660,13 @@ def test_an_act_held_off_or_abandoned_is_not_done(coder, text):
 def test_an_act_hardly_likely_is_flagged_not_done(coder):
     found = events(coder, "The rebels are hardly likely to attack the British envoys.")
     assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian troops made preparations for an assault on Daraa.",
+    "The incident could serve as a pretext for an invasion.",
+    "British fighters in Syria are a legitimate target for drone strikes, the minister said.",
+])
+def test_an_act_prepared_excused_or_targeted_for_is_not_done(coder, text):
+    found = [e for e in events(coder, text) if e.event_text in ("assault", "invasion", "strikes")]
+    assert all({"hypothetical", "future"} & set(e.mode) for e in found), found

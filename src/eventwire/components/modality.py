@@ -285,6 +285,14 @@ class Modality(Pipe):
             if token.dep_ == "prep" and token.lower_ in WARNED_PREPS and (category := self.cues.get(
                     ("warned_of", token.head.lemma_.lower()))):
                 found.add(category)  # "warned against an assault on Idlib": none made yet
+            if token.dep_ == "prep" and token.lower_ == "for" and (category := next((
+                    cue for holder in (token.head, *(c for c in token.head.children
+                                                     if c.dep_ in ("dobj", "obj")))
+                    if (cue := self.cues.get(("readied_for", holder.lemma_.lower())))),
+                    None)):
+                # "preparations for an offensive", "made preparations for an offensive" (the
+                # parser hangs the "for" on the light verb): it is still to come
+                found.add(category)
             if step > 0 and reached_by == "xcomp" and token.lemma_ in ("have", "be") and any(
                     c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
                     for c in token.children):
@@ -407,8 +415,8 @@ class Modality(Pipe):
         category = self.cues.get(("governor", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
             # a phrasal verb: "held off on launching an attack", "backed off plans to"
-            category = next((found for c in token.children if c.dep_ == "prt" and (
-                found := self.cues.get(("governor", f"{token.lemma_.lower()} {c.lower_}")))),
+            category = next((cue for c in token.children if c.dep_ == "prt" and (
+                cue := self.cues.get(("governor", f"{token.lemma_.lower()} {c.lower_}")))),
                 None)
         if category is None and token.pos_ == "NOUN":
             # "claims that the militia had shelled the village": the noun, not the verb
