@@ -436,3 +436,30 @@ def test_a_photo_credit_run_into_the_next_line_names_no_one(nlp):
 def test_a_relative_who_shares_a_surname_is_someone_else(nlp):
     doc = nlp("U.S. first lady Melania Trump visited a school in New Delhi on Tuesday.")
     assert "Donald Trump" not in [m["name"] for m in doc._.ew_mentions]
+
+
+@pytest.mark.parametrize(("text", "date", "code", "sector"), [
+    # Office holders the coded corpora named but the knowledge base lacked.
+    ("Nakasone rejected the American demand for a tax cut.", "1987-04-20", "JPN", "GOV"),
+    ("Baldrige criticised the Japanese microchip makers.", "1987-04-20", "USA", "GOV"),
+    ("Keating attacked the opposition's spending plans.", "1987-06-20", "AUS", "GOV"),
+    ("Kadyrov accused the West of abandoning the children.", "2019-03-05", "RUS", "GOV"),
+    ("Senator Lindsey Graham criticised the withdrawal of the troops.", "2018-12-21", "USA",
+     "LEG"),
+])
+def test_office_holders_the_corpora_named_are_coded(coder, text, date, code, sector):
+    actors = {(a.code, a.sector) for e in coder.code(text, date=date).events for a in e.actor}
+    assert (code, sector) in actors, actors
+
+
+def test_a_surname_stands_for_the_namesake_of_the_story_s_day(coder):
+    # In 1987 "Abe" is Shintaro Abe, once foreign minister; "Stoltenberg" is West Germany's
+    # finance minister, not the later head of NATO.
+    text = ("Shintaro Abe met congressional leaders in Washington. "
+            "Abe warned the senators against a trade war.")
+    names = {a.name for e in coder.code(text, date="1987-04-25").events for a in e.actor}
+    assert "Shintaro Abe" in names and "Shinzo Abe" not in names, names
+    text = "Finance Minister Gerhard Stoltenberg criticised the Bundesbank's rate increase."
+    actors = {(a.name, a.code) for e in coder.code(text, date="1987-06-02").events
+              for a in e.actor}
+    assert ("Gerhard Stoltenberg", "DEU") in actors, actors
