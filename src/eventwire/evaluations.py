@@ -82,8 +82,12 @@ def judgment(word: Token) -> Judgment | None:
     for child in copula.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "it":
             judged.append(child)
-        elif child.dep_ in EXTRAPOSED_DEPS and child.i > word.i:
-            judged.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    # the extraposed clause hangs on the copula or, as often, on the judgment word itself
+    # ("it was unfortunate *that Italy had closed its ports*")
+    clauses = [c for c in (*copula.children, *word.children)
+               if c.dep_ in EXTRAPOSED_DEPS and c.i > word.i]
+    judged.extend(s for c in dict.fromkeys(clauses) for s in c.children
+                  if s.dep_ in ("nsubj", "nsubjpass"))
     # "a betrayal *of the Kurds*": the noun's own "of" names whom the act wronged
     judged.extend(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj")

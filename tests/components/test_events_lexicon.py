@@ -202,6 +202,11 @@ def test_calling_for_talks_holds_none(coder):
          "mistake.", "ACCUSE", ["DEU"], ["USA"]),
         ("It is deeply concerning that Mr Javid believes the trial should take place in the US.",
          "ACCUSE", [], ["GBR"]),
+        # The parser hangs the judged clause on the judgment word, not on the copula.
+        ("France said it was unfortunate that Italy had closed its ports to the rescue ship.",
+         "ACCUSE", ["FRA"], ["ITA"]),
+        ("The Saudi foreign minister said it was regrettable that Canada had interfered.",
+         "ACCUSE", ["SAU"], ["CAN"]),
     ],
 )
 def test_a_judgment_criticises_whom_it_judges(coder, text, event_type, actors, recipients):
