@@ -1230,6 +1230,32 @@ def test_an_act_reacted_to_was_done_whatever_the_reaction_s_mode(coder, text):
     assert found and found[0].event == "ASSAULT" and "future" not in found[0].mode
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The Kurds said the US did not help them in the battle against Turkish forces.", "battle"),
+    ("France did not help Iraq during the offensive against Isis.", "offensive"),
+])
+def test_an_act_that_is_the_scene_of_a_negated_act_was_done(coder, text, trigger):
+    found = [e for e in events(coder, text) if e.event_text == trigger]
+    assert found and "negation" not in found[0].mode
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Syrian rebels did not take part in the talks.", "CONSULT"),
+    ("Germany did not take part in the fighting.", "ASSAULT"),
+])
+def test_a_light_verb_s_own_preposition_is_no_scene(coder, text, event_type):
+    assert "negation" in find(events(coder, text), event_type).mode
+
+
+@pytest.mark.parametrize("text", [
+    "Macron did not address Trump's decision to withdraw troops from Syria.",
+    "The UN did not mention Israel's decision to bomb Gaza.",
+])
+def test_a_decision_reacted_to_was_made_whatever_the_reaction_s_mode(coder, text):
+    found = [e for e in events(coder, text) if e.event in ("RETREAT", "ASSAULT")]
+    assert found and "negation" not in found[0].mode
+
+
 def test_an_act_done_without_is_negated(coder):
     found = events(coder, "The rebels surrendered the town to Syrian troops without firing a shot.")
     fired = [e for e in found if e.event == "ASSAULT"]

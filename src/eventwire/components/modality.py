@@ -21,7 +21,7 @@ from eventwire.drafts import set_roles
 from eventwire.evaluations import COPULAS
 from eventwire.extensions import register
 from eventwire.kb.ontology import load_ontology
-from eventwire.kb.patterns import inflected_stems
+from eventwire.kb.patterns import inflected_stems, load_lexicon
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     agent,
@@ -250,10 +250,14 @@ class Modality(Pipe):
         # does not fear the clampdown.
         governed = True
         reached_by = ""  # how the climb reached ``token``: a conjunct's head governs nothing
+        through_noun = False  # the climb passed a noun ("the decision *to withdraw*")
         for step in range(MAX_CLIMB):
-            if step > 0 and trigger.pos_ == "NOUN" and token.pos_ in ("VERB", "AUX") and \
+            if step > 0 and (trigger.pos_ == "NOUN" or through_noun) and \
+                    token.pos_ in ("VERB", "AUX") and \
                     self.cues.get(("reaction", token.lemma_.lower())) == "asserted":
-                break  # "will condemn the bombing": the bombing the verb reacts to was done
+                # "will condemn the bombing": the bombing the verb reacts to was done; "did
+                # not address Trump's decision to withdraw": the decision was made
+                break
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
@@ -341,11 +345,20 @@ class Modality(Pipe):
             own_clause = own_clause and token.dep_ in ("xcomp", "conj")
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
-                and token.dep_ != "relcl"  # "since 2014, when it was ousted": told on its own
+                and token.dep_ != "relcl" and not self._scene(token)
+            # "since 2014, when it was ousted": told on its own; "did not help us in this
+            # battle": the battle is no less fought
+            through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
             reached_by = token.dep_
             token = token.head
         return found
+
+    def _scene(self, token: Token) -> bool:
+        """A preposition whose event noun is the scene of its verb's act ("help us *in* this
+        battle"), not the light verb's own ("take part *in* the fighting")."""
+        return token.dep_ == "prep" and self.cues.get(("scene_prep", token.lower_)) == "scene" \
+            and load_lexicon().light.get(token.head.lemma_.lower()) != token.lower_
 
     def _crime_named(self, noun: Token) -> bool:
         """A bare event noun (no determiner, possessor or number) in the "for", "of" or
