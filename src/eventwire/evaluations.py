@@ -48,18 +48,31 @@ def _code_of(word: Token) -> str | None:
     return judgment_codes().get(word.lemma_.lower()) or judgment_codes().get(word.lower_)
 
 
-def naming_judgment(verb: Token) -> Judgment | None:
-    """"The Kremlin called the sanctions *illegal*", "described the visit as *a
-    provocation*": a verb of naming whose second phrase is a judgment word. Its subject
-    judges its object."""
-    if verb.lemma_.lower() not in naming_verbs():
-        return None
+def named_and_second(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What a verb of naming names (its objects) and the second phrases it names them with
+    ("called the sanctions *illegal*", "described the visit *as a provocation*")."""
     named = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     seconds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
     seconds += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                 for o in p.children if o.dep_ == "pobj"]
     if len(named) > 1:  # "branded the move a provocation": the parser's second object
         seconds.append(named.pop())
+    if named and not seconds:
+        # "called the threat of a strike *extremely dangerous*": the parser hangs the
+        # second phrase on the object's last noun, as an adjective after it
+        last = named[-1].doc[named[-1].right_edge.i]
+        if last.dep_ == "amod" and last.i > last.head.i:
+            seconds.append(last)
+    return named, seconds
+
+
+def naming_judgment(verb: Token) -> Judgment | None:
+    """"The Kremlin called the sanctions *illegal*", "described the visit as *a
+    provocation*": a verb of naming whose second phrase is a judgment word. Its subject
+    judges its object."""
+    if verb.lemma_.lower() not in naming_verbs():
+        return None
+    named, seconds = named_and_second(verb)
     code = next((found for w in seconds if (found := _code_of(w))), None)
     if code is None or not named:
         return None

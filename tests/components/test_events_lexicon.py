@@ -568,3 +568,24 @@ def test_accusing_someone_of_breaking_an_agreement_accuses(coder):
     found = coder.code("Tillerson accused Moscow of violating a 2013 agreement.",
                        date="2018-08-11").events
     assert [e.event for e in found][:1] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Britain must take back its 800 Isis fighters held in Syria.",
+    "Turkey said it would take the militants back.",
+])
+def test_taking_people_back_repatriates_them_and_seizes_nothing(coder, text):
+    found = coder.code(text, date="2019-10-05").events
+    assert not [e for e in found if e.event in ("ASSAULT", "THREATEN", "COERCE")]
+
+
+def test_naming_a_threat_dangerous_calls_nobody(coder):
+    found = coder.code("The Kremlin called the threat of a strike extremely dangerous.",
+                       date="2019-10-05").events
+    assert [e.event for e in found if e.event == "CONSULT"] == []
+
+
+def test_calling_someone_to_discuss_still_consults(coder):
+    found = coder.code("Putin called Erdogan to discuss the crisis in Idlib.",
+                       date="2019-10-05").events
+    assert ("CONSULT", ["TUR"]) in [(e.event, [r.code for r in e.recipient]) for e in found]

@@ -29,7 +29,14 @@ from eventwire.components.modality import (
     occurrence_phrases,
 )
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
-from eventwire.evaluations import COPULAS, Judgment, judgment, naming_judgment, naming_verbs
+from eventwire.evaluations import (
+    COPULAS,
+    Judgment,
+    judgment,
+    named_and_second,
+    naming_judgment,
+    naming_verbs,
+)
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
@@ -59,6 +66,9 @@ from eventwire.participants import (
 
 # Dependents that complete a verb rather than make an event of their own.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# How a second phrase of naming hangs on the verb: "called Yazov *a leader*", "called the
+# threat *dangerous*" (after the object's noun), "described it *as* a provocation"
+NAME_DEPS = frozenset({"oprd", "amod", "pobj"})
 # PLOVER types where every participant acts jointly unless it is a visit.
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Verb forms used as something else: auxiliaries, "according to", "much-needed".
@@ -252,9 +262,10 @@ class EventExtractor(Pipe):
             # "called the sanctions illegal": a judgment, whatever the verb's patterns say
             return self._judged(named, verb, index)
         if verb.lemma_.lower() in naming_verbs() and any(
-                c.dep_ in ("dobj", "obj") for c in verb.children) and any(
-                c.dep_ == "oprd" for c in verb.children):
-            return None  # "called Yazov an outstanding military leader": a name given, no act
+                w.dep_ in NAME_DEPS for w in named_and_second(verb)[1]):
+            # "called Yazov an outstanding military leader", "called the threat extremely
+            # dangerous": a name given, no act ("called Erdogan to discuss" still calls)
+            return None
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         if match is not None and match.pattern is not None and self._agent_read(
