@@ -190,6 +190,33 @@ def test_a_country_or_region_holding_a_town_is_compatible_two_towns_are_not():
                           rules) == "unknown"
 
 
+def test_towns_only_the_sentences_name_weigh_less_than_coded_places():
+    # neither report has a coded place: the towns each sentence names are often words or
+    # names a town shares ("No negotiated solution", "Most of Brazil's bankworkers"), so
+    # they lower the score without ruling the pair out
+    rules = load_rules()
+    osaka = Place("Osaka", "JPN", "Osaka", 34.69, 135.5, 1853909, "PPLA")
+
+    def uncoded(event_id, text):
+        return dataclasses.replace(talks(event_id, loc=None), text=text)
+
+    nara = mention(uncoded("a-0001", "Lee met Takaichi in Nara for talks on trade."), rules)
+    tokyo = mention(uncoded("b-0001", "Lee met Takaichi in Tokyo for talks on trade."), rules)
+    unnamed = mention(uncoded("c-0001", "Lee met Takaichi for talks on trade."), rules)
+    assert place_relation(nara, tokyo, rules) == "towns_apart"
+    apart, unknown = score(nara, tokyo, rules), score(nara, unnamed, rules)
+    assert apart is not None and unknown is not None and apart < unknown
+    assert apart >= rules.threshold  # all else agrees: one meeting
+    # a coded place against another town is still a conflict, below the threshold
+    coded = mention(talks("d-0001", loc=osaka), rules)
+    assert place_relation(nara, coded, rules) == "conflicting"
+    assert score(nara, coded, rules) < rules.threshold
+    # within one story, two towns still tell two acts apart
+    same_story = mention(dataclasses.replace(uncoded("a-0002", "Lee met Takaichi in Tokyo "
+                                                                "for talks on trade.")), rules)
+    assert told_apart(nara, same_story, rules)
+
+
 # -- dyads, blocks and triggers ----------------------------------------------------------
 
 RAID_DATE = "1987-03-24"

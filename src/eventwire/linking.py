@@ -832,17 +832,21 @@ def _told_fits(a: Mention, b: Mention, rules: Rules) -> bool:
 
 
 def place_relation(first: Mention, second: Mention, rules: Rules) -> str:
-    """same_place, same_country, unknown or conflicting.
+    """same_place, same_country, unknown, conflicting, towns_apart or named_apart.
 
     Two different towns of one country conflict; a country or a region
     (ADM feature) holding the other place is compatible at country level.
-    Without an ``event_loc``, the towns the sentence names stand in for it.
+    Without an ``event_loc``, the towns the sentence names stand in for it; when
+    neither event has one, towns named apart are ``towns_apart``, weaker evidence
+    than a coded place, since a capitalised word or a person's name is often the
+    name of some town ("No negotiated solution", "Lindsey Graham").
     In the ``named_place_families``, an unknown or country-level relation is
     ``named_apart`` when the two sentences name different places the gazetteer
     may lack (``named_apart``).
     """
     relation = _gazetteer_relation(first, second, rules)
-    if (relation in ("unknown", "same_country") and first.family in rules.named_place_families
+    if (relation in ("unknown", "same_country", "towns_apart")
+            and first.family in rules.named_place_families
             and named_apart(first, second)):
         return "named_apart"
     return relation
@@ -857,7 +861,9 @@ def _gazetteer_relation(first: Mention, second: Mention, rules: Rules) -> str:
         theirs.discard(None)
         if not mine or not theirs:
             return "unknown"
-        return "same_place" if mine & theirs else "conflicting"
+        if mine & theirs:
+            return "same_place"
+        return "towns_apart" if a is None and b is None else "conflicting"
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (
             a.name.lower() == b.name.lower() and a.country_code == b.country_code):
         return "same_place"
@@ -953,7 +959,7 @@ def _coreferent(a: Mention, b: Mention, relation: str, trigger: float, sentence:
     for a visit (``spread_modes``) and for talks (``spread_families``) with equal dyads
     on one day: a story of a summit tells one set of talks ("sat down for talks with
     Modi", "he discussed with Modi ...")."""
-    if a.event != b.event or relation == "conflicting":
+    if a.event != b.event or relation in ("conflicting", "towns_apart"):
         return False
     if sentence >= rules.same_document_sentence:
         return True
@@ -975,7 +981,7 @@ def told_apart(a: Mention, b: Mention, rules: Rules) -> bool:
     each on its own merits."""
     if a.event != b.event or a.dyad != b.dyad or _other_days(a, b):
         return True
-    if place_relation(a, b, rules) in ("conflicting", "named_apart"):
+    if place_relation(a, b, rules) in ("conflicting", "towns_apart", "named_apart"):
         return True
     return trigger_agreement(a, b, rules) <= rules.trigger_scores["different"]
 
