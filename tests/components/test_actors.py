@@ -463,3 +463,8 @@ def test_a_surname_stands_for_the_namesake_of_the_story_s_day(coder):
     actors = {(a.name, a.code) for e in coder.code(text, date="1987-06-02").events
               for a in e.actor}
     assert ("Gerhard Stoltenberg", "DEU") in actors, actors
+
+
+def test_officials_from_an_organisation_take_its_code(top_roles) -> None:
+    assert top_roles("Officials from the African Union condemned the coup in Mali.")[1] == \
+        ["IGO"]

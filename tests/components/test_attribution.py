@@ -70,3 +70,18 @@ def test_a_states_citizens_are_its_own_even_for_a_bare_country(top_roles) -> Non
     assert top_roles("France urged citizens to leave Lebanon on Sunday.") == \
         ("REQUEST", ["FRA"], ["FRA"])
     assert top_roles("Chile arrested demonstrators on Tuesday.")[2] == []
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Macron spoke to the Iraqi prime minister by telephone on Sunday.", ["FRA", "IRQ"]),
+    ("Ghana is working closely with Nigeria to stop the smuggling of fuel.", ["GHA", "NGA"]),
+    ("Kenya cut a deal with its neighbours, Ethiopia and Somalia.", ["KEN", "ETH", "SOM"]),
+])
+def test_the_partner_of_a_joint_act_is_an_actor(top_roles, text, actors) -> None:
+    _type, found, recipients = top_roles(text)
+    assert sorted(found) == sorted(actors) and recipients == []
+
+
+def test_whom_one_meets_face_to_face_stays_the_recipient(top_roles) -> None:
+    assert top_roles("Macron met the Iraqi prime minister in Paris on Sunday.")[1:] == \
+        (["FRA"], ["IRQ"])

@@ -206,3 +206,19 @@ def test_an_unplaced_person_takes_the_role_of_the_apposition(nlp: Language, text
                                                              sector: str) -> None:
     m = find(nlp(text), span)
     assert (m["code"], m["sector"]) == (code, sector)
+
+
+def test_whose_stands_for_the_noun_its_clause_hangs_on(top_roles) -> None:
+    # "whose" is the attacker of its noun's act, not the country just named before it
+    assert top_roles("The group grew out of al-Qaida, whose attacks on Kenya in 1998 "
+                     "killed hundreds.")[1] == ["IMG"]
+
+
+def test_the_owner_of_a_killing_at_the_hands_of_others_is_its_victim(top_roles) -> None:
+    assert top_roles("Mourners gathered for the Kenyan minister, whose killing at the hands "
+                     "of Somali militants shocked Nairobi.")[1:] == (["SOM"], ["KEN"])
+
+
+def test_a_european_court_is_an_international_body(top_roles) -> None:
+    assert top_roles("The European Court of Human Rights backed Poland in the case.")[1:] == \
+        (["IGO"], ["POL"])

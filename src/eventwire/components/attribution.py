@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.components.events import JOINT_TYPES
 from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
@@ -54,6 +54,8 @@ AGENT_KINDS = frozenset({"person", "agent"})
 PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
 # A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
+# Steps up a list or apposition from a name to the phrase a preposition governs.
+MAX_LIST_STEPS = 6
 # The actions that run over every event before the others, in this order (rules.tsv).
 FIRST_ACTIONS = ("means_recipient", "domestic_recipient", "own_people")
 
@@ -124,6 +126,8 @@ class Attribution(Pipe):
         self.home_recipients = frozenset(r["sector"] for r in sectors if r["recipient"] == "yes")
         self.home_sectors = frozenset(r["sector"] for r in sectors if r["home"] == "yes")
         self.own_words = frozenset(r["word"] for r in read_tsv("roles", "own_people.tsv"))
+        self.partner_preps = {r["prep"]: frozenset(r["heads"].split("|"))
+                              for r in read_tsv("roles", "joint_partners.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -245,6 +249,35 @@ class Attribution(Pipe):
                             country.name, "home")
         set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
 
+    def joint_partner(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Make the partner of a joint act an actor: "talked *to* Erdogan", "working *with*
+        Pakistan", "cut a deal *with* Russia" (joint_partners.tsv). PLOVER codes every party
+        of a meeting, deal or cooperation as actor; a direct object stays the recipient."""
+        trigger = doc[event["trigger"][0]]
+        partners = [r for r in event["recipient"] if self._partner(doc, doc._.ew_mentions[r],
+                                                                   trigger)]
+        if partners:
+            set_roles(event, self.name, rule,
+                      actor=[*event["actor"], *(p for p in partners if p not in event["actor"])],
+                      recipient=[r for r in event["recipient"] if r not in partners])
+
+    def _partner(self, doc: Doc, mention: Mention, trigger: Token) -> bool:
+        """The mention is the object of a partner preposition on the trigger or on its
+        direct object, itself or through a list or apposition ("with Assad's allies, Russia
+        and Iran")."""
+        head = doc[mention["start"]:mention["end"]].root
+        for _ in range(MAX_LIST_STEPS):
+            if head.dep_ not in ("conj", "appos") or head.head.i == head.i:
+                break
+            head = head.head
+        prep = head.head
+        heads = self.partner_preps.get(prep.lower_)
+        if head.dep_ != "pobj" or prep.dep_ != "prep" or heads is None:
+            return False
+        holder = prep.head
+        return (holder.i == trigger.i or holder.dep_ in ("dobj", "obj") and
+                holder.head.i == trigger.i) and ("*" in heads or trigger.lemma_.lower() in heads)
+
     def _at_home(self, doc: Doc, mention: Mention, trigger: range) -> bool:
         """A person or body of a home sector, or a people ("Young *Algerians*", "*Bolivian*
         miners"); an adjective on the act itself is its state ("a *Turkish* incursion")."""
@@ -275,6 +308,7 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "place_actor": Attribution.place_actor,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
+    "joint_partner": Attribution.joint_partner,
 }
 
 

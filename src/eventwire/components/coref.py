@@ -59,6 +59,8 @@ CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
                       "they": ("country", "org", "agent", "group")}
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
+# Steps up from "whose" to the relative clause it opens ("whose 2015 intervention saved").
+RELATIVE_STEPS = 3
 # Agents that "the" ties to the country of the story: "the government", "the army".
 # Tags of a singular noun: "the minister" may be "he", "the ministers" never.
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
@@ -101,6 +103,7 @@ class Coreference(Pipe):
             mentions = self.reported_subjects(doc, mentions, individuals)
             mentions = self.continued_subjects(doc, mentions, individuals)
             mentions = self.references(doc, mentions, index, individuals)
+            mentions = self.relatives(doc, mentions)
             self.owners(doc, mentions, index)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
@@ -319,6 +322,28 @@ class Coreference(Pipe):
                 recode(m, self.name, "apposition", code=roles[0]["code"], name=m["name"],
                        confidence=round(0.8 * roles[0]["confidence"], 2))
             m["sector"] = roles[0]["sector"]
+
+    def relatives(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"al-Qaeda, *whose* attacks on New York", "Russia, *whose* intervention saved
+        him": the possessive relative pronoun stands for the coded noun its clause hangs on."""
+        if not doc.has_annotation("DEP"):
+            return mentions
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        added = []
+        for token in doc:
+            if token.lower_ != "whose" or token.dep_ != "poss" or token.i in at:
+                continue
+            clause = token.head
+            for _ in range(RELATIVE_STEPS):
+                if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                    break
+                clause = clause.head
+            antecedent = at.get(clause.head.i) if clause.dep_ == "relcl" else None
+            if antecedent is not None and antecedent["code"]:
+                added.append(_referring(antecedent, (token.i, token.i + 1),
+                                        (token.idx, token.idx + len(token)), token.text,
+                                        "pronoun", round(0.8 * antecedent["confidence"], 2)))
+        return sorted(mentions + added, key=lambda m: m["start"])
 
     def _antecedents(self, earlier: list[dict[str, Any]], refers_to: str,
                      number: str, individuals: set[int],

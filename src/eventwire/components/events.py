@@ -346,6 +346,11 @@ class EventExtractor(Pipe):
                         SOURCE_PREPS)
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
+        if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
+                and actor_head.i == doer.i:
+            # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it
+            recipients.extend(m for c in verb.children if c.dep_ == "poss"
+                              for m in mentions_under(c, index) if m not in recipients)
         if info.mode == "visit" and not recipients:
             # "arrived in Moscow": where a traveller arrives is the place visited
             recipients = [m for obj in prep_objects(verb, ARRIVAL_PREPS)
@@ -1200,6 +1205,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             # "a UK state visit", "his China trip": a place on a visit is where it goes;
             # a person ("the Pompeo visit") is who goes.
             recipients.extend(mentions_under(child, index))
+        elif child.dep_ == "poss" and index[child.i] >= 0 and hands_of(noun) is not None:
+            recipients.extend(mentions_under(child, index))  # "*his* killing at the hands of X"
         elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
         elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
