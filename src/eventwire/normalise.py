@@ -8,7 +8,6 @@ words that scraping glued together ("Sanaecalled" -> "Sanae called").
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -21,6 +20,7 @@ import ftfy
 import ftfy.badness
 
 from eventwire.errors import Errors, InputError
+from eventwire.kb.english import word_zipf
 
 # A past-tense tail in -ed must be at least this frequent (Zipf) to split off.
 TAIL_ZIPF = 3.5
@@ -391,19 +391,6 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _data_lines(name))
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """English word frequencies, imported on first use: most texts never need them."""
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-def _zipf(word: str) -> float:
-    frequency = _frequencies().get(word.lower(), 0.0)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
-
-
 def glue_split(token: str, names: frozenset[str]) -> int | None:
     """Where to split a token that scraping glued together, or None.
 
@@ -414,14 +401,14 @@ def glue_split(token: str, names: frozenset[str]) -> int | None:
     is a word or name ("Sanaecalled"). Name particles never split off.
     """
     lower = token.lower()
-    if lower in names or _zipf(lower) > 0:
+    if lower in names or word_zipf(lower) > 0:
         return None
     camel = _CAMEL_JUNCTION.search(token)
     if camel:
         cut = camel.start()
         left = lower[:cut]
         if (lower[cut:] in names and _splittable_left(left)
-                and (left in names or _zipf(left) >= CAMEL_LEFT_ZIPF)):
+                and (left in names or word_zipf(left) >= CAMEL_LEFT_ZIPF)):
             return cut
         return None
     if not token[1:].islower():
@@ -429,7 +416,7 @@ def glue_split(token: str, names: frozenset[str]) -> int | None:
     for cut in range(MIN_PART, len(token) - MIN_PART):
         left, tail = lower[:cut], lower[cut:]
         if _opens_phrase(tail) and _splittable_left(left) and (
-                left in names or _zipf(left) >= LEFT_ZIPF):
+                left in names or word_zipf(left) >= LEFT_ZIPF):
             return cut
     return None
 
@@ -441,7 +428,7 @@ def _splittable_left(left: str) -> bool:
 def _opens_phrase(tail: str) -> bool:
     if tail in _words("glue_tails.txt"):
         return True
-    return len(tail) >= 5 and tail.endswith("ed") and _zipf(tail) >= TAIL_ZIPF
+    return len(tail) >= 5 and tail.endswith("ed") and word_zipf(tail) >= TAIL_ZIPF
 
 
 def _split_glued(text: str, offsets: list[int],

@@ -1698,3 +1698,18 @@ def test_an_act_hardly_likely_is_flagged_not_done(coder):
 def test_an_act_prepared_excused_or_targeted_for_is_not_done(coder, text):
     found = [e for e in events(coder, text) if e.event_text in ("assault", "invasion", "strikes")]
     assert all({"hypothetical", "future"} & set(e.mode) for e in found), found
+
+
+def test_calls_for_a_party_to_act_ask_it_and_the_act_is_not_done(coder):
+    found = events(coder, "There were calls for Iran's rulers to step down.")
+    requests = [e for e in found if e.event == "REQUEST"]
+    assert requests and "IRN" in codes(requests[0].recipient), found
+    retreats = [e for e in found if e.event == "RETREAT"]
+    assert retreats and all("hypothetical" in e.mode for e in retreats), found
+
+
+def test_clashes_there_were_are_still_clashes(coder):
+    found = events(coder, "There were clashes between Turkish and Syrian troops near Idlib "
+                          "on Monday.")
+    assert [e for e in found if e.event == "ASSAULT"
+            and {"TUR", "SYR"} <= set(codes(e.actor) + codes(e.recipient))], found

@@ -589,3 +589,16 @@ def test_calling_someone_to_discuss_still_consults(coder):
     found = coder.code("Putin called Erdogan to discuss the crisis in Idlib.",
                        date="2019-10-05").events
     assert ("CONSULT", ["TUR"]) in [(e.event, [r.code for r in e.recipient]) for e in found]
+
+
+def test_a_rarer_stem_does_not_stand_in_for_a_word(coder):
+    """'ranging' is not 'rang' (a form of ring, which encircles), yet 'staged' stages."""
+    found = coder.code("Russian forces ranging across eastern Ukraine shelled towns.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event_text for e in found] == ["shelled"], found
+    found = coder.code("Thousands of students staged protests against the Indonesian "
+                       "government.", date="2026-01-13", doc_id="t").events
+    assert "PROTEST" in [e.event for e in found], found
+    found = coder.code("Police cordoned off the square in Hong Kong.", date="2026-01-13",
+                       doc_id="t").events
+    assert "COERCE" in [e.event for e in found], found

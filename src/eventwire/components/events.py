@@ -686,8 +686,11 @@ class EventExtractor(Pipe):
             return None  # "told a cabinet meeting that ...": an audience, no consultation
         if noun.lemma_.lower() in self.statement_nouns and self._states(noun):
             return None  # "the suggestion that Japan could intervene": a remark
-        if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing:
-            return None  # "Isis poses a threat to Iraq": what something is, no act
+        if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing \
+                and not any(c.dep_ == "expl" for c in noun.head.children):
+            # "Isis poses a threat to Iraq": what something is, no act; "*there* were
+            # clashes" says that the act took place
+            return None
         if noun.lemma_.lower() in self.complemented and not _completed(
                 noun, self.complemented[noun.lemma_.lower()]):
             return None  # "reduce the Iranian threat": a danger, no act
@@ -1181,13 +1184,21 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
     two = f"{' '.join(modifiers)} {lemma}" if len(modifiers) == 2 else None
     modifier = f"{modifiers[-1]} {lemma}" if modifiers and noun.i > 0 and \
         noun.doc[noun.i - 1].lower_ == modifiers[-1] else None
-    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), lemma)
+    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), None) or \
+        next((f"{lemma} {m.lower_}" for m in _clause_marks(noun)), lemma)
     keys = (f"{compound} {lemma}" if compound else None, two, modifier, prep, noun.lower_,
             lemma)
     for key in filter(None, keys):
         if key in nouns:
             return nouns[key]
     return None
+
+
+def _clause_marks(noun: Token) -> list[Token]:
+    """The preposition that opens an infinitive clause on the noun right after it: "calls
+    *for* the president to resign", which the parser reads as the clause's mark."""
+    return [m for c in noun.rights if c.dep_ in ("acl", "advcl", "relcl")
+            for m in c.children if m.dep_ == "mark" and m.i == noun.i + 1]
 
 
 def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
@@ -1232,6 +1243,11 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                     # the agent on the target.
                     for by in prep_objects(obj, AGENT_PREPS) if child.lower_ != "with" else ():
                         actors.extend(mentions_under(by, index))
+    for mark in _clause_marks(noun):
+        if mark.lower_ == sense_prep:
+            # "calls for *the president* to resign": whom the act is asked of
+            recipients.extend(m for c in mark.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                              for m in mentions_under(c, index))
     if lender is not None and not actors:
         subj, _passive = subject(lender)
         if subj is not None:

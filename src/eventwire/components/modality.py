@@ -432,9 +432,11 @@ class Modality(Pipe):
                 cue := self.cues.get(("governor", f"{token.lemma_.lower()} {c.lower_}")))),
                 None)
         if category is None and token.pos_ == "NOUN":
-            # "claims that the militia had shelled the village": the noun, not the verb
-            # ("Iran claimed its forces shot down a drone" tells of the act)
-            category = self.cues.get(("claim", token.lemma_.lower()))
+            # "claims that the militia had shelled the village", "calls for the president
+            # to resign": the noun, not the verb ("Iran claimed its forces shot down a
+            # drone" tells of the act, "called the attack a provocation" names it)
+            category = self.cues.get(("claim", token.lemma_.lower())) or \
+                self.cues.get(("noun_governor", token.lemma_.lower()))
         if category is None and token.tag_ == "VBG":
             category = self.cues.get(("progressive", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
@@ -653,9 +655,10 @@ def _told_relative(verb: Token) -> bool:
 
 def _finite(verb: Token) -> bool:
     """A clause with its own subject or conjunction ("as the government has ordered"), not
-    an infinitive of purpose ("sent troops to attack")."""
+    an infinitive ("sent troops to attack", "calls for the president to resign")."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "to"
-               for c in verb.children)
+               for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _asked(trigger: Token) -> bool:

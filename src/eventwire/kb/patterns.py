@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.kb.compiled import LazyRecords, compiled
+from eventwire.kb.english import word_zipf
 from eventwire.kb.tables import read_lines, read_tsv
 
 # Stems shorter than this must match a word exactly; longer ones may be prefixes
@@ -273,8 +274,11 @@ class VerbLexicon:
         found = self.verbs.get(lemma) or self.verbs.get(lower)
         if found:
             return found
+        # A stem stands in for the lemma only when it is at least as common a word:
+        # "staged" (lemmatised "stag") is "stage", but "ranging" is "range", not "rang".
+        floor = word_zipf(lemma) if lemma != lower else 0.0
         return next((self.verbs[stem] for stem in inflected_stems(lower)
-                     if stem in self.verbs), [])
+                     if stem in self.verbs and word_zipf(stem) >= floor), [])
 
     def match(self, lower: str, lemma: str, before: list[Word], after: list[Word]) -> Match | None:
         """The best code for a verb occurrence given the words around it in its clause.
