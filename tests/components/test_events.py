@@ -1713,3 +1713,42 @@ def test_clashes_there_were_are_still_clashes(coder):
                           "on Monday.")
     assert [e for e in found if e.event == "ASSAULT"
             and {"TUR", "SYR"} <= set(codes(e.actor) + codes(e.recipient))], found
+
+
+def test_a_purpose_in_a_condition_is_only_a_condition(coder):
+    assert events(coder, "If France stays in Syria to protect the Kurds, Turkey will be "
+                         "angry.") == []
+    assert events(coder, "If Britain keeps its troops in Iraq to fight Isis, that will help "
+                         "nobody.") == []
+    found = events(coder, "Turkey sent troops to Libya to support the government in Tripoli.")
+    assert [e.event for e in found] == ["MOBILIZE"]
+
+
+def test_an_act_negotiated_over_is_not_done(coder):
+    found = events(coder, "Britain held talks with Iraq over sending troops to Mosul.")
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["GBR", "IRQ"])]
+
+
+def test_an_act_judged_preferable_is_not_done(coder):
+    found = events(coder, "It is preferable to arrest the returning fighters.")
+    assert all("hypothetical" in e.mode for e in found), found
+
+
+def test_when_it_comes_to_is_a_topic_not_a_journey(coder):
+    assert [e for e in events(coder, "When it comes to the army and the police, the new "
+                                     "government has no plan.") if e.event == "CONSULT"] == []
+
+
+def test_arming_a_party_aids_it_and_arming_oneself_mobilises(coder):
+    found = events(coder, "The US armed the Afghan mujahideen.")
+    assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
+        ("AID", ["USA"], ["AFG"])]
+    assert [e.event for e in events(coder, "The rebels armed themselves with rifles.")] == [
+        "MOBILIZE"]
+
+
+def test_the_toll_of_an_infection_is_no_assault(coder):
+    assert events(coder, "It has infected more than 80,000 people in China, killing 2,663 "
+                         "of them.") == []
+    found = events(coder, "Russian jets bombed the hospital in Idlib, killing 12 patients.")
+    assert [e.event_text for e in found if e.event == "ASSAULT"] == ["bombed", "killing"]

@@ -342,7 +342,10 @@ class Modality(Pipe):
                     self._done_before(token) or _described(token) or \
                     self._presupposed(token):
                 break
-            own_clause = own_clause and token.dep_ in ("xcomp", "conj")
+            # "if France stays in Syria *to protect* the Kurds": a purpose infinitive is part
+            # of its clause, and of the condition that clause is
+            own_clause = own_clause and (token.dep_ in ("xcomp", "conj") or
+                                         token.dep_ == "advcl" and _infinitive(token))
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
                 and token.dep_ != "relcl" and not self._scene(token)
@@ -659,6 +662,12 @@ def _finite(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "to"
                for c in verb.children) and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with "to" and no subject of its own ("stays *to protect* the Kurds")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _asked(trigger: Token) -> bool:

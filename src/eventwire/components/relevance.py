@@ -40,6 +40,7 @@ from eventwire.kb.relevance import (
     Domain,
     PoliticalPolicy,
     load_agentive_heads,
+    load_cause_verbs,
     load_domains,
     load_market_heads,
     load_nonagent_causes,
@@ -102,6 +103,7 @@ class EventRelevance(Pipe):
         self.policy = policy or load_policy()
         self.domains = domains if domains is not None else load_domains()
         self.causes = load_nonagent_causes()
+        self.cause_verbs = load_cause_verbs()
         self.market_heads = load_market_heads()
         self.state_words = load_state_body_words()
         self.agentive = load_agentive_heads() | frozenset(
@@ -346,6 +348,8 @@ class EventRelevance(Pipe):
             return True
         if event["event"] not in HARM_TYPES:
             return False
+        if self._toll_of_harm(trigger):
+            return True
         if doer is not None and passive and self._names_cause(doer, CAUSE_DEPTH):
             return True  # "hit by some of the heaviest rain since records began"
         if event.get("sense") != "noun" and event_noun(doc, event) in self.causes:
@@ -354,6 +358,16 @@ class EventRelevance(Pipe):
         targets = [subj] if passive and subj is not None else \
             [t for t in objects(trigger) if not start <= t.i < end]  # "opened *fire* on"
         return any(self._names_cause(target, CAUSE_DEPTH) for target in targets)
+
+    def _toll_of_harm(self, trigger: Token) -> bool:
+        """A participle clause telling the toll of what a cause did: "it has infected 80,000
+        people, killing 2,663", "an outbreak that caused 691 infections, killing four"."""
+        if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+            return False
+        head = trigger.head
+        return head.lemma_.lower() in self.cause_verbs or any(
+            self._names_cause(o, 0) for o in objects(head))
 
     def _names_cause(self, token: Token, depth: int) -> bool:
         """True when a phrase's head, or a word up to ``depth`` below it, is a cause."""

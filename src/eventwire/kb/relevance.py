@@ -187,6 +187,12 @@ def load_nonagent_causes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_cause_verbs() -> frozenset[str]:
+    """Lemmas of verbs only a harm without an agent does (``cause_verbs.txt``)."""
+    return frozenset(line.strip().lower() for line in read_lines("relevance", "cause_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def load_market_heads() -> frozenset[str]:
     """Nouns of firms, trades and money whose country modifier names no state
     (``market_heads.txt``)."""
