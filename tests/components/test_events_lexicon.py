@@ -602,3 +602,33 @@ def test_a_rarer_stem_does_not_stand_in_for_a_word(coder):
     found = coder.code("Police cordoned off the square in Hong Kong.", date="2026-01-13",
                        doc_id="t").events
     assert "COERCE" in [e.event for e in found], found
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "recipients"), [
+    # Holding captives detains them; holding a parade for soldiers detains nobody.
+    ("The Kurds are holding two British fighters.", "COERCE", "arrest", ["GBR"]),
+    ("Iran is holding several foreign nationals.", "COERCE", "arrest", []),
+    # Police arresting fighters or journalists arrest them; an army capturing fighters in
+    # war abducts them.
+    ("Two British fighters were arrested by Turkish police.", "COERCE", "arrest", ["GBR"]),
+    ("Turkish police arrested two British journalists.", "COERCE", "arrest", ["GBR"]),
+    ("The army captured 40 rebel fighters near Homs.", "ASSAULT", "abduct", []),
+])
+def test_captives_held_arrested_or_captured(coder, text, event_type, mode, recipients):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, e.mode[:1]) for e in found] == [(event_type, [mode])], found
+    assert set(recipients) <= set(codes(found[0].recipient))
+
+
+def test_holding_a_parade_for_soldiers_detains_nobody(coder):
+    assert coder.code("The army held a parade for the soldiers.", date="2026-01-13",
+                      doc_id="t").events == []
+
+
+def test_a_community_agent_is_not_its_captives_country(coder):
+    """The only country of the sentence is the captive's: the Kurdish forces holding him
+    are not British."""
+    found = coder.code("A British journalist was detained by Kurdish forces.",
+                       date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
+        ("COERCE", [], ["GBR"])]
