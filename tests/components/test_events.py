@@ -1752,3 +1752,10 @@ def test_the_toll_of_an_infection_is_no_assault(coder):
                          "of them.") == []
     found = events(coder, "Russian jets bombed the hospital in Idlib, killing 12 patients.")
     assert [e.event_text for e in found if e.event == "ASSAULT"] == ["bombed", "killing"]
+
+
+def test_a_warning_of_what_criminals_do_is_no_threat(coder):
+    assert events(coder, "Police have issued warnings that criminals posing as health "
+                         "inspectors have been robbing pensioners.") == []
+    found = events(coder, "Iran warned that Hezbollah would respond to any attack.")
+    assert [e.event for e in found] == ["THREATEN"]

@@ -42,6 +42,7 @@ from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import Match, NominalEvent, VerbLexicon, Word, load_lexicon
+from eventwire.kb.relevance import load_policy
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
@@ -997,8 +998,20 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
         if owner.dep_ == "expl" or clause.lemma_ in COPULAS and any(
                 c.dep_ == "attr" for c in clause.children):
             return True  # "that there would be chaos", "that Isis will remain a threat"
-        return owner.pos_ not in ("PRON", "PROPN") and index[owner.i] < 0
+        if index[owner.i] >= 0:
+            # "warnings that criminals posing as inspectors have been stealing": a danger
+            # from private people; "warned that Hezbollah would respond" is a threat
+            return _private_party(verb.doc._.ew_mentions[index[owner.i]])
+        return owner.pos_ not in ("PRON", "PROPN")
     return False
+
+
+def _private_party(mention: Mapping[str, Any]) -> bool:
+    """A mention no political actor stands behind: uncoded and of a private sector
+    (relevance/political_actors.tsv)."""
+    if mention["code"]:
+        return False
+    return not load_policy().is_political(mention, "actor", "THREATEN", is_country=False)
 
 
 def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:
