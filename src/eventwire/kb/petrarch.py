@@ -26,10 +26,10 @@ NULL_CODES = frozenset({"---", "+++"})
 YEAR_PIVOT = 30
 
 CODE = re.compile(r"\[([^\[\]]*)\]")
-CODE_TEXT = re.compile(r"^\s*([A-Za-z0-9]+(?:/[A-Za-z0-9]+)*|---|\+\+\+)\s*(.*?)\s*$")
-DATES = re.compile(r"^[<>]?\s*\d+(?:\s*-\s*\d+)?$")
+CODE_WORD = re.compile(r"^(?:[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*|---|\+\+\+)$")
+DATES = re.compile(r"^[<>]?\d+(?:-\d+)?$")
 MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-AGENT = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([A-Za-z]*)~([A-Za-z]*)\s*\]\s*$")
+SECTOR_WORD = re.compile(r"^[A-Za-z]*$")
 
 
 class DictionaryError(ValueError):
@@ -106,12 +106,13 @@ def read_actor_entries(path: Path, on_error: OnError = None) -> Iterator[ActorEn
             report(number, "code before any actor")
             continue
         for code in codes:
-            parsed = CODE_TEXT.match(code)
-            if not parsed or (parsed.group(2) and not DATES.match(parsed.group(2))):
+            word, *rest = code.split(None, 1) or [""]
+            dates = "".join("".join(rest).split())
+            if not CODE_WORD.match(word) or (dates and not DATES.match(dates)):
                 report(number, f"unreadable code [{code}]: write [CODE] or [CODE 080225-130225]"
                        " (dates YYMMDD or YYYYMMDD, '<DATE' until, '>DATE' from)")
                 continue
-            entry.codes.append((parsed.group(1).upper(), "".join(parsed.group(2).split())))
+            entry.codes.append((word.upper(), dates))
     if entry is not None:
         yield entry
 
@@ -172,6 +173,23 @@ def parse_role(code: str, dates: str) -> tuple[str, str, str, str] | None:
 
 # --- agents ----------------------------------------------------------------
 
+def _agent_parts(line: str) -> tuple[str, str | None, str, str] | None:
+    """``TERM {PLURAL} [~CODE]`` -> (term, plural or None, code before '~', code after);
+    None when the line is not written so. String steps rather than one regex, which
+    would backtrack on long runs of spaces."""
+    head, bracket, tail = line.partition("[")
+    code, close, after = tail.partition("]")
+    prefix, tilde, suffix = code.strip().partition("~")
+    if not (bracket and close and tilde) or after.strip() or \
+            not (SECTOR_WORD.match(prefix) and SECTOR_WORD.match(suffix)):
+        return None
+    term, brace, plural_text = head.partition("{")
+    plural_form, end_brace, rest = plural_text.partition("}")
+    if brace and (not end_brace or rest.strip()) or not term.strip():
+        return None
+    return term.strip(), plural_form if brace else None, prefix, suffix
+
+
 def plural(word: str) -> str:
     """English plural of an agent noun ("militia" -> "militias", "man" -> "men")."""
     if word.endswith(("s", "x", "ch", "sh")):
@@ -198,12 +216,12 @@ def parse_agents(path: Path, cameo_sectors: bool, on_error: OnError = None) -> d
         if macro:
             macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
             continue
-        found = AGENT.match(line)
+        found = _agent_parts(line)
         if not found:
             _report(on_error, DictionaryError(path, number, f"unreadable agent {line!r}: write "
                                               "TERM [~SECTOR] or TERM {PLURAL} [~SECTOR]"))
             continue
-        term, plural_form, prefix, code = found.groups()
+        term, plural_form, prefix, code = found
         if prefix:
             continue
         sector = code[:3].upper()
