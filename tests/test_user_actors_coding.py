@@ -84,3 +84,27 @@ def test_cli_bad_dictionary_exits_2_naming_the_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"[E019] {bad}:2:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_corpus_run_workers_read_the_dictionary(dictionary: Path, tmp_path: Path) -> None:
+    from eventwire.corpus import ingest
+    from eventwire.errors import UsageError
+    from eventwire.scale import kb_version, run_corpus
+    from eventwire.store import open_store
+
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "s0.txt").write_text("Freedonia accused Sylvania of spying.",
+                                                 encoding="utf-8")
+    with open_store(tmp_path / "c.duckdb") as store:
+        ingest(store, [tmp_path / "stories"], date="1934-03-06")
+        bad = tmp_path / "bad.txt"
+        bad.write_text("FREEDONIA [FRD\n", encoding="utf-8")
+        with pytest.raises(UsageError, match=r"bad.txt:1:"):
+            run_corpus(store, actors=[bad])
+        report = run_corpus(store, actors=[dictionary])
+        assert report.docs_ok == 1
+        events = list(store.records("event"))
+        version = store.sql("SELECT kb_version FROM runs ORDER BY run_id DESC").fetchall()[0][0]
+    assert [(e.event, e.actor[0].code, e.recipient[0].code) for e in events] == \
+        [("ACCUSE", "FRD", "SYL")]
+    assert version == kb_version([dictionary]) != kb_version()
