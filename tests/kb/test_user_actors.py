@@ -59,7 +59,7 @@ def test_user_names_win_over_the_packaged_ones(tmp_path: Path) -> None:
 
 
 def test_csv_table_with_dated_rows_and_an_agent(tmp_path: Path) -> None:
-    table = write(tmp_path, "a.csv", "name,code,sector,start,end\n"
+    table = write(tmp_path, "a.csv", "# my actors\nname,code,sector,start,end\n"
                   "Freedonia,FRD,,,\n"
                   "Rufus T. Firefly,FRD,GOV,1933-01-01,1936-01-01\n"
                   "Rufus T. Firefly,FRD,,,\n"
@@ -69,6 +69,15 @@ def test_csv_table_with_dated_rows_and_an_agent(tmp_path: Path) -> None:
     assert kb.affiliation(person.key, "1935-06-01") == ("FRD", "GOV")
     assert kb.affiliation(person.key, "1940-06-01") == ("FRD", None)
     assert kb.sector_of("hall monitor") == "COP"
+    assert not kb.lookup("name")  # the header after the comment is no actor
+
+
+def test_csv_without_header_and_tsv(tmp_path: Path) -> None:
+    kb = actor_kb([write(tmp_path, "a.csv", "Freedonia,FRD\n"),
+                   write(tmp_path, "b.tsv", "Sylvanian embassy\tSYLGOV\n")])
+    assert [(t.kind, t.key) for t in kb.lookup("Freedonia")] == [("country", "FRD")]
+    (embassy,) = kb.lookup("Sylvanian embassy")
+    assert (embassy.kind, kb.code_of(embassy.key), embassy.sector) == ("org", "SYL", "GOV")
 
 
 def test_petrarch_agents_file(tmp_path: Path) -> None:

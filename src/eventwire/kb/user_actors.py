@@ -88,19 +88,18 @@ def _extended_kb(files: tuple[tuple[str, int, int], ...]) -> ActorKB:
         path = Path(name)
         try:
             if path.suffix.lower() in TABLE_DELIMITERS:
-                found = list(read_table(path))
+                found, nouns = read_table(path)
             elif _is_agents_file(path):
-                found, _ = [], agents.update(parse_agents(path, cameo_sectors=True))
+                found, nouns = [], parse_agents(path, cameo_sectors=True)
             else:
-                found = list(read_petrarch(path))
+                found, nouns = list(read_petrarch(path)), {}
         except DictionaryError as err:
             raise UsageError(Errors.E019.format(source=f"{err.source}:{err.line}",
                                                 reason=err.reason)) from err
         except (OSError, UnicodeDecodeError) as err:
             raise UsageError(Errors.E019.format(source=path, reason=err)) from err
-        agents.update((a.names[0].lower(), a.default[1]) for a in found
-                      if a.default and not a.default[0])
-        actors += [a for a in found if not (a.default and not a.default[0])]
+        actors += found
+        agents.update(nouns)
     return _extend(load_actor_kb(), actors, agents)
 
 
@@ -153,8 +152,9 @@ def display_name(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def read_table(path: Path) -> Iterator[UserActor]:
-    """The actors of a CSV or TSV table: one row per actor or dated role.
+def read_table(path: Path) -> tuple[list[UserActor], dict[str, str]]:
+    """The actors and agent nouns (term -> sector) of a CSV or TSV table: one row per
+    actor, dated role or agent noun.
 
     Columns name, code, sector, start, end (a header row naming them may reorder
     them; sector, start and end may be left out). Rows of the same name are one
@@ -162,14 +162,16 @@ def read_table(path: Path) -> Iterator[UserActor]:
     A row with a sector and no code is an agent noun ("warlord", "", "REB").
     """
     by_name: dict[str, UserActor] = {}
+    agents: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as stream:
         rows = csv.reader(stream, delimiter=TABLE_DELIMITERS[path.suffix.lower()])
-        columns = list(TABLE_COLUMNS)
+        columns: list[str] = []  # set by the first row: its header, else the default order
         for number, row in enumerate(rows, 1):
             cells = [cell.strip() for cell in row]
             if not any(cells) or cells[0].startswith("#"):
                 continue
-            if number == 1 and {"name", "code"} <= {c.lower() for c in cells}:
+            first, columns = not columns, columns or list(TABLE_COLUMNS)
+            if first and {"name", "code"} <= {c.lower() for c in cells}:
                 columns = [c.lower() for c in cells]
                 unknown = set(columns) - set(TABLE_COLUMNS)
                 if unknown:
@@ -192,14 +194,17 @@ def read_table(path: Path) -> Iterator[UserActor]:
                 code, sector = split_code(code)
             start = _iso_date(path, number, value.get("start", ""))
             end = _iso_date(path, number, value.get("end", ""))
-            if not code and (start or end):
-                raise DictionaryError(path, number, "an agent noun (no code) has no dates")
+            if not code:
+                if start or end:
+                    raise DictionaryError(path, number, "an agent noun (no code) has no dates")
+                agents[name.lower()] = sector
+                continue
             actor = by_name.setdefault(name.lower(), UserActor([name], f"{path}:{number}"))
             if start or end:
                 actor.roles.append((code, sector, start, end))
             elif actor.default is None:
                 actor.default = (code, sector)
-    yield from by_name.values()
+    return list(by_name.values()), agents
 
 
 def _iso_date(path: Path, number: int, value: str) -> str:
