@@ -17,16 +17,19 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from eventwire.kb.petrarch import (
+    CAMEO_TO_PLOVER_SECTOR,
+    DictionaryError,
+    parse_agents,
+    parse_role,
+    plural,
+    read_actor_entries,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "eventwire" / "data" / "actors"
 SEP = "|"
 
-# CAMEO sector codes whose meaning differs in PLOVER (CAMEO MED is media).
-CAMEO_TO_PLOVER_SECTOR = {"MED": "JRN", "HLH": "MED"}
-# PETRARCH agent codes that mark words as "not an actor", or too vague to help ("group").
-NOT_ACTOR_SECTORS = {"NON", "JNK", "UNK"}
-# Two-digit years up to this value are 20xx, later ones 19xx.
-YEAR_PIVOT = 30
 
 
 def read_curated(name: str) -> list[dict[str, str]]:
@@ -107,57 +110,9 @@ def build_orgs() -> None:
 
 # --- agents ----------------------------------------------------------------
 
-def plural(word: str) -> str:
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    return word + "s"
-
-
-def parse_agents(path: Path, cameo_sectors: bool) -> dict[str, str]:
-    """Agent phrase -> PLOVER sector, with the file's macros and plurals expanded."""
-    macros: dict[str, list[str]] = {}
-    out: dict[str, str] = {}
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        macro = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
-        if macro:
-            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
-            continue
-        found = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]", line)
-        if not found:
-            continue
-        term, plural_form, code = found.groups()
-        sector = code[:3]
-        if sector in NOT_ACTOR_SECTORS:
-            continue
-        if cameo_sectors:
-            sector = CAMEO_TO_PLOVER_SECTOR.get(sector, sector)
-        forms = [term]
-        for name, words in macros.items():
-            if name in term:
-                forms = [term.replace(name, w) for w in words]
-        for form in forms:
-            phrase = form.replace("_", " ").strip().lower()
-            if not phrase or "!" in phrase:
-                continue
-            out.setdefault(phrase, sector)
-            if plural_form is None:
-                words = phrase.split(" ")
-                out.setdefault(" ".join(words[:-1] + [plural(words[-1])]), sector)
-        if plural_form and plural_form.strip():
-            out.setdefault(plural_form.replace("_", " ").strip().lower(), sector)
-    return out
-
-
 def build_agents(shared: Path) -> None:
-    agents = parse_agents(shared / "actors" / "PLOVER_agents.txt", cameo_sectors=False)
-    for term, sector in parse_agents(shared / "actors" / "Phoenix.agents.txt", True).items():
+    agents = parse_agents(shared / "actors" / "PLOVER_agents.txt", False, warn)
+    for term, sector in parse_agents(shared / "actors" / "Phoenix.agents.txt", True, warn).items():
         agents.setdefault(term, sector)
     for line in (shared / "cameo" / "text_to_CAMEO_agentnames.txt").read_text().splitlines():
         parts = line.split("\t")
@@ -195,72 +150,21 @@ def plural_phrase(term: str) -> str:
 
 # --- people and roles --------------------------------------------------------
 
-def parse_date(value: str) -> str:
-    value = value.strip()
-    if len(value) == 6:
-        yy = int(value[:2])
-        value = (f"20{value[:2]}" if yy <= YEAR_PIVOT else f"19{value[:2]}") + value[2:]
-    if len(value) != 8 or not value.isdigit():
-        return ""
-    date = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    return "" if value[4:] == "0000" else date
-
-
-def parse_role(code: str, dates: str) -> tuple[str, str, str, str] | None:
-    """PETRARCH role ``KORGOV 080225-130225`` -> (country, sector, start, end), dated only."""
-    dates = dates.strip()
-    if not dates or len(code) < 3:
-        return None
-    country, rest = code[:3], code[3:]
-    if country == "IGO":
-        country, rest = (rest[:3], rest[3:]) if rest[:3] in ("UNO", "EUR") else ("IGO", rest)
-    sector = CAMEO_TO_PLOVER_SECTOR.get(rest[:3], rest[:3])
-    if dates.startswith(">"):
-        start, end = parse_date(dates[1:]), ""
-    elif dates.startswith("<"):
-        start, end = "", parse_date(dates[1:])
-    elif "-" in dates:
-        start, end = (parse_date(d) for d in dates.split("-", 1))
-    else:
-        return None
-    if not (start or end):
-        return None
-    return country, sector, start, end
-
-
 def parse_phoenix_people(path: Path) -> dict[str, tuple[str, list[str], list[tuple]]]:
     """Phoenix person entries that carry at least one dated role."""
     people: dict[str, tuple[str, list[str], list[tuple]]] = {}
-    name: str | None = None
-    aliases: list[str] = []
-    roles: list[tuple] = []
-
-    def flush() -> None:
-        if name and roles and len(name.split()) >= 2:
-            pid = slug(name)
-            entry = people.setdefault(pid, (name, [], []))
-            entry[1].extend(a for a in aliases if len(a.split()) >= 2)
-            entry[2].extend(roles)
-
-    def clean(text: str) -> str:
-        return " ".join(text.replace("_", " ").split()).title()
-
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        head = line.split("[", 1)[0]
-        if line[0] not in " \t+" and head.strip():
-            flush()
-            name, aliases, roles = clean(head), [], []
-        elif line.startswith("+") and name:
-            aliases.append(clean(head[1:]))
-        for code, dates in re.findall(r"\[([A-Z]+)\s*([^\]]*)\]", line):
-            role = parse_role(code, dates)
-            if role and name:
-                roles.append(role)
-    flush()
+    for entry in read_actor_entries(path, on_error=warn):
+        roles = [role for code, dates in entry.codes if (role := parse_role(code, dates))]
+        name = entry.names[0].title()
+        if roles and len(name.split()) >= 2:
+            person = people.setdefault(slug(name), (name, [], []))
+            person[1].extend(a.title() for a in entry.names[1:] if len(a.split()) >= 2)
+            person[2].extend(roles)
     return people
+
+
+def warn(error: DictionaryError) -> None:
+    print(f"skipped {error}")
 
 
 def build_people(shared: Path) -> None:

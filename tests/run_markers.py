@@ -41,7 +41,7 @@ class MarkerWorker(CoderWorker):
     """A worker over a blank English pipeline (sentences only) and the marker stage;
     a batch with the unsendable marker comes back holding a lambda, which cannot be pickled."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, actors: tuple[str, ...] = ()) -> None:
         register()
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -37,7 +37,7 @@ def coder():
 @pytest.fixture
 def run(coder, monkeypatch):
     """Invoke the CLI in-process with the shared coder; returns the Result."""
-    monkeypatch.setattr("eventwire.coder.Coder", lambda model=None: coder)
+    monkeypatch.setattr("eventwire.coder.Coder", lambda model=None, actors=(): coder)
 
     def invoke(*args: str, stdin: str | bytes | None = None):
         return CliRunner().invoke(app, [str(a) for a in args], input=stdin)

@@ -174,7 +174,8 @@ def test_cli_missing_gold_exits_2(tmp_path: Path) -> None:
 def test_cli_json_and_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     coder = FakeCoder({"GSR-AGREE-1": [ev("AGREE", actor=["JPN", "CHN"])]})
     monkeypatch.setattr(cli_evaluate, "evaluate",
-                        lambda path, model=None, part="all": evaluate(path, coder=coder, part=part))
+                        lambda path, model=None, part="all", actors=():
+                        evaluate(path, coder=coder, part=part))
     runner = CliRunner()
     out = runner.invoke(_app(), ["evaluate", "--gold", str(GOLD), "--json", "--errors", "1"])
     assert out.exit_code == 0, out.output

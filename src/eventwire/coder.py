@@ -13,7 +13,8 @@ one by one, and only the one that fails alone is marked failed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -24,6 +25,7 @@ from eventwire.doc_index import TEXT_KEY
 from eventwire.errors import Errors, InputError
 from eventwire.extensions import register
 from eventwire.ingest import InputDoc
+from eventwire.kb.user_actors import actor_kb
 from eventwire.normalise import NormalisedText, normalise
 from eventwire.pipeline import ACTOR_STAGE, build_nlp
 from eventwire.records import Document
@@ -49,6 +51,9 @@ class Coder:
     section_chars (int): documents longer than this are parsed in sections
         of at most this many characters, cut at paragraph breaks.
     max_chars (int): documents longer than this are refused with error E006.
+    actors (Sequence): the user's actor dictionaries (PETRARCH actor or agent files,
+        CSV/TSV tables; see ``kb.user_actors``), whose names win over the packaged
+        knowledge base; a file that cannot be read raises ``UsageError`` naming its line.
     """
 
     def __init__(
@@ -58,9 +63,12 @@ class Coder:
         config: dict[str, dict[str, Any]] | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         section_chars: int = DEFAULT_SECTION_CHARS,
+        actors: Sequence[str | Path] = (),
     ) -> None:
         register()
-        self.nlp = nlp if nlp is not None else build_nlp(model, config)
+        if actors:
+            actor_kb(actors)  # a bad dictionary fails before the model loads
+        self.nlp = nlp if nlp is not None else build_nlp(model, config, actors)
         _set_error_handlers(self.nlp)
         self.max_chars = max_chars
         self.section_chars = section_chars

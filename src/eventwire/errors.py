@@ -26,6 +26,7 @@ class Errors:
     E016 = "[E016] {source}: malformed CSV row ({reason}); skipped"
     E017 = "[E017] {source}: coding failed in {error}"
     E018 = "[E018] {source}: no words to code (the text has no letters)"
+    E019 = "[E019] {source}: actor dictionary: {reason}"
 
 
 class EventwireError(Exception):

@@ -17,7 +17,7 @@ import hashlib
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -383,20 +383,22 @@ def _mean(values: list[float]) -> float:
 
 
 def evaluate(gold_path: str | Path, coder: Any = None, model: str | None = None,
-             batch_size: int = 32, part: str = "all") -> dict[str, Any]:
+             batch_size: int = 32, part: str = "all",
+             actors: Sequence[str | Path] = ()) -> dict[str, Any]:
     """Code every gold sentence with one ``Coder`` and score the events.
 
     gold_path (str | Path): gold JSONL, either format.
     part (str): score ``all`` records, or only the ``dev`` or ``test`` part.
     coder (Coder | None): a ready coder; None builds one with ``model``.
     model (str | None): spaCy model package when building the coder.
+    actors (Sequence): the user's actor dictionaries when building the coder.
     RETURNS (dict): ``score``'s metrics plus the model, timing and skipped lines.
     """
     gold, problems = read_gold(gold_path, part)
     if coder is None:
         from eventwire.coder import Coder
 
-        coder = Coder(model=model)  # after reading, so a bad path fails fast
+        coder = Coder(model=model, actors=actors)  # after reading, so a bad path fails fast
     started = time.perf_counter()
     failed: list[str] = []
 

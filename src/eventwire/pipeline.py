@@ -8,6 +8,8 @@ registered components in order.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -38,6 +40,11 @@ STAGES: tuple[str, ...] = (
     "eventwire_relevance",
     "eventwire_second_opinion",
 )
+# Stages that read the actor knowledge base, and so the user's dictionaries.
+ACTOR_KB_STAGES: tuple[str, ...] = (
+    ACTOR_STAGE, "eventwire_coref", "eventwire_attribution", "eventwire_quotes",
+    "eventwire_relevance",
+)
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -54,17 +61,23 @@ def resolve_model_name(model: str | None = None) -> str:
 
 
 def build_nlp(
-    model: str | None = None, config: dict[str, dict[str, Any]] | None = None
+    model: str | None = None, config: dict[str, dict[str, Any]] | None = None,
+    actors: Sequence[str | Path] = (),
 ) -> Language:
     """Load the spaCy model and add eventwire's stages.
 
     model (str | None): spaCy model package name; None picks the default.
     config (dict | None): per-stage config overrides, keyed by stage name.
+    actors (Sequence): the user's actor dictionaries (``kb.user_actors``), for every
+        stage that reads the actor knowledge base.
     RETURNS (Language): the ready pipeline.
     """
     register()
     nlp = spacy.load(resolve_model_name(model))
     config = config or {}
     for stage in STAGES:
-        nlp.add_pipe(stage, config=config.get(stage, {}))
+        options = dict(config.get(stage, {}))
+        if actors and stage in ACTOR_KB_STAGES:
+            options["actors"] = [str(path) for path in actors]
+        nlp.add_pipe(stage, config=options)
     return nlp

@@ -56,10 +56,10 @@ Outcome = BatchResult | BatchFailure
 class CoderWorker:
     """A worker's one ``Coder``; codes batches of documents (local process or Ray actor)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, actors: tuple[str, ...] = ()) -> None:
         from eventwire.coder import Coder
 
-        self.coder = Coder(model=model)
+        self.coder = Coder(model=model, actors=actors)
         self.name = f"worker-{os.getpid()}"
 
     def ready(self) -> str:
@@ -196,7 +196,8 @@ class _Pool(ABC):
         """Stop every worker."""
 
 
-def _serve(conn: Connection, worker_class: type[CoderWorker], model: str | None) -> None:
+def _serve(conn: Connection, worker_class: type[CoderWorker], model: str | None,
+           actors: tuple[str, ...]) -> None:
     """A worker process: load once, then code batches until told to stop or the run is gone.
 
     Ctrl-C reaches the run, which stops its workers; a run killed outright
@@ -204,7 +205,7 @@ def _serve(conn: Connection, worker_class: type[CoderWorker], model: str | None)
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        worker = worker_class(model)
+        worker = worker_class(model, actors)
     except Exception as err:  # reported to the run, which stops with it
         conn.send(("died", err if isinstance(err, EventwireError) else _raised(err)))
         return
@@ -233,9 +234,10 @@ class LocalPool(_Pool):
     """N spawned processes, each loading its Coder once, one pipe each."""
 
     def __init__(self, workers: int, model: str | None, timeout: float = DEFAULT_BATCH_TIMEOUT,
-                 worker_class: type[CoderWorker] = CoderWorker) -> None:
+                 worker_class: type[CoderWorker] = CoderWorker,
+                 actors: tuple[str, ...] = ()) -> None:
         self.context = multiprocessing.get_context("spawn")
-        self.model, self.worker_class = model, worker_class
+        self.model, self.worker_class, self.actors = model, worker_class, actors
         self.processes: dict[int, tuple[Any, Connection]] = {}
         super().__init__(workers, timeout)
 
@@ -243,7 +245,8 @@ class LocalPool(_Pool):
         ours, theirs = self.context.Pipe()
         with _single_threaded_maths():
             process = self.context.Process(target=_serve, daemon=True,
-                                           args=(theirs, self.worker_class, self.model))
+                                           args=(theirs, self.worker_class, self.model,
+                                                 self.actors))
             process.start()
         theirs.close()
         self.processes[slot] = (process, ours)
@@ -313,7 +316,8 @@ class RayPool(_Pool):
 
     def __init__(self, workers: int, model: str | None, address: str | None = None,
                  timeout: float = DEFAULT_BATCH_TIMEOUT,
-                 worker_class: type[CoderWorker] = CoderWorker) -> None:
+                 worker_class: type[CoderWorker] = CoderWorker,
+                 actors: tuple[str, ...] = ()) -> None:
         try:
             import ray
         except ImportError as err:
@@ -325,14 +329,14 @@ class RayPool(_Pool):
             if address is None:
                 options["num_cpus"] = workers
             ray.init(address=address, **options)
-        self.model = model
+        self.model, self.dictionaries = model, actors
         self.actor_class = ray.remote(num_cpus=1, max_restarts=0)(worker_class)
         self.actors: dict[int, Any] = {}
         self.refs: dict[Any, tuple[int, str]] = {}
         super().__init__(workers, timeout)
 
     def _start(self, slot: int) -> None:
-        self.actors[slot] = self.actor_class.remote(self.model)
+        self.actors[slot] = self.actor_class.remote(self.model, self.dictionaries)
         self.refs[self.actors[slot].ready.remote()] = (slot, "ready")
 
     def _send(self, slot: int, items: list[dict[str, Any]]) -> None:
@@ -382,17 +386,19 @@ def check_options(engine: str, workers: int, timeout: float) -> None:
 @contextmanager
 def open_pool(engine: str, workers: int, model: str | None = None, address: str | None = None,
               timeout: float = DEFAULT_BATCH_TIMEOUT,
-              worker_class: type[CoderWorker] = CoderWorker) -> Iterator[_Pool]:
+              worker_class: type[CoderWorker] = CoderWorker,
+              actors: tuple[str, ...] = ()) -> Iterator[_Pool]:
     """A pool with ``submit(items) -> task`` and ``outcome(task)``; workers stop on exit.
 
-    worker_class (type): what each worker runs, built with the model name.
+    worker_class (type): what each worker runs, built with the model name and ``actors``.
+    actors (tuple): the user's actor dictionaries, as absolute paths every worker can read.
     """
     check_options(engine, workers, timeout)
     pool: _Pool
     if engine == "ray":
-        pool = RayPool(workers, model, address, timeout, worker_class)
+        pool = RayPool(workers, model, address, timeout, worker_class, actors)
     else:
-        pool = LocalPool(workers, model, timeout, worker_class)
+        pool = LocalPool(workers, model, timeout, worker_class, actors)
     try:
         yield pool
     finally:

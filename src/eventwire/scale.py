@@ -17,15 +17,17 @@ import hashlib
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 from eventwire.corpus_linking import assign_clusters
 from eventwire.errors import Errors, UsageError
 from eventwire.kb.resources import data_path
+from eventwire.kb.user_actors import actor_kb
 from eventwire.linking import DocInfo
 from eventwire.pools import (
     DEFAULT_BATCH_TIMEOUT,
@@ -76,8 +78,9 @@ def model_label(model: str | None) -> str:
         return name
 
 
-def kb_version() -> str:
-    """A short hash of every packaged knowledge file: changes whenever the knowledge does."""
+def kb_version(actors: Sequence[str | Path] = ()) -> str:
+    """A short hash of every packaged knowledge file and of the user's actor dictionaries:
+    changes whenever the knowledge does."""
     digest = hashlib.sha256()
     stack = [data_path()]
     files = []
@@ -88,7 +91,7 @@ def kb_version() -> str:
                 stack.append(child)
             elif child.is_file():
                 files.append(child)
-    for child in sorted(files, key=lambda f: str(f)):
+    for child in [*sorted(files, key=lambda f: str(f)), *map(Path, actors)]:
         digest.update(child.name.encode())
         digest.update(child.read_bytes())
     return digest.hexdigest()[:16]
@@ -123,7 +126,8 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
                batch_size: int = 16, limit: int | None = None, address: str | None = None,
                on_batch: Callable[[RunReport, int], None] | None = None,
                batch_timeout: float = DEFAULT_BATCH_TIMEOUT,
-               worker_class: type[CoderWorker] = CoderWorker) -> RunReport:
+               worker_class: type[CoderWorker] = CoderWorker,
+               actors: Sequence[str | Path] = ()) -> RunReport:
     """Code the pending documents of ``store`` and commit them batch by batch.
 
     A batch whose worker dies, runs past ``batch_timeout`` or raises is
@@ -138,13 +142,17 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
     on_batch (Callable | None): called with the report and the batch size after each commit.
     batch_timeout (float): seconds a worker may spend on one batch.
     worker_class (type): what each worker runs, built with the model name.
+    actors (Sequence): the user's actor dictionaries; they count in the run's ``kb_version``.
     RETURNS (RunReport): counts, time and peak memory per worker.
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
     check_options(engine, workers, batch_timeout)
+    dictionaries = tuple(str(Path(path).resolve()) for path in actors)
+    if dictionaries:
+        actor_kb(dictionaries)  # a bad dictionary fails here, not in every worker
     info = RunInfo(run_id=0, started_at=utc_now(), eventwire_version=_version(),
-                   model=model_label(model), kb_version=kb_version(), engine=engine,
+                   model=model_label(model), kb_version=kb_version(dictionaries), engine=engine,
                    workers=workers)
     report = RunReport(run_id=store.start_run(info))
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
@@ -153,7 +161,7 @@ def run_corpus(store: Store, workers: int = 1, engine: str = "local", model: str
     try:
         if first is not None:
             with open_pool(engine, workers, model, address, batch_timeout,
-                           worker_class) as pool:
+                           worker_class, dictionaries) as pool:
                 inflight: deque[_Batch] = deque()
                 for items in chain([first], batches):
                     inflight.append(_Batch(items, pool.submit(items)))

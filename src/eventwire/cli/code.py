@@ -19,6 +19,10 @@ import typer
 from eventwire.cli.exits import exit_codes, fail
 from eventwire.errors import InputError, UsageError
 
+ACTORS_HELP = ("Your own actor dictionary, whose names win over the packaged ones: a PETRARCH "
+               "actor or agents file, or a CSV/TSV table (name, code, sector, start, end). "
+               "Repeatable.")
+
 
 class What(StrEnum):
     """Which records to write."""
@@ -61,6 +65,8 @@ def code_command(
         help="Largest file read whole (text, HTML, JSON), after gunzip.")] = 200_000_000,
     max_line_bytes: Annotated[int, typer.Option(
         "--max-line-bytes", min=1, help="Longest JSONL line.")] = 10_000_000,
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", help=ACTORS_HELP, show_default=False)] = None,
 ) -> None:
     """Code news text into PLOVER events, quotes or actors (JSONL to stdout)."""
     with exit_codes():
@@ -71,7 +77,7 @@ def code_command(
         limits = ReadLimits(file_bytes=max_file_bytes, line_bytes=max_line_bytes)
         inputs = read_inputs(path, date=date, id_field=id_field, text_field=text_field,
                              limits=limits)
-        coder = Coder(model=model)
+        coder = Coder(model=model, actors=actors or ())
     failures = 0
 
     def report(message: str) -> None:

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.cli.code import ACTORS_HELP
 from eventwire.cli.exits import exit_codes
 from eventwire.evaluate import NONE, PARTS, evaluate, precision_rows
 from eventwire.kb.ontology import PLOVER_TYPES
@@ -25,11 +26,13 @@ def evaluate_command(
                                         help="Show the first N wrong sentences.")] = 0,
     part: Annotated[str, typer.Option("--part", help=f"Gold part to score: {', '.join(PARTS)}; "
                                       "dev is for study, test only for scoring.")] = "all",
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", help=ACTORS_HELP, show_default=False)] = None,
 ) -> None:
     """Score event types, actor codes and precision against gold records."""
     err = Console(stderr=True)
     with exit_codes():
-        result = evaluate(gold, model=model, part=part)
+        result = evaluate(gold, model=model, part=part, actors=actors or ())
     for problem in result["problems"] + result["failures"]:
         err.print(problem, highlight=False, markup=False)
     result["errors"] = result["errors"][:errors]

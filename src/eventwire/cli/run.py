@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from eventwire.cli.code import ACTORS_HELP
 from eventwire.cli.exits import exit_codes
 
 
@@ -31,6 +32,8 @@ def run_command(
         "--batch-timeout", min=0.001,
         help="Seconds a worker may spend on one batch; then it is stopped and the batch "
              "retried one document at a time.")] = 600.0,
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", help=ACTORS_HELP, show_default=False)] = None,
 ) -> None:
     """Code pending documents in batches; safe to kill and run again."""
     from eventwire.scale import run_corpus
@@ -43,7 +46,8 @@ def run_command(
         with _Progress(total) as advance:
             report = run_corpus(store, workers=workers, engine=engine, model=model,
                                 batch_size=batch_size, limit=limit, address=address,
-                                on_batch=advance, batch_timeout=batch_timeout)
+                                on_batch=advance, batch_timeout=batch_timeout,
+                                actors=actors or ())
     for message in report.errors:
         typer.echo(f"eventwire: {message}", err=True)
     rate = report.docs / report.seconds if report.seconds else 0.0

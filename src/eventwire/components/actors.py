@@ -38,6 +38,7 @@ from eventwire.components.alias_matcher import AliasMatcher
 from eventwire.doc_index import DocIndex
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
+from eventwire.kb.user_actors import actor_kb
 from eventwire.wire_marks import wire_mark_tokens
 
 CALENDAR_WORDS = frozenset(
@@ -56,11 +57,13 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "appos", "ROOT", "conj"}
     "eventwire_actors",
     requires=["token.tag", "token.dep", "token.ent_type"],
     assigns=["doc._.ew_mentions", "doc.spans"],
-    default_config={"spans_key": "ew_actors", "use_ner": True},
+    default_config={"spans_key": "ew_actors", "use_ner": True, "actors": []},
 )
-def make_actor_finder(nlp: Language, name: str, spans_key: str, use_ner: bool) -> ActorFinder:
-    """Build the actor stage from the packaged knowledge base."""
-    return ActorFinder(nlp, name, spans_key=spans_key, use_ner=use_ner)
+def make_actor_finder(nlp: Language, name: str, spans_key: str, use_ner: bool,
+                      actors: list[str]) -> ActorFinder:
+    """Build the actor stage from the packaged knowledge base and the user's dictionaries
+    (``actors``: paths, see ``kb.user_actors``)."""
+    return ActorFinder(nlp, name, spans_key=spans_key, use_ner=use_ner, kb=actor_kb(actors))
 
 
 class ActorFinder(Pipe):

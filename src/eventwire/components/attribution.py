@@ -42,6 +42,7 @@ from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.tables import read_tsv
+from eventwire.kb.user_actors import actor_kb
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
@@ -105,10 +106,11 @@ def load_rules() -> tuple[Rule, ...]:
     "eventwire_attribution",
     requires=["doc._.ew_events", "doc._.ew_mentions", "token.tag"],
     assigns=["doc._.ew_events", "doc._.ew_mentions"],
-    default_config={},
+    default_config={"actors": []},
 )
-def make_attribution(nlp: Language, name: str) -> Attribution:
-    return Attribution(name)
+def make_attribution(nlp: Language, name: str, actors: list[str]) -> Attribution:
+    """Build the attribution stage (``actors``: the user's dictionaries)."""
+    return Attribution(name, kb=actor_kb(actors))
 
 
 class Attribution(Pipe):

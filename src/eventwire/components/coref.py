@@ -35,6 +35,7 @@ from eventwire.doc_index import DocIndex, between
 from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
+from eventwire.kb.user_actors import actor_kb
 from eventwire.participants import reporting_subject
 
 ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
@@ -71,11 +72,11 @@ DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
     "eventwire_coref",
     requires=["doc._.ew_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.ew_mentions", "doc.spans"],
-    default_config={"spans_key": "ew_actors"},
+    default_config={"spans_key": "ew_actors", "actors": []},
 )
-def make_coref(nlp: Language, name: str, spans_key: str) -> Coreference:
-    """Build the coreference stage."""
-    return Coreference(nlp, name, spans_key=spans_key)
+def make_coref(nlp: Language, name: str, spans_key: str, actors: list[str]) -> Coreference:
+    """Build the coreference stage (``actors``: the user's dictionaries)."""
+    return Coreference(nlp, name, spans_key=spans_key, kb=actor_kb(actors))
 
 
 class Coreference(Pipe):

@@ -38,6 +38,7 @@ from eventwire.doc_index import DocIndex, between, doc_text
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.tables import read_tsv
+from eventwire.kb.user_actors import actor_kb
 from eventwire.participants import agent, mention_index, mentions_under, subject
 
 PERSON_KINDS = frozenset({"person", "pronoun"})
@@ -75,12 +76,13 @@ def load_lexicon() -> Lexicon:
     "eventwire_quotes",
     requires=["token.dep", "token.lemma", "token.tag", "doc._.ew_mentions", "doc._.ew_events"],
     assigns=["doc._.ew_quotes", "doc._.ew_events", "doc.spans"],
-    default_config={"max_scare_words": 2, "window_sentences": 3, "max_gap": 30},
+    default_config={"max_scare_words": 2, "window_sentences": 3, "max_gap": 30, "actors": []},
 )
 def make_quotes(nlp: Language, name: str, max_scare_words: int, window_sentences: int,
-                max_gap: int) -> QuoteFinder:
+                max_gap: int, actors: list[str]) -> QuoteFinder:
+    """Build the quote stage (``actors``: the user's dictionaries)."""
     return QuoteFinder(name, max_scare_words=max_scare_words,
-                       window_sentences=window_sentences, max_gap=max_gap)
+                       window_sentences=window_sentences, max_gap=max_gap, kb=actor_kb(actors))
 
 
 class QuoteFinder(Pipe):

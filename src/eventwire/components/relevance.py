@@ -32,7 +32,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extensions import register
-from eventwire.kb.actors import load_actor_kb
+from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.patterns import load_lexicon
 from eventwire.kb.relevance import (
     INFERRED_KINDS,
@@ -47,6 +47,7 @@ from eventwire.kb.relevance import (
     load_policy,
     load_state_body_words,
 )
+from eventwire.kb.user_actors import actor_kb
 from eventwire.participants import agent, event_noun, objects, subject
 
 # Confidence adjustments (see the module docstring).
@@ -80,12 +81,16 @@ FIRM = {"kind": "agent", "code": None, "sector": "BUS"}
     requires=["doc._.ew_events", "doc._.ew_mentions", "token.lemma", "token.dep"],
     assigns=["doc._.ew_events", "doc.spans"],
     default_config={"require_political_actor": True, "filter_topics": True,
-                    "story_weight": 1.0},
+                    "story_weight": 1.0, "actors": []},
 )
 def make_relevance(nlp: Language, name: str, require_political_actor: bool,
-                   filter_topics: bool, story_weight: float) -> EventRelevance:
+                   filter_topics: bool, story_weight: float,
+                   actors: list[str]) -> EventRelevance:
+    """Build the relevance stage (``actors``: the user's dictionaries, whose countries
+    count as states)."""
     return EventRelevance(name, require_political_actor=require_political_actor,
-                          filter_topics=filter_topics, story_weight=story_weight)
+                          filter_topics=filter_topics, story_weight=story_weight,
+                          kb=actor_kb(actors))
 
 
 class EventRelevance(Pipe):
@@ -94,9 +99,11 @@ class EventRelevance(Pipe):
     def __init__(self, name: str, require_political_actor: bool = True,
                  filter_topics: bool = True, story_weight: float = 1.0,
                  policy: PoliticalPolicy | None = None,
-                 domains: tuple[Domain, ...] | None = None) -> None:
+                 domains: tuple[Domain, ...] | None = None,
+                 kb: ActorKB | None = None) -> None:
         register()
         self.name = name
+        self.kb = kb or load_actor_kb()
         self.require_political_actor = require_political_actor
         self.filter_topics = filter_topics
         self.story_weight = story_weight
@@ -245,7 +252,7 @@ class EventRelevance(Pipe):
             if mention.get("sector") and kind not in ("agent", "pronoun"):
                 continue
             if kind == "country" and self._in_firm_name(doc, start, end, covered) or \
-                    kind == "agent" and _firm_staff(doc, start, end):
+                    kind == "agent" and _firm_staff(doc, start, end, self.kb):
                 firms.add(index)
             elif kind == "country" and self._market_word(_phrase_head(doc, start, end)) or \
                     kind == "agent" and end - start > 1 and self._market_word(doc[end - 1]):
@@ -299,7 +306,7 @@ class EventRelevance(Pipe):
         recipient of a firm's or private people's act)."""
         if mention.get("kind") in INFERRED_KINDS:
             return False
-        kb = load_actor_kb()
+        kb = self.kb
         for member in mention.get("members") or [mention]:
             code = member.get("code")
             is_country = bool(code) and kb.country(code) is not None
@@ -419,7 +426,7 @@ class EventRelevance(Pipe):
         """In an off-topic sentence, an event needs a participant the domain lets through:
         a state counts named ("Singapore") or as the pronoun that stands for it
         ("Singapore said *it* would ban visitors")."""
-        kb = load_actor_kb()
+        kb = self.kb
         for index in event["actor"] + event["recipient"]:
             mention = mentions[index]
             if mention.get("kind") in INFERRED_KINDS or index in things:
@@ -475,12 +482,11 @@ STAFF_HEADS = frozenset({"official", "officials", "delegate", "delegates", "repr
                          "executive", "executives", "staff", "management"})
 
 
-def _firm_staff(doc: Doc, start: int, end: int) -> bool:
+def _firm_staff(doc: Doc, start: int, end: int, kb: ActorKB) -> bool:
     """An agent span whose head names staff and whose longest modifier the knowledge base
     knows is a firm ("company officials"; not "central bank officials", a GOV body)."""
     if end - start < 2 or doc[end - 1].lower_ not in STAFF_HEADS:
         return False
-    kb = load_actor_kb()
     for first in range(start, end - 1):
         sector = kb.sector_of(doc[first:end - 1].text)
         if sector:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -126,6 +126,7 @@ class ActorKB:
         roles: Iterable[Role],
         agents: Iterable[Agent],
         groups: Iterable[Group] = (),
+        preferred: Iterable[AliasTarget] = (),
     ) -> None:
         self._groups = tuple(groups)
         self._countries = MappingProxyType({c.code: c for c in countries})
@@ -141,7 +142,7 @@ class ActorKB:
         self._roles = MappingProxyType({k: tuple(v) for k, v in by_person.items()})
         self._offices = MappingProxyType(
             {k: tuple(sorted(v, key=lambda r: r.start)) for k, v in by_office.items()})
-        self._aliases = MappingProxyType(self._index())
+        self._aliases = MappingProxyType(self._index(preferred))
         surnames: dict[str, dict[str, None]] = defaultdict(dict)
         name_keys: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
         for p in self._people.values():
@@ -155,7 +156,8 @@ class ActorKB:
         self._surnames = MappingProxyType({k: tuple(v) for k, v in surnames.items()})
         self._name_keys = MappingProxyType({k: tuple(v) for k, v in name_keys.items()})
 
-    def _index(self) -> dict[str, tuple[AliasTarget, ...]]:
+    def _index(self, preferred: Iterable[AliasTarget]) -> dict[str, tuple[AliasTarget, ...]]:
+        """Alias -> targets; an alias among ``preferred`` names only its preferred targets."""
         index: dict[str, dict[AliasTarget, None]] = defaultdict(dict)
         for c in self._countries.values():
             for alias in c.aliases:
@@ -173,7 +175,32 @@ class ActorKB:
         for g in self._groups:
             for alias in g.aliases:
                 index[_norm(alias)][AliasTarget(alias, "group", g.term)] = None
+        wins: dict[str, dict[AliasTarget, None]] = defaultdict(dict)
+        for target in preferred:
+            wins[_norm(target.alias)][target] = None
+        index.update(wins)
         return {k: tuple(v) for k, v in index.items()}
+
+    def extended(self, countries: Iterable[Country] = (), orgs: Iterable[Org] = (),
+                 people: Iterable[Person] = (), roles: Iterable[Role] = (),
+                 agents: Iterable[Agent] = (),
+                 preferred: Iterable[AliasTarget] = ()) -> ActorKB:
+        """A knowledge base with more entries (a user's own dictionaries).
+
+        A country whose code is known adds its aliases to that country; an agent
+        replaces the one of the same term; an alias among ``preferred`` names only
+        what ``preferred`` says it names, whatever this knowledge base knew by it.
+        """
+        merged = dict(self._countries)
+        for country in countries:
+            known = merged.get(country.code)
+            merged[country.code] = replace(known, aliases=known.aliases + country.aliases) \
+                if known else country
+        own_roles = [role for person_roles in self._roles.values() for role in person_roles]
+        return ActorKB(merged.values(), [*self._orgs.values(), *orgs],
+                       [*self._people.values(), *people], [*own_roles, *roles],
+                       {**self._agents, **{a.term: a for a in agents}}.values(),
+                       self._groups, preferred)
 
     # --- compiled form (kb.compiled) ------------------------------------------
 
