@@ -1759,3 +1759,15 @@ def test_a_warning_of_what_criminals_do_is_no_threat(coder):
                          "inspectors have been robbing pensioners.") == []
     found = events(coder, "Iran warned that Hezbollah would respond to any attack.")
     assert [e.event for e in found] == ["THREATEN"]
+
+
+def test_an_act_one_will_be_able_to_do_is_not_done(coder):
+    assert events(coder, "Turkey will be able to attack the Kurds.") == []
+    assert events(coder, "Iran is able to strike US bases.") == []
+    found = events(coder, "The Syrian army was able to seize the town.")
+    assert [(e.event, e.mode) for e in found] == [("COERCE", ["seize"])]
+
+
+def test_looking_like_someone_investigates_nothing(coder):
+    found = events(coder, "Russian mercenaries tried to look like Syrian troops.")
+    assert [e for e in found if e.event == "ACCUSE"] == []

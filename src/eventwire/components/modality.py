@@ -305,6 +305,11 @@ class Modality(Pipe):
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
                 category = self._governor(token)
+                if category == "ability":
+                    # "Turkey will be able to attack": a capacity, no act; "was able to seize
+                    # the town" seized it
+                    category = None if _past(token.head if token.dep_ == "acomp" else token) \
+                        else "capacity"
                 if reached_by == "xcomp" and self.cues.get(("purpose", token.lemma_.lower())) \
                         and any(c.dep_ == "auxpass" for c in token.children):
                     category = "purpose"  # "were intended to provide reassurance": an aim
