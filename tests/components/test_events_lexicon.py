@@ -632,3 +632,20 @@ def test_a_community_agent_is_not_its_captives_country(coder):
                        date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
         ("COERCE", [], ["GBR"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese exports to Japan declined by 5 percent.",
+    "A spokesman for the Iranian foreign ministry declined to comment.",
+])
+def test_declining_alone_or_declining_comment_refuses_nothing(coder, text):
+    assert coder.code(text, date="2026-01-13", doc_id="t").events == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Iran declined to meet the US envoy.", "IRN"),
+    ("Egypt declined an invitation to the summit.", "EGY"),
+])
+def test_declining_what_is_offered_or_asked_refuses_it(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("REJECT", [actor])]
