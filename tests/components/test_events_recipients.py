@@ -355,3 +355,39 @@ def test_arriving_in_a_place_visits_it(coder):
 def test_a_vehicle_arriving_is_no_meeting(coder):
     assert coder.code("The soldier treated the wounded before an ambulance arrived to take "
                       "them to hospital.", date=DATE).events == []
+
+
+
+def roles_of(coder, text, trigger):
+    """(type, actor codes, recipient codes) of the event whose text is ``trigger``."""
+    event = next(e for e in coder.code(text, date=DATE, doc_id="t").events
+                 if e.event_text == trigger)
+    return event.event, codes(event.actor), codes(event.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipients"),
+    [
+        ("Kurdish leaders called for military intervention by Turkey.", "called for", ["TUR"]),
+        ("The opposition's calls for restraint by the Kenyan police went unheard.", "calls",
+         ["KEN"]),
+    ],
+)
+def test_the_doer_of_an_act_asked_for_is_asked(coder, text, trigger, recipients):
+    event_type, actors, asked = roles_of(coder, text, trigger)
+    assert (event_type, asked) == ("REQUEST", recipients)
+    assert not set(actors) & set(recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "recipients"),
+    [
+        ("The reporter's detention by Egyptian police drew wide criticism.", "detention",
+         ["EGY"], ["EGY"]),
+        ("The activist's arrest by Turkish police sparked protests in Istanbul.", "arrest",
+         ["TUR"], ["TUR"]),
+    ],
+)
+def test_with_its_doer_named_an_acts_owner_undergoes_it(coder, text, trigger, actors,
+                                                         recipients):
+    assert roles_of(coder, text, trigger) == ("COERCE", actors, recipients)
