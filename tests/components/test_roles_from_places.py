@@ -62,3 +62,13 @@ def test_congolese_is_the_democratic_republic_as_in_the_phoenix_dictionary(
         coder: Coder) -> None:
     events = roles(coder, "Congolese troops attacked rebels near Goma.")
     assert events and events[0][1] == ["COD"]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Rebel fighters seized control of Mosul overnight.", "IRQ"),
+    ("Army units shelled the outskirts of Aleppo on Sunday.", "SYR"),
+])
+def test_the_place_an_acts_object_is_of_is_acted_on(coder: Coder, text: str,
+                                                    recipient: str) -> None:
+    events = roles(coder, text)
+    assert events and recipient in events[0][2]
