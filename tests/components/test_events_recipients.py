@@ -391,3 +391,10 @@ def test_the_doer_of_an_act_asked_for_is_asked(coder, text, trigger, recipients)
 def test_with_its_doer_named_an_acts_owner_undergoes_it(coder, text, trigger, actors,
                                                          recipients):
     assert roles_of(coder, text, trigger) == ("COERCE", actors, recipients)
+
+
+def test_whose_hung_as_a_subject_still_owns_its_noun(coder):
+    # the parser hangs "whose" on "killing" as its subject: it is still the victim's
+    text = ("The talks stalled after the death of the Afghan governor Abdul Rahman, whose "
+            "killing at the hands of Taliban fighters leaves the province without a leader.")
+    assert roles_of(coder, text, "killing") == ("ASSAULT", ["AFG"], ["AFG"])

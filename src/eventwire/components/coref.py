@@ -62,6 +62,8 @@ POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "
 # Possessive pronouns that stand for a subject named before them in their sentence, with the
 # kinds that subject may be.
 SUBJECT_POSSESSIVES = {"its": ("country", "org")}
+# How the parser hangs "whose" on the noun it owns.
+WHOSE_DEPS = frozenset({"poss", "nsubj"})
 # Steps up from "whose" to the relative clause it opens ("whose 2015 intervention saved").
 RELATIVE_STEPS = 3
 # Agents that "the" ties to the country of the story: "the government", "the army".
@@ -357,7 +359,8 @@ class Coreference(Pipe):
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         added = []
         for token in doc:
-            if token.lower_ != "whose" or token.dep_ != "poss" or token.i in at:
+            # the parser may hang "whose" on its noun as a subject ("whose killing ... leaves")
+            if token.lower_ != "whose" or token.dep_ not in WHOSE_DEPS or token.i in at:
                 continue
             clause = token.head
             for _ in range(RELATIVE_STEPS):

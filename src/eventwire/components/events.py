@@ -352,7 +352,7 @@ class EventExtractor(Pipe):
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
                 and actor_head.i == doer.i:
             # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it
-            recipients.extend(m for c in verb.children if c.dep_ == "poss"
+            recipients.extend(m for c in verb.children if c.dep_ == "poss" or c.lower_ == "whose"
                               for m in mentions_under(c, index) if m not in recipients)
         if info.mode == "visit" and not recipients:
             # "arrived in Moscow": where a traveller arrives is the place visited
@@ -1224,14 +1224,16 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     undergone = hands_of(noun) is not None or (
         entry.roles in DIRECTED_ROLES and bool(_agent_mentions(noun, index)))
     for child in (*noun.children, *_occurrence_preps(noun)):
-        if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
+        # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
+        dep = "poss" if child.lower_ == "whose" else child.dep_
+        if entry.roles == "visit" and dep == "compound" and index[child.i] >= 0 \
                 and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
             # "a UK state visit", "his China trip": a place on a visit is where it goes;
             # a person ("the Pompeo visit") is who goes.
             recipients.extend(mentions_under(child, index))
-        elif child.dep_ == "poss" and index[child.i] >= 0 and undergone:
+        elif dep == "poss" and index[child.i] >= 0 and undergone:
             recipients.extend(mentions_under(child, index))  # "*his* killing at the hands of X"
-        elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
+        elif dep in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
         elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
                 child.i < doer.i <= child.right_edge.i:
