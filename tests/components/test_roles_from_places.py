@@ -72,3 +72,9 @@ def test_the_place_an_acts_object_is_of_is_acted_on(coder: Coder, text: str,
                                                     recipient: str) -> None:
     events = roles(coder, text)
     assert events and recipient in events[0][2]
+
+
+def test_an_uncoded_recipient_takes_the_country_where_it_is_acted_on(coder: Coder) -> None:
+    events = roles(coder, "The report fuelled criticism of the government's handling of the "
+                          "epidemic in Peru by Peruvian doctors.")
+    assert ("ACCUSE", ["PER"], ["PER"]) in events

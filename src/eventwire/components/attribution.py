@@ -220,6 +220,19 @@ class Attribution(Pipe):
                    name=m["name"] or (country.name if country else None),
                    confidence=INFERRED_CONFIDENCE)
 
+    def place_recipients(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Code an event's uncoded person or body recipients with the country where it
+        happens, as ``place_actor`` codes its actors."""
+        mentions = doc._.ew_mentions
+        code = _place_code(event)
+        country = self.gazetteer.country(code)
+        for r in event["recipient"]:
+            m = mentions[r]
+            if not m["code"] and m["kind"] in PLACEABLE_KINDS:
+                recode(m, self.name, rule, code=code,
+                       name=m["name"] or (country.name if country else None),
+                       confidence=INFERRED_CONFIDENCE)
+
     def place_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Make the state where the event happens its recipient."""
         set_roles(event, self.name, rule,
@@ -306,6 +319,7 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "domestic_recipient": Attribution.domestic_recipient,
     "own_people": Attribution.own_people,
     "place_actor": Attribution.place_actor,
+    "place_recipients": Attribution.place_recipients,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
     "joint_partner": Attribution.joint_partner,
