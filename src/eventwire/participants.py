@@ -25,6 +25,9 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
     "over", "for", "between", "among", "onto",
 })
+# Two-word prepositions whose first word the parser makes the head of the second ("out of"),
+# read as recipient prepositions: the first word and the second words it takes.
+PREP_HEADS = {"out": frozenset({"of"})}
 # Prepositions that aim a noun at someone: in "mobilized reservists for a war *against
 # Iraq*" the war's target is the mobilisation's.
 TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
@@ -308,6 +311,10 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
                     child.lower_ == "against" and c.lemma_.lower() in concessive_nouns())):
                 found.append(obj)
                 found.extend(prep_objects(obj, TARGET_PREPS))
+        elif child.dep_ == "prep" and child.lower_ in PREP_HEADS:
+            # "pulled its troops *out of* Syria": the second word of the preposition hangs
+            # on the first
+            found.extend(prep_objects(child, PREP_HEADS[child.lower_]))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
             found.extend(prep_objects(child))
     return found

@@ -398,3 +398,15 @@ def test_whose_hung_as_a_subject_still_owns_its_noun(coder):
     text = ("The talks stalled after the death of the Afghan governor Abdul Rahman, whose "
             "killing at the hands of Taliban fighters leaves the province without a leader.")
     assert roles_of(coder, text, "killing") == ("ASSAULT", ["AFG"], ["AFG"])
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Russia pulled its forces out of Georgia in 2008.", ["GEO"]),
+        ("Kenya is pulling its troops out of Somalia.", ["SOM"]),
+    ],
+)
+def test_the_place_left_out_of_is_the_recipient(top_roles, text, recipients):
+    assert top_roles(text)[0] == "RETREAT"
+    assert top_roles(text)[2] == recipients

@@ -46,6 +46,7 @@ from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
+    PREP_HEADS,
     SERVED_PREPS,
     agent,
     clause_depth,
@@ -346,7 +347,7 @@ class EventExtractor(Pipe):
             # "arrived from Tehran", "flew in from Syria": where a traveller comes from is
             # no host
             skip.update(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in
-                        SOURCE_PREPS)
+                        SOURCE_PREPS | PREP_HEADS.keys())
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
