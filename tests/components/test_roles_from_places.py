@@ -78,3 +78,18 @@ def test_an_uncoded_recipient_takes_the_country_where_it_is_acted_on(coder: Code
     events = roles(coder, "The report fuelled criticism of the government's handling of the "
                           "epidemic in Peru by Peruvian doctors.")
     assert ("ACCUSE", ["PER"], ["PER"]) in events
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Erdogan launched a crackdown on the Gulen movement.", "TUR"),
+    ("Peru has sealed off its worst affected provinces and closed schools.", "PER"),
+])
+def test_a_states_coercion_naming_no_other_country_is_at_home(coder: Coder, text: str,
+                                                              code: str) -> None:
+    assert any(kind == "COERCE" and actors == [code] and code in recipients
+               for kind, actors, recipients in roles(coder, text))
+
+
+def test_a_states_coercion_of_another_countrys_people_is_not_at_home(coder: Coder) -> None:
+    events = roles(coder, "Iran seized a British tanker in the Gulf.")
+    assert events and "IRN" not in events[0][2]

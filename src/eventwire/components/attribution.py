@@ -262,6 +262,30 @@ class Attribution(Pipe):
                             country.name, "home")
         set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
 
+    def state_at_home(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Aim a state's act that names no recipient, in a sentence that names no other
+        country, at its own state: "Italy sealed off its worst affected towns", "Sisi
+        launched a crackdown on the Brotherhood". The actors are the state itself or its
+        government, courts, police or legislature (actor = yes in sectors.tsv)."""
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(
+                m["kind"] == "country" or m["sector"] in self.home_actors for m in actors):
+            return
+        code = codes.pop()
+        country = self.gazetteer.country(code) if code else None
+        sentence = doc[event["trigger"][0]].sent
+        if country is None or any(
+                m["code"] and m["code"] != code for m in mentions
+                if sentence.start <= m["start"] < sentence.end):
+            return
+        first = actors[0]
+        home = _add_mention(mentions, (first["start"], first["start"]),
+                            (first["start_char"], first["end_char"]), first["text"], code,
+                            country.name, "home")
+        set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
+
     def joint_partner(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Make the partner of a joint act an actor: "talked *to* Erdogan", "working *with*
         Pakistan", "cut a deal *with* Russia" (joint_partners.tsv). PLOVER codes every party
@@ -322,6 +346,7 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "place_recipients": Attribution.place_recipients,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
+    "state_at_home": Attribution.state_at_home,
     "joint_partner": Attribution.joint_partner,
 }
 
