@@ -93,3 +93,9 @@ def test_a_states_coercion_naming_no_other_country_is_at_home(coder: Coder, text
 def test_a_states_coercion_of_another_countrys_people_is_not_at_home(coder: Coder) -> None:
     events = roles(coder, "Iran seized a British tanker in the Gulf.")
     assert events and "IRN" not in events[0][2]
+
+
+def test_a_place_among_the_parties_between_whom_an_act_is_places_it(coder: Coder) -> None:
+    events = roles(coder, "Kenyan envoys ended mediation efforts between rival clans in "
+                          "Mogadishu on Friday.")
+    assert events and events[0][1:] == (["KEN"], ["SOM"])
