@@ -410,3 +410,15 @@ def test_whose_hung_as_a_subject_still_owns_its_noun(coder):
 def test_the_place_left_out_of_is_the_recipient(top_roles, text, recipients):
     assert top_roles(text)[0] == "RETREAT"
     assert top_roles(text)[2] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("Two protesters died at the hands of police in Tehran.", ["IRN"], ["IRN"]),
+        ("Hundreds of Rohingya died at the hands of Myanmar's army.", ["MMR"], ["MMR"]),
+    ],
+)
+def test_who_dies_at_the_hands_of_others_is_attacked_by_them(top_roles, text, actors,
+                                                            recipients):
+    assert top_roles(text) == ("ASSAULT", actors, recipients)

@@ -352,8 +352,11 @@ class EventExtractor(Pipe):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
                 and actor_head.i == doer.i:
-            # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it
-            recipients.extend(m for c in verb.children if c.dep_ == "poss" or c.lower_ == "whose"
+            # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it,
+            # as does the subject of "died at the hands of the police"
+            undergoers = [c for c in verb.children if c.dep_ == "poss" or c.lower_ == "whose"]
+            undergoers += [subj] if subj is not None else []
+            recipients.extend(m for c in undergoers
                               for m in mentions_under(c, index) if m not in recipients)
         if info.mode == "visit" and not recipients:
             # "arrived in Moscow": where a traveller arrives is the place visited
