@@ -422,3 +422,15 @@ def test_the_place_left_out_of_is_the_recipient(top_roles, text, recipients):
 def test_who_dies_at_the_hands_of_others_is_attacked_by_them(top_roles, text, actors,
                                                             recipients):
     assert top_roles(text) == ("ASSAULT", actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuwait suspended flights to and from Iran.",
+        "Jordan suspended all flights to and from Lebanon on Sunday.",
+    ],
+)
+def test_coordinated_prepositions_share_their_object(top_roles, text):
+    assert top_roles(text)[0] == "SANCTION"
+    assert len(top_roles(text)[2]) == 1
