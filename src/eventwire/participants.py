@@ -25,6 +25,9 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
     "over", "for", "between", "among", "onto",
 })
+# Two-word prepositions whose first word the parser makes the head of the second ("out of"),
+# read as recipient prepositions: the first word and the second words it takes.
+PREP_HEADS = {"out": frozenset({"of"})}
 # Prepositions that aim a noun at someone: in "mobilized reservists for a war *against
 # Iraq*" the war's target is the mobilisation's.
 TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
@@ -303,25 +306,34 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             for part in prep_objects(child, RECIPIENT_PREPS - DESTINATION_PREPS):
                 found.extend(prep_objects(part, DESTINATION_PREPS))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            for obj in (c for c in child.children if c.dep_ == "pobj" and not (
+            for obj in (c for c in prep_pobjs(child) if not (
                     child.lower_ == "at" and c.lower_ == "hands") and not (  # a doer (hands_of)
                     child.lower_ == "against" and c.lemma_.lower() in concessive_nouns())):
                 found.append(obj)
                 found.extend(prep_objects(obj, TARGET_PREPS))
+        elif child.dep_ == "prep" and child.lower_ in PREP_HEADS:
+            # "pulled its troops *out of* Syria": the second word of the preposition hangs
+            # on the first
+            found.extend(prep_objects(child, PREP_HEADS[child.lower_]))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
             found.extend(prep_objects(child))
     return found
 
 
 def prep_objects(noun: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Token]:
-    """Objects of the prepositional phrases on a word, for the given prepositions."""
-    return [
-        obj
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    """Objects of the prepositional phrases on a word, for the given prepositions; a
+    preposition with no object shares that of the one coordinated with it ("flights *to*
+    and from Iran")."""
+    return [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep_pobjs(prep)]
+
+
+def prep_pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, or those of the preposition coordinated with it when it
+    has none ("flights *to* and from Iran")."""
+    own = [obj for obj in prep.children if obj.dep_ == "pobj"]
+    return own or [obj for other in prep.children if other.dep_ == "conj" and other.pos_ == "ADP"
+                   for obj in other.children if obj.dep_ == "pobj"]
 
 
 # Dependencies that open a new clause below their head.

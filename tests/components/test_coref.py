@@ -222,3 +222,11 @@ def test_the_owner_of_a_killing_at_the_hands_of_others_is_its_victim(top_roles) 
 def test_a_european_court_is_an_international_body(top_roles) -> None:
     assert top_roles("The European Court of Human Rights backed Poland in the case.")[1:] == \
         (["IGO"], ["POL"])
+
+
+def test_its_stands_for_a_subject_named_before_it(coder) -> None:
+    # "its" on an act is the body that was the subject before it in the sentence
+    doc = coder.code("Hezbollah has long fought Israel, and its calls for a ceasefire by "
+                     "Israel surprised many.", date="2026-01-13", doc_id="t")
+    calls = next(e for e in doc.events if e.event_text == "calls")
+    assert [(e.entity_text, e.code) for e in calls.actor] == [("its", "LBN")]

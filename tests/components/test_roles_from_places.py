@@ -62,3 +62,40 @@ def test_congolese_is_the_democratic_republic_as_in_the_phoenix_dictionary(
         coder: Coder) -> None:
     events = roles(coder, "Congolese troops attacked rebels near Goma.")
     assert events and events[0][1] == ["COD"]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Rebel fighters seized control of Mosul overnight.", "IRQ"),
+    ("Army units shelled the outskirts of Aleppo on Sunday.", "SYR"),
+])
+def test_the_place_an_acts_object_is_of_is_acted_on(coder: Coder, text: str,
+                                                    recipient: str) -> None:
+    events = roles(coder, text)
+    assert events and recipient in events[0][2]
+
+
+def test_an_uncoded_recipient_takes_the_country_where_it_is_acted_on(coder: Coder) -> None:
+    events = roles(coder, "The report fuelled criticism of the government's handling of the "
+                          "epidemic in Peru by Peruvian doctors.")
+    assert ("ACCUSE", ["PER"], ["PER"]) in events
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Erdogan launched a crackdown on the Gulen movement.", "TUR"),
+    ("Peru has sealed off its worst affected provinces and closed schools.", "PER"),
+])
+def test_a_states_coercion_naming_no_other_country_is_at_home(coder: Coder, text: str,
+                                                              code: str) -> None:
+    assert any(kind == "COERCE" and actors == [code] and code in recipients
+               for kind, actors, recipients in roles(coder, text))
+
+
+def test_a_states_coercion_of_another_countrys_people_is_not_at_home(coder: Coder) -> None:
+    events = roles(coder, "Iran seized a British tanker in the Gulf.")
+    assert events and "IRN" not in events[0][2]
+
+
+def test_a_place_among_the_parties_between_whom_an_act_is_places_it(coder: Coder) -> None:
+    events = roles(coder, "Kenyan envoys ended mediation efforts between rival clans in "
+                          "Mogadishu on Friday.")
+    assert events and events[0][1:] == (["KEN"], ["SOM"])

@@ -222,6 +222,19 @@ class Attribution(Pipe):
                    name=m["name"] or (country.name if country else None),
                    confidence=INFERRED_CONFIDENCE)
 
+    def place_recipients(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Code an event's uncoded person or body recipients with the country where it
+        happens, as ``place_actor`` codes its actors."""
+        mentions = doc._.ew_mentions
+        code = _place_code(event)
+        country = self.gazetteer.country(code)
+        for r in event["recipient"]:
+            m = mentions[r]
+            if not m["code"] and m["kind"] in PLACEABLE_KINDS:
+                recode(m, self.name, rule, code=code,
+                       name=m["name"] or (country.name if country else None),
+                       confidence=INFERRED_CONFIDENCE)
+
     def place_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Make the state where the event happens its recipient."""
         set_roles(event, self.name, rule,
@@ -244,6 +257,30 @@ class Attribution(Pipe):
         code = codes.pop()
         country = self.gazetteer.country(code) if code else None
         if country is None:
+            return
+        first = actors[0]
+        home = _add_mention(mentions, (first["start"], first["start"]),
+                            (first["start_char"], first["end_char"]), first["text"], code,
+                            country.name, "home")
+        set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
+
+    def state_at_home(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """Aim a state's act that names no recipient, in a sentence that names no other
+        country, at its own state: "Italy sealed off its worst affected towns", "Sisi
+        launched a crackdown on the Brotherhood". The actors are the state itself or its
+        government, courts, police or legislature (actor = yes in sectors.tsv)."""
+        mentions = doc._.ew_mentions
+        actors = [mentions[a] for a in event["actor"]]
+        codes = {m["code"] for m in actors}
+        if len(codes) != 1 or not all(
+                m["kind"] == "country" or m["sector"] in self.home_actors for m in actors):
+            return
+        code = codes.pop()
+        country = self.gazetteer.country(code) if code else None
+        sentence = doc[event["trigger"][0]].sent
+        if country is None or any(
+                m["code"] and m["code"] != code for m in mentions
+                if sentence.start <= m["start"] < sentence.end):
             return
         first = actors[0]
         home = _add_mention(mentions, (first["start"], first["start"]),
@@ -308,8 +345,10 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "domestic_recipient": Attribution.domestic_recipient,
     "own_people": Attribution.own_people,
     "place_actor": Attribution.place_actor,
+    "place_recipients": Attribution.place_recipients,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
+    "state_at_home": Attribution.state_at_home,
     "joint_partner": Attribution.joint_partner,
 }
 

@@ -60,6 +60,11 @@ CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
                       "they": ("country", "org", "agent", "group")}
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
+# Possessive pronouns that stand for a subject named before them in their sentence, with the
+# kinds that subject may be.
+SUBJECT_POSSESSIVES = {"its": ("country", "org")}
+# How the parser hangs "whose" on the noun it owns.
+WHOSE_DEPS = frozenset({"poss", "nsubj"})
 # Steps up from "whose" to the relative clause it opens ("whose 2015 intervention saved").
 RELATIVE_STEPS = 3
 # Agents that "the" ties to the country of the story: "the government", "the army".
@@ -105,6 +110,7 @@ class Coreference(Pipe):
             mentions = self.continued_subjects(doc, mentions, individuals)
             mentions = self.references(doc, mentions, index, individuals)
             mentions = self.relatives(doc, mentions)
+            mentions = self.possessives(doc, mentions)
             self.owners(doc, mentions, index)
             doc._.ew_mentions = mentions
             doc.spans[self.spans_key] = [
@@ -324,6 +330,28 @@ class Coreference(Pipe):
                        confidence=round(0.8 * roles[0]["confidence"], 2))
             m["sector"] = roles[0]["sector"]
 
+    def possessives(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"The YPG has sought autonomy, so *its* calls for help ...": "its" before a word
+        that names no actor stands for the latest state or organisation that is a subject
+        earlier in its sentence ("its troops" is coded by ``owners``)."""
+        if not doc.has_annotation("DEP"):
+            return mentions
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        added = []
+        for token in doc:
+            if token.lower_ not in SUBJECT_POSSESSIVES or token.dep_ != "poss" or \
+                    token.i in at or token.head.i in at:
+                continue
+            kinds = SUBJECT_POSSESSIVES[token.lower_]
+            subjects = [m for t in doc[token.sent.start:token.i]
+                        if t.dep_ in ("nsubj", "nsubjpass") and (m := at.get(t.i)) is not None
+                        and m["kind"] in kinds and m["code"]]
+            if subjects:
+                added.append(_referring(subjects[-1], (token.i, token.i + 1),
+                                        (token.idx, token.idx + len(token)), token.text,
+                                        "pronoun", round(0.7 * subjects[-1]["confidence"], 2)))
+        return sorted(mentions + added, key=lambda m: m["start"])
+
     def relatives(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"al-Qaeda, *whose* attacks on New York", "Russia, *whose* intervention saved
         him": the possessive relative pronoun stands for the coded noun its clause hangs on."""
@@ -332,7 +360,8 @@ class Coreference(Pipe):
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         added = []
         for token in doc:
-            if token.lower_ != "whose" or token.dep_ != "poss" or token.i in at:
+            # the parser may hang "whose" on its noun as a subject ("whose killing ... leaves")
+            if token.lower_ != "whose" or token.dep_ not in WHOSE_DEPS or token.i in at:
                 continue
             clause = token.head
             for _ in range(RELATIVE_STEPS):

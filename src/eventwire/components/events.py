@@ -47,6 +47,7 @@ from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
+    PREP_HEADS,
     SERVED_PREPS,
     agent,
     clause_depth,
@@ -114,6 +115,8 @@ UNNAMED_TYPES = frozenset({"ASSAULT"})
 # Types whose unnamed agent in a passive ("were asked to stay home, the ministry said") is the
 # one who reports it; killings and arrests are reported by others than their doers.
 SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
+# Types that ask for an act: its doer is the one asked ("called for intervention *by Russia*").
+ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
 # state's acts, which the relevance stage keeps only when political by themselves.
 UNNAMED_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -336,7 +339,8 @@ class EventExtractor(Pipe):
             # hostages*"); the noun itself is no recipient.
             entry = _nominal_entry(self.lexicon.nouns, light)
             assert entry is not None
-            noun_actors, recipients = _nominal_roles(light, entry, index)
+            noun_actors, recipients = _nominal_roles(light, entry, index,
+                                                     asked=info.event in ASKED_TYPES)
             skip.add(light.i)
             if light.head.i != verb.i:  # "took part in talks": the noun hangs on a preposition
                 skip.add(light.head.i)
@@ -344,13 +348,16 @@ class EventExtractor(Pipe):
             # "arrived from Tehran", "flew in from Syria": where a traveller comes from is
             # no host
             skip.update(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in
-                        SOURCE_PREPS)
+                        SOURCE_PREPS | PREP_HEADS.keys())
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
                 and actor_head.i == doer.i:
-            # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it
-            recipients.extend(m for c in verb.children if c.dep_ == "poss"
+            # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it,
+            # as does the subject of "died at the hands of the police"
+            undergoers = [c for c in verb.children if c.dep_ == "poss" or c.lower_ == "whose"]
+            undergoers += [subj] if subj is not None else []
+            recipients.extend(m for c in undergoers
                               for m in mentions_under(c, index) if m not in recipients)
         if info.mode == "visit" and not recipients:
             # "arrived in Moscow": where a traveller arrives is the place visited
@@ -368,6 +375,10 @@ class EventExtractor(Pipe):
             recipients += _protest_targets(light, index)
         if not any(mentions[r]["code"] for r in recipients):
             recipients += _condition_recipients(verb, index)
+        if info.event in ASKED_TYPES and not passive and not recipients:
+            # "called for intervention *by Russia*": the parser hangs the doer of the act
+            # asked for on the verb of asking, who is asked
+            recipients = _agent_mentions(verb, index)
         actors = mentions_under(actor_head, index) if actor_head is not None else []
         if not actors and (author := self._author(verb)) is not None:
             actors = mentions_under(author, index)
@@ -704,7 +715,8 @@ class EventExtractor(Pipe):
         lender = holder if (not entry.derived or holder is not None and
                             holder.i != noun.head.i) and undergoer is None and \
             holder is not None and holder.i not in verb_events else None
-        actors, recipients = _nominal_roles(noun, entry, index, lender=lender)
+        actors, recipients = _nominal_roles(noun, entry, index, lender=lender,
+                                            asked=info.event in ASKED_TYPES)
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
             # "faces mounting pressure" names no act of anyone; "faces charges" does
@@ -1215,23 +1227,30 @@ def _clause_marks(noun: Token) -> list[Token]:
 
 
 def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
-                   lender: Token | None = None) -> tuple[list, list]:
+                   lender: Token | None = None, asked: bool = False) -> tuple[list, list]:
     """Actors and recipients of an event noun from its own phrase, or from the subject of
-    ``lender``, the verb that lends it its doer (``_borrowed_from``)."""
+    ``lender``, the verb that lends it its doer (``_borrowed_from``). ``asked``: the noun
+    asks for an act (REQUEST), whose own doer is the one asked."""
     actors: list[int] = []
     recipients: list[int] = []
     # The preposition of a noun's sense ("praise *for* Modi", "calls *for* US support") names
     # whom the act is for.
     sense_prep = entry.lemma.rsplit(" ", 1)[-1] if " " in entry.lemma else None
+    # "the journalist's detention *by police*": with its doer named, a directed act's owner
+    # is the one it is done to, as with "at the hands of".
+    undergone = hands_of(noun) is not None or (
+        entry.roles in DIRECTED_ROLES and bool(_agent_mentions(noun, index)))
     for child in (*noun.children, *_occurrence_preps(noun)):
-        if entry.roles == "visit" and child.dep_ == "compound" and index[child.i] >= 0 \
+        # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
+        dep = "poss" if child.lower_ == "whose" else child.dep_
+        if entry.roles == "visit" and dep == "compound" and index[child.i] >= 0 \
                 and noun.doc._.ew_mentions[index[child.i]]["kind"] != "person":
             # "a UK state visit", "his China trip": a place on a visit is where it goes;
             # a person ("the Pompeo visit") is who goes.
             recipients.extend(mentions_under(child, index))
-        elif child.dep_ == "poss" and index[child.i] >= 0 and hands_of(noun) is not None:
+        elif dep == "poss" and index[child.i] >= 0 and undergone:
             recipients.extend(mentions_under(child, index))  # "*his* killing at the hands of X"
-        elif child.dep_ in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
+        elif dep in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             actors.extend(mentions_under(child, index))
         elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
                 child.i < doer.i <= child.right_edge.i:
@@ -1252,6 +1271,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                         entry.roles == "target" and child.lower_ == "of") or \
                         child.lower_ == sense_prep:
                     recipients.extend(found)
+                    if asked and child.lower_ == sense_prep:
+                        continue  # "calls for intervention *by Assad's government*": asked
                     # "the arrest of X *by Y*", "the attack on X *by Y*": the parser hangs
                     # the agent on the target.
                     for by in prep_objects(obj, AGENT_PREPS) if child.lower_ != "with" else ():
@@ -1266,6 +1287,11 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         if subj is not None:
             actors.extend(mentions_under(subj, index))
     return actors, recipients
+
+
+def _agent_mentions(word: Token, index: list[int]) -> list[int]:
+    """Mentions a "by" phrase on a word names: "detention *by police*"."""
+    return [m for by in prep_objects(word, AGENT_PREPS) for m in mentions_under(by, index)]
 
 
 def _completed(noun: Token, preps: frozenset[str]) -> bool:

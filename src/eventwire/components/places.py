@@ -89,6 +89,7 @@ class EventPlaces(Pipe):
         self.travel = frozenset(cues.get("travel", ()))
         self.target_types = frozenset(cues.get("target_type", ()))
         self.target_preps = frozenset(cues.get("target", ()))
+        self.object_preps = frozenset(cues.get("object_part", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -157,12 +158,20 @@ class EventPlaces(Pipe):
         """Place names an act is done to: the verb's direct object ("bombed Idlib") or the
         object of a target preposition on the verb or noun ("airstrikes on Douma")."""
         found: list[Candidate] = []
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         for child in trigger.children:
             if child.dep_ in ("dobj", "obj"):
                 self._add(found, child, 0, kind_at)
             elif child.dep_ == "prep" and child.lower_ in self.target_preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     self._add(found, obj, 0, kind_at)
+        # "shelled the outskirts *of Douma*", "took control *of Raqqa*" (which the parser
+        # may hang on the verb): the place the object is part of
+        for holder in (*objects, *(trigger for _ in objects[:1])):
+            for prep in (c for c in holder.children if c.dep_ == "prep" and
+                         c.lower_ in self.object_preps):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    self._add(found, obj, 1, kind_at)
         return found
 
     def _walk(self, head: Token, hops: int, state: str, travel: bool,
