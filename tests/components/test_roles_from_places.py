@@ -95,6 +95,11 @@ def test_a_states_coercion_of_another_countrys_people_is_not_at_home(coder: Code
     assert events and "IRN" not in events[0][2]
 
 
+def test_a_seizure_of_an_owner_not_named_is_not_at_home(coder: Coder) -> None:
+    events = roles(coder, "Iran seized a tanker in the Strait of Hormuz.")
+    assert events and events[0][:2] == ("COERCE", ["IRN"]) and "IRN" not in events[0][2]
+
+
 def test_a_place_among_the_parties_between_whom_an_act_is_places_it(coder: Coder) -> None:
     events = roles(coder, "Kenyan envoys ended mediation efforts between rival clans in "
                           "Mogadishu on Friday.")

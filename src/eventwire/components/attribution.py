@@ -85,6 +85,7 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention]], bool]] = {
     "placed": lambda e, m: e.get("event_loc") is not None,
     "not_travel": lambda e, m: "visit" not in e["mode"],
     "no_coded_recipient": lambda e, m: not any(m[r]["code"] for r in e["recipient"]),
+    "not_seizure": lambda e, m: "seize" not in e["mode"],
 }
 
 
