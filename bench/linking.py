@@ -12,7 +12,7 @@ Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the m
 and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
 
     python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
-                            [--misses N] [--thresholds T [T ...]] [--round R]
+                            [--misses N] [--thresholds T [T ...]] [--round R] [--folds K]
 
 ``--misses N`` (dev part only: the test part is never read mention by mention) prints, after
 the table, up to N same-event pairs eventwire's linker left apart and up to N pairs it linked
@@ -22,12 +22,19 @@ eventwire's pairwise and B-cubed figures with the join threshold set to each val
 precision/recall curve the threshold in ``linking.json`` is chosen on. ``--round R`` keeps
 only the groups of one labelling round (1, 2 or 3; the round is in each mention id, ``-r2-``
 or ``-r3-`` before the event number, none in the first), to watch a new round's groups alone.
+``--folds K`` (dev part only) estimates how the join threshold carries to unseen groups:
+the dev groups fall in K folds (a group, and so each labelled pair, wholly in one), each
+fold is scored at the threshold that gives the best pairwise F1 on the other K-1 folds, and
+the held-out counts are pooled into one precision, recall and F1. The whole part is linked
+at once at every threshold of the grid (``--thresholds``, or ``CV_THRESHOLDS``), as linking
+uses no labels; only the choice of threshold sees them.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import importlib
 import json
 import re
@@ -47,6 +54,7 @@ GOLD = REPO / "bench" / "gold" / "linking.jsonl"
 CORPORA = ("reuters2020", "guardian", "reuters1987")
 DOC_FIELDS = ("doc_id", "date", "url", "source", "title")
 
+CV_THRESHOLDS = tuple(round(0.30 + 0.025 * n, 3) for n in range(21))  # 0.30 .. 0.80
 _ROUND = re.compile(r"-r(\d+)-")  # "-r3-" before the event number: a later round's mention
 
 Linker = Callable[[Sequence[Event], Mapping[str, Any]], dict[str, str]]
@@ -297,6 +305,72 @@ def threshold_curve(mentions: Sequence[Mention], thresholds: Sequence[float]) ->
     return "\n".join(lines)
 
 
+def folds_of(mentions: Iterable[Mention], k: int) -> dict[str, int]:
+    """Group -> fold (0..k-1): groups in the order of a hash of their names dealt round
+    the folds, so folds are of near-equal size, stable, and blind to labels and order."""
+    groups = sorted({m.group for m in mentions},
+                    key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest())
+    return {group: n % k for n, group in enumerate(groups)}
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Pooled held-out pairwise scores and the threshold each fold was scored at."""
+
+    scores: Scores
+    chosen: tuple[float, ...]  # per fold
+
+
+def cross_validate(mentions: Sequence[Mention], predictions: Mapping[float, Mapping[str, str]],
+                   k: int) -> CrossValidation:
+    """Grouped K-fold cross-validation of the threshold: ``predictions`` holds the
+    clusters at each candidate threshold; each fold takes the threshold with the best
+    pairwise F1 on the other folds (the lowest on a tie) and is scored at it."""
+    if k < 2:
+        raise ValueError("cross-validation needs at least 2 folds")
+    fold = folds_of(mentions, k)
+    by_id = {m.mention_id: m for m in mentions}
+    pairs = gold_pairs(mentions)
+    # counts[threshold][fold] = [linked and same, linked, same]
+    counts = {t: [[0, 0, 0] for _ in range(k)] for t in predictions}
+    for threshold, predicted in predictions.items():
+        for (a, b), same in pairs.items():
+            row = counts[threshold][fold[by_id[a].group]]
+            linked = _same(predicted, a, b)
+            row[0] += same and linked
+            row[1] += linked
+            row[2] += same
+    pooled, chosen = [0, 0, 0], []
+    for held in range(k):
+        def train_f1(threshold: float, held: int = held) -> float:
+            rest = [sum(c[i] for f, c in enumerate(counts[threshold]) if f != held)
+                    for i in range(3)]
+            return _prf(rest[0], rest[1], rest[2], 0).f1
+        best = max(sorted(predictions), key=lambda t: (train_f1(t), -t))
+        chosen.append(best)
+        pooled = [p + c for p, c in zip(pooled, counts[best][held], strict=True)]
+    return CrossValidation(_prf(pooled[0], pooled[1], pooled[2], len(pairs)), tuple(chosen))
+
+
+def threshold_predictions(mentions: Sequence[Mention],
+                          thresholds: Sequence[float]) -> dict[float, dict[str, str]]:
+    """Eventwire's clusters of all the mentions, linked at once, at each threshold."""
+    linking = importlib.import_module("eventwire.linking")
+    rules = linking.load_rules()
+    events = [m.to_event() for m in mentions]
+    docs = doc_infos(mentions, linking.DocInfo)
+    return {t: linking.link_events(events, docs, dataclasses.replace(rules, threshold=t))
+            for t in thresholds}
+
+
+def cv_report(result: CrossValidation, k: int) -> str:
+    """The cross-validation's figures as two lines."""
+    s = result.scores
+    return (f"\ncross-validation, {k} folds by group: pair P {s.precision:.3f} R {s.recall:.3f} "
+            f"F1 {s.f1:.3f} ({s.support} pairs)\n"
+            f"thresholds chosen per fold: {' '.join(f'{t:.3f}' for t in result.chosen)}")
+
+
 def table(results: Mapping[str, Any], part: str) -> str:
     """The results as a Markdown table, one row per linker and corpus."""
     lines = [f"part: {part}", "",
@@ -328,9 +402,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="eventwire's figures at each join threshold (dev part only)")
     parser.add_argument("--round", type=int, dest="round_", metavar="R",
                         help="only the groups of labelling round R (1 to 4)")
+    parser.add_argument("--folds", type=int, metavar="K",
+                        help="grouped K-fold cross-validation of the threshold over the grid "
+                        "--thresholds or CV_THRESHOLDS (dev part only)")
     args = parser.parse_args(argv)
-    if (args.misses or args.thresholds) and args.part != "dev":
-        print("error: --misses and --thresholds study the dev part only", file=sys.stderr)
+    if (args.misses or args.thresholds or args.folds) and args.part != "dev":
+        print("error: --misses, --thresholds and --folds study the dev part only",
+              file=sys.stderr)
+        return 2
+    if args.folds is not None and args.folds < 2:
+        print("error: --folds needs at least 2 folds", file=sys.stderr)
         return 2
     try:
         mentions = select(read_gold(args.gold), args.part, args.round_)
@@ -338,17 +419,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     results = run(mentions)
+    found = eventwire_linker()
+    cv = None
+    if args.folds and found is not None:
+        grid = threshold_predictions(mentions, args.thresholds or CV_THRESHOLDS)
+        cv = cross_validate(mentions, grid, args.folds)
     if args.json:
-        print(json.dumps({"part": args.part, "linkers": results}, indent=2))
+        output: dict[str, Any] = {"part": args.part, "linkers": results}
+        if cv is not None:
+            output["cross_validation"] = {"folds": args.folds, "chosen": list(cv.chosen),
+                                          "pairwise": cv.scores.to_dict()}
+        print(json.dumps(output, indent=2))
     else:
         print(table(results, args.part))
-    found = eventwire_linker()
     if args.misses and found is not None:
         link_events, doc_info = found
         predicted = link_events([m.to_event() for m in mentions], doc_infos(mentions, doc_info))
         print(misses(mentions, predicted, args.misses))
-    if args.thresholds and found is not None:
+    if args.thresholds and not args.folds and found is not None:
         print(threshold_curve(mentions, args.thresholds))
+    if cv is not None and not args.json:
+        print(cv_report(cv, args.folds))
     return 0
 
 

@@ -198,3 +198,61 @@ def test_a_round_keeps_its_groups_whole_within_the_part() -> None:
         "doc-1-r3-0002", "doc-2-r3-0001"]
     assert bench.select(cases, "all", 4) == []
     assert {m.round for m in bench.select(GOLD, "dev", 3)} == {3}
+
+
+def test_folds_keep_each_group_whole_and_are_near_equal() -> None:
+    dev = bench.select(GOLD, "dev")
+    folds = bench.folds_of(dev, 5)
+    assert set(folds) == {m.group for m in dev}  # one fold per group, so per labelled pair
+    sizes = Counter(folds.values())
+    assert sorted(sizes) == [0, 1, 2, 3, 4] and max(sizes.values()) - min(sizes.values()) <= 1
+    assert bench.folds_of(list(reversed(dev)), 5) == folds  # blind to the mentions' order
+
+
+def crossed_groups() -> tuple[list[bench.Mention], dict[float, dict[str, str]]]:
+    """Two groups in two folds, each a and b one event and c another; at 0.4 the first
+    group is linked right and the second wrong (a with c), at 0.6 the other way round."""
+    mentions = [mention(f"{g}{n}", g, cluster) for g in ("g1", "g2")
+                for n, cluster in (("a", "x"), ("b", "x"), ("c", "y"))]
+    right = {"a": "X", "b": "X", "c": "Y"}
+    wrong = {"a": "X", "b": "Y", "c": "X"}
+
+    def clusters(first: dict[str, str], second: dict[str, str]) -> dict[str, str]:
+        return {**{f"g1{n}": "g1" + c for n, c in first.items()},
+                **{f"g2{n}": "g2" + c for n, c in second.items()}}
+
+    return mentions, {0.4: clusters(right, wrong), 0.6: clusters(wrong, right)}
+
+
+def test_each_fold_is_scored_at_the_threshold_the_other_folds_chose() -> None:
+    mentions, predictions = crossed_groups()
+    folds = bench.folds_of(mentions, 2)
+    assert folds["g1"] != folds["g2"]
+    result = bench.cross_validate(mentions, predictions, 2)
+    # g1's fold is scored at 0.6 (best on g2), where g1 is linked wrong, and g2's at 0.4:
+    # no held-out link is right, though each threshold is perfect on one group
+    assert result.chosen[folds["g1"]] == 0.6 and result.chosen[folds["g2"]] == 0.4
+    assert (result.scores.precision, result.scores.recall, result.scores.f1) == (0.0, 0.0, 0.0)
+    assert result.scores.support == 6
+    # with the labels of one threshold everywhere, the pooled scores are that threshold's
+    same = bench.cross_validate(mentions, {0.4: predictions[0.4], 0.5: predictions[0.4]}, 2)
+    assert same.chosen == (0.4, 0.4)  # a tie goes to the lowest threshold
+    whole = bench.pairwise(mentions, predictions[0.4])
+    assert (same.scores.precision, same.scores.recall) == (whole.precision, whole.recall)
+    with pytest.raises(ValueError, match="2 folds"):
+        bench.cross_validate(mentions, predictions, 1)
+
+
+def test_folds_cross_validate_the_dev_part_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--part", "test", "--folds", "5"]) == 2
+    assert "dev part only" in capsys.readouterr().err
+    assert bench.main(["--part", "dev", "--folds", "1"]) == 2
+    assert "at least 2 folds" in capsys.readouterr().err
+    if bench.eventwire_linker() is None:
+        return
+    assert bench.main(["--part", "dev", "--json", "--folds", "3",
+                       "--thresholds", "0.45", "0.5", "0.55"]) == 0
+    cv = json.loads(capsys.readouterr().out)["cross_validation"]
+    assert cv["folds"] == 3 and set(cv["chosen"]) <= {0.45, 0.5, 0.55}
+    assert cv["pairwise"]["support"] == len(bench.gold_pairs(bench.select(GOLD, "dev")))
+    assert 0.5 < cv["pairwise"]["f1"] < 1.0
