@@ -649,3 +649,23 @@ def test_declining_alone_or_declining_comment_refuses_nothing(coder, text):
 def test_declining_what_is_offered_or_asked_refuses_it(coder, text, actor):
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [("REJECT", [actor])]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The two leaders talked about Syria.", []),
+    ("The two presidents spoke by phone on Monday.", ["phone"]),
+])
+def test_two_parties_as_one_subject_talk_with_each_other(coder, text, mode):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, e.mode) for e in found] == [("CONSULT", mode)]
+
+
+def test_one_party_speaking_consults_nobody(coder):
+    assert coder.code("Trump spoke about Iran at the rally.", date="2026-01-13",
+                      doc_id="t").events == []
+
+
+def test_a_bombing_is_an_explosive_attack_not_a_suicide_attack(coder):
+    found = coder.code("The car bombing in Kabul was claimed by the Taliban.",
+                       date="2026-01-13", doc_id="t").events
+    assert [(e.event, e.mode) for e in found] == [("ASSAULT", ["explosives"])]
