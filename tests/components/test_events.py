@@ -1771,3 +1771,11 @@ def test_an_act_one_will_be_able_to_do_is_not_done(coder):
 def test_looking_like_someone_investigates_nothing(coder):
     found = events(coder, "Russian mercenaries tried to look like Syrian troops.")
     assert [e for e in found if e.event == "ACCUSE"] == []
+
+
+def test_a_withdrawal_others_expect_is_no_promise(coder):
+    found = events(coder, "The Kurds can be expected to abandon the fight against Isis.")
+    assert found and [e.event for e in found] == ["RETREAT"] and all(
+        "hypothetical" in e.mode for e in found), found
+    found = events(coder, "The US will withdraw its troops from Syria.")
+    assert [e.event for e in found] == ["AGREE"]

@@ -97,9 +97,10 @@ def test_a_copula_judging_a_clause_important_asks_for_it(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize("text, act", [
-    # What only appears to be coming, or what someone is keen to do, is supposed.
+    # What only appears to be coming, or what someone is keen to do, is supposed (and a
+    # supposed future act is no promise).
     ("It appears that Kuwait or another Gulf state will allocate part of its oil sales to help "
-     "Iraq, an analyst said.", "AGREE"),
+     "Iraq, an analyst said.", "COOPERATE"),
     ("Officials said the central bank was keen to encourage banks to lend more to farmers.",
      "REQUEST"),
 ])

@@ -185,8 +185,11 @@ class Modality(Pipe):
                 # "it is possible that Russia attacked the convoy": a past act supposed is
                 # no threat; it stays the act, hypothetical
                 self._recode(event, THREAT_CAMEO)
-            elif found & {"future", "intent"} and event["event"] in PROMISE_RECODED or \
+            elif "future" in found and "hypothetical" not in found and \
+                    event["event"] in PROMISE_RECODED or \
                     "intent" in found and event["event"] in READINESS_RECODED:
+                # "will withdraw" promises; "can be expected to abandon the fight" and "might
+                # visit" promise nothing
                 self._recode(event, PROMISE_CAMEO)
             if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
                     "negation" in found and event["event"] in NEGATED_REFUSALS:
