@@ -669,3 +669,12 @@ def test_a_bombing_is_an_explosive_attack_not_a_suicide_attack(coder):
     found = coder.code("The car bombing in Kabul was claimed by the Taliban.",
                        date="2026-01-13", doc_id="t").events
     assert [(e.event, e.mode) for e in found] == [("ASSAULT", ["explosives"])]
+
+
+def test_a_briefing_granted_is_no_aid(coder):
+    found = coder.code("The opposition leader was granted a security briefing by the British "
+                       "government.", date="2026-01-13", doc_id="t").events
+    assert [e for e in found if e.event == "AID"] == []
+    found = coder.code("Germany granted asylum to the Turkish officers.", date="2026-01-13",
+                       doc_id="t").events
+    assert [e.event for e in found] == ["AID"]
