@@ -259,11 +259,7 @@ class Attribution(Pipe):
         country = self.gazetteer.country(code) if code else None
         if country is None:
             return
-        first = actors[0]
-        home = _add_mention(mentions, (first["start"], first["start"]),
-                            (first["start_char"], first["end_char"]), first["text"], code,
-                            country.name, "home")
-        set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
+        self._aim_at_home(mentions, event, actors[0], code, country.name, rule)
 
     def state_at_home(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Aim a state's act that names no recipient, in a sentence that names no other
@@ -283,10 +279,14 @@ class Attribution(Pipe):
                 m["code"] and m["code"] != code for m in mentions
                 if sentence.start <= m["start"] < sentence.end):
             return
-        first = actors[0]
+        self._aim_at_home(mentions, event, actors[0], code, country.name, rule)
+
+    def _aim_at_home(self, mentions: list[Mention], event: EventDraft, first: Mention,
+                     code: str, name: str, rule: str) -> None:
+        """Add the actors' own state, placed at the first actor, to the event's recipients."""
         home = _add_mention(mentions, (first["start"], first["start"]),
                             (first["start_char"], first["end_char"]), first["text"], code,
-                            country.name, "home")
+                            name, "home")
         set_roles(event, self.name, rule, recipient=[*event["recipient"], home])
 
     def joint_partner(self, doc: Doc, event: EventDraft, rule: str) -> None:
