@@ -359,3 +359,17 @@ def test_a_country_ending_a_firms_name_is_no_state(coder):
     # the Bank of Japan is how a central bank is named
     assert "AGREE" in types(coder, "The Bank of Japan said it would cooperate with the "
                                    "United States.")
+
+
+@pytest.mark.parametrize("text", [
+    "Virgin Australia suspended flights to China.",
+    "Air China suspended flights to Japan.",
+])
+def test_a_firm_named_after_a_country_is_no_state(coder: Coder, text: str) -> None:
+    """The tagger may take "Virgin Australia" for a person: the country in a name that other
+    proper nouns modify still names a firm."""
+    assert types(coder, text) == []
+
+
+def test_a_country_named_on_its_own_still_acts(coder: Coder) -> None:
+    assert types(coder, "South Africa recalled its ambassador to Israel.") == ["SANCTION"]

@@ -54,6 +54,8 @@ from eventwire.participants import agent, event_noun, objects, subject
 RECIPIENT_ONLY_PENALTY = 0.1
 OFF_TOPIC_PENALTY = 0.1
 MIN_CONFIDENCE, MAX_CONFIDENCE = 0.05, 0.99
+# Entity labels of places: a name so tagged is a place's ("Western Australia"), not a firm's.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # Types where the agent of the harm is read from the trigger's subject ("the outbreak
 # threatens to isolate Iran" is no threat by anyone).
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
@@ -284,10 +286,12 @@ class EventRelevance(Pipe):
                 owner.lower_ == "bank" and owner.i == owner.left_edge.i + (
                     owner.left_edge.lower_ == "the")) else None
         else:
+            # "Virgin *Australia*", "Cricket *Australia*": the tagger may take the name for a
+            # person's or a product's, never for a place's
             last = doc[end - 1]
-            name = last if last.ent_type_ == "ORG" and any(
+            name = last if last.ent_type_ and last.ent_type_ not in PLACE_ENTITIES and any(
                 child.dep_ == "compound" and child.i < start and child.pos_ == "PROPN"
-                and child.ent_type_ == "ORG" and child.i not in covered
+                and child.ent_type_ == last.ent_type_ and child.i not in covered
                 for child in last.children) else None
         if name is None:
             return False
