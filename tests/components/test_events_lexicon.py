@@ -678,3 +678,14 @@ def test_a_briefing_granted_is_no_aid(coder):
     found = coder.code("Germany granted asylum to the Turkish officers.", date="2026-01-13",
                        doc_id="t").events
     assert [e.event for e in found] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("The UN condemned the kidnapping of the aid workers.", "ACCUSE", "UNO"),
+    ("The US called for an end to the fighting in Yemen.", "REQUEST", "USA"),
+])
+def test_condemning_or_calling_to_end_an_act_supports_nothing(coder, text, event_type, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    top = max(found, key=lambda e: e.confidence)
+    assert (top.event, codes(top.actor)) == (event_type, [actor])
+    assert "SUPPORT" not in [e.event for e in found]
