@@ -1779,3 +1779,9 @@ def test_a_withdrawal_others_expect_is_no_promise(coder):
         "hypothetical" in e.mode for e in found), found
     found = events(coder, "The US will withdraw its troops from Syria.")
     assert [e.event for e in found] == ["AGREE"]
+
+
+def test_a_perfect_participle_clause_was_done(coder):
+    found = events(coder, "Having seized the town, Syrian rebels may advance on Damascus.")
+    seized = [e for e in found if e.event == "COERCE"]
+    assert seized and not {"hypothetical", "future"} & set(seized[0].mode), found

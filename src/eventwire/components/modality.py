@@ -505,12 +505,16 @@ class Modality(Pipe):
         return past and any(m in TIME_CUES for m in marks)
 
     def _done_before(self, token: Token) -> bool:
-        """A gerund or event noun after "after" (cues.tsv, relation ``done_prep``) happened
-        before what its clause tells, so the clause's mode does not reach it: "after meeting
-        with aides, Reagan is preparing an address" met the aides."""
+        """A gerund or event noun after "after" (cues.tsv, relation ``done_prep``), or a
+        perfect participle clause, happened before what its clause tells, so the clause's mode
+        does not reach it: "after meeting with aides, Reagan is preparing an address" met the
+        aides; "having seized the town, the rebels may advance" seized it."""
         if token.dep_ == "pobj" and token.pos_ == "NOUN" and token.head.head.pos_ == "NOUN" \
                 and self.cues.get(("source_prep", token.head.lower_)) == "asserted":
             return True  # "a likely spillover from the clashes": the clashes took place
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                         for c in token.children):
+            return True  # "*having been abandoned* by Trump, the Kurds may abandon ..."
         return token.dep_ in ("pcomp", "pobj") and \
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
 
