@@ -230,3 +230,12 @@ def test_its_stands_for_a_subject_named_before_it(coder) -> None:
                      "Israel surprised many.", date="2026-01-13", doc_id="t")
     calls = next(e for e in doc.events if e.event_text == "calls")
     assert [(e.entity_text, e.code) for e in calls.actor] == [("its", "LBN")]
+
+
+def test_the_regime_after_a_backer_and_its_leader_is_left_uncoded(coder) -> None:
+    """Two states are named before "the regime" (Russia, and Syria through Assad): it is
+    not taken for the only country named."""
+    found = coder.code("Russia has long backed Assad. The regime launched airstrikes on Idlib "
+                       "on Monday.", date="2026-01-13", doc_id="t").events
+    strikes = [e for e in found if e.event == "ASSAULT"]
+    assert strikes and "RUS" not in [a.code for a in strikes[0].actor], found

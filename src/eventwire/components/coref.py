@@ -300,7 +300,10 @@ class Coreference(Pipe):
                     and (leader := _led_by(doc, m, at)) is not None):
                 owner = leader
             elif before.lower_ == "the" and m["sector"] in DEFINITE_SECTORS:
-                owner = _latest(index, mentions, starts, m, ("country",), same_sentence=False)
+                # the leaders named count too: "Russia has long backed Assad. The regime
+                # ..." names two states, so the regime is left uncoded, not Russia's
+                owner = _latest(index, mentions, starts, m, ("country", "person"),
+                                same_sentence=False)
             if owner is not None:
                 name = self.kb.name_of(owner["code"]) if owner["kind"] == "person" \
                     else owner["name"]
