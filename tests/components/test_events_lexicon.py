@@ -649,3 +649,28 @@ def test_declining_alone_or_declining_comment_refuses_nothing(coder, text):
 def test_declining_what_is_offered_or_asked_refuses_it(coder, text, actor):
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [("REJECT", [actor])]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # Raising, hiking or ordering tariffs on a state's goods sanctions it (CAMEO 163);
+    # imposing duties is the same sanction as imposing tariffs; lifting them eases it.
+    ("China raised tariffs on American soybeans.", "SANCTION", "CHN", "USA"),
+    ("Washington hiked duties on Brazilian coffee.", "SANCTION", "USA", "BRA"),
+    ("India decided to increase tariffs on Pakistani cement.", "SANCTION", "IND", "PAK"),
+    ("The European Union imposed anti-dumping duties on Chinese steel.", "SANCTION", "EUR",
+     "CHN"),
+    ("The Canadian government ordered sanctions on Russian banks.", "SANCTION", "CAN", "RUS"),
+    ("The United States lifted tariffs on Mexican tomatoes.", "RETREAT", "USA", "MEX"),
+])
+def test_tariffs_raised_ordered_or_lifted(coder, text, event_type, actor, recipient):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [(event_type, [actor])], found
+    assert recipient in codes(found[0].recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The government raised import duties to fund the budget.",
+    "The central bank raised interest rates on Tuesday.",
+])
+def test_raising_duties_or_rates_alone_sanctions_nobody(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
