@@ -674,3 +674,28 @@ def test_tariffs_raised_ordered_or_lifted(coder, text, event_type, actor, recipi
 ])
 def test_raising_duties_or_rates_alone_sanctions_nobody(coder, text):
     assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Troops went into the town.",
+    "The country went through a deep crisis.",
+])
+def test_going_into_or_through_is_no_retreat(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+def test_going_into_a_meeting_is_the_meeting(coder):
+    found = coder.code("The minister went into a closed-door meeting with the Soviet delegation.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["CONSULT"], found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # Applying for membership of a body, or to join it, asks to be admitted.
+    ("Turkey applied for European Community membership.", "TUR"),
+    ("Morocco formally applied to join the European Community.", "MAR"),
+    ("Ukraine applied for membership of NATO.", "UKR"),
+])
+def test_applying_for_membership_requests_it(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("REQUEST", [actor])], found
