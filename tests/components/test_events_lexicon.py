@@ -699,3 +699,29 @@ def test_going_into_a_meeting_is_the_meeting(coder):
 def test_applying_for_membership_requests_it(coder, text, actor):
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [("REQUEST", [actor])], found
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # Negotiating is negotiation, with or without a named partner, not a retreat.
+    ("Yugoslavia is to negotiate a long-term restructuring of its debt.", ["YUG"]),
+    ("Iran and the United States negotiated over the nuclear program.", ["IRN", "USA"]),
+])
+def test_negotiating_is_consulting(coder, text, actors):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", actors)], found
+
+
+@pytest.mark.parametrize("text", [
+    # A press release frees nobody; a message given to someone in talks is no giving in.
+    "The ministry said in a press release the surplus would be used for redeeming debt.",
+    "EU ministers gave a majority vote in favour of the Commission proposal.",
+])
+def test_press_release_and_giving_in_a_place_are_no_retreat(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert "RETREAT" not in [e.event for e in found], found
+
+
+def test_giving_in_to_pressure_still_concedes(coder):
+    found = coder.code("The Israeli government gave in to American pressure.",
+                       date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONCEDE", ["ISR"])], found
