@@ -725,3 +725,19 @@ def test_giving_in_to_pressure_still_concedes(coder):
     found = coder.code("The Israeli government gave in to American pressure.",
                        date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [("CONCEDE", ["ISR"])], found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # Wanting to lift sanctions is an intent to ease them, no threat of sanctions.
+    ("The European Union wants to ease sanctions on Syria.", "EUR"),
+    ("\"We want to lift the sanctions soon,\" the American commerce secretary said.", "USA"),
+])
+def test_wanting_to_lift_sanctions_intends_to_ease(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("AGREE", [actor])], found
+
+
+def test_ending_days_of_talks_is_the_meeting(coder):
+    found = coder.code("Israeli and Palestinian negotiators ended three days of talks in Cairo.",
+                       date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["ISR", "PSE"])], found
