@@ -712,19 +712,14 @@ def test_negotiating_is_consulting(coder, text, actors):
 
 
 @pytest.mark.parametrize("text", [
-    # A press release frees nobody; a message given to someone in talks is no giving in.
+    # A press release frees nobody.
     "The ministry said in a press release the surplus would be used for redeeming debt.",
-    "EU ministers gave a majority vote in favour of the Commission proposal.",
+    "The Kenyan government announced in a press release that the border was open.",
 ])
-def test_press_release_and_giving_in_a_place_are_no_retreat(coder, text):
+def test_a_press_release_is_no_release(coder, text):
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert "RETREAT" not in [e.event for e in found], found
 
-
-def test_giving_in_to_pressure_still_concedes(coder):
-    found = coder.code("The Israeli government gave in to American pressure.",
-                       date="2026-01-13", doc_id="t").events
-    assert [(e.event, codes(e.actor)) for e in found] == [("CONCEDE", ["ISR"])], found
 
 
 @pytest.mark.parametrize(("text", "actor"), [

@@ -460,10 +460,13 @@ class EventExtractor(Pipe):
             return match  # "the talks that ended": the noun is the subject
         if any(c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP") for c in verb.children):
             return match  # "the country whose army attacked the town": an object of its own
-        words = [matcher_word(t, direct=t.i == verb.head.i)
-                 for t in _passive_object_tokens(verb.head, verb)]
+        tokens = _passive_object_tokens(verb.head, verb)
+        words = [matcher_word(t, direct=t.i == verb.head.i) for t in tokens]
         found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
-        if found is None or found.pattern is None or not found.code:
+        head = next(k for k, t in enumerate(tokens) if t.i == verb.head.i)
+        if found is None or found.pattern is None or not found.code or head not in found.used:
+            # The pattern must name the noun itself, not a word of its modifiers ("the
+            # agreement's clause which the government used" uses no agreement).
             return match
         return Match(found.code, found.pattern, ())
 
