@@ -736,3 +736,12 @@ def test_ending_days_of_talks_is_the_meeting(coder):
     found = coder.code("Israeli and Palestinian negotiators ended three days of talks in Cairo.",
                        date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["ISR", "PSE"])], found
+
+
+@pytest.mark.parametrize("text", [
+    # A trade war is no trade that is wanted: not wanting one refuses nothing.
+    "Beijing does not want a trade war with Washington, the Chinese foreign minister said.",
+    "Japan wants to avoid a trade war with the United States.",
+])
+def test_wanting_no_trade_war_is_no_event(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
