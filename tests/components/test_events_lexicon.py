@@ -745,3 +745,15 @@ def test_ending_days_of_talks_is_the_meeting(coder):
 ])
 def test_wanting_no_trade_war_is_no_event(coder, text):
     assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # Retaliating with tariffs is a trade sanction; retaliating alone stays an assault.
+    ("China retaliated with tariffs on American soybeans.", "SANCTION", "CHN", "USA"),
+    ("Beijing retaliated against Washington with tariffs on US goods.", "SANCTION", "CHN", "USA"),
+    ("Iran retaliated against the United States.", "ASSAULT", "IRN", "USA"),
+])
+def test_retaliating_with_tariffs_sanctions(coder, text, event_type, actor, recipient):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [(event_type, [actor])], found
+    assert recipient in codes(found[0].recipient)
