@@ -1785,3 +1785,17 @@ def test_a_perfect_participle_clause_was_done(coder):
     found = events(coder, "Having seized the town, Syrian rebels may advance on Damascus.")
     seized = [e for e in found if e.event == "COERCE"]
     assert seized and not {"hypothetical", "future"} & set(seized[0].mode), found
+
+
+@pytest.mark.parametrize(("text", "actors", "recipient"), [
+    # An active relative clause with no object of its own has the noun it modifies as its
+    # object: the tariffs or sanctions someone imposed are a sanction, no repression.
+    ("The 100 pct tariffs Washington imposed on Chinese goods were a special case.",
+     ["USA"], "CHN"),
+    ("The sanctions which Washington imposed on Iran have hurt its economy.", ["USA"], "IRN"),
+])
+def test_object_relative_clause_reads_its_noun_as_object(coder, text, actors, recipient):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("SANCTION", actors)], found
+    assert recipient in codes(found[0].recipient)
+

@@ -689,3 +689,111 @@ def test_condemning_or_calling_to_end_an_act_supports_nothing(coder, text, event
     top = max(found, key=lambda e: e.confidence)
     assert (top.event, codes(top.actor)) == (event_type, [actor])
     assert "SUPPORT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # Raising, hiking or ordering tariffs on a state's goods sanctions it (CAMEO 163);
+    # imposing duties is the same sanction as imposing tariffs; lifting them eases it.
+    ("China raised tariffs on American soybeans.", "SANCTION", "CHN", "USA"),
+    ("Washington hiked duties on Brazilian coffee.", "SANCTION", "USA", "BRA"),
+    ("India decided to increase tariffs on Pakistani cement.", "SANCTION", "IND", "PAK"),
+    ("The European Union imposed anti-dumping duties on Chinese steel.", "SANCTION", "EUR",
+     "CHN"),
+    ("The Canadian government ordered sanctions on Russian banks.", "SANCTION", "CAN", "RUS"),
+    ("The United States lifted tariffs on Mexican tomatoes.", "RETREAT", "USA", "MEX"),
+])
+def test_tariffs_raised_ordered_or_lifted(coder, text, event_type, actor, recipient):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [(event_type, [actor])], found
+    assert recipient in codes(found[0].recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The government raised import duties to fund the budget.",
+    "The central bank raised interest rates on Tuesday.",
+])
+def test_raising_duties_or_rates_alone_sanctions_nobody(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Troops went into the town.",
+    "The country went through a deep crisis.",
+])
+def test_going_into_or_through_is_no_retreat(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+def test_going_into_a_meeting_is_the_meeting(coder):
+    found = coder.code("The minister went into a closed-door meeting with the Soviet delegation.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["CONSULT"], found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # Applying for membership of a body, or to join it, asks to be admitted.
+    ("Turkey applied for European Community membership.", "TUR"),
+    ("Morocco formally applied to join the European Community.", "MAR"),
+    ("Ukraine applied for membership of NATO.", "UKR"),
+])
+def test_applying_for_membership_requests_it(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("REQUEST", [actor])], found
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # Negotiating is negotiation, with or without a named partner, not a retreat.
+    ("Yugoslavia is to negotiate a long-term restructuring of its debt.", ["YUG"]),
+    ("Iran and the United States negotiated over the nuclear program.", ["IRN", "USA"]),
+])
+def test_negotiating_is_consulting(coder, text, actors):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", actors)], found
+
+
+@pytest.mark.parametrize("text", [
+    # A press release frees nobody.
+    "The ministry said in a press release the surplus would be used for redeeming debt.",
+    "The Kenyan government announced in a press release that the border was open.",
+])
+def test_a_press_release_is_no_release(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert "RETREAT" not in [e.event for e in found], found
+
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # Wanting to lift sanctions is an intent to ease them, no threat of sanctions.
+    ("The European Union wants to ease sanctions on Syria.", "EUR"),
+    ("\"We want to lift the sanctions soon,\" the American commerce secretary said.", "USA"),
+])
+def test_wanting_to_lift_sanctions_intends_to_ease(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("AGREE", [actor])], found
+
+
+def test_ending_days_of_talks_is_the_meeting(coder):
+    found = coder.code("Israeli and Palestinian negotiators ended three days of talks in Cairo.",
+                       date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["ISR", "PSE"])], found
+
+
+@pytest.mark.parametrize("text", [
+    # A trade war is no trade that is wanted: not wanting one refuses nothing.
+    "Beijing does not want a trade war with Washington, the Chinese foreign minister said.",
+    "Japan wants to avoid a trade war with the United States.",
+])
+def test_wanting_no_trade_war_is_no_event(coder, text):
+    assert [e.event for e in coder.code(text, date="2026-01-13", doc_id="t").events] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # Retaliating with tariffs is a trade sanction; retaliating alone stays an assault.
+    ("China retaliated with tariffs on American soybeans.", "SANCTION", "CHN", "USA"),
+    ("Beijing retaliated against Washington with tariffs on US goods.", "SANCTION", "CHN", "USA"),
+    ("Iran retaliated against the United States.", "ASSAULT", "IRN", "USA"),
+])
+def test_retaliating_with_tariffs_sanctions(coder, text, event_type, actor, recipient):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [(event_type, [actor])], found
+    assert recipient in codes(found[0].recipient)

@@ -280,6 +280,8 @@ class EventExtractor(Pipe):
             match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
         if match is not None and match.pattern is None:
             match = self._passive_match(verb, before, after, match)
+        if match is not None and match.pattern is None:
+            match = self._object_relative_match(verb, before, after, match)
         if (match is None or not match.code) and verb.lemma_.lower() in self.wishing and \
                 wished_clause(verb) is not None:
             match = Match(WISH_CAMEO, None, ())  # "wants Germany to pay": asked of Germany
@@ -440,6 +442,31 @@ class EventExtractor(Pipe):
                  for t in _passive_object_tokens(subj, verb)]
         found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
         if found is None or found.pattern is None or not found.code:
+            return match
+        return Match(found.code, found.pattern, ())
+
+    def _object_relative_match(self, verb: Token, before: list[Word], after: list[Word],
+                               match: Match) -> Match:
+        """An active relative clause with no object of its own has the noun it modifies as
+        its object: "the 100 pct tariffs *he imposed* on Japanese goods" imposes tariffs,
+        "the sanctions *which Washington imposed*" too. The dictionary's patterns name the
+        object after the verb; a pattern matched only so codes the verb, as a passive's."""
+        if verb.dep_ != "relcl" or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return match
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return match
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ in ("WDT", "WP"):
+            return match  # "the talks that ended": the noun is the subject
+        if any(c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP") for c in verb.children):
+            return match  # "the country whose army attacked the town": an object of its own
+        tokens = _passive_object_tokens(verb.head, verb)
+        words = [matcher_word(t, direct=t.i == verb.head.i) for t in tokens]
+        found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
+        head = next(k for k, t in enumerate(tokens) if t.i == verb.head.i)
+        if found is None or found.pattern is None or not found.code or head not in found.used:
+            # The pattern must name the noun itself, not a word of its modifiers ("the
+            # agreement's clause which the government used" uses no agreement).
             return match
         return Match(found.code, found.pattern, ())
 
