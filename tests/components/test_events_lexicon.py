@@ -797,3 +797,16 @@ def test_retaliating_with_tariffs_sanctions(coder, text, event_type, actor, reci
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert [(e.event, codes(e.actor)) for e in found] == [(event_type, [actor])], found
     assert recipient in codes(found[0].recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said in a release that it would test all church members.",
+    "Thousands of Isis members have been biding their time in villages along the border.",
+    "The annual threat assessment issued by US intelligence agencies was published on Monday.",
+    "The Syrian rebels were reluctant to prosecute the war against HTS.",
+    "The German minister said his support for Laschet was not directed against the chancellor.",
+])
+def test_phrases_that_release_ask_threaten_accuse_or_visit_nobody(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert not [e for e in found if e.event in ("RETREAT", "REQUEST", "THREATEN", "ACCUSE",
+                                                "CONSULT")], found
