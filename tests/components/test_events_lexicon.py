@@ -810,3 +810,18 @@ def test_phrases_that_release_ask_threaten_accuse_or_visit_nobody(coder, text):
     found = coder.code(text, date="2026-01-13", doc_id="t").events
     assert not [e for e in found if e.event in ("RETREAT", "REQUEST", "THREATEN", "ACCUSE",
                                                 "CONSULT")], found
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling party held a campaign rally in Caracas.",
+    "The Venezuelan president's campaign rally in Caracas drew thousands.",
+])
+def test_a_campaign_rally_is_no_protest(coder, text):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert "PROTEST" not in [e.event for e in found], found
+
+
+def test_a_rally_against_a_government_protests(coder):
+    found = coder.code("Opposition supporters held a rally against the government in Caracas.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["PROTEST"]
