@@ -1799,3 +1799,17 @@ def test_object_relative_clause_reads_its_noun_as_object(coder, text, actors, re
     assert [(e.event, codes(e.actor)) for e in found] == [("SANCTION", actors)], found
     assert recipient in codes(found[0].recipient)
 
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Thousands protested in Hong Kong.", "HKG"),
+    ("Hundreds rallied outside parliament in Nairobi.", "KEN"),
+])
+def test_an_unnamed_crowd_protests_where_it_is(coder, text, code):
+    found = events(coder, text)
+    assert [(e.event, codes(e.actor)) for e in found] == [("PROTEST", [code])]
+
+
+def test_a_month_named_march_is_no_protest(coder):
+    found = events(coder, "The airline will suspend all flights to China starting March 1.")
+    assert "PROTEST" not in [e.event for e in found]

@@ -43,7 +43,7 @@ from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import Match, NominalEvent, VerbLexicon, Word, load_lexicon
 from eventwire.kb.relevance import load_policy
-from eventwire.kb.tables import read_tsv
+from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
@@ -112,6 +112,9 @@ QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis"})
 NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", "LAW",
                                "WORK_OF_ART", "PRODUCT"})
 UNNAMED_TYPES = frozenset({"ASSAULT"})
+# Types a verb names also when its subject is only a count ("thousands protested in Hong
+# Kong", crowd_counts.txt); the relevance stage keeps the political ones.
+CROWD_TYPES = frozenset({"PROTEST"})
 # Types whose unnamed agent in a passive ("were asked to stay home, the ministry said") is the
 # one who reports it; killings and arrests are reported by others than their doers.
 SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
@@ -1132,11 +1135,26 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
     """An event needs an actor, or a recipient of a predicate ("were killed in a bombing",
     "a bombing killed two soldiers"), not of a descriptive participle ("the
     environment surrounding both countries"); an armed attack is one even with no party
-    named ("clinics were bombed"), and the relevance stage keeps the political ones."""
+    named ("clinics were bombed"), nor a crowd's protest ("thousands protested"), and the
+    relevance stage keeps the political ones."""
     return bool(event["actor"]) or (trigger.dep_ != "acl" or _set_off_participle(trigger)) and (
         bool(event["recipient"]) or event["event"] in UNNAMED_TYPES
+        or event["event"] in CROWD_TYPES and _crowd_subject(trigger)
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+@cache
+def crowd_counts() -> frozenset[str]:
+    """Counts that name a crowd as a verb's subject (crowd_counts.txt)."""
+    return frozenset(line.strip() for line in read_lines("events", "crowd_counts.txt"))
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """The verb's subject is a bare count: "*thousands* protested", not "thousands of
+    students" (whose phrase names them) nor "the battle raged on"."""
+    return any(c.dep_ == "nsubj" and c.lower_ in crowd_counts() and not any(
+        p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in verb.children)
 
 
 def _on_the_verb(token: Token, verb: Token) -> bool:
