@@ -216,25 +216,23 @@ class Attribution(Pipe):
             return
         if any(m["code"] or m["kind"] not in PLACEABLE_KINDS for m in actors):
             return
-        code = _place_code(event)
-        country = self.gazetteer.country(code)
-        for m in actors:
-            recode(m, self.name, rule, code=code,
-                   name=m["name"] or (country.name if country else None),
-                   confidence=INFERRED_CONFIDENCE)
+        self._code_by_place(event, actors, rule)
 
     def place_recipients(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Code an event's uncoded person or body recipients with the country where it
         happens, as ``place_actor`` codes its actors."""
-        mentions = doc._.ew_mentions
+        recipients = [doc._.ew_mentions[r] for r in event["recipient"]]
+        self._code_by_place(event, [m for m in recipients
+                                    if not m["code"] and m["kind"] in PLACEABLE_KINDS], rule)
+
+    def _code_by_place(self, event: EventDraft, members: list[Mention], rule: str) -> None:
+        """Give ``members`` the code of the country where the event happens."""
         code = _place_code(event)
         country = self.gazetteer.country(code)
-        for r in event["recipient"]:
-            m = mentions[r]
-            if not m["code"] and m["kind"] in PLACEABLE_KINDS:
-                recode(m, self.name, rule, code=code,
-                       name=m["name"] or (country.name if country else None),
-                       confidence=INFERRED_CONFIDENCE)
+        for m in members:
+            recode(m, self.name, rule, code=code,
+                   name=m["name"] or (country.name if country else None),
+                   confidence=INFERRED_CONFIDENCE)
 
     def place_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Make the state where the event happens its recipient."""
