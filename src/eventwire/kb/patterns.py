@@ -276,9 +276,12 @@ class VerbLexicon:
             return found
         # A stem stands in for the lemma only when it is at least as common a word:
         # "staged" (lemmatised "stag") is "stage", but "ranging" is "range", not "rang".
+        # Frequencies are read only for a stem the lexicon knows (rare), never per token.
+        known = [stem for stem in inflected_stems(lower) if stem in self.verbs]
+        if not known:
+            return []
         floor = word_zipf(lemma) if lemma != lower else 0.0
-        return next((self.verbs[stem] for stem in inflected_stems(lower)
-                     if stem in self.verbs and word_zipf(stem) >= floor), [])
+        return next((self.verbs[stem] for stem in known if word_zipf(stem) >= floor), [])
 
     def match(self, lower: str, lemma: str, before: list[Word], after: list[Word]) -> Match | None:
         """The best code for a verb occurrence given the words around it in its clause.
