@@ -1720,8 +1720,9 @@ def test_a_purpose_in_a_condition_is_only_a_condition(coder):
                          "angry.") == []
     assert events(coder, "If Britain keeps its troops in Iraq to fight Isis, that will help "
                          "nobody.") == []
+    # without a condition the deployment is done: military aid to whom it supports
     found = events(coder, "Turkey sent troops to Libya to support the government in Tripoli.")
-    assert [e.event for e in found] == ["MOBILIZE"]
+    assert [(e.event, e.mode) for e in found] == [("AID", [])]
 
 
 def test_an_act_negotiated_over_is_not_done(coder):

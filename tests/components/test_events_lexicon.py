@@ -332,6 +332,8 @@ def test_holding_a_rally_is_still_a_protest(top_roles):
         ("The Sudanese government granted amnesty to the rebels.", "CONCEDE"),
         ("The Japanese prime minister expressed regret for the war.", "CONCEDE"),
         ("Turkey apologised to Russia for downing the jet.", "CONCEDE"),
+        ("Russia expressed support for the Syrian government.", "SUPPORT"),
+        ("The German chancellor voiced strong support for Ukraine's bid.", "SUPPORT"),
         ("Erdogan invited Putin to visit Ankara.", "AGREE"),
         ("Russia cancelled the planned talks with Ukraine.", "REJECT"),
         ("Trump called off his visit to Denmark.", "REJECT"),
@@ -825,3 +827,48 @@ def test_a_rally_against_a_government_protests(coder):
     found = coder.code("Opposition supporters held a rally against the government in Caracas.",
                        date="2026-01-13", doc_id="t").events
     assert [e.event for e in found] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # PLOVER's ASSAULT modes: aircraft are aerial, drones their own mode; artillery stays
+        # heavy-weapons.
+        ("Russian warplanes carried out airstrikes on Idlib.", "aerial"),
+        ("The US carried out drone strikes on Isis positions in Syria.", "drone"),
+        ("A US drone attack hit a convoy in Baghdad.", "drone"),
+        ("Turkish artillery shelled Kurdish positions near Afrin.", "heavy-weapons"),
+        ("Soldiers gunned down two protesters in Khartoum.", "firearms"),
+    ],
+)
+def test_the_weapon_named_sets_the_assault_mode(coder, text, mode):
+    events = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert any(e.event == "ASSAULT" and mode in e.mode for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # Troops sent to help a party assist it (PLOVER AID: "military and police assistance
+        # including arms and personnel"); troops sent somewhere, or to deter, mobilise.
+        ("Ankara has sent troops to support the internationally recognized government in "
+         "Libya.", "AID", ["TUR"], ["LBY"]),
+        ("Russia deployed troops to help the Syrian government.", "AID", ["RUS"], ["SYR"]),
+        ("Turkey sent troops to Libya.", "MOBILIZE", ["TUR"], ["LBY"]),
+        ("The US sent 3,000 troops to the Middle East to deter Iran.", "MOBILIZE", ["USA"], []),
+    ],
+)
+def test_troops_sent_to_help_a_party_are_military_aid(top_roles, text, event_type, actors,
+                                                       recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_whoever_confirms_an_act_did_not_do_it(coder):
+    events = coder.code("The Iraqi army confirmed the attack on the convoy.",
+                        date="2026-01-13", doc_id="t").events
+    attack = next(e for e in events if e.event == "ASSAULT")
+    assert not attack.actor, attack
+    # an unconfirmed lockdown is no threat of one
+    events = coder.code("Spanish health authorities could not confirm the lockdown of the "
+                        "hotel.", date="2026-01-13", doc_id="t").events
+    assert not any(e.event == "THREATEN" for e in events), events

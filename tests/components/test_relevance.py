@@ -117,6 +117,12 @@ def test_policy_off_codes_any_subject() -> None:
     "Australian officials are seeking ways to answer the French tariffs.",
     "Debate on the Danish budget was stalled for a week.",
     "Neither the Geneva talks nor the new tariffs will serve to calm the dispute.",
+    # Spreading into a place, knowing a voice or a need, an act one is only interested in.
+    "The US has tried to prevent the Syrian regime from expanding into eastern Syria.",
+    "A Kurdish rebel commander listened to the radio and recognised the voice.",
+    "The German government recognises the need for more troops in Mali.",
+    "The United States and France are only interested in ousting the Syrian government.",
+    "The European Union said it was preparing contingency plans for the outbreak.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -233,6 +239,12 @@ def test_people_fleeing_retreat_from_no_one(nlp):
     found = Coder(nlp=nlp).code("Abu Bakr al-Baghdadi fled from Baghuz to the Syrian desert.",
                                 date="2019-03-01").events
     assert [e.event for e in found] == ["RETREAT"]
+
+
+def test_a_partys_presence_or_reliance_harms_no_one_as_a_party(coder):
+    # a state of affairs feared to harm is no threat by the party it belongs to
+    text = "Turkey fears the US reliance on Kurdish militias will harm Turkish border security."
+    assert types(coder, text) == []
 
 
 def test_private_travellers_joining_a_group_make_no_visit(coder):

@@ -27,6 +27,7 @@ from eventwire.components.modality import (
     condition_marks,
     obligation_cues,
     occurrence_phrases,
+    reaction_verbs,
 )
 from eventwire.drafts import EventDraft, new_event, new_mention, recode
 from eventwire.evaluations import (
@@ -86,6 +87,8 @@ THAT_MARK = frozenset({"that"})  # a content clause of a noun ("the suggestion t
 CONTEXT_DEPTH = 3
 # Entity types of a named party that may be a place standing for its people ("Texas sued").
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
+# Modifiers of a trigger that may name its weapon ("*drone* strikes"; weapon_modes.tsv).
+WEAPON_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
 CLAUSE_PENALTY = 0.1
@@ -134,6 +137,9 @@ ARRIVAL_PREPS = frozenset({"in"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
+# Military assistance (PLOVER AID): a deployment whose purpose is to help a party
+# (aid_purposes.txt).
+MILITARY_AID_CAMEO = "072"
 # Pronouns that stand for things or events rather than parties.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
@@ -409,6 +415,12 @@ class EventExtractor(Pipe):
             # "Syrian refugees fled": people driven out, by whoever drove them (PLOVER)
             info = self.ontology.lookup(DISPLACED_CAMEO) or info
             actors, recipients = [], actors
+        aided = _aid_purpose(verb) if info.event == "MOBILIZE" and not passive else None
+        if aided is not None:
+            # "Ankara has sent troops to support the government in Tripoli": assistance to
+            # whom the purpose names, no build-up against anyone
+            info = self.ontology.lookup(MILITARY_AID_CAMEO) or info
+            recipients = [m for obj in objects(aided) for m in mentions_under(obj, index, depth)]
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
@@ -789,11 +801,20 @@ class EventExtractor(Pipe):
         assert info is not None
         actors = list(dict.fromkeys(actors))
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
-        modes = [info.mode] if info.mode else []
+        mode = self.ontology.weapon_mode(info.event, info.mode, _weapon_words(trigger, end))
+        modes = [mode] if mode else []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
                                  JOINT_TYPES, nominal)
         return new_event(info.event, info.code, (trigger.i, end), actors, recipients, confidence,
                          mode=modes, context=[info.context] if info.context else [])
+
+
+def _weapon_words(trigger: Token, end: int) -> list[str]:
+    """The words of a trigger and of its modifiers, where a weapon that sets the mode is named
+    ("launched *drone* strikes", "a *drone* attack")."""
+    words = [t.lower_ for t in trigger.doc[trigger.i:end]]
+    words += [t.lower_ for t in trigger.children if t.dep_ in WEAPON_MODIFIER_DEPS]
+    return words
 
 
 def _unresolved_mention(head: Token, index: list[int]) -> int:
@@ -1145,6 +1166,19 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
 
 
 @cache
+def aid_purposes() -> frozenset[str]:
+    """Verbs of a purpose that makes a deployment military assistance (aid_purposes.txt)."""
+    return frozenset(line.strip() for line in read_lines("events", "aid_purposes.txt"))
+
+
+def _aid_purpose(verb: Token) -> Token | None:
+    """The purpose infinitive of a deployment that helps a party ("sent troops *to support*
+    the government"), or None."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                 and is_infinitive_complement(c) and c.lemma_.lower() in aid_purposes()), None)
+
+
+@cache
 def crowd_counts() -> frozenset[str]:
     """Counts that name a crowd as a verb's subject (crowd_counts.txt)."""
     return frozenset(line.strip() for line in read_lines("events", "crowd_counts.txt"))
@@ -1386,8 +1420,11 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     return to Geneva *for talks*"; not "were arrested for protests")."""
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        # "called the sanctions illegal": the judge imposed nothing
-        return None if naming_judgment(head) is not None else head
+        # "called the sanctions illegal": the judge imposed nothing; "the army confirmed the
+        # attack": who reacts to an act did not do it
+        if naming_judgment(head) is not None or head.lemma_.lower() in reaction_verbs():
+            return None
+        return head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
     if owned is not None and owned.lemma_.lower() in claimed_nouns() and (
             owned.dep_ in ("dobj", "obj") and owned.head.pos_ == "VERB" or

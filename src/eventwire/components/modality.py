@@ -102,6 +102,14 @@ def occurrence_phrases() -> frozenset[str]:
                      if rel == "occurrence" and cat == "occurs")
 
 
+@lru_cache(maxsize=1)
+def reaction_verbs() -> frozenset[str]:
+    """Verbs that react to an act someone did ("condemned the attack", "could not confirm the
+    lockdown"): the act is asserted, and whoever reacts did not do it."""
+    return frozenset(lit for (rel, lit), cat in load_cues().items()
+                     if rel == "reaction" and cat == "asserted")
+
+
 def condition_marks() -> frozenset[str]:
     """Conjunctions that make a clause a condition ("if", "unless")."""
     return frozenset(lit for (rel, lit), cat in load_cues().items()

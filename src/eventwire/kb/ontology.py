@@ -2,7 +2,8 @@
 
 Loaded once from ``data/events/cameo.tsv`` (derived from the reference
 tables), ``plover_overrides.tsv`` (eventwire's corrections, each with its
-reason) and ``plover.tsv``.
+reason), ``weapon_modes.tsv`` (modes a named weapon makes more specific) and
+``plover.tsv``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Ontology:
             self.cameo[row["cameo"]] = CameoCode(
                 code=base.code, name=base.name, goldstein=base.goldstein,
                 event=row["event"], mode=row["mode"], context=row["context"])
+        self.weapon_modes: dict[tuple[str, str, str], str] = {
+            (row["event"], row["from"], row["word"]): row["to"]
+            for row in read_tsv("events", "weapon_modes.tsv")}
         self.quads: dict[str, int] = {}
         self.scores: dict[tuple[str, str], float] = {}
         for row in read_tsv("events", "plover.tsv"):
@@ -57,6 +61,15 @@ class Ontology:
             if found is not None:
                 return found
         return None
+
+    def weapon_mode(self, event: str, mode: str, words: list[str]) -> str:
+        """The mode a weapon among ``words`` gives the event ("drone strikes" are drone
+        attacks, not any aerial ones), else ``mode``."""
+        for word in words:
+            found = self.weapon_modes.get((event, mode, word))
+            if found is not None:
+                return found
+        return mode
 
     def quad(self, event: str) -> int:
         return self.quads[event]
