@@ -241,6 +241,11 @@ def test_people_fleeing_retreat_from_no_one(nlp):
     assert [e.event for e in found] == ["RETREAT"]
 
 
+def test_torture_is_political_violence_whoever_the_text_names(coder):
+    text = "At night the screams of torture could be heard from the prison cells."
+    assert types(coder, text) == ["ASSAULT"]
+
+
 def test_a_partys_presence_or_reliance_harms_no_one_as_a_party(coder):
     # a state of affairs feared to harm is no threat by the party it belongs to
     text = "Turkey fears the US reliance on Kurdish militias will harm Turkish border security."
