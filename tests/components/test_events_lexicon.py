@@ -872,3 +872,22 @@ def test_whoever_confirms_an_act_did_not_do_it(coder):
     events = coder.code("Spanish health authorities could not confirm the lockdown of the "
                         "hotel.", date="2026-01-13", doc_id="t").events
     assert not any(e.event == "THREATEN" for e in events), events
+
+
+def test_a_particle_pattern_is_no_preposition_far_from_the_verb(coder):
+    # "give in" yields; "gave a message to Abe in talks" does not
+    text = "U.S. officials gave the same message to the Japanese foreign minister in talks."
+    assert not any(e.event in ("CONCEDE", "RETREAT") for e in
+                   coder.code(text, date="1987-04-10", doc_id="t").events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The Iraqi government gave in to the demands of the protesters.", "CONCEDE"),
+        ("The rebels in Idlib gave up their weapons.", "RETREAT"),
+        ("Russia gave weapons to the Syrian army.", "AID"),
+    ],
+)
+def test_giving_in_giving_up_and_giving(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type

@@ -123,6 +123,11 @@ def test_policy_off_codes_any_subject() -> None:
     "The German government recognises the need for more troops in Mali.",
     "The United States and France are only interested in ousting the Syrian government.",
     "The European Union said it was preparing contingency plans for the outbreak.",
+    # Gathering votes, arming oneself with legal powers, warning of the weather.
+    "The Peruvian Congress needs to muster two-thirds of the votes in the chamber.",
+    "Britain decided to arm itself with new statutory powers against foreign banks.",
+    "Japanese officials issued warnings of tidal waves of up to two metres high.",
+    "The Philippine weather office warned of flash floods in the north.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

@@ -137,6 +137,8 @@ ARRIVAL_PREPS = frozenset({"in"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
+# Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
+HAZARD_PREPS = frozenset({"of", "about"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
@@ -953,7 +955,8 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     right.sort(key=lambda t: t.i)
 
     def words(tokens: list[Token]) -> list[Word]:
-        return [matcher_word(t, direct=_on_the_verb(t, verb)) for t in tokens]
+        return [matcher_word(t, direct=_on_the_verb(t, verb), phrase_prep=_phrase_prep(t, verb))
+                for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
 
@@ -1048,6 +1051,8 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     strong", "that there would be chaos") or that says what someone is ("that Isis will
     remain a threat"): a danger foreseen (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
+    if any(c.lemma_.lower() in warning_hazards() for c in prep_objects(verb, HAZARD_PREPS)):
+        return True  # "issued warnings of tidal waves": a forecast of the weather
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
     for clause in verb.children:
@@ -1134,10 +1139,18 @@ def _infinitive_carries_event(verb: Token) -> bool:
         c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children)
 
 
-def matcher_word(token: Token, direct: bool = False) -> Word:
+def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) -> Word:
     """A token as the verb patterns see it; the infinitive "to" is told from the preposition,
-    a word hanging on the verb itself (``direct``) from one deeper in its phrase."""
-    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct)
+    a word hanging on the verb itself (``direct``) from one deeper in its phrase, a
+    preposition with its own object away from the verb (``phrase_prep``) from a particle."""
+    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep)
+
+
+def _phrase_prep(token: Token, verb: Token) -> bool:
+    """A preposition with its own object, not right after the verb: "gave a message to Abe
+    *in* talks" (no "give in"), unlike "gave *in* to pressure" or "gave *up* the fight"."""
+    return token.dep_ == "prep" and token.i != verb.i + 1 and any(
+        c.dep_ == "pobj" for c in token.children)
 
 
 def _headline_verb(token: Token, index: list[int]) -> bool:
@@ -1163,6 +1176,12 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         or event["event"] in CROWD_TYPES and _crowd_subject(trigger)
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+@cache
+def warning_hazards() -> frozenset[str]:
+    """Natural hazards a warning may be of, which no one threatens (warning_hazards.txt)."""
+    return frozenset(line.strip() for line in read_lines("events", "warning_hazards.txt"))
 
 
 @cache

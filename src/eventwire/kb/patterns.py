@@ -95,6 +95,8 @@ class Word:
     lemma: str
     infinitive: bool = False  # the infinitive marker "to"
     direct: bool = False  # hangs on the verb itself (its object), not on another word
+    # a preposition with its own object, away from the verb ("gave a message to Abe *in* talks")
+    phrase_prep: bool = False
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,8 @@ class VerbLexicon:
                 if matched_after is None:
                     continue
                 used_after, size_after, exact_after = matched_after
+                if pattern.post in particle_slots() and after[used_after[0]].phrase_prep:
+                    continue  # "gave a message in talks" is no "give in"
                 if not pattern.code and used_after and any(
                         w.lower == PASSIVE_AGENT for w in after[:used_after[0]]):
                     # A pattern that codes nothing marks a phrase that is no event ("attack
@@ -360,6 +364,12 @@ class _FirstWordIndex:
 EVENT_TABLES = tuple(("events", name) for name in (
     "local_verbs.tsv", "verbs.tsv", "idioms.tsv", "local_patterns.jsonl", "verb_patterns.jsonl",
     "nominal_events.tsv", "event_nouns.tsv", "light_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def particle_slots() -> frozenset[tuple]:
+    """Post slots that are one particle alone ("give *in*", "break *out*"): particles.txt."""
+    return frozenset((((line.strip(),),),) for line in read_lines("events", "particles.txt"))
 
 
 @lru_cache(maxsize=1)
