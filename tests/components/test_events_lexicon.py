@@ -636,6 +636,14 @@ def test_a_community_agent_is_not_its_captives_country(coder):
         ("COERCE", [], ["GBR"])]
 
 
+def test_a_community_agent_is_not_its_partners_country(coder):
+    """The only country of the sentence is the partner's of the verb the community is the
+    prepositional object of: Kurdish militias working with the US are not American."""
+    doc = coder.nlp("Turkish troops clashed with Kurdish militias near the border.")
+    militias = next(m for m in doc._.ew_mentions if m["text"] == "Kurdish militias")
+    assert militias["code"] is None
+
+
 @pytest.mark.parametrize("text", [
     "Chinese exports to Japan declined by 5 percent.",
     "A spokesman for the Iranian foreign ministry declined to comment.",

@@ -168,12 +168,15 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
                   kb: ActorKB, backing: frozenset[str]) -> str | None:
     """The single country named in the community's sentence, if there is just one, it
     is not the other party of the community's own verb ("the Kurds accused Turkey", "a
-    British journalist was detained by Kurdish forces") and
+    British journalist was detained by Kurdish forces", "the US works with Kurdish
+    militias") and
     not a backer ("the US-backed Kurdish militia")."""
     sent = doc[m["start"]].sent
     verb = doc[m["start"]:m["end"]].root.head
-    if verb.dep_ == "agent":
-        verb = verb.head  # "a British journalist was detained *by* Kurdish forces"
+    if verb.dep_ in ("agent", "prep") and verb.head.pos_ in ("VERB", "AUX"):
+        # "a British journalist was detained *by* Kurdish forces", "the US is working *with*
+        # Kurdish militias": the other party of the verb the community is an argument of
+        verb = verb.head
     codes = {o["code"] for o in mentions if o is not m and o["code"]
              and sent.start <= o["start"] < sent.end and kb.country(o["code"])
              and not _backer(doc, o, backing)}
