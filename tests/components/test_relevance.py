@@ -128,6 +128,13 @@ def test_policy_off_codes_any_subject() -> None:
     "Britain decided to arm itself with new statutory powers against foreign banks.",
     "Japanese officials issued warnings of tidal waves of up to two metres high.",
     "The Philippine weather office warned of flash floods in the north.",
+    # Mourning, military mentoring, aims, a marriage recognised, the police as a body.
+    "Thousands of people gathered at a community centre in London to mourn the Kurdish "
+    "film-maker.",
+    "US special forces are working to train and advise local partner forces in Syria.",
+    "The US presence in Syria would also be geared to creating the conditions for return.",
+    "The Dutch authorities may not recognise the marriage because she was 15 at the time.",
+    "The British Foreign Office was answering media inquiries for UK law enforcement.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
