@@ -899,3 +899,21 @@ def test_a_particle_pattern_is_no_preposition_far_from_the_verb(coder):
 )
 def test_giving_in_giving_up_and_giving(top_roles, text, event_type):
     assert top_roles(text)[0] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        # a warning about what a party is doing or has done criticises it
+        ("Mattis warned that Trump was placing US security at risk.", "ACCUSE", ["USA"]),
+        ("Israel warned that Iran has been enriching uranium beyond the limits.", "ACCUSE",
+         ["IRN"]),
+        # a warning of what may come threatens
+        ("Iran warned that it would retaliate against any attack.", "THREATEN", []),
+        ("The US warned Iran that it would face consequences.", "THREATEN", ["IRN"]),
+    ],
+)
+def test_a_warning_about_conduct_criticises_and_of_what_may_come_threatens(
+        top_roles, text, event_type, recipients):
+    found_type, _actors, found_recipients = top_roles(text)
+    assert (found_type, found_recipients) == (event_type, recipients)

@@ -137,6 +137,10 @@ ARRIVAL_PREPS = frozenset({"in"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
+# A warning about what a party is doing or has done criticises it (CAMEO 111).
+CONDUCT_WARNING_CAMEO = "111"
+# Auxiliaries of a warned clause that tell of conduct, not of what may come.
+CONDUCT_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been"})
 # Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
 HAZARD_PREPS = frozenset({"of", "about"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
@@ -321,6 +325,11 @@ class EventExtractor(Pipe):
         if info.event == "THREATEN" and light is not None and \
                 light.lemma_.lower() in self.warning and _warns_of_danger(light, index):
             return None  # "issued warnings that criminals have been stealing": a danger
+        if info.event == "THREATEN" and light is None and match.pattern is None and \
+                verb.lemma_.lower() in self.warning and _warns_of_conduct(verb, index):
+            # "warned that Trump was placing US security at risk": what a party is doing or
+            # has done is criticised, no threat is made
+            info = self.ontology.lookup(CONDUCT_WARNING_CAMEO) or info
         subj, passive = subject(verb)
         # "Turkey announced plans to launch an offensive": the plan's holder launches it
         subj = self._intender(verb) or subj
@@ -1071,6 +1080,26 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
             # from private people; "warned that Hezbollah would respond" is a threat
             return _private_party(verb.doc._.ew_mentions[index[owner.i]])
         return owner.pos_ not in ("PRON", "PROPN")
+    return False
+
+
+def _warns_of_conduct(verb: Token, index: list[int]) -> bool:
+    """A warned clause that tells what a named party is doing or has done, in the
+    progressive or the perfect ("warned that Trump was placing US security at risk", "that
+    Russia has been massing troops"): a criticism. A modal or a future ("would retaliate",
+    "is going to strike") warns of what may come, a threat; so does a clause opened by a
+    condition."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        owner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if owner is None or index[owner.i] < 0 or _opened_by(clause, GOVERNED_MARKS):
+            continue
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if not auxiliaries or any(a.lower_ not in CONDUCT_AUXILIARIES for a in auxiliaries):
+            continue
+        if clause.tag_ == "VBG" and clause.lemma_ == "go":
+            continue  # "is going to strike"
+        if clause.tag_ in ("VBG", "VBN"):
+            return True
     return False
 
 
