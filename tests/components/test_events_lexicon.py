@@ -917,3 +917,9 @@ def test_a_warning_about_conduct_criticises_and_of_what_may_come_threatens(
         top_roles, text, event_type, recipients):
     found_type, _actors, found_recipients = top_roles(text)
     assert (found_type, found_recipients) == (event_type, recipients)
+
+
+def test_backing_with_fire_is_military_cooperation(top_roles):
+    assert top_roles("Russia backed the Syrian army with airstrikes.") == (
+        "COOPERATE", ["RUS"], ["SYR"])
+    assert top_roles("Russia backed the Syrian government.")[0] == "SUPPORT"

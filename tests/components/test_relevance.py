@@ -135,6 +135,9 @@ def test_policy_off_codes_any_subject() -> None:
     "The US presence in Syria would also be geared to creating the conditions for return.",
     "The Dutch authorities may not recognise the marriage because she was 15 at the time.",
     "The British Foreign Office was answering media inquiries for UK law enforcement.",
+    # A ceremony of welcome, a bill voted down.
+    "In New Delhi, Trump was given a formal state welcome at the presidential palace.",
+    "The Philippine senate defeated the bill on Tuesday.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
