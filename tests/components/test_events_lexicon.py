@@ -923,3 +923,23 @@ def test_backing_with_fire_is_military_cooperation(top_roles):
     assert top_roles("Russia backed the Syrian army with airstrikes.") == (
         "COOPERATE", ["RUS"], ["SYR"])
     assert top_roles("Russia backed the Syrian government.")[0] == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # a light verb's event noun is read through a noun of a batch or a share
+        ("Israel launched a wave of airstrikes on Gaza.", "ASSAULT", ["ISR"], ["PSE"]),
+        ("Russia carried out a series of air strikes against rebel positions in Idlib.",
+         "ASSAULT", ["RUS"], ["SYR"]),
+        ("The EU imposed a new round of sanctions on Russia.", "SANCTION", ["EUR"], ["RUS"]),
+    ],
+)
+def test_a_batch_of_acts_is_the_act(top_roles, text, event_type, actors, recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_provoking_is_no_dissent_but_provoking_retaliation_still_codes(coder):
+    found = coder.code("The congress asked the president to resign for having provoked his "
+                       "abduction.", date="1987-03-18", doc_id="t").events
+    assert "PROTEST" not in [e.event for e in found]

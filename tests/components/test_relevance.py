@@ -138,6 +138,11 @@ def test_policy_off_codes_any_subject() -> None:
     # A ceremony of welcome, a bill voted down.
     "In New Delhi, Trump was given a formal state welcome at the presidential palace.",
     "The Philippine senate defeated the bill on Tuesday.",
+    # Market intervention, a press release, a budget policy, the weather.
+    "The Bank of Japan intervened in early afternoon Tokyo trading to support the dollar.",
+    "A spokesman for the Canadian firm could not immediately comment on the release.",
+    "The Danish government had already imposed a series of austerity measures.",
+    "Cold weather also hit southern and eastern Italy.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

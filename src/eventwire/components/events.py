@@ -689,6 +689,11 @@ class EventExtractor(Pipe):
                 holder = [child] if child.dep_ == "prep" else list(child.children)
                 candidates.extend(o for p in holder if p.dep_ == "prep" and p.lower_ == prep
                                   for o in p.children if o.dep_ == "pobj")
+        # "launched a wave *of airstrikes*", "imposed a new round *of sanctions*": read
+        # through a noun of a share or a batch (partitive_nouns.tsv)
+        candidates.extend(o for c in list(candidates) if c.lower_ in partitive_nouns()
+                          for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj")
         return next((c for c in candidates if c.pos_ in ("NOUN", "ADJ")
                      and _nominal_entry(self.lexicon.nouns, c) is not None
                      and not self._figurative(c)), None)
