@@ -943,3 +943,27 @@ def test_provoking_is_no_dissent_but_provoking_retaliation_still_codes(coder):
     found = coder.code("The congress asked the president to resign for having provoked his "
                        "abduction.", date="1987-03-18", doc_id="t").events
     assert "PROTEST" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # breaking off relations reduces them; breaking with a party beats no one
+        ("Venezuela broke off diplomatic relations with Colombia.", "SANCTION", ["VEN"],
+         ["COL"]),
+        # a campaign of force is the force
+        ("Russia has intensified its air campaign against rebels in Idlib.", "ASSAULT",
+         ["RUS"], ["SYR"]),
+        ("Saudi jets stepped up their bombing campaign in Yemen.", "ASSAULT", ["SAU"],
+         ["YEM"]),
+    ],
+)
+def test_relations_broken_off_and_campaigns_of_force(top_roles, text, event_type, actors,
+                                                      recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_breaking_with_a_party_assaults_no_one(coder):
+    found = coder.code("Macron broke with Trump over the Iran deal.", date="2018-05-09",
+                       doc_id="t").events
+    assert "ASSAULT" not in [e.event for e in found]
