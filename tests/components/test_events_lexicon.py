@@ -967,3 +967,21 @@ def test_breaking_with_a_party_assaults_no_one(coder):
     found = coder.code("Macron broke with Trump over the Iran deal.", date="2018-05-09",
                        doc_id="t").events
     assert "ASSAULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # hosting talks between others mediates; a pardon of prisoners is a pardon
+        ("Saudi Arabia hosted talks between the rival Yemeni factions.", "CONSULT", ["SAU"],
+         []),
+        ("The Algerian president pardoned 200 political prisoners.", "CONCEDE", ["DZA"],
+         ["DZA"]),
+        # the visitor of a hosted or welcomed visit is the host's guest
+        ("Egypt hosted a visit by the Israeli prime minister.", "CONSULT", ["EGY"], ["ISR"]),
+        ("Japan welcomed a visit by the Chinese president to Tokyo.", "CONSULT", ["JPN"],
+         ["CHN"]),
+    ],
+)
+def test_hosts_mediators_and_pardons(top_roles, text, event_type, actors, recipients):
+    assert top_roles(text) == (event_type, actors, recipients)

@@ -381,6 +381,10 @@ class EventExtractor(Pipe):
             undergoers += [subj] if subj is not None else []
             recipients.extend(m for c in undergoers
                               for m in mentions_under(c, index) if m not in recipients)
+        if info.mode == "visit":
+            # "hosted a visit by the Israeli prime minister": the visitor is the host's guest
+            recipients = [m for obj in objects(verb, skip=skip)
+                          for m in _agent_mentions(obj, index)] or recipients
         if info.mode == "visit" and not recipients:
             # "arrived in Moscow": where a traveller arrives is the place visited
             recipients = [m for obj in prep_objects(verb, ARRIVAL_PREPS)
