@@ -985,3 +985,10 @@ def test_breaking_with_a_party_assaults_no_one(coder):
 )
 def test_hosts_mediators_and_pardons(top_roles, text, event_type, actors, recipients):
     assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_a_state_of_emergency_is_no_party(coder):
+    found = coder.code("The Ethiopian government declared a state of emergency in the capital.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["COERCE"]
+    assert "state" not in [r.entity_text for r in found[0].recipient]

@@ -149,7 +149,8 @@ class ActorFinder(Pipe):
         if target.kind == "agent":
             # "University" in "Temple University" is part of a name, not an agent.
             in_name = doc.has_annotation("ENT_IOB") and _in_name(index, start, end)
-            return not in_name and not self._describes_a_thing(doc, start, end)
+            return not in_name and not self._describes_a_thing(doc, start, end) and \
+                not self._names_a_condition(doc, end)
         if target.kind == "person" and doc.has_annotation("ENT_IOB") and \
                 self._other_person(doc, start, end, target, index):
             return False
@@ -214,6 +215,12 @@ class ActorFinder(Pipe):
             return False
         return not (head.dep_ in ACTING_DEPS
                     or (head.dep_ == "pobj" and head.head.lower_ == "by"))
+
+    def _names_a_condition(self, doc: Doc, end: int) -> bool:
+        """An agent word before "of" and a condition: "a *state* of emergency", "a *state* of
+        siege" name no party (cues.csv, condition)."""
+        return end + 1 < len(doc) and doc[end].lower_ == "of" and \
+            doc[end + 1].lower_ in self.cues["condition"]
 
     def _fused(self, token: Any, agent_ends: set[int]) -> Atom | None:
         """An alias glued to the next word by bad scraping ("PresidentTuesday", "Sanaecalled").
