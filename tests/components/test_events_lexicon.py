@@ -992,3 +992,10 @@ def test_a_state_of_emergency_is_no_party(coder):
                        date="2026-01-13", doc_id="t").events
     assert [e.event for e in found] == ["COERCE"]
     assert "state" not in [r.entity_text for r in found[0].recipient]
+
+
+def test_what_causes_an_act_does_not_do_it(coder):
+    found = coder.code("The arrest of the Ugandan opposition leader sparked protests.",
+                       date="2026-01-13", doc_id="t").events
+    assert not any(e.event == "PROTEST" and any(a.entity_text == "Ugandan opposition leader"
+                                                for a in e.actor) for e in found), found

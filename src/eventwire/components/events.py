@@ -1217,6 +1217,12 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
 
 
 @cache
+def causing_verbs() -> frozenset[str]:
+    """Verbs whose subject causes the act its object names (causing_verbs.txt)."""
+    return frozenset(line.strip() for line in read_lines("events", "causing_verbs.txt"))
+
+
+@cache
 def warning_hazards() -> frozenset[str]:
     """Natural hazards a warning may be of, which no one threatens (warning_hazards.txt)."""
     return frozenset(line.strip() for line in read_lines("events", "warning_hazards.txt"))
@@ -1478,8 +1484,10 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
         # "called the sanctions illegal": the judge imposed nothing; "the army confirmed the
-        # attack": who reacts to an act did not do it
-        if naming_judgment(head) is not None or head.lemma_.lower() in reaction_verbs():
+        # attack": who reacts to an act did not do it; "the arrest sparked protests": what
+        # causes an act does not do it
+        if naming_judgment(head) is not None or head.lemma_.lower() in reaction_verbs() or \
+                head.lemma_.lower() in causing_verbs():
             return None
         return head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
