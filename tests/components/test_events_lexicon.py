@@ -999,3 +999,19 @@ def test_what_causes_an_act_does_not_do_it(coder):
                        date="2026-01-13", doc_id="t").events
     assert not any(e.event == "PROTEST" and any(a.entity_text == "Ugandan opposition leader"
                                                 for a in e.actor) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # refusing to act rejects; denouncing sanctions criticises who imposed them;
+        # expelling foreign troops expels them
+        ("Hungary refused to sign the joint statement.", "REJECT", ["HUN"], []),
+        ("Moscow slammed the new US sanctions as illegal.", "ACCUSE", ["RUS"], ["USA"]),
+        ("Iraq's parliament voted to expel US troops.", "COERCE", ["IRQ"], ["USA"]),
+        ("Washington said it was removing its troops from the base.", "RETREAT", ["USA"], []),
+    ],
+)
+def test_refusals_denunciations_and_expulsions(top_roles, text, event_type, actors,
+                                               recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
