@@ -1015,3 +1015,10 @@ def test_what_causes_an_act_does_not_do_it(coder):
 def test_refusals_denunciations_and_expulsions(top_roles, text, event_type, actors,
                                                recipients):
     assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_a_cancelled_act_does_not_happen(coder):
+    found = coder.code("The Algerian government cancelled the strike.", date="2026-01-13",
+                       doc_id="t").events
+    strikes = [e for e in found if e.event == "PROTEST"]
+    assert strikes and all("negation" in e.mode for e in strikes), found
