@@ -1022,3 +1022,19 @@ def test_a_cancelled_act_does_not_happen(coder):
                        doc_id="t").events
     strikes = [e for e in found if e.event == "PROTEST"]
     assert strikes and all("negation" in e.mode for e in strikes), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # crowds dispersed by force, roads blocked by protesters or by troops, people freed
+        ("Sudanese security forces dispersed the protesters with water cannon.", "ASSAULT",
+         "crowd-control"),
+        ("Farmers blocked roads across France on Monday.", "PROTEST", "obstruct"),
+        ("The Israeli army blocked the road to the border.", "COERCE", "restrict"),
+        ("Iran freed the British-Iranian aid worker.", "RETREAT", "release"),
+    ],
+)
+def test_crowds_roads_and_captives(top_event, text, event_type, mode):
+    event = top_event(text)
+    assert (event.event, mode in event.mode) == (event_type, True)
