@@ -1038,3 +1038,22 @@ def test_a_cancelled_act_does_not_happen(coder):
 def test_crowds_roads_and_captives(top_event, text, event_type, mode):
     event = top_event(text)
     assert (event.event, mode in event.mode) == (event_type, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Chinese warships conducted drills near Taiwan.", "MOBILIZE"),
+        ("Saudi Arabia cut oil supplies to Qatar.", "SANCTION"),
+    ],
+)
+def test_drills_and_supplies_cut(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish school held a fire drill on Monday.",
+    "OPEC cut oil production in January.",
+])
+def test_practice_drills_and_output_cuts_are_no_events(coder, text):
+    assert coder.code(text, date="2026-01-13", doc_id="t").events == []
