@@ -1057,3 +1057,24 @@ def test_drills_and_supplies_cut(top_roles, text, event_type):
 ])
 def test_practice_drills_and_output_cuts_are_no_events(coder, text):
     assert coder.code(text, date="2026-01-13", doc_id="t").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "no_mode"),
+    [
+        # defending a call is verbal support; injuring names no beating
+        ("The British home secretary struggled to defend Labour's call for an inquiry.",
+         "SUPPORT", ""),
+        ("A man ploughed a car into a carnival parade in Germany, injuring 30 people.",
+         "ASSAULT", "beat"),
+    ],
+)
+def test_defending_words_and_injuring(top_event, text, event_type, no_mode):
+    event = top_event(text)
+    assert event.event == event_type and no_mode not in event.mode
+
+
+def test_an_allied_force_is_no_support(coder):
+    found = coder.code("Turkey has since sent troops and allied Syrian fighters there.",
+                       date="2020-02-25", doc_id="t").events
+    assert [e.event for e in found] == ["MOBILIZE"]

@@ -143,6 +143,9 @@ def test_policy_off_codes_any_subject() -> None:
     "A spokesman for the Canadian firm could not immediately comment on the release.",
     "The Danish government had already imposed a series of austerity measures.",
     "Cold weather also hit southern and eastern Italy.",
+    # Data taken down, a show before an election.
+    "The British regulator said it had removed the relevant data from its website.",
+    "Putin wants to show ahead of the Russian election that he is strong.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

@@ -1186,9 +1186,11 @@ def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) 
 
 def _phrase_prep(token: Token, verb: Token) -> bool:
     """A preposition with its own object, not right after the verb: "gave a message to Abe
-    *in* talks" (no "give in"), unlike "gave *in* to pressure" or "gave *up* the fight"."""
-    return token.dep_ == "prep" and token.i != verb.i + 1 and any(
-        c.dep_ == "pobj" for c in token.children)
+    *in* talks" (no "give in"), "wants to show *ahead* of his election" (no "go ahead"),
+    unlike "gave *in* to pressure" or "gave *up* the fight"."""
+    return token.dep_ in ("prep", "advmod") and token.i != verb.i + 1 and any(
+        c.dep_ == "pobj" or c.dep_ == "prep" and token.dep_ == "advmod"
+        for c in token.children)
 
 
 def _headline_verb(token: Token, index: list[int]) -> bool:
