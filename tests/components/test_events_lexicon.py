@@ -1078,3 +1078,12 @@ def test_an_allied_force_is_no_support(coder):
     found = coder.code("Turkey has since sent troops and allied Syrian fighters there.",
                        date="2020-02-25", doc_id="t").events
     assert [e.event for e in found] == ["MOBILIZE"]
+
+
+def test_a_banned_rally_threatens_no_one_and_a_dissolved_party_is_banned(coder):
+    found = coder.code("The Belarusian government banned the opposition rally.",
+                       date="2026-01-13", doc_id="t").events
+    assert [e.event for e in found] == ["COERCE"]
+    found = coder.code("Myanmar's military junta dissolved Aung San Suu Kyi's party.",
+                       date="2023-03-28", doc_id="t").events
+    assert [(e.event, e.mode) for e in found] == [("COERCE", ["ban"])]
