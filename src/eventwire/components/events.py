@@ -987,6 +987,13 @@ def claimed_nouns() -> frozenset[str]:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """A list of data/events with one lower-case word a line: crowd counts, the verbs of a
+    purpose that aids, natural hazards, verbs that cause (each file says what it is for)."""
+    return frozenset(line.strip() for line in read_lines("events", name))
+
+
+@cache
 def partitive_nouns() -> frozenset[str]:
     """Nouns of a share ("part of", "most of"): partitive_nouns.tsv."""
     return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
@@ -1069,7 +1076,8 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     strong", "that there would be chaos") or that says what someone is ("that Isis will
     remain a threat"): a danger foreseen (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
-    if any(c.lemma_.lower() in warning_hazards() for c in prep_objects(verb, HAZARD_PREPS)):
+    hazards = word_list("warning_hazards.txt")
+    if any(c.lemma_.lower() in hazards for c in prep_objects(verb, HAZARD_PREPS)):
         return True  # "issued warnings of tidal waves": a forecast of the weather
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
@@ -1218,41 +1226,18 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in trigger.children))
 
 
-@cache
-def causing_verbs() -> frozenset[str]:
-    """Verbs whose subject causes the act its object names (causing_verbs.txt)."""
-    return frozenset(line.strip() for line in read_lines("events", "causing_verbs.txt"))
-
-
-@cache
-def warning_hazards() -> frozenset[str]:
-    """Natural hazards a warning may be of, which no one threatens (warning_hazards.txt)."""
-    return frozenset(line.strip() for line in read_lines("events", "warning_hazards.txt"))
-
-
-@cache
-def aid_purposes() -> frozenset[str]:
-    """Verbs of a purpose that makes a deployment military assistance (aid_purposes.txt)."""
-    return frozenset(line.strip() for line in read_lines("events", "aid_purposes.txt"))
-
-
 def _aid_purpose(verb: Token) -> Token | None:
     """The purpose infinitive of a deployment that helps a party ("sent troops *to support*
     the government"), or None."""
+    purposes = word_list("aid_purposes.txt")
     return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp")
-                 and is_infinitive_complement(c) and c.lemma_.lower() in aid_purposes()), None)
-
-
-@cache
-def crowd_counts() -> frozenset[str]:
-    """Counts that name a crowd as a verb's subject (crowd_counts.txt)."""
-    return frozenset(line.strip() for line in read_lines("events", "crowd_counts.txt"))
+                 and is_infinitive_complement(c) and c.lemma_.lower() in purposes), None)
 
 
 def _crowd_subject(verb: Token) -> bool:
     """The verb's subject is a bare count: "*thousands* protested", not "thousands of
     students" (whose phrase names them) nor "the battle raged on"."""
-    return any(c.dep_ == "nsubj" and c.lower_ in crowd_counts() and not any(
+    return any(c.dep_ == "nsubj" and c.lower_ in word_list("crowd_counts.txt") and not any(
         p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in verb.children)
 
 
@@ -1489,7 +1474,7 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
         # attack": who reacts to an act did not do it; "the arrest sparked protests": what
         # causes an act does not do it
         if naming_judgment(head) is not None or head.lemma_.lower() in reaction_verbs() or \
-                head.lemma_.lower() in causing_verbs():
+                head.lemma_.lower() in word_list("causing_verbs.txt"):
             return None
         return head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
