@@ -1087,3 +1087,26 @@ def test_a_banned_rally_threatens_no_one_and_a_dissolved_party_is_banned(coder):
     found = coder.code("Myanmar's military junta dissolved Aung San Suu Kyi's party.",
                        date="2023-03-28", doc_id="t").events
     assert [(e.event, e.mode) for e in found] == [("COERCE", ["ban"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # receiving a person hosts a visit; a counterpart is an official of his country;
+        # rejecting accusations is a rejection
+        ("The Saudi crown prince received the Iraqi prime minister in Riyadh.", "CONSULT",
+         ["SAU"], ["IRQ"]),
+        ("The Ukrainian president met his Polish counterpart in Warsaw.", "CONSULT", ["UKR"],
+         ["POL"]),
+        ("The Kremlin rejected the accusations as absurd.", "REJECT", ["RUS"], []),
+    ],
+)
+def test_hosts_counterparts_and_rejected_accusations(top_roles, text, event_type, actors,
+                                                     recipients):
+    assert top_roles(text) == (event_type, actors, recipients)
+
+
+def test_receiving_aid_hosts_no_one(coder):
+    found = coder.code("Idlib received aid from the United States.", date="2020-02-25",
+                       doc_id="t").events
+    assert "CONSULT" not in [e.event for e in found]

@@ -141,6 +141,10 @@ DISPLACED_CAMEO = "166"
 CONDUCT_WARNING_CAMEO = "111"
 # Auxiliaries of a warned clause that tell of conduct, not of what may come.
 CONDUCT_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been"})
+# Hosting a visit (CAMEO 043, PLOVER CONSULT visit): a verb of receiving whose object is a
+# person or an official body (hosting_verbs.txt).
+HOST_CAMEO = "043"
+GUEST_KINDS = frozenset({"person", "agent", "pronoun"})
 # Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
 HAZARD_PREPS = frozenset({"of", "about"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
@@ -300,6 +304,10 @@ class EventExtractor(Pipe):
         if (match is None or not match.code) and verb.lemma_.lower() in self.wishing and \
                 wished_clause(verb) is not None:
             match = Match(WISH_CAMEO, None, ())  # "wants Germany to pay": asked of Germany
+        if (match is None or not match.code) and \
+                verb.lemma_.lower() in word_list("hosting_verbs.txt") and \
+                _guest(verb, index) is not None:
+            match = Match(HOST_CAMEO, None, ())  # "received the Iraqi prime minister": hosted
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
@@ -418,7 +426,8 @@ class EventExtractor(Pipe):
             actors = [_unresolved_mention(actor_head, index)]
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
-        if self.receiving.get(verb.lemma_.lower()) == "" and not passive:
+        if self.receiving.get(verb.lemma_.lower()) == "" and not passive and \
+                info.code != HOST_CAMEO:
             # "Russia received military aid from China": China gives, Russia receives.
             givers = [m for holder in (verb, *objects(verb))
                       for obj in prep_objects(holder, SOURCE_PREPS)
@@ -1190,6 +1199,15 @@ def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) 
     a word hanging on the verb itself (``direct``) from one deeper in its phrase, a
     preposition with its own object away from the verb (``phrase_prep``) from a particle."""
     return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep)
+
+
+def _guest(verb: Token, index: list[int]) -> Token | None:
+    """The direct object of a verb of receiving when it names a person or an official body:
+    "the crown prince *received* the Iraqi prime minister" hosts him; "received aid" does
+    not."""
+    mentions = verb.doc._.ew_mentions
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and index[c.i] >= 0
+                 and mentions[index[c.i]]["kind"] in GUEST_KINDS), None)
 
 
 def _phrase_prep(token: Token, verb: Token) -> bool:
