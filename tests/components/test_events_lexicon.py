@@ -1110,3 +1110,13 @@ def test_receiving_aid_hosts_no_one(coder):
     found = coder.code("Idlib received aid from the United States.", date="2020-02-25",
                        doc_id="t").events
     assert "CONSULT" not in [e.event for e in found]
+
+
+def test_a_strike_in_a_business_sentence_is_a_strike(top_event):
+    event = top_event("Workers at the port went on strike for higher wages.")
+    assert (event.event, event.mode) == ("PROTEST", ["strike"])
+
+
+def test_a_boycott_stays_a_boycott(top_event):
+    event = top_event("The opposition boycotted the vote.")
+    assert (event.event, event.mode) == ("PROTEST", ["boycott"])

@@ -87,8 +87,8 @@ THAT_MARK = frozenset({"that"})  # a content clause of a noun ("the suggestion t
 CONTEXT_DEPTH = 3
 # Entity types of a named party that may be a place standing for its people ("Texas sued").
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
-# Modifiers of a trigger that may name its weapon ("*drone* strikes"; weapon_modes.tsv).
-WEAPON_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Modifiers of a trigger that may name its weapon ("*drone* strikes") or its kind (mode_words.tsv).
+MODE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 BASE_CONFIDENCE = 0.65
 UNRESOLVED_CONFIDENCE = 0.3
 CLAUSE_PENALTY = 0.1
@@ -830,7 +830,7 @@ class EventExtractor(Pipe):
         assert info is not None
         actors = list(dict.fromkeys(actors))
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
-        mode = self.ontology.weapon_mode(info.event, info.mode, _weapon_words(trigger, end))
+        mode = self.ontology.mode_from_words(info.event, info.mode, _mode_words(trigger, end))
         modes = [mode] if mode else []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
                                  JOINT_TYPES, nominal)
@@ -838,11 +838,11 @@ class EventExtractor(Pipe):
                          mode=modes, context=[info.context] if info.context else [])
 
 
-def _weapon_words(trigger: Token, end: int) -> list[str]:
-    """The words of a trigger and of its modifiers, where a weapon that sets the mode is named
-    ("launched *drone* strikes", "a *drone* attack")."""
+def _mode_words(trigger: Token, end: int) -> list[str]:
+    """The words of a trigger and of its modifiers, where a weapon or a kind of act that sets
+    the mode is named ("launched *drone* strikes", "a *drone* attack", "went on *strike*")."""
     words = [t.lower_ for t in trigger.doc[trigger.i:end]]
-    words += [t.lower_ for t in trigger.children if t.dep_ in WEAPON_MODIFIER_DEPS]
+    words += [t.lower_ for t in trigger.children if t.dep_ in MODE_MODIFIER_DEPS]
     return words
 
 

@@ -65,6 +65,8 @@ MARKET_TARGET_TYPES_KEPT = frozenset({"PROTEST", "SANCTION"})
 # Words of market_heads.txt that an act may aim at politically: trade policy opens markets,
 # cuts tariff rates and caps prices, and retreating forces blow up "stocks of fuel".
 POLICY_TARGETS = frozenset({"market", "markets", "price", "prices", "rate", "rates", "stocks"})
+# Protests, strikes and boycotts stay political in a sentence about business or a disaster.
+PROTEST_TYPES = frozenset({"PROTEST"})
 # Prepositions that name what an act aims at ("intervention in the foreign exchanges").
 MARKET_PREPS = frozenset({"in", "on", "against", "into"})
 # How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
@@ -154,7 +156,8 @@ class EventRelevance(Pipe):
             topic = topics[event["sentence"]] if topics else None
             if topic is not None and topic[1] >= 1.0 \
                     and not self._survives(topic[0], event, mentions, things) \
-                    and not self._violence_in_business(doc, event, topic[0], private):
+                    and not self._violence_in_business(doc, event, topic[0], private) \
+                    and not self._protest_in_business(event, topic[0], private, mentions):
                 continue
             event["confidence"] = self._confidence(event, sides, topic)
             kept.append(event)
@@ -424,6 +427,16 @@ class EventRelevance(Pipe):
                 totals[domain.name] += weight
             previous = lower
         return totals
+
+    def _protest_in_business(self, event: dict[str, Any], domain: Domain, private: bool,
+                             mentions: list[dict]) -> bool:
+        """In a business or disaster sentence (a domain that keeps states), a protest or a
+        strike by people named by what they are (workers, farmers, students) is still
+        political ("workers at the port went on strike for higher wages"); a firm's own acts
+        are not, nor a place that "rallied" in a market or a game."""
+        return domain.keeps == "states" and not private and \
+            event["event"] in PROTEST_TYPES and \
+            any(mentions[a].get("sector") for a in event["actor"])
 
     def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict],
                   things: frozenset[int] = frozenset()) -> bool:

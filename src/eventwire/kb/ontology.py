@@ -2,7 +2,7 @@
 
 Loaded once from ``data/events/cameo.tsv`` (derived from the reference
 tables), ``plover_overrides.tsv`` (eventwire's corrections, each with its
-reason), ``weapon_modes.tsv`` (modes a named weapon makes more specific) and
+reason), ``mode_words.tsv`` (modes a named weapon or a strike makes more specific) and
 ``plover.tsv``.
 """
 
@@ -45,9 +45,9 @@ class Ontology:
             self.cameo[row["cameo"]] = CameoCode(
                 code=base.code, name=base.name, goldstein=base.goldstein,
                 event=row["event"], mode=row["mode"], context=row["context"])
-        self.weapon_modes: dict[tuple[str, str, str], str] = {
+        self.mode_words: dict[tuple[str, str, str], str] = {
             (row["event"], row["from"], row["word"]): row["to"]
-            for row in read_tsv("events", "weapon_modes.tsv")}
+            for row in read_tsv("events", "mode_words.tsv")}
         self.quads: dict[str, int] = {}
         self.scores: dict[tuple[str, str], float] = {}
         for row in read_tsv("events", "plover.tsv"):
@@ -62,11 +62,12 @@ class Ontology:
                 return found
         return None
 
-    def weapon_mode(self, event: str, mode: str, words: list[str]) -> str:
-        """The mode a weapon among ``words`` gives the event ("drone strikes" are drone
-        attacks, not any aerial ones), else ``mode``."""
+    def mode_from_words(self, event: str, mode: str, words: list[str]) -> str:
+        """The mode a weapon or a kind of act among ``words`` gives the event ("drone strikes"
+        are drone attacks, not any aerial ones; "went on strike" strikes, no boycott), else
+        ``mode``."""
         for word in words:
-            found = self.weapon_modes.get((event, mode, word))
+            found = self.mode_words.get((event, mode, word))
             if found is not None:
                 return found
         return mode
