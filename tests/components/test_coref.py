@@ -239,3 +239,13 @@ def test_the_regime_after_a_backer_and_its_leader_is_left_uncoded(coder) -> None
                        "on Monday.", date="2026-01-13", doc_id="t").events
     strikes = [e for e in found if e.event == "ASSAULT"]
     assert strikes and "RUS" not in [a.code for a in strikes[0].actor], found
+
+
+def test_officials_of_several_countries_are_a_group_of_each(coder):
+    found = coder.code("The foreign ministers of India and China met in Moscow.",
+                       date="2020-09-10", doc_id="t").events
+    assert [(e.event, sorted(a.code for a in e.actor)) for e in found] == [
+        ("CONSULT", ["CHN", "IND"])]
+    found = coder.code("The leaders of France, Germany and Italy held talks in Paris.",
+                       date="2020-09-10", doc_id="t").events
+    assert sorted(a.code for a in found[0].actor) == ["DEU", "FRA", "ITA"]

@@ -129,6 +129,16 @@ class Coreference(Pipe):
             if m and run and m["kind"] == "country" and _linked(doc, run[-1], m):
                 run.append(m)
                 continue
+            if m and not run and m["kind"] == "country" and out and \
+                    self._of_countries(doc, out[-1]) and _linked(doc, out[-1], m):
+                # "the leaders of France and Germany": the agent of each country
+                owner = out.pop()
+                members = owner.get("members") or [owner]
+                group = _group(text, [owner, {**m, "sector": owner["sector"]}])
+                group["members"] = [*members, _entity({**m, "sector": owner["sector"]})]
+                group["of_countries"] = True
+                out.append(group)
+                continue
             if m and run and self._share_noun(doc, run, m):
                 out.append(_group(text, [{**r, "sector": m["sector"]} for r in run] + [m]))
                 run = []
@@ -138,6 +148,21 @@ class Coreference(Pipe):
             if m and not run:
                 out.append(m)
         return out
+
+    def _of_countries(self, doc: Doc, mention: dict[str, Any]) -> bool:
+        """An agent coded by the country of its "of" phrase ("the foreign ministers *of
+        India*"), or a group already made of such agents, that a linked country may join."""
+        if mention.get("of_countries"):
+            return True
+        if mention["kind"] != "agent" or not mention["code"]:
+            return False
+        of = next((i for i in range(mention["start"] + 1, mention["end"] - 1)
+                   if doc[i].lower_ == "of"), None)
+        if of is None:
+            return False
+        start = of + 2 if doc[of + 1].lower_ == "the" else of + 1
+        return any(t.kind == "country" and t.key == mention["code"]
+                   for t in self.kb.lookup(doc[start:mention["end"]].text))
 
     def _share_noun(self, doc: Doc, run: list[dict[str, Any]], agent: dict[str, Any]) -> bool:
         """Whether nationality words ("Sierra Leonean and") stand before an agent that
