@@ -1120,3 +1120,31 @@ def test_a_strike_in_a_business_sentence_is_a_strike(top_event):
 def test_a_boycott_stays_a_boycott(top_event):
     event = top_event("The opposition boycotted the vote.")
     assert (event.event, event.mode) == ("PROTEST", ["boycott"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # laying an act at another party's door accuses it
+        ("Iran said the US was responsible for the attack.", ["IRN"], ["USA"]),
+        ("Kyiv said Moscow was behind the blast.", ["UKR"], ["RUS"]),
+        ("Israel said Hezbollah was to blame for the rocket fire.", ["ISR"], ["LBN"]),
+    ],
+)
+def test_saying_another_party_is_responsible_accuses_it(coder, text, actors, recipients):
+    found = coder.code(text, date="2020-01-08", doc_id="t").events
+    accusations = [(sorted({a.code for a in e.actor}), sorted({r.code for r in e.recipient}))
+                   for e in found if e.event == "ACCUSE"]
+    assert accusations == [(actors, recipients)]
+
+
+def test_claiming_responsibility_accuses_no_one(coder):
+    found = coder.code("Iran said it was responsible for the attack.", date="2020-01-08",
+                       doc_id="t").events
+    assert "ACCUSE" not in [e.event for e in found]
+
+
+def test_a_task_one_is_responsible_for_accuses_no_one(coder):
+    found = coder.code("The US said the Iraqi army is responsible for guarding the camps.",
+                       date="2020-01-08", doc_id="t").events
+    assert "ACCUSE" not in [e.event for e in found]

@@ -144,6 +144,8 @@ CONDUCT_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had
 # Hosting a visit (CAMEO 043, PLOVER CONSULT visit): a verb of receiving whose object is a
 # person or an official body (hosting_verbs.txt).
 HOST_CAMEO = "043"
+# Laying an act at another party's door accuses it (CAMEO 112, PLOVER ACCUSE allege).
+BLAME_CAMEO = "112"
 GUEST_KINDS = frozenset({"person", "agent", "pronoun"})
 # Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
 HAZARD_PREPS = frozenset({"of", "about"})
@@ -308,6 +310,10 @@ class EventExtractor(Pipe):
                 verb.lemma_.lower() in word_list("hosting_verbs.txt") and \
                 _guest(verb, index) is not None:
             match = Match(HOST_CAMEO, None, ())  # "received the Iraqi prime minister": hosted
+        if (match is None or not match.code) and \
+                verb.lemma_.lower() in word_list("blaming_verbs.txt") and \
+                _blamed(verb, index) is not None:
+            match = Match(BLAME_CAMEO, None, ())  # "said the US was responsible for the attack"
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
@@ -1199,6 +1205,33 @@ def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) 
     a word hanging on the verb itself (``direct``) from one deeper in its phrase, a
     preposition with its own object away from the verb (``phrase_prep``) from a particle."""
     return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep)
+
+
+def _blamed(verb: Token, index: list[int]) -> Token | None:
+    """The party a reported clause lays an act on ("said *the US* was responsible for the
+    attack", "was behind the blast", "was to blame for"; blame_predicates.txt), when it is not
+    the speaker, or None."""
+    predicates = word_list("blame_predicates.txt")
+    mentions = verb.doc._.ew_mentions
+    speaker, _passive = subject(verb)
+    speaking = mentions[index[speaker.i]]["code"] if speaker is not None and \
+        index[speaker.i] >= 0 else None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in COPULAS):
+        owner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if owner is None or index[owner.i] < 0 or owner.pos_ == "PRON" or \
+                mentions[index[owner.i]]["code"] in (None, speaking):
+            continue  # "Iran said it was responsible": a claim, no one accused
+        if any(c.dep_ in ("acomp", "prep", "xcomp") and c.lemma_.lower() in predicates
+               and not _duty(c) for c in clause.children):
+            return owner
+    return None
+
+
+def _duty(predicate: Token) -> bool:
+    """"responsible *for uncovering* the fate of the disappeared": a task, no blame."""
+    return any(p.dep_ == "prep" and p.lower_ == "for" and
+               any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+               for p in predicate.children)
 
 
 def _guest(verb: Token, index: list[int]) -> Token | None:
