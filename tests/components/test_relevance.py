@@ -146,6 +146,9 @@ def test_policy_off_codes_any_subject() -> None:
     # Data taken down, a show before an election.
     "The British regulator said it had removed the relevant data from its website.",
     "Putin wants to show ahead of the Russian election that he is strong.",
+    # Means to act, no act.
+    "The EU lacks the tools to punish Hungary.",
+    "The speech was short on the credible levers the US has to pressure Moscow.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
