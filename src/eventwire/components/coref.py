@@ -125,19 +125,22 @@ class Coreference(Pipe):
         """Merge "A-B" and "A, B and C" runs of countries into one group mention."""
         out: list[dict[str, Any]] = []
         run: list[dict[str, Any]] = []
+        # The agents of a "leaders of France, Germany and Italy" group built so far, and it.
+        officials: list[dict[str, Any]] = []
+        officials_group: dict[str, Any] | None = None
         for m in mentions + [None]:
             if m and run and m["kind"] == "country" and _linked(doc, run[-1], m):
                 run.append(m)
                 continue
             if m and not run and m["kind"] == "country" and out and \
-                    self._of_countries(doc, out[-1]) and _linked(doc, out[-1], m):
+                    _linked(doc, out[-1], m) and (
+                        out[-1] is officials_group or self._of_country(doc, out[-1])):
                 # "the leaders of France and Germany": the agent of each country
                 owner = out.pop()
-                members = owner.get("members") or [owner]
-                group = _group(text, [owner, {**m, "sector": owner["sector"]}])
-                group["members"] = [*members, _entity({**m, "sector": owner["sector"]})]
-                group["of_countries"] = True
-                out.append(group)
+                officials = [*(officials if owner is officials_group else [owner]),
+                             {**m, "sector": owner["sector"]}]
+                officials_group = _group(text, officials)
+                out.append(officials_group)
                 continue
             if m and run and self._share_noun(doc, run, m):
                 out.append(_group(text, [{**r, "sector": m["sector"]} for r in run] + [m]))
@@ -149,11 +152,9 @@ class Coreference(Pipe):
                 out.append(m)
         return out
 
-    def _of_countries(self, doc: Doc, mention: dict[str, Any]) -> bool:
+    def _of_country(self, doc: Doc, mention: dict[str, Any]) -> bool:
         """An agent coded by the country of its "of" phrase ("the foreign ministers *of
-        India*"), or a group already made of such agents, that a linked country may join."""
-        if mention.get("of_countries"):
-            return True
+        India*"), which a linked country may join."""
         if mention["kind"] != "agent" or not mention["code"]:
             return False
         of = next((i for i in range(mention["start"] + 1, mention["end"] - 1)
