@@ -75,3 +75,11 @@ def test_the_agency_of_a_photo_credit_does_not_act(coder):
             "opened a joint venture in 2015 with a British partner.")
     events = coder.code(text, date="2020-02-25").events
     assert not [e for e in events if any(a.code == "GBR" for a in e.actor)]
+
+
+def test_a_subject_the_parser_hangs_on_the_dateline_still_acts(coder):
+    # The parser reads "AVIV" as the subject and the gunships as its apposition.
+    text = ("TEL AVIV, April 9 - Israeli helicopter gunships attacked Palestinian guerrilla "
+            "positions near Sidon in southern Lebanon today.")
+    events = coder.code(text, date="1987-04-09").events
+    assert [[a.code for a in e.actor] for e in events if e.event == "ASSAULT"] == [["ISR"]]

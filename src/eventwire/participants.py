@@ -140,14 +140,15 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         # will withdraw"): the one nearest the verb is its own.
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
-            return _relative_antecedent(subjects[-1]), undergone and verb.i != own.i
+            return past_dateline(_relative_antecedent(subjects[-1])), \
+                undergone and verb.i != own.i
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return _relative_antecedent(child), undergone and verb.i != own.i
+                return past_dateline(_relative_antecedent(child)), undergone and verb.i != own.i
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # A raised subject ("were expected to discuss") acts in the infinitive.
-                return _relative_antecedent(child), (verb.i == own.i or _is_passive(own)
-                                                     or _passive_conjunct(own, verb))
+                return past_dateline(_relative_antecedent(child)), (
+                    verb.i == own.i or _is_passive(own) or _passive_conjunct(own, verb))
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             possessor = _infinitive_possessor(verb)
             if possessor is not None:
@@ -215,6 +216,16 @@ def is_infinitive_complement(verb: Token) -> bool:
         return True
     return verb.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def past_dateline(token: Token) -> Token:
+    """A subject inside a dateline stands for the noun the parser hung on it: in "TEL
+    AVIV, April 9 - Israeli gunships attacked ...", "AVIV" is read as the subject and the
+    gunships as its apposition."""
+    marks = token.doc._.ew_wire_marks or ()
+    if token.i not in marks:
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and c.i not in marks), token)
 
 
 def _relative_antecedent(token: Token) -> Token:
