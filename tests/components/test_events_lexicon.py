@@ -847,11 +847,21 @@ def test_a_rally_against_a_government_protests(coder):
         ("A US drone attack hit a convoy in Baghdad.", "drone"),
         ("Turkish artillery shelled Kurdish positions near Afrin.", "heavy-weapons"),
         ("Soldiers gunned down two protesters in Khartoum.", "firearms"),
+        # The weapon may be the doer: CAMEO's "attack" (small arms) yields to the aircraft.
+        ("Israeli helicopter gunships attacked guerrilla positions near Sidon.", "aerial"),
+        ("Russian jets attacked rebel positions in Idlib.", "aerial"),
+        ("A convoy was attacked by US drones in Somalia.", "drone"),
     ],
 )
 def test_the_weapon_named_sets_the_assault_mode(coder, text, mode):
     events = coder.code(text, date="2026-01-13", doc_id="t").events
     assert any(e.event == "ASSAULT" and mode in e.mode for e in events), events
+
+
+@pytest.mark.parametrize("text", ["Russian jets struck rebel positions in Idlib.",
+                                  "Israeli gunships attacked a Hamas camp in Gaza."])
+def test_warplanes_stand_for_the_forces_that_fly_them(top_event, text):
+    assert [a.sector for a in top_event(text).actor] == ["MIL"]
 
 
 @pytest.mark.parametrize(

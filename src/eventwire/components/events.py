@@ -60,6 +60,7 @@ from eventwire.participants import (
     object_controller,
     objects,
     own_state,
+    past_dateline,
     prep_objects,
     reporting_subject,
     reporting_verbs,
@@ -845,11 +846,22 @@ class EventExtractor(Pipe):
 
 
 def _mode_words(trigger: Token, end: int) -> list[str]:
-    """The words of a trigger and of its modifiers, where a weapon or a kind of act that sets
-    the mode is named ("launched *drone* strikes", "a *drone* attack", "went on *strike*")."""
+    """The words of a trigger, of its modifiers and of a verb's doer, where a weapon or a
+    kind of act that sets the mode is named ("launched *drone* strikes", "a *drone* attack",
+    "went on *strike*", "helicopter *gunships* attacked", "was hit by a *drone*")."""
     words = [t.lower_ for t in trigger.doc[trigger.i:end]]
     words += [t.lower_ for t in trigger.children if t.dep_ in MODE_MODIFIER_DEPS]
+    for doer in _doers(trigger):
+        words += [doer.lower_, *(t.lower_ for t in doer.children if t.dep_ == "compound")]
     return words
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The head nouns of a verb's own subject and of its "by" agent."""
+    doers = [past_dateline(c) for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children
+              if o.dep_ == "pobj"]
+    return doers
 
 
 def _unresolved_mention(head: Token, index: list[int]) -> int:

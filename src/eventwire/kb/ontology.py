@@ -19,6 +19,9 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
+ANY_MODE = "*"  # a mode_words.tsv row whose weapon overrides whatever mode the code gives
+
+
 @dataclass(frozen=True)
 class CameoCode:
     """One CAMEO code with its PLOVER translation ('' event: not an event)."""
@@ -67,7 +70,8 @@ class Ontology:
         are drone attacks, not any aerial ones; "went on strike" strikes, no boycott), else
         ``mode``."""
         for word in words:
-            found = self.mode_words.get((event, mode, word))
+            found = self.mode_words.get((event, mode, word)) or \
+                self.mode_words.get((event, ANY_MODE, word))
             if found is not None:
                 return found
         return mode
