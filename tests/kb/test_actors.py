@@ -69,6 +69,12 @@ def test_predecessor_is_not_the_holder(kb: ActorKB, office: str, owner: str, dat
     ("Taiwanese", "country", "TWN"),
     ("Kremlin", "metonym", "RUS"),
     ("Downing Street", "metonym", "GBR"),
+    ("Khartoum", "metonym", "SDN"),
+    ("Nairobi", "metonym", "KEN"),
+    ("Sana'a", "metonym", "YEM"),
+    ("South Sudan", "country", "SSD"),
+    ("South Sudanese", "country", "SSD"),
+    ("Juba", "metonym", "SSD"),
     ("NATO", "org", "nato"),
     ("Xi Jinping", "person", "xi-jinping"),
     ("Takaichi", "person", "sanae-takaichi"),
@@ -84,6 +90,16 @@ def test_alias_lookup(kb: ActorKB, alias: str, kind: str, key: str) -> None:
 ])
 def test_agent_sectors(kb: ActorKB, term: str, sector: str) -> None:
     assert kb.sector_of(term) == sector
+
+
+def test_a_capital_that_is_also_a_name_or_another_place_stands_for_no_state(kb: ActorKB) -> None:
+    for alias in ("Sofia", "Wellington", "Tripoli", "Kingston", "Santiago"):
+        assert not any(t.kind == "metonym" for t in kb.lookup(alias)), alias
+
+
+def test_south_sudan_has_its_own_president(kb: ActorKB) -> None:
+    assert kb.affiliation("salva-kiir-mayardit", "2020-02-25") == ("SSD", "GOV")
+    assert kb.affiliation("salva-kiir-mayardit", "2008-01-01") == ("SDN", "GOV")
 
 
 def test_affiliation_uses_the_role_held_then(kb: ActorKB) -> None:
