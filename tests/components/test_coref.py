@@ -249,3 +249,16 @@ def test_officials_of_several_countries_are_a_group_of_each(coder):
     found = coder.code("The leaders of France, Germany and Italy held talks in Paris.",
                        date="2020-09-10", doc_id="t").events
     assert sorted(a.code for a in found[0].actor) == ["DEU", "FRA", "ITA"]
+
+
+def test_no_group_across_a_clause_of_its_own(coder):
+    # "in Moscow, and Beijing accused": Beijing is the subject of the next clause
+    found = coder.code("The minister met officials in Moscow, and Beijing accused Tokyo of "
+                       "meddling.", date="2020-09-10", doc_id="t").events
+    assert [[a.code for a in e.actor] for e in found if e.event == "ACCUSE"] == [["CHN"]]
+
+
+def test_a_coalition_is_whoever_leads_it(coder):
+    found = coder.code("The US-led coalition said it would attack Raqqa.",
+                       date="2017-06-01", doc_id="t").events
+    assert [[a.code for a in e.actor] for e in found] == [["USA"]]

@@ -522,8 +522,14 @@ def _entity(m: Mention) -> Entity:
 
 
 def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two mentions listed as one group: joined by a link word, and the second not the
+    subject of a clause of its own ("met officials in Moscow, and Beijing accused Tokyo")."""
     gap = tuple(t.lower_ for t in doc[a["end"]:b["start"]] if t.lower_ != "the")
-    return gap in LINK_GAPS
+    if gap not in LINK_GAPS:
+        return False
+    second = doc[b["start"]:b["end"]].root
+    return second.dep_ not in ("nsubj", "nsubjpass") or \
+        doc[a["start"]:a["end"]].root.head.i == second.head.i
 
 
 def _referring(antecedent: Mention, tokens: tuple[int, int], chars: tuple[int, int],
