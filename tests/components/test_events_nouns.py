@@ -350,3 +350,17 @@ def test_a_party_that_owns_an_act_does_it(coder, text, actor):
 def test_a_threat_is_an_act_only_with_what_it_threatens(coder, text, threats):
     found = coder.code(text, date="2019-03-01").events
     assert len([e for e in found if e.event_text == "threat"]) == threats
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A strike that kills, or one by armed forces, is a military strike (armed_senses.tsv)
+    ("A US strike killed the Iranian general in Baghdad.", "ASSAULT"),
+    ("Dozens of its nationals were killed by a US-led coalition strike in Syria.", "ASSAULT"),
+    ("Russian military strikes on Idlib continued.", "ASSAULT"),
+    # workers' strikes stay walkouts
+    ("A French strike over pensions paralysed Paris.", "PROTEST"),
+])
+def test_a_strike_by_armed_forces_is_an_attack(coder, text, expected):
+    strikes = [e.event for e in coder.code(text, date="2020-01-03", doc_id="t").events
+               if e.event_text.startswith("strike") or e.event_text == "killed"]
+    assert strikes and set(strikes) == {expected}, strikes

@@ -770,6 +770,10 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(entry.code)
         if info is None or not info.event:
             return None
+        armed = armed_senses().get(noun.lower_)
+        if armed is not None and _attacker(noun, kept or {}):
+            # "a US strike killed the general": the military strike, not a walkout
+            info = self.ontology.lookup(armed[0]) or info
         if _same_act(noun, info.event, kept or {}):
             return None
         if info.event == "CONSULT" and self._addressed(noun):
@@ -800,6 +804,8 @@ class EventExtractor(Pipe):
             # "faces mounting pressure" names no act of anyone; "faces charges" does
             recipients += [m for m in mentions_under(undergoer, index) if m not in actors]
         mentions = noun.doc._.ew_mentions
+        if armed is not None and any(mentions[a]["sector"] in armed[1] for a in actors):
+            info = self.ontology.lookup(armed[0]) or info  # "Russian military strikes"
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
         if not actors and not recipients and info.event not in UNNAMED_TYPES:
@@ -1021,6 +1027,21 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+@cache
+def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
+    """Nouns with a labour sense and an armed one: noun -> (the armed sense's CAMEO code,
+    the doers' sectors that choose it) (armed_senses.tsv)."""
+    return {r["noun"]: (r["code"], frozenset(r["sectors"].split("|")))
+            for r in read_tsv("events", "armed_senses.tsv")}
+
+
+def _attacker(noun: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
+    """True if the noun is the subject or "by" agent of a verb coded as an armed attack."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
+    doer = noun.dep_ in ("nsubj", "pobj") and verb.i != noun.i
+    return doer and kept.get(verb.i, {}).get("event") == "ASSAULT"
+
+
 def partitive_nouns() -> frozenset[str]:
     """Nouns of a share ("part of", "most of"): partitive_nouns.tsv."""
     return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
