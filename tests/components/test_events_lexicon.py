@@ -645,6 +645,27 @@ def test_a_community_agent_is_not_its_partners_country(coder):
 
 
 @pytest.mark.parametrize("text", [
+    # a country that names the target of the community's act is no home of it
+    "Kurdish officials balked at the US plan.",
+    "Kurdish officials shrugged off the US criticism.",
+])
+def test_a_community_agent_is_not_its_targets_country(coder, text):
+    doc = coder.nlp(text)
+    officials = next(m for m in doc._.ew_mentions if m["text"] == "Kurdish officials")
+    assert officials["code"] is None
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("China shrugged off US criticism of its policy in Xinjiang.", "CHN"),
+    ("The Kremlin brushed aside Western accusations.", "RUS"),
+    ("Germany balked at the US plan.", "DEU"),
+])
+def test_shrugging_off_brushing_aside_and_balking_reject(coder, text, actor):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert [codes(e.actor) for e in found if e.event == "REJECT"] == [[actor]], found
+
+
+@pytest.mark.parametrize("text", [
     "Chinese exports to Japan declined by 5 percent.",
     "A spokesman for the Iranian foreign ministry declined to comment.",
 ])

@@ -39,6 +39,10 @@ PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 # Dependency labels of a verb's subjects and objects.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
+# Links inside a noun phrase and into a prepositional phrase, walked up to find the verb a
+# country's phrase hangs on; a clause ("which ...", "to ...") stops the walk.
+NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos"})
+ARGUMENT_REACH = 4
 
 
 def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
@@ -114,8 +118,9 @@ def _verb_place(head: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
     if head.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() in cues["motion"]:
         return None
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in VERB_PREPS:
-            continue
+        if prep.dep_ != "prep" or prep.lower_ not in VERB_PREPS or \
+                prep.lower_ == "at" and verb.lemma_.lower() in cues["aimed"]:
+            continue  # "balked at the US plan": a target, no place
         code = _place_code(prep, at, kb)
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             code = code or next((c for p in obj.children if p.dep_ == "prep"
@@ -209,8 +214,13 @@ def hyphen_word(doc: Doc, end: int) -> str:
 
 
 def _argument_of(token: Any, verb: Any) -> bool:
-    """True when a word is the subject or object of ``verb``, directly or through one
-    preposition ("accused Turkey", "fought against Turkey")."""
-    if token.head.i == verb.i:
-        return token.dep_ in ARGUMENT_DEPS
-    return token.dep_ == "pobj" and token.head.head.i == verb.i
+    """True when a word is, or modifies, the subject or object of ``verb``, directly or
+    through one preposition ("accused Turkey", "fought against Turkey", "balked at the *US*
+    plan")."""
+    for _ in range(ARGUMENT_REACH):
+        if token.head.i == verb.i:
+            return token.dep_ in ARGUMENT_DEPS or token.dep_ == "prep"
+        if token.dep_ not in NOUN_PHRASE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
