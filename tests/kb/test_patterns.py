@@ -106,3 +106,26 @@ def test_a_stem_does_not_match_the_word_for_its_doers():
     assert people is None or people.code == ""
     act = lexicon.match("expressed", "express", [], [Word("supports", "support")])
     assert act is not None and act.code != ""
+
+
+def test_a_preposition_of_a_pattern_governs_the_next_word():
+    # "deployed in Hong Kong ahead of the protest": the protest is no object of "in", so
+    # MOBILIZE's "* IN PROTEST" (141) does not match; with both in one phrase it does
+    lexicon = load_lexicon()
+    apart = [Word("in", "in", position=5, reach=7), Word("hong", "hong", position=6),
+             Word("kong", "kong", position=7), Word("ahead", "ahead", position=8),
+             Word("of", "of", position=9, reach=11), Word("the", "the", position=10),
+             Word("protest", "protest", position=11)]
+    assert lexicon.match("deployed", "deploy", [], apart).code != "141"
+    together = [Word("in", "in", position=5, reach=6), Word("protest", "protest", position=6)]
+    match = lexicon.match("mobilized", "mobilize", [], together)
+    assert match is not None and match.code == "141"
+
+
+def test_a_later_occurrence_of_the_preposition_may_govern_the_next_word():
+    # "mobilized in the morning in protest": the first "in" governs the morning
+    sentence = [Word("in", "in", position=3, reach=5), Word("the", "the", position=4),
+                Word("morning", "morning", position=5), Word("in", "in", position=6, reach=7),
+                Word("protest", "protest", position=7)]
+    match = load_lexicon().match("mobilized", "mobilize", [], sentence)
+    assert match is not None and match.code == "141" and match.used == (3, 4)

@@ -1237,7 +1237,9 @@ def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) 
     """A token as the verb patterns see it; the infinitive "to" is told from the preposition,
     a word hanging on the verb itself (``direct``) from one deeper in its phrase, a
     preposition with its own object away from the verb (``phrase_prep``) from a particle."""
-    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep)
+    reach = token.right_edge.i if token.dep_ == "prep" else -1
+    return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep,
+                token.i, reach)
 
 
 def _blamed(verb: Token, index: list[int]) -> Token | None:

@@ -97,6 +97,9 @@ class Word:
     direct: bool = False  # hangs on the verb itself (its object), not on another word
     # a preposition with its own object, away from the verb ("gave a message to Abe *in* talks")
     phrase_prep: bool = False
+    position: int = -1  # the token's index in its Doc, when known
+    # a preposition's: the index of the last token of its phrase; -1 for other words
+    reach: int = -1
 
 
 @dataclass(frozen=True)
@@ -162,22 +165,35 @@ def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word],
     return -1, 0, 0
 
 
-def _match_slots(slots: tuple, words: list[Word]) -> tuple[list[int], int, int] | None:
-    """Where each slot matched, how many words matched in all and how many of them exactly: a
-    pattern weighs what it matched ("military" of "armed forces|army|military" is one word),
-    not its first alternative."""
-    used: list[int] = []
-    size = exact = 0
-    pos = 0
-    for slot in slots:
-        found, length, exact_words = _find_slot(slot, words, pos)
+def _match_slots(slots: tuple, words: list[Word],
+                 first: int = 0, start: int = 0) -> tuple[list[int], int, int] | None:
+    """Where each slot from ``first`` on matched, how many words matched in all and how many
+    of them exactly: a pattern weighs what it matched ("military" of "armed forces|army|
+    military" is one word), not its first alternative.
+
+    A preposition of the pattern governs the word of the next slot: "* IN PROTEST" is no
+    match for "deployed *in* Hong Kong ahead of the *protest*". When it does not, the next
+    occurrence of the preposition is tried ("arrested on Friday on charges of").
+    """
+    if first == len(slots):
+        return [], 0, 0
+    pos = start
+    while True:
+        found, length, exact_words = _find_slot(slots[first], words, pos)
         if found < 0:
             return None
-        used.append(found)
-        size += length
-        exact += exact_words
+        rest = _match_slots(slots, words, first + 1, found + 1)
+        if rest is None:
+            return None  # a later occurrence leaves the later slots fewer words still
+        used, size, exact = rest
+        if not used or _governs(words[found], words[used[0]]):
+            return [found, *used], length + size, exact_words + exact
         pos = found + 1
-    return used, size, exact
+
+
+def _governs(word: Word, following: Word) -> bool:
+    """False only for a preposition whose phrase ends before the word that follows it."""
+    return word.reach < 0 or following.position < 0 or following.position <= word.reach
 
 
 def _slots(raw: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
