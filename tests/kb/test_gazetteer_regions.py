@@ -1,5 +1,7 @@
 """First-level regions in the gazetteer: named by their cities' admin1, placed at their centre."""
 
+import pytest
+
 from eventwire.coder import Coder
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 
@@ -50,3 +52,14 @@ def test_a_continent_is_never_a_town_of_its_name() -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Asia") == []
     assert gazetteer.lookup("Manila")
+
+
+@pytest.mark.parametrize("name", ["Old City", "Union", "Police", "Independence"])
+def test_a_town_named_by_a_common_word_is_never_read_for_it(name: str) -> None:
+    assert load_gazetteer().lookup(name) == []
+
+
+def test_the_old_city_of_a_town_is_in_that_town(coder) -> None:
+    found = coder.code("Kurdish forces have taken the Old City of Raqqa.",
+                       date="2017-09-08", doc_id="t").events
+    assert [sorted({r.code for r in e.recipient}) for e in found] == [["SYR"]]

@@ -68,8 +68,8 @@ class Gazetteer:
     name and that news text leaves out ("Xinjiang Uygur Zizhiqu" -> "Xinjiang").
     region_stopwords (frozenset[str]): a region named only by these words is
     not indexed ("Central", "Van").
-    world_regions (frozenset[str]): continent and world-region names, never
-    indexed as towns ("Asia", a town in the Philippines).
+    world_regions (frozenset[str]): names never indexed as towns: continents and
+    world regions ("Asia", a town in the Philippines) and common words ("Old City").
     """
 
     def __init__(self, cities: list[list[str]],
@@ -206,7 +206,7 @@ def _rows(name: str) -> list[list[str]]:
 
 PLACE_TABLES = tuple(("places", name) for name in (
     "cities.tsv", "countries.tsv", "country_aliases.tsv", "region_designators.txt",
-    "region_stopwords.txt", "world_regions.txt"))
+    "region_stopwords.txt", "world_regions.txt", "common_word_towns.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -232,5 +232,7 @@ def build_gazetteer() -> Gazetteer:
     designators = tuple(sorted((line.strip().lower() for line in read_lines(
         "places", "region_designators.txt")), key=len, reverse=True))
     stopwords = frozenset(line.strip() for line in read_lines("places", "region_stopwords.txt"))
-    world = frozenset(key(line.strip()) for line in read_lines("places", "world_regions.txt"))
-    return Gazetteer(_rows("cities.tsv"), countries, designators, stopwords, world)
+    unindexed = frozenset(key(line.strip()) for name in ("world_regions.txt",
+                                                         "common_word_towns.txt")
+                          for line in read_lines("places", name))
+    return Gazetteer(_rows("cities.tsv"), countries, designators, stopwords, unindexed)
