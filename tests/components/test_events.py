@@ -1814,3 +1814,21 @@ def test_an_unnamed_crowd_protests_where_it_is(coder, text, code):
 def test_a_month_named_march_is_no_protest(coder):
     found = events(coder, "The airline will suspend all flights to China starting March 1.")
     assert "PROTEST" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Police said the suspect was arrested in Warsaw.", "COP"),
+    ("Turkish police said 12 people were detained in Istanbul.", "COP"),
+])
+def test_an_enforcer_reporting_an_arrest_made_it(coder, text, actor):
+    found = [e for e in events(coder, text) if e.event == "COERCE"]
+    assert [[a.sector for a in e.actor] for e in found] == [[actor]]
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect was arrested in Warsaw, his lawyer said.",
+    "Ten addicts have been quarantined in clinics, the state-run IRNA news agency said.",
+])
+def test_other_reporters_of_an_arrest_did_not_make_it(coder, text):
+    found = [e for e in events(coder, text) if e.event == "COERCE"]
+    assert found and all(a.sector not in ("JUD", "GOV") for e in found for a in e.actor)

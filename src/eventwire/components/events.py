@@ -122,6 +122,10 @@ CROWD_TYPES = frozenset({"PROTEST"})
 # Types whose unnamed agent in a passive ("were asked to stay home, the ministry said") is the
 # one who reports it; killings and arrests are reported by others than their doers.
 SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
+# Repression whose doer a passive leaves unnamed is the reporter's when the reporter enforces
+# the law ("Police said three men were arrested"); a ministry reporting it did it too.
+ENFORCED_TYPES = frozenset({"COERCE"})
+ENFORCING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 # Types that ask for an act: its doer is the one asked ("called for intervention *by Russia*").
 ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
@@ -428,6 +432,13 @@ class EventExtractor(Pipe):
             # "Providers have been asked to isolate networks, the ministry said": the
             # reporter of a request whose asker is unnamed made it.
             actors = mentions_under(speaker, index)
+        if not actors and passive and by is None and info.event in ENFORCED_TYPES and \
+                (speaker := reporting_subject(verb)) is not None:
+            # "Police said the suspect was arrested in Warsaw": the police arrested him
+            # (the speaker's own head word: a "state-run news agency" is no state)
+            own = index[speaker.i]
+            actors = [own] if own >= 0 and \
+                verb.doc._.ew_mentions[own]["sector"] in ENFORCING_SECTORS else []
         if not actors and actor_head is not None and actor_head.pos_ == "PROPN" and \
                 actor_head.i not in (verb.doc._.ew_wire_marks or ()):
             actors = [_unresolved_mention(actor_head, index)]
