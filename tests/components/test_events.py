@@ -1832,3 +1832,26 @@ def test_an_enforcer_reporting_an_arrest_made_it(coder, text, actor):
 def test_other_reporters_of_an_arrest_did_not_make_it(coder, text):
     found = [e for e in events(coder, text) if e.event == "COERCE"]
     assert found and all(a.sector not in ("JUD", "GOV") for e in found for a in e.actor)
+
+
+@pytest.mark.parametrize("text", [
+    "A total withdrawal of US personnel at this time would restore Assad.",
+    "A US withdrawal could embolden Iran.",
+])
+def test_an_act_supposed_as_a_premise_is_hypothetical(coder, text):
+    found = events(coder, text)
+    assert [e.event for e in found] == ["RETREAT"] and "hypothetical" in found[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish offensive could displace thousands of civilians, aid agencies warned.",
+    "Dunford warned that a Syrian assault on the enclave would lead to a catastrophe.",
+])
+def test_an_attack_supposed_by_a_third_party_is_no_threat(coder, text):
+    assert [e.event for e in events(coder, text) if e.event in ("ASSAULT", "THREATEN")] == []
+
+
+def test_an_event_noun_that_causes_something_happened(coder):
+    found = [e for e in events(coder, "The Russian attack on Kyiv killed 12 people.")
+             if e.event_text == "attack"]
+    assert found and not {"hypothetical", "future"} & set(found[0].mode)

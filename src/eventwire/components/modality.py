@@ -249,6 +249,11 @@ class Modality(Pipe):
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             not occurrence_phrases().isdisjoint(_verb_phrases(clause))
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and not occurrence:
+            # "a total withdrawal would restore Assad", "warned that an assault would lead to
+            # a catastrophe": the act is a supposition, whoever reports it
+            found.update(category for c in clause.children if c.dep_ == "aux" and
+                         (category := self.cues.get(("premise", c.lower_))))
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
                 self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for
