@@ -262,3 +262,20 @@ def test_a_coalition_is_whoever_leads_it(coder):
     found = coder.code("The US-led coalition said it would attack Raqqa.",
                        date="2017-06-01", doc_id="t").events
     assert [[a.code for a in e.actor] for e in found] == [["USA"]]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # allies and partners are of the country that names them, never of their owner
+    ("Turkey is working with its Syrian allies.", ["SYR", "TUR"]),
+    ("The deal was brokered by Damascus's Russian ally.", ["RUS"]),
+    ("Russia's Chinese partners backed the plan.", ["CHN"]),
+])
+def test_allies_are_of_the_country_that_names_them(coder, text, actors):
+    found = coder.code(text, date="2018-03-01", doc_id="t").events
+    assert sorted({a.code for a in found[0].actor}) == actors
+
+
+def test_an_owners_allies_are_not_the_owner(coder):
+    doc = coder.nlp("Assad's allies condemned the strikes.")
+    allies = next(m for m in doc._.ew_mentions if m["text"].endswith("allies"))
+    assert allies["code"] is None

@@ -284,6 +284,9 @@ class ActorFinder(Pipe):
                 return True  # "Vietnamese-led forces" are the nationality's forces
         if atom.kind == "person":
             return False
+        if last.kind in OWNER_KINDS and gap[0].text in POSSESSIVE and \
+                doc[atom.end - 1].lower_ in self.cues["other_party"]:
+            return False  # "Turkey's allies" are not Turkish
         if last.kind in OWNER_KINDS and gap[0].text in POSSESSIVE:
             # "Nicaragua's Sandinista government"
             return len(gap) <= 3 and all(modifier(t) for t in gap[1:])

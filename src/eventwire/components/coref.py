@@ -97,6 +97,9 @@ class Coreference(Pipe):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
         self.titles = frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv"))
+        # "Assad's allies", "its partners": another party than the owner (cues.csv)
+        self.other_party = frozenset(r["word"] for r in read_csv("actors", "cues.csv")
+                                     if r["role"] == "other_party")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -309,7 +312,8 @@ class Coreference(Pipe):
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         starts = [m["start"] for m in mentions]
         for m in mentions:
-            if m["code"] or m["kind"] != "agent" or not m["start"]:
+            if m["code"] or m["kind"] != "agent" or not m["start"] or \
+                    doc[m["end"] - 1].lower_ in self.other_party:
                 continue
             before = doc[m["start"] - 1]
             owner = None
