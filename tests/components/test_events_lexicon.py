@@ -1179,3 +1179,19 @@ def test_a_task_one_is_responsible_for_accuses_no_one(coder):
     found = coder.code("The US said the Iraqi army is responsible for guarding the camps.",
                        date="2020-01-08", doc_id="t").events
     assert "ACCUSE" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # halting an attack de-escalates (CAMEO 087): no attack is coded from the halted noun
+    ("Turkey halted its offensive in northern Syria.", "TUR"),
+    ("Israel suspended airstrikes on Gaza for 48 hours.", "ISR"),
+])
+def test_halting_an_attack_is_a_retreat(coder, text, actor):
+    found = coder.code(text, date="2019-10-17", doc_id="t").events
+    assert [(e.event, codes(e.actor)) for e in found] == [("RETREAT", [actor])]
+
+
+def test_a_pause_of_an_attack_threatens_no_one(coder):
+    found = coder.code("Turkey will pause its offensive for five days.",
+                       date="2019-10-17", doc_id="t").events
+    assert "THREATEN" not in [e.event for e in found] and found
