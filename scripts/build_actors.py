@@ -129,8 +129,10 @@ def build_agents(shared: Path) -> None:
         agents[term] = row["sector"]
         if row["office"]:
             offices[term] = row["office"]
-        if row.get("plural") != "no":
-            agents.setdefault(plural_phrase(term), row["sector"])
+        plural_form = (row.get("plural") or "").strip().lower()
+        if plural_form != "no":
+            # the row's own plural where the rule would be wrong ("oligarchs", not "oligarches")
+            agents.setdefault(plural_form or plural_phrase(term), row["sector"])
     for term, sector in list(agents.items()):
         # British spelling of the source dictionaries' American terms: "international
         # organisations", "a terrorist organisation", "organised crime"

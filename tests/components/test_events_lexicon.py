@@ -1195,3 +1195,21 @@ def test_a_pause_of_an_attack_threatens_no_one(coder):
     found = coder.code("Turkey will pause its offensive for five days.",
                        date="2019-10-17", doc_id="t").events
     assert "THREATEN" not in [e.event for e in found] and found
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # approving a loan gives it; welcoming refugees shelters them (PLOVER AID)
+    ("The World Bank approved a $500 million loan to Ukraine.", "AID", "IGO", "UKR"),
+    ("Kenya welcomed 800,000 refugees fleeing the war in South Sudan.", "AID", "KEN", "SSD"),
+    # oligarchs are of the country that names them
+    ("The EU froze the assets of 20 Russian oligarchs.", "SANCTION", "EUR", "RUS"),
+])
+def test_aid_approved_or_given_shelter_and_sanctioned_elites(top_roles, text, event_type,
+                                                              actor, recipient):
+    assert top_roles(text) == (event_type, [actor], [recipient])
+
+
+@pytest.mark.parametrize("text", ["Parliament approved the budget.",
+                                  "Merkel welcomed the decision."])
+def test_approving_a_budget_or_welcoming_a_decision_gives_no_aid(coder, text):
+    assert "AID" not in [e.event for e in coder.code(text, date="2020-01-01").events]

@@ -153,3 +153,8 @@ def test_real_words_are_not_corrected(kb: ActorKB, word: str) -> None:
 def test_forum_of_an_ngo_is_coded_with_it(kb: ActorKB) -> None:
     target = next(t for t in kb.lookup("World Water Forum") if t.kind == "org")
     assert kb.code_of(target.key) == "NGO"
+
+
+def test_an_agent_row_may_give_its_own_plural(kb: ActorKB) -> None:
+    assert kb.sector_of("oligarchs") == "ELI"
+    assert not kb.lookup("oligarches")
