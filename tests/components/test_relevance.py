@@ -286,6 +286,9 @@ def test_private_travellers_joining_a_group_make_no_visit(coder):
 @pytest.mark.parametrize("text", [
     "A sandstorm killed three Iraqi soldiers near the Saudi border.",
     "A blizzard cut off two Afghan army posts in Badakhshan.",
+    # the parser also reads the place the quake struck as the subject of what it did
+    "A very strong earthquake that struck southwest Japan killed one person and injured "
+    "at least three, authorities said.",
 ])
 def test_weather_does_no_harm_as_a_party(nlp, text):
     found = Coder(nlp=nlp).code(text, date="2026-01-10").events

@@ -360,6 +360,9 @@ class EventRelevance(Pipe):
         doer = agent(trigger) if passive else subj
         if doer is not None and doer.lemma_.lower() in self.causes:
             return True
+        if not passive and subj is not None and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.causes for c in subj.head.children):
+            return True  # "an earthquake that struck Japan killed ...": Japan read as a subject too
         if event["event"] not in HARM_TYPES:
             return False
         if self._toll_of_harm(trigger):
