@@ -1213,3 +1213,17 @@ def test_aid_approved_or_given_shelter_and_sanctioned_elites(top_roles, text, ev
                                   "Merkel welcomed the decision."])
 def test_approving_a_budget_or_welcoming_a_decision_gives_no_aid(coder, text):
     assert "AID" not in [e.event for e in coder.code(text, date="2020-01-01").events]
+
+
+def test_taking_over_from_a_predecessor_seizes_nothing(coder):
+    text = "Greenspan, who has been nominated to take over from Volcker, will pursue tight policy."
+    assert coder.code(text, date="1987-06-02").events == []
+    found = coder.code("Rebels took over the town from government forces.",
+                       date="1987-06-02").events
+    assert [e.event for e in found] == ["COERCE"]
+
+
+def test_an_inability_to_act_is_no_act(coder):
+    found = coder.code("The government's inability to end 12 years of civil war has hurt the "
+                       "pound.", date="1987-10-19").events
+    assert all("negation" in e.mode for e in found)
