@@ -1227,3 +1227,9 @@ def test_an_inability_to_act_is_no_act(coder):
     found = coder.code("The government's inability to end 12 years of civil war has hurt the "
                        "pound.", date="1987-10-19").events
     assert all("negation" in e.mode for e in found)
+
+
+def test_submitting_a_law_to_parliament_yields_nothing(coder):
+    text = ("The Somali government has submitted to parliament a law offering foreign "
+            "investors generous terms.")
+    assert coder.code(text, date="1987-03-23").events == []
