@@ -1233,3 +1233,12 @@ def test_submitting_a_law_to_parliament_yields_nothing(coder):
     text = ("The Somali government has submitted to parliament a law offering foreign "
             "investors generous terms.")
     assert coder.code(text, date="1987-03-23").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "They are ringing Turkey and Turkey aren't telling them anything.",
+    "It is Erdogan's judgment that could be called into question by the population.",
+    "The UK and US would go to great lengths to avoid damaging Russian forces.",
+])
+def test_phoning_doubting_and_effort_are_no_events(coder, text):
+    assert coder.code(text, date="2018-04-12").events == []
