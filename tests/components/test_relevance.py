@@ -65,6 +65,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Heavy fighting broke out in the north of the city on Sunday.", "ASSAULT"),
     ("A raid on the hideout led to a firefight between foreign fighters and his guards.",
      "ASSAULT"),
+    # Criminal charges are the state's, whoever the text names (event verb rows).
+    ("Three men were charged with murder on Tuesday.", "ACCUSE"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)

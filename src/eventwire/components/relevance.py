@@ -25,6 +25,7 @@ only its recipient is political, and in a sentence with off-topic cues.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -146,7 +147,8 @@ class EventRelevance(Pipe):
             # are so only when no private actor does them.
             if self.require_political_actor and not sides and (
                     private or not self.policy.is_political_act(
-                        event["event"], event["mode"], event_noun(doc, event))):
+                        event["event"], event["mode"], event_noun(doc, event),
+                        _verb_lemma(doc, event))):
                 continue
             if self._harm_without_agent(doc, event) or self._aimed_at_market(doc, event):
                 continue
@@ -521,3 +523,8 @@ def _unresolved_pronoun_subject(doc: Doc, event: dict[str, Any]) -> bool:
     subj, passive = subject(doc[event["trigger"][0]])
     return subj is not None and not passive and subj.tag_ == "PRP" and subj.lower_ in \
         UNKNOWN_PRONOUNS
+
+
+def _verb_lemma(doc: Doc, event: Mapping[str, Any]) -> str | None:
+    """The lemma of a verbal trigger ("were *charged* with murder"); None for a noun."""
+    return None if event.get("sense") == "noun" else doc[event["trigger"][0]].lemma_.lower()

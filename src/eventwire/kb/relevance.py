@@ -56,6 +56,7 @@ class PoliticalPolicy:
     destinations: Mapping[str, frozenset[str]]  # event type -> modes whose recipient is a place
     private_sectors: Mapping[str, frozenset[str]]  # event type -> actor sectors of private acts
     act_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> noun lemmas
+    act_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> verb lemmas
     private_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # type -> kinds
     # types a private actor does for itself, whoever the recipient ("private-act" rows)
     private_acts: frozenset[str] = frozenset()
@@ -73,12 +74,15 @@ class PoliticalPolicy:
         """True when the recipient is only where the actor goes (a visit's host country)."""
         return any(mode in self.destinations.get(event, ()) for mode in modes)
 
-    def is_political_act(self, event: str, modes: list[str], noun: str | None = None) -> bool:
+    def is_political_act(self, event: str, modes: list[str], noun: str | None = None,
+                         verb: str | None = None) -> bool:
         """True for an act only political actors perform (a protest, an air strike); ``noun``
-        is the lemma of a nominal trigger ("clashes", "a battle")."""
+        is the lemma of a nominal trigger ("clashes", "a battle"), ``verb`` of a verbal one
+        ("were charged with murder")."""
         allowed = self.acts.get(event, frozenset())
         return ANY in allowed or any(mode in allowed for mode in modes) or \
-            noun is not None and noun in self.act_nouns.get(event, ())
+            noun is not None and noun in self.act_nouns.get(event, ()) or \
+            verb is not None and verb in self.act_verbs.get(event, ())
 
     def is_political(self, member: Mapping[str, Any], side: str, event: str,
                      is_country: bool) -> bool:
@@ -116,6 +120,7 @@ def load_policy() -> PoliticalPolicy:
     destinations: dict[str, frozenset[str]] = {}
     private: dict[str, frozenset[str]] = {}
     nouns: dict[str, frozenset[str]] = {}
+    verbs: dict[str, frozenset[str]] = {}
     private_kinds: dict[str, frozenset[str]] = {}
     private_acts: frozenset[str] = frozenset()
     where = "relevance/political_actors.tsv"
@@ -129,11 +134,11 @@ def load_policy() -> PoliticalPolicy:
             for event in _types(row["events"], where):
                 table[event] = table.get(event, frozenset()) | values
             continue
-        if row["side"] == "event" and row["match"] == "noun" or \
+        if row["side"] == "event" and row["match"] in ("noun", "verb") or \
                 row["side"] in ("event", "destination") and row["match"] == "mode":
             modes = frozenset(m.strip() for m in row["value"].split(","))
-            by_type = nouns if row["match"] == "noun" else \
-                acts if row["side"] == "event" else destinations
+            by_type = nouns if row["match"] == "noun" else verbs if row["match"] == "verb" \
+                else acts if row["side"] == "event" else destinations
             for event in _types(row["events"], where):
                 by_type[event] = by_type.get(event, frozenset()) | modes
             continue
@@ -149,7 +154,7 @@ def load_policy() -> PoliticalPolicy:
                       if types == every and sectors.get(("recipient", s)) == every)
     return PoliticalPolicy(codes=codes, sectors=sectors, state_sectors=state, acts=acts,
                            destinations=destinations, private_sectors=private,
-                           act_nouns=nouns, private_kinds=private_kinds,
+                           act_nouns=nouns, act_verbs=verbs, private_kinds=private_kinds,
                            private_acts=private_acts)
 
 
