@@ -1242,3 +1242,19 @@ def test_submitting_a_law_to_parliament_yields_nothing(coder):
 ])
 def test_phoning_doubting_and_effort_are_no_events(coder, text):
     assert coder.code(text, date="2018-04-12").events == []
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    # documenting or reporting abuses accuses whoever did them (CAMEO 1122)
+    ("Human Rights Watch documented abuses by Saudi forces in Yemen.", "NGO", "SAU"),
+    ("Amnesty reported widespread torture by Syrian security forces.", "NGO", "SYR"),
+])
+def test_documenting_abuses_accuses_their_doers(top_roles, text, actor, recipient):
+    assert top_roles(text) == ("ACCUSE", [actor], [recipient])
+
+
+@pytest.mark.parametrize("text", ["Journalists filmed the protests.",
+                                  "Reporters documented the protests.",
+                                  "The band recorded a new album."])
+def test_who_films_or_documents_an_act_did_not_do_it(coder, text):
+    assert coder.code(text, date="2020-01-01").events == []

@@ -1570,8 +1570,10 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
         # "called the sanctions illegal": the judge imposed nothing; "the army confirmed the
         # attack": who reacts to an act did not do it; "the arrest sparked protests": what
         # causes an act does not do it
+        # (observing_verbs.txt: "journalists filmed the protests" filmed, did not protest)
         if naming_judgment(head) is not None or head.lemma_.lower() in reaction_verbs() or \
-                head.lemma_.lower() in word_list("causing_verbs.txt"):
+                head.lemma_.lower() in word_list("causing_verbs.txt") or \
+                head.lemma_.lower() in word_list("observing_verbs.txt"):
             return None
         return head
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
