@@ -1258,3 +1258,17 @@ def test_documenting_abuses_accuses_their_doers(top_roles, text, actor, recipien
                                   "The band recorded a new album."])
 def test_who_films_or_documents_an_act_did_not_do_it(coder, text):
     assert coder.code(text, date="2020-01-01").events == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Beijing made concessions to Washington on trade.", "CONCEDE", "CHN", "USA"),
+    ("Israel granted access to UN inspectors.", "RETREAT", "ISR", "UNO"),
+])
+def test_concessions_and_access_granted(top_roles, text, event_type, actor, recipient):
+    assert top_roles(text) == (event_type, [actor], [recipient])
+
+
+def test_handing_over_power_yields_it(coder):
+    found = coder.code("The army handed over power to a civilian government.",
+                       date="2020-01-01").events
+    assert [(e.event, e.mode) for e in found] == [("RETREAT", ["resign"])]
