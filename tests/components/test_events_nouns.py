@@ -364,3 +364,10 @@ def test_a_strike_by_armed_forces_is_an_attack(coder, text, expected):
     strikes = [e.event for e in coder.code(text, date="2020-01-03", doc_id="t").events
                if e.event_text.startswith("strike") or e.event_text == "killed"]
     assert strikes and set(strikes) == {expected}, strikes
+
+
+@pytest.mark.parametrize("text", ["The government lifted the ban on opposition rallies.",
+                                  "The government imposed restrictions on protests."])
+def test_an_act_a_ban_forbids_did_not_take_place(coder, text):
+    found = coder.code(text, date="2020-01-01", doc_id="t").events
+    assert "PROTEST" not in [e.event for e in found] and found

@@ -775,6 +775,8 @@ class EventExtractor(Pipe):
             return None
         if _in_name(noun, index):
             return None  # "the Popular Front for the *Liberation* of Palestine": a name
+        if _forbidden(noun):
+            return None  # "lifted the ban on opposition rallies": forbidden, not held
         entry = _nominal_entry(self.lexicon.nouns, noun)
         if entry is None or self._figurative(noun):
             return None
@@ -1051,6 +1053,17 @@ def _attacker(noun: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
     doer = noun.dep_ in ("nsubj", "pobj") and verb.i != noun.i
     return doer and kept.get(verb.i, {}).get("event") == "ASSAULT"
+
+
+def _forbidden(noun: Token) -> bool:
+    """True for an event noun after the "on" of a ban or restriction, which the parser may
+    hang on the ban or on its verb ("lifted the ban *on* rallies")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return False
+    holder = noun.head.head
+    rules = word_list("banning_nouns.txt")
+    return holder.lemma_.lower() in rules or holder.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in rules for c in holder.children)
 
 
 def partitive_nouns() -> frozenset[str]:
