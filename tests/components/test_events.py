@@ -72,6 +72,26 @@ def test_condition_asserts_nothing_and_hypothetical_conflict_is_a_threat(coder):
         assert "hypothetical" in event.mode
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "speaker_threatens"),
+    [
+        ("Analysts said Russia could invade Ukraine within weeks.", "COERCE", False),
+        ("Iran said the United States could attack at any moment.", "ASSAULT", False),
+        ("They feared the police, who could assault them again.", "ASSAULT", False),
+        ("Trump said the United States could strike Syria again.", "THREATEN", True),
+        ("Rebels said they could attack the base.", "THREATEN", True),
+    ],
+)
+def test_a_possible_act_threatens_only_when_its_doer_says_so(coder, text, act,
+                                                              speaker_threatens):
+    """What analysts, another state or the narrator suppose a party could do is a
+    hypothetical act, no threat; the doer's own word that it could is one."""
+    found = events(coder, text)
+    event = find(found, act)
+    assert "hypothetical" in event.mode
+    assert any(e.event == "THREATEN" for e in found) == speaker_threatens
+
+
 def test_negation_is_a_mode(coder):
     event = find(events(coder, "Iran did not attack Israel."), "ASSAULT")
     assert "negation" in event.mode

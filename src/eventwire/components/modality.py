@@ -31,6 +31,7 @@ from eventwire.participants import (
     mentions_under,
     own_state,
     reporting_subject,
+    reporting_verbs,
     subject,
 )
 
@@ -54,6 +55,8 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 WARNED_PREPS = frozenset({"against", "of"})
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
+# Categories that make a possible act someone's threat, not only a possibility.
+THREAT_MODES = frozenset({"hypothetical", "future", "intent"})
 # PLOVER: future-tense cooperation is a promise ("will visit", "will withdraw") -> AGREE, as
 # the PLOVER gold codes announced retreats; a future concession ("would ease restrictions")
 # stays a concession (PLOVER manual, CONCEDE).
@@ -189,7 +192,8 @@ class Modality(Pipe):
             if "obligation" in found:
                 self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
-                    not ("future" not in found and _past(doc[start])):
+                    not ("future" not in found and _past(doc[start])) and \
+                    not (found & THREAT_MODES == {"hypothetical"} and self._supposed(doc, event)):
                 # "it is possible that Russia attacked the convoy": a past act supposed is
                 # no threat; it stays the act, hypothetical
                 self._recode(event, THREAT_CAMEO)
@@ -537,6 +541,35 @@ class Modality(Pipe):
         whatever that verb's mode: the restrictions are in force."""
         return token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and \
             self.cues.get(("presupposed", token.head.lemma_.lower())) == "asserted"
+
+    def _supposed(self, doc: Doc, event: dict[str, Any]) -> bool:
+        """A possible act that a party other than its doer supposes ("analysts said Russia
+        could invade"), or that the narrator ascribes to a party as a power ("the police, who
+        could arrest them"): no one threatens it, so it stays the act, hypothetical."""
+        clause = doc[event["trigger"][0]]
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(
+                c.dep_ == "aux" and self.cues.get(("aux", c.lower_)) == "hypothetical"
+                for c in clause.children):
+            return True
+        speaker = reporting_subject(clause) or next(
+            (s for c in clause.children if c.dep_ == "parataxis"
+             and c.lemma_.lower() in reporting_verbs()
+             for s in c.children if s.dep_ == "nsubj"), None)
+        if speaker is None or not event["actor"]:
+            return False
+        mentions = doc._.ew_mentions
+        speakers = mentions_under(speaker, mention_index(doc))
+        if not speakers:
+            return speaker.pos_ != "PRON"  # "analysts said": nobody who could threaten
+        if set(speakers) & set(event["actor"]) or any(
+                doc[mentions[m]["start"]].pos_ == "PRON" for m in event["actor"]):
+            return False  # "rebels said they could attack": the speakers' own threat
+        doers = {mentions[m]["code"] for m in event["actor"]} - {None}
+        # an uncoded doer ("a military operation would be launched", said the SDF) may be
+        # the speaker's own side
+        return bool(doers) and not doers & {mentions[m]["code"] for m in speakers}
 
     def _obligation(self, doc: Doc, event: dict[str, Any]) -> None:
         """"X said Y must do Z" is X demanding it of Y; unreported, it is only hypothetical."""
