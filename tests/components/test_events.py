@@ -449,7 +449,29 @@ def test_an_agreement_that_failed_is_a_rejection(coder):
     text = ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian "
             "offices in east Jerusalem on Sunday.")
     events = coder.code(text, date="1999-06-13").events
-    assert [e.event for e in events] == ["REJECT"] and "negation" in events[0].mode
+    # the failure is the rejection: it took place, so it carries no negation
+    assert [e.event for e in events] == ["REJECT"] and "negation" not in events[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "Japan will not accept the proposal.",
+    "The rebels said they would not meet the envoy.",
+])
+def test_a_refusal_made_is_no_negated_event(coder, text):
+    """An analyst who drops negated events must keep the refusals that were made."""
+    refusal = find(events(coder, text), "REJECT")
+    assert "negation" not in refusal.mode
+
+
+@pytest.mark.parametrize(("text", "asserted"), [
+    ("In 2003 Turkey refused to back the US-led invasion of Iraq.", True),
+    ("Germany did not support the invasion of Iraq.", True),
+    ("Germany would not support an invasion of Iraq.", False),
+])
+def test_taking_sides_on_a_known_act_does_not_negate_it(coder, text, asserted):
+    """A refusal to back "the invasion" leaves the invasion done; "an invasion" is not."""
+    invasions = [e for e in events(coder, text) if e.event_text == "invasion"]
+    assert any(not {"negation", "hypothetical"} & set(e.mode) for e in invasions) == asserted
 
 
 @pytest.mark.parametrize("text", [

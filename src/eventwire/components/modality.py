@@ -78,6 +78,7 @@ UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligati
 # Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
 NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Governor cue categories that also reach a clause the verb governs ("imagined jets bombing").
 MIND_CATEGORIES = frozenset({"imagined"})
 
@@ -206,6 +207,8 @@ class Modality(Pipe):
             if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
                     "negation" in found and event["event"] in NEGATED_REFUSALS:
                 self._recode(event, REFUSAL_CAMEO)
+                # the refusal was made: its "not" is what it is, and no negation of it
+                event["mode"] = [m for m in event["mode"] if m != "negation"]
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
             if not found & UNCERTAIN and (purposed or _purpose(doc[start])):
@@ -278,6 +281,10 @@ class Modality(Pipe):
                 # "will condemn the bombing": the bombing the verb reacts to was done; "did
                 # not address Trump's decision to withdraw": the decision was made
                 break
+            if step > 0 and trigger.pos_ == "NOUN" and token.pos_ == "VERB" and \
+                    self.cues.get(("stance", token.lemma_.lower())) == "asserted" and \
+                    _definite(trigger):
+                break  # "refused to back the US-led invasion": the invasion took place
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
@@ -602,6 +609,13 @@ class Modality(Pipe):
         event["event"] = info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
+
+
+def _definite(noun: Token) -> bool:
+    """A noun with a definite determiner or a possessor ("the invasion", "Turkey's
+    offensive"): one that is known to the reader, so it exists."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+               for c in noun.children)
 
 
 def _then_clause(verb: Token, mark: Token) -> bool:
