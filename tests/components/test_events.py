@@ -1638,7 +1638,9 @@ def test_an_act_warned_against_is_not_done(coder, text):
 ])
 def test_a_phrase_with_no_negates(coder, text):
     found = events(coder, text)
-    assert found and all("negation" in e.mode for e in found), found
+    # a refusal that "no" makes is the REJECT itself, which took place
+    assert found and all("negation" in e.mode or e.event == "REJECT" for e in found), found
+    assert not [e for e in found if e.event == "REJECT" and "negation" in e.mode]
 
 
 @pytest.mark.parametrize("text", [

@@ -1272,3 +1272,28 @@ def test_handing_over_power_yields_it(coder):
     found = coder.code("The army handed over power to a civilian government.",
                        date="2020-01-01").events
     assert [(e.event, e.mode) for e in found] == [("RETREAT", ["resign"])]
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    # calling a ceasefire declares it; calling out an act denounces it
+    ("The PKK called a unilateral ceasefire.", "RETREAT", "ceasefire"),
+    ("The president called out the horrible attack by Assad.", "ACCUSE", "disapprove"),
+])
+def test_calling_a_ceasefire_or_calling_out_is_no_phone_call(coder, text, event_type, mode):
+    found = coder.code(text, date="2018-04-12").events
+    assert (found[0].event, found[0].mode[:1]) == (event_type, [mode])
+
+
+def test_a_particle_of_another_verb_is_not_the_verbs_own(coder):
+    found = coder.code("This is called carrying out an operation against Turkey, he told "
+                       "supporters.", date="2018-04-12").events
+    assert "ACCUSE" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Few of the preconditions for attendance have been met by the Russians.",
+    "It does not want an indefinite drain on its military.",
+    "He campaigned on a tough agenda against Iran.",
+])
+def test_satisfied_conditions_wants_and_platforms_are_no_events(coder, text):
+    assert coder.code(text, date="2018-01-28").events == []

@@ -688,7 +688,7 @@ class EventExtractor(Pipe):
         """A verb the parser read as a plural noun between two actors ("as *Beijing pressures
         Tokyo* over", "US sanctions Iran"): the actor before it acts on the one after."""
         after_tokens = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_punct][:8]
-        after = [matcher_word(t) for t in after_tokens]
+        after = [matcher_word(t, direct=t.i == token.i + 1) for t in after_tokens]
         lemma = token.lemma_.lower()
         match = self.lexicon.match(token.lower_, lemma, [], after)
         if match is None or not match.code:

@@ -321,8 +321,11 @@ class VerbLexicon:
                 if matched_after is None:
                     continue
                 used_after, size_after, exact_after = matched_after
-                if pattern.post in particle_slots() and after[used_after[0]].phrase_prep:
-                    continue  # "gave a message in talks" is no "give in"
+                if pattern.post in particle_slots() and (after[used_after[0]].phrase_prep or
+                                                         not after[used_after[0]].direct):
+                    # "gave a message in talks" is no "give in"; "is called carrying *out* an
+                    # operation" is no "call out": the particle is another verb's
+                    continue
                 if not pattern.code and used_after and any(
                         w.lower == PASSIVE_AGENT for w in after[:used_after[0]]):
                     # A pattern that codes nothing marks a phrase that is no event ("attack
