@@ -40,6 +40,9 @@ def types(coder: Coder, text: str) -> list[str]:
     "The news conference let Reagan demonstrate he was in command of affairs.",
     "Hedge fund Third Point called on the British insurer on Monday to split in two.",
     "The conversation moved to where the battle lines had reached.",
+    # a team's captain is no officer
+    "After the ball tampering during a test match, captain Steve Smith was banned for a year "
+    "by Cricket Australia.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []

@@ -157,7 +157,7 @@ class EventRelevance(Pipe):
                 continue  # "banned fishermen from heading to sea": going visits someone
             topic = topics[event["sentence"]] if topics else None
             if topic is not None and topic[1] >= 1.0 \
-                    and not self._survives(topic[0], event, mentions, things) \
+                    and not self._survives(topic[0], event, mentions, things, doc) \
                     and not self._violence_in_business(doc, event, topic[0], private) \
                     and not self._protest_in_business(event, topic[0], private, mentions):
                 continue
@@ -444,14 +444,17 @@ class EventRelevance(Pipe):
             any(mentions[a].get("sector") for a in event["actor"])
 
     def _survives(self, domain: Domain, event: dict[str, Any], mentions: list[dict],
-                  things: frozenset[int] = frozenset()) -> bool:
+                  things: frozenset[int], doc: Doc) -> bool:
         """In an off-topic sentence, an event needs a participant the domain lets through:
         a state counts named ("Singapore") or as the pronoun that stands for it
-        ("Singapore said *it* would ban visitors")."""
+        ("Singapore said *it* would ban visitors"); a mention named by one of the domain's
+        own cue words does not ("*captain* Steve Smith" of a cricket team is no officer)."""
         kb = self.kb
         for index in event["actor"] + event["recipient"]:
             mention = mentions[index]
-            if mention.get("kind") in INFERRED_KINDS or index in things:
+            if mention.get("kind") in INFERRED_KINDS or index in things or any(
+                    t.lower_ in domain.cues or t.lemma_.lower() in domain.cues
+                    for t in doc[mention["start"]:mention["end"]]):
                 continue
             for member in mention.get("members") or [mention]:
                 if member.get("sector") in self.policy.state_sectors:
