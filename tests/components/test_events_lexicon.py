@@ -1297,3 +1297,15 @@ def test_a_particle_of_another_verb_is_not_the_verbs_own(coder):
 ])
 def test_satisfied_conditions_wants_and_platforms_are_no_events(coder, text):
     assert coder.code(text, date="2018-01-28").events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # appealing asks only of someone or for something; alone or to a court it is a legal appeal
+    ("The attorney vowed to appeal.", []),
+    ("Weinstein's lawyers will appeal against the verdict.", []),
+    ("He appealed to the Supreme Court.", []),
+    ("The UN appealed to Russia to halt the bombing.", ["REQUEST"]),
+    ("Iraq appealed for international aid.", ["REQUEST"]),
+])
+def test_a_legal_appeal_asks_no_party(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
