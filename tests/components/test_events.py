@@ -483,7 +483,9 @@ def test_figurative_harm_is_no_act(coder, text):
 
 
 @pytest.mark.parametrize(("text", "event_type", "mode"), [
-    ("The Turkish army said it would withdraw from Afrin.", "AGREE", "future"),
+    # an announced retreat concedes (PLOVER manual, CONCEDE); a promised release is a promise
+    ("The Turkish army said it would withdraw from Afrin.", "CONCEDE", "future"),
+    ("The rebels said they will release the prime minister.", "AGREE", "future"),
     ("China said it would not accept the ruling.", "REJECT", "future"),
     ("US commanders have told the Kurds that they would not accept the operation.", "REJECT",
      "future"),
@@ -1823,7 +1825,7 @@ def test_a_withdrawal_others_expect_is_no_promise(coder):
     assert found and [e.event for e in found] == ["RETREAT"] and all(
         "hypothetical" in e.mode for e in found), found
     found = events(coder, "The US will withdraw its troops from Syria.")
-    assert [e.event for e in found] == ["AGREE"]
+    assert [e.event for e in found] == ["CONCEDE"]
 
 
 def test_a_perfect_participle_clause_was_done(coder):

@@ -42,9 +42,9 @@ def assert_roles(roles, event_type, actors, recipients):
         ("The Ethiopian army used Somali villagers as human shields.", "COERCE", ["ETH"], ["SOM"]),
         # Opening borders to people is asylum.
         ("Turkey opened its borders to Syrian refugees.", "AID", ["TUR"], ["SYR"]),
-        # Evacuating settlements withdraws from them; announced, it is a promise.
+        # Evacuating settlements withdraws from them; announced, it concedes (PLOVER manual).
         ("Israel evacuated two settlements in the West Bank.", "RETREAT", ["ISR"], []),
-        ("Israel will evacuate its settlements.", "AGREE", ["ISR"], []),
+        ("Israel will evacuate its settlements.", "CONCEDE", ["ISR"], []),
         # A court opening a hearing investigates.
         ("A Pakistani court opened a hearing into the killing of a journalist.",
          "ACCUSE", ["PAK"], []),

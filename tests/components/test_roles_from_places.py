@@ -41,7 +41,8 @@ def test_a_promised_withdrawal_is_aimed_at_the_state_it_leaves(coder: Coder) -> 
     done = roles(coder, "Russia evacuated its military bases in Moldova last year.")
     assert done and done[0] == ("RETREAT", ["RUS"], ["MDA"])
     promised = roles(coder, "Russia will evacuate its military bases in Moldova next year.")
-    assert promised and promised[0] == ("AGREE", ["RUS"], ["MDA"])
+    # an announced retreat concedes (PLOVER manual)
+    assert promised and promised[0] == ("CONCEDE", ["RUS"], ["MDA"])
 
 
 @pytest.mark.parametrize(("text", "code"), [

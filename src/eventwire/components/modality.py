@@ -57,10 +57,18 @@ THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTES
 THREAT_CAMEO = "130"
 # Categories that make a possible act someone's threat, not only a possibility.
 THREAT_MODES = frozenset({"hypothetical", "future", "intent"})
-# PLOVER: future-tense cooperation is a promise ("will visit", "will withdraw") -> AGREE, as
-# the PLOVER gold codes announced retreats; a future concession ("would ease restrictions")
-# stays a concession (PLOVER manual, CONCEDE).
+# PLOVER: future-tense cooperation is a promise ("will visit") -> AGREE; a future concession
+# ("would ease restrictions") stays a concession, and an announced retreat ("will withdraw its
+# troops") is one (PLOVER manual, CONCEDE), keeping CAMEO 0356, an intent to de-escalate,
+# which the dictionary also gives agreements to a ceasefire (AGREE).
 PROMISE_RECODED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+ANNOUNCED_RETREAT_CAMEO = "0356"
+ANNOUNCED_RETREAT_TYPE = "CONCEDE"
+# Retreats whose announcement is still a promise, not a concession (CAMEO prefixes): a
+# resignation (0831), a truce to be signed (0871: "are bound to sign a truce", an agreement
+# promised), a return or release (084: "the rebels said they will release the prime
+# minister", as the PLOVER gold codes it).
+PROMISED_RETREAT_CAMEO = ("0831", "0871", "084")
 # A stated readiness to concede is an offer, a promise made ("said he is prepared to lift the
 # ban", as the PLOVER gold codes it), though a concession only announced stays one.
 READINESS_RECODED = PROMISE_RECODED | {"CONCEDE"}
@@ -201,9 +209,14 @@ class Modality(Pipe):
             elif "future" in found and "hypothetical" not in found and \
                     event["event"] in PROMISE_RECODED or \
                     "intent" in found and event["event"] in READINESS_RECODED:
-                # "will withdraw" promises; "can be expected to abandon the fight" and "might
-                # visit" promise nothing
-                self._recode(event, PROMISE_CAMEO)
+                # "will visit" promises; "can be expected to abandon the fight" and "might
+                # visit" promise nothing; "will withdraw" concedes
+                retreat = event["event"] == "RETREAT" and "intent" not in found and \
+                    not event["cameo"].startswith(PROMISED_RETREAT_CAMEO)
+                if retreat:
+                    self._recode(event, ANNOUNCED_RETREAT_CAMEO, ANNOUNCED_RETREAT_TYPE)
+                else:
+                    self._recode(event, PROMISE_CAMEO)
             if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
                     "negation" in found and event["event"] in NEGATED_REFUSALS:
                 self._recode(event, REFUSAL_CAMEO)
@@ -600,13 +613,14 @@ class Modality(Pipe):
         event["mode"] = [m for m in event["mode"] if m not in ("negation", "hypothetical")]
         set_roles(event, self.name, "obligation", actor=speakers, recipient=recipients)
 
-    def _recode(self, event: dict[str, Any], cameo: str) -> None:
+    def _recode(self, event: dict[str, Any], cameo: str, event_type: str | None = None) -> None:
+        """Give the event a new CAMEO code and its PLOVER type, or ``event_type``."""
         info = self.ontology.lookup(cameo)
         assert info is not None
         # The act itself stays known to later stages: a promised withdrawal from a place
         # is still aimed at that place's state.
         event.setdefault("act", event["event"])
-        event["event"] = info.event
+        event["event"] = event_type or info.event
         event["cameo"] = info.code
         event["mode"] = [m for m in event["mode"] if m in ("negation", "hypothetical", "future")]
 
