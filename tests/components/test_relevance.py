@@ -154,6 +154,9 @@ def test_policy_off_codes_any_subject() -> None:
     # Means to act, no act.
     "The EU lacks the tools to punish Hungary.",
     "The speech was short on the credible levers the US has to pressure Moscow.",
+    # A link described, refugees moving in.
+    "Many Syrians see the flag as associated with the Assad regime.",
+    "Syrian refugees who left Lebanon a fortnight ago are still settling in.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
