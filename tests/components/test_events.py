@@ -1901,3 +1901,17 @@ def test_an_event_noun_that_causes_something_happened(coder):
     found = [e for e in events(coder, "The Russian attack on Kyiv killed 12 people.")
              if e.event_text == "attack"]
     assert found and not {"hypothetical", "future"} & set(found[0].mode)
+
+
+@pytest.mark.parametrize("text", [
+    "Safe passage would be essential in the event of an assault on Idlib.",
+    "Turkish troops are ready in case of an attack by the Kurdish militia.",
+])
+def test_an_act_named_as_a_case_is_only_a_condition(coder, text):
+    assert "ASSAULT" not in [e.event for e in events(coder, text)]
+
+
+def test_an_act_a_thing_is_designed_for_is_an_aim(coder):
+    found = events(coder, "UN talks designed to end the Syrian civil war have collapsed.")
+    ended = [e for e in found if e.event_text == "end"]
+    assert ended and all("hypothetical" in e.mode for e in ended), found

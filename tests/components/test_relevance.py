@@ -427,3 +427,7 @@ def test_a_firm_named_after_a_country_is_no_state(coder: Coder, text: str) -> No
 
 def test_a_country_named_on_its_own_still_acts(coder: Coder) -> None:
     assert types(coder, "South Africa recalled its ambassador to Israel.") == ["SANCTION"]
+
+
+def test_stealing_the_show_seizes_nothing(coder: Coder) -> None:
+    assert "COERCE" not in types(coder, "The meeting between Trump and Putin stole the show.")

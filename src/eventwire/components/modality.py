@@ -251,6 +251,8 @@ class Modality(Pipe):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
         if trigger.pos_ == "NOUN" and self._crime_named(trigger):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
+        if trigger.pos_ == "NOUN" and self._case_of(trigger):
+            found.add("condition")  # "in the event of an assault": only a condition
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category and _in_question(trigger):  # "will Russia hit back?": asserts nothing
             found.add(category)
@@ -351,8 +353,11 @@ class Modality(Pipe):
                     category = None if _past(token.head if token.dep_ == "acomp" else token) \
                         else "capacity"
                 if reached_by == "xcomp" and self.cues.get(("purpose", token.lemma_.lower())) \
-                        and any(c.dep_ == "auxpass" for c in token.children):
-                    category = "purpose"  # "were intended to provide reassurance": an aim
+                        and (any(c.dep_ == "auxpass" for c in token.children) or
+                             token.dep_ == "acl" and token.tag_ == "VBN"):
+                    # "were intended to provide reassurance", "talks designed to end the war":
+                    # an aim
+                    category = "purpose"
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
@@ -407,6 +412,18 @@ class Modality(Pipe):
         battle"), not the light verb's own ("take part *in* the fighting")."""
         return token.dep_ == "prep" and self.cues.get(("scene_prep", token.lower_)) == "scene" \
             and load_lexicon().light.get(token.head.lemma_.lower()) != token.lower_
+
+    def _case_of(self, noun: Token) -> bool:
+        """An event noun in the "of" phrase of a noun of case after "in" ("in the event of
+        an assault", "in case of an attack"; cues.tsv, relation ``case_of``); not a case
+        named ("in the specific case of Saturday's attack")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or \
+                any(c.dep_ == "poss" for c in noun.children):
+            return False
+        case = noun.head.head
+        return case.dep_ == "pobj" and case.head.lower_ == "in" and \
+            not any(c.dep_ in ("amod", "compound") for c in case.children) and \
+            self.cues.get(("case_of", case.lemma_.lower())) == "condition"
 
     def _crime_named(self, noun: Token) -> bool:
         """A bare event noun (no determiner, possessor or number) in the "for", "of" or
