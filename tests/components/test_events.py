@@ -1915,3 +1915,18 @@ def test_an_act_a_thing_is_designed_for_is_an_aim(coder):
     found = events(coder, "UN talks designed to end the Syrian civil war have collapsed.")
     ended = [e for e in found if e.event_text == "end"]
     assert ended and all("hypothetical" in e.mode for e in ended), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's announced restriction is a measure to come; a conditional one, or one a
+    # party outside the state announces, is a threat
+    ("China's top legislature said it will immediately ban the trade in wild animals.",
+     "COERCE"),
+    ("Turkey will close its border with Iran.", "COERCE"),
+    ("Japan could ban imports from China if talks fail.", "THREATEN"),
+    ("Radical French farmers said they would blockade Paris from Monday night.", "THREATEN"),
+])
+def test_an_announced_restriction_is_a_measure_not_a_threat(coder, text, expected):
+    found = events(coder, text)
+    assert found[0].event == expected
+    assert "hypothetical" in found[0].mode or "future" in found[0].mode

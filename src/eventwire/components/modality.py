@@ -55,6 +55,8 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 WARNED_PREPS = frozenset({"against", "of"})
 THREAT_RECODED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 THREAT_CAMEO = "130"
+# Sectors of a state whose announced restrictions are measures, not threats.
+MEASURE_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP"})
 # Categories that make a possible act someone's threat, not only a possibility.
 THREAT_MODES = frozenset({"hypothetical", "future", "intent"})
 # PLOVER: future-tense cooperation is a promise ("will visit") -> AGREE; a future concession
@@ -202,7 +204,8 @@ class Modality(Pipe):
                 self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
                     not ("future" not in found and _past(doc[start])) and \
-                    not (found & THREAT_MODES == {"hypothetical"} and self._supposed(doc, event)):
+                    not (found & THREAT_MODES == {"hypothetical"} and self._supposed(doc, event)) \
+                    and not self._announced_measure(doc, event, found):
                 # "it is possible that Russia attacked the convoy": a past act supposed is
                 # no threat; it stays the act, hypothetical
                 self._recode(event, THREAT_CAMEO)
@@ -578,6 +581,19 @@ class Modality(Pipe):
         whatever that verb's mode: the restrictions are in force."""
         return token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and \
             self.cues.get(("presupposed", token.head.lemma_.lower())) == "asserted"
+
+    def _announced_measure(self, doc: Doc, event: dict[str, Any], found: set[str]) -> bool:
+        """A restriction a state announces with no condition ("Singapore said it would ban
+        all visitors", "Turkey will close its border") is a measure to come, COERCE with mode
+        future; a conditional one ("may impose restrictions if the virus spreads") or one a
+        party outside the state announces ("farmers said they would blockade Paris") is a
+        threat."""
+        if found & {"hypothetical", "intent"} or event["event"] != "COERCE" or \
+                "restrict" not in event["mode"]:
+            return False
+        mentions = doc._.ew_mentions
+        return any(mentions[m]["sector"] in MEASURE_SECTORS or
+                   mentions[m]["code"] and not mentions[m]["sector"] for m in event["actor"])
 
     def _supposed(self, doc: Doc, event: dict[str, Any]) -> bool:
         """A possible act that a party other than its doer supposes ("analysts said Russia
