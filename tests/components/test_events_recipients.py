@@ -434,3 +434,12 @@ def test_who_dies_at_the_hands_of_others_is_attacked_by_them(top_roles, text, ac
 def test_coordinated_prepositions_share_their_object(top_roles, text):
     assert top_roles(text)[0] == "SANCTION"
     assert len(top_roles(text)[2]) == 1
+
+
+def test_pressure_faced_is_applied_by_whom_it_names(top_event):
+    """"face mounting U.S. pressure": the parser reads "mounting" as a verb; nobody in the
+    sentence mounts the pressure but the United States."""
+    event = top_event("The outbreak in Iran comes as its clerical rulers face mounting U.S. "
+                      "pressure that has hit the economy hard.")
+    assert event.event == "COERCE" and codes(event.actor) == ["USA"]
+    assert "IRN" in codes(event.recipient)

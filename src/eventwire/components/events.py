@@ -285,6 +285,11 @@ class EventExtractor(Pipe):
             return self._imperative_demand(verb, reporter, index)
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
+        if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and \
+                verb.head.lemma_.lower() in self.receiving:
+            # "rulers face *mounting* U.S. pressure", misread as a clause: the participle
+            # describes the pressure faced; nobody mounts it
+            return None
         if verb.lemma_.lower() in self.statement and self._states(verb):
             return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
