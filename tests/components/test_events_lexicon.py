@@ -1309,3 +1309,19 @@ def test_satisfied_conditions_wants_and_platforms_are_no_events(coder, text):
 ])
 def test_a_legal_appeal_asks_no_party(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # extending a measure imposes it longer; keeping a relationship supports; taking a
+    # party to a court brings a case against it
+    ("Jordan extended the curfew in Amman.", "COERCE", "JOR", "JOR"),
+    ("The EU extended sanctions on Russia.", "SANCTION", "EUR", "RUS"),
+    ("The secretary of state said that the US would maintain its relationship with the "
+     "Syrian Kurds.", "AGREE", "USA", "SYR"),
+    ("Iran took the United States to the International Court of Justice.", "ACCUSE", "IRN",
+     "USA"),
+])
+def test_extending_maintaining_and_taking_to_court(top_roles, text, event_type, actor,
+                                                   recipient):
+    found_type, actors, recipients = top_roles(text)
+    assert (found_type, actors) == (event_type, [actor]) and recipient in recipients
