@@ -443,3 +443,31 @@ def test_pressure_faced_is_applied_by_whom_it_names(top_event):
                       "pressure that has hit the economy hard.")
     assert event.event == "COERCE" and codes(event.actor) == ["USA"]
     assert "IRN" in codes(event.recipient)
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # where a party going away goes is no recipient; what it leaves is
+    ("Baghdadi fled from Baghuz to the Syrian desert.", None),
+    ("The rebels withdrew into Turkey.", None),
+    ("Russian troops withdrew from Syria.", "SYR"),
+    ("Isis fighters surrendered to Kurdish forces near Baghuz.", None),
+])
+def test_a_refuge_is_no_recipient(top_event, text, recipient):
+    event = top_event(text)
+    if recipient is None:
+        assert not {"SYR", "TUR"} & set(codes(event.recipient))
+    else:
+        assert recipient in codes(event.recipient)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # private people who flee are driven out (PLOVER: SANCTION expel); one who leaves to
+    # join a group makes a journey
+    ("As the dangers grow, waves of Syrians flee again.", ["SANCTION"]),
+    ("Syrian refugees fled to Erbil to escape the fighting.", ["SANCTION"]),
+    ("Begum was stripped of her citizenship after fleeing the UK to join Isis.", []),
+])
+def test_private_people_fleeing_are_displaced_or_travelling(coder, text, expected):
+    found = [e.event for e in coder.code(text, date="2019-02-19").events
+             if e.event in ("SANCTION", "RETREAT")]
+    assert found[:1] == expected

@@ -139,9 +139,15 @@ WISH_CAMEO = "020"
 GENERIC_DETERMINERS = frozenset({"every", "any", "each", "all"})
 # Prepositions of the place a traveller arrives in, and the mention kinds that are places.
 ARRIVAL_PREPS = frozenset({"in"})
+# Prepositions of where a party going away goes (refuge_verbs.txt).
+REFUGE_PREPS = frozenset({"to", "into", "toward", "towards"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
+# Mention kinds that, with no sector, name private people ("she", "Syrians", "Hindawi").
+PRIVATE_KINDS = frozenset({"unresolved", "pronoun", "agent", "group"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PRIVATE_SECTOR = "-"
 # A warning about what a party is doing or has done criticises it (CAMEO 111).
 CONDUCT_WARNING_CAMEO = "111"
 # Auxiliaries of a warned clause that tell of conduct, not of what may come.
@@ -414,6 +420,11 @@ class EventExtractor(Pipe):
             recipients = [m for obj in prep_objects(verb, ARRIVAL_PREPS)
                           for m in mentions_under(obj, index, depth)
                           if verb.doc._.ew_mentions[m]["kind"] in PLACE_KINDS]
+        if verb.lemma_.lower() in word_list("refuge_verbs.txt"):
+            # "she fled *to Syria*": where one goes is no recipient (refuge_verbs.txt)
+            refuges = {m for obj in prep_objects(verb, REFUGE_PREPS)
+                       for m in mentions_under(obj, index, depth)}
+            recipients = [r for r in recipients if r not in refuges]
         if passive and subj is not None:
             # "A camp for Congolese refugees was attacked": the refugees were.
             recipients = mentions_under(subj, index, preps=SERVED_PREPS) + recipients
@@ -458,8 +469,12 @@ class EventExtractor(Pipe):
             actors, recipients = givers, actors
         civilians = self.displaced.get(verb.lemma_.lower())
         if civilians and actors and not passive and all(
-                mentions[a]["sector"] in civilians for a in actors):
+                _sector_or_private(mentions[a], verb.doc) in civilians for a in actors):
             # "Syrian refugees fled": people driven out, by whoever drove them (PLOVER)
+            if any(c.dep_ in ("advcl", "xcomp") and is_infinitive_complement(c) and
+                   c.lemma_.lower() not in word_list("escape_purposes.txt")
+                   for c in verb.children):
+                return None  # "fled the UK to join Isis": a journey with an aim
             info = self.ontology.lookup(DISPLACED_CAMEO) or info
             actors, recipients = [], actors
         aided = _aid_purpose(verb) if info.event == "MOBILIZE" and not passive else None
@@ -1044,7 +1059,19 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in read_lines("events", name))
 
 
-@cache
+def _sector_or_private(mention: Mapping[str, Any], doc: Doc) -> str | None:
+    """A mention's sector, or "-" for private people with none (displaced_verbs.tsv): a
+    pronoun, a name the knowledge base does not know, a people named by its demonym
+    ("Syrians", "a British teenager"); None for a state, an organisation or a known figure."""
+    if mention["sector"]:
+        return mention["sector"]
+    if mention["kind"] in PRIVATE_KINDS:
+        return PRIVATE_SECTOR
+    last = doc[mention["end"] - 1]
+    demonym = mention["kind"] == "country" and (last.pos_ == "ADJ" or last.tag_ in PLURAL_TAGS)
+    return PRIVATE_SECTOR if demonym else None
+
+
 @cache
 def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
     """Nouns with a labour sense and an armed one: noun -> (the armed sense's CAMEO code,
