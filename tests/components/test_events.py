@@ -1930,3 +1930,25 @@ def test_an_announced_restriction_is_a_measure_not_a_threat(coder, text, expecte
     found = events(coder, text)
     assert found[0].event == expected
     assert "hypothetical" in found[0].mode or "future" in found[0].mode
+
+
+@pytest.mark.parametrize(("text", "act", "done"), [
+    # an act backed, opposed or debated is argued for, not done; one a word of backing takes
+    # as means or that a backed party does is done
+    ("The Brexit secretary has hinted he backs military intervention in Syria.",
+     "intervention", False),
+    ("Corbyn said parliament should debate intervention in Syria.", "intervention", False),
+    ("The US supports the rebels fighting Isis.", "fighting", True),
+    ("The Turkish military supported the rebel offensive with shelling.", "shelling", True),
+    ("Jenkins' support for Donald Trump's withdrawal of US troops from Syria is misguided.",
+     "withdrawal", True),
+])
+def test_an_act_argued_for_is_not_done(coder, text, act, done):
+    found = [e for e in events(coder, text) if e.event_text == act]
+    assert bool([e for e in found if not {"hypothetical", "negation"} & set(e.mode)]) == done
+
+
+def test_a_copulas_own_adjective_is_the_act(coder):
+    found = events(coder, "De Mistura said he is opposed to anything that cuts across the UN "
+                          "process.")
+    assert [e.event for e in found] == ["ACCUSE"]

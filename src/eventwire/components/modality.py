@@ -89,6 +89,12 @@ UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligati
 NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Prepositions through which an advocated act is reached ("support *for* attacking Assad");
+# others name a means or a scene ("supported the offensive *with* shelling").
+ADVOCATED_PREPS = frozenset({"for", "of"})
+# Relations of what an advocating word governs as the act it backs ("backs *intervention*",
+# "urged to *strike*", "support *for* strikes").
+ADVOCATED_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep"})
 # Governor cue categories that also reach a clause the verb governs ("imagined jets bombing").
 MIND_CATEGORIES = frozenset({"imagined"})
 
@@ -291,6 +297,7 @@ class Modality(Pipe):
         # does not fear the clampdown.
         governed = True
         reached_by = ""  # how the climb reached ``token``: a conjunct's head governs nothing
+        came_from = trigger  # the token the climb reached ``token`` from
         through_noun = False  # the climb passed a noun ("the decision *to withdraw*")
         for step in range(MAX_CLIMB):
             if step > 0 and (trigger.pos_ == "NOUN" or through_noun) and \
@@ -299,10 +306,12 @@ class Modality(Pipe):
                 # "will condemn the bombing": the bombing the verb reacts to was done; "did
                 # not address Trump's decision to withdraw": the decision was made
                 break
-            if step > 0 and trigger.pos_ == "NOUN" and token.pos_ == "VERB" and \
+            if step > 0 and trigger.pos_ == "NOUN" and token.pos_ in ("VERB", "NOUN") and \
                     self.cues.get(("stance", token.lemma_.lower())) == "asserted" and \
                     _definite(trigger):
-                break  # "refused to back the US-led invasion": the invasion took place
+                # "refused to back the US-led invasion", "support for Trump's withdrawal":
+                # the act took place
+                break
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
@@ -346,7 +355,9 @@ class Modality(Pipe):
                     c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
                     for c in token.children):
                 found.add("negation")  # "the army has yet to attack the town": not done
-            if step > 0 and governed and reached_by != "conj":
+            if step > 0 and governed and reached_by != "conj" and not (
+                    reached_by == "acomp" and token.lemma_ == "be"):
+                # (a copula's own adjective is the trigger: "he is *opposed* to it")
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
                 category = self._governor(token)
@@ -361,6 +372,13 @@ class Modality(Pipe):
                     # "were intended to provide reassurance", "talks designed to end the war":
                     # an aim
                     category = "purpose"
+                if category == "advocated" and (
+                        through_noun or came_from.dep_ not in ADVOCATED_DEPS or
+                        came_from.dep_ == "prep" and came_from.lower_ not in ADVOCATED_PREPS):
+                    # only what is backed is advocated: "supports the rebels *fighting* Isis",
+                    # "supported the offensive *with shelling*", "backed the Taliban,
+                    # *providing* aid": they fight, it shelled, it provided
+                    category = None
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
@@ -407,6 +425,7 @@ class Modality(Pipe):
             through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
             reached_by = token.dep_
+            came_from = token
             token = token.head
         return found
 
@@ -493,12 +512,15 @@ class Modality(Pipe):
     def _governor(self, token: Token) -> str | None:
         """The governor cue of a word, by its lemma, or by its form without a regular ending
         when the lemmatiser got it wrong ("hoped" -> "hop")."""
-        category = self.cues.get(("governor", token.lemma_.lower()))
-        if category is None and token.pos_ in ("VERB", "AUX"):
-            # a phrasal verb: "held off on launching an attack", "backed off plans to"
+        category = None
+        if token.pos_ in ("VERB", "AUX"):
+            # a phrasal verb first: "held off on launching an attack", "backed off plans to"
+            # (not "back")
             category = next((cue for c in token.children if c.dep_ == "prt" and (
                 cue := self.cues.get(("governor", f"{token.lemma_.lower()} {c.lower_}")))),
                 None)
+        if category is None:
+            category = self.cues.get(("governor", token.lemma_.lower()))
         if category is None and token.pos_ == "NOUN":
             # "claims that the militia had shelled the village", "calls for the president
             # to resign": the noun, not the verb ("Iran claimed its forces shot down a
