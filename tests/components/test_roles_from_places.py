@@ -105,3 +105,13 @@ def test_a_place_among_the_parties_between_whom_an_act_is_places_it(coder: Coder
     events = roles(coder, "Kenyan envoys ended mediation efforts between rival clans in "
                           "Mogadishu on Friday.")
     assert events and events[0][1:] == (["KEN"], ["SOM"])
+
+
+@pytest.mark.parametrize("text", [
+    "The autonomous Kurdish region of Rojava in Northeast Syria faces invasion.",
+    "The White House said no decision had been made on military intervention in Syria.",
+])
+def test_an_invasion_of_a_place_is_no_act_of_its_state(coder: Coder, text: str) -> None:
+    found = [r for r in roles(coder, text) if r[0] == "ASSAULT"]
+    assert found and all("SYR" not in actors for _, actors, _ in found)
+    assert all("SYR" in recipients for _, _, recipients in found)

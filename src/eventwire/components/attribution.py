@@ -41,7 +41,7 @@ from eventwire.errors import DataError
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
-from eventwire.kb.tables import read_tsv
+from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.kb.user_actors import actor_kb
 
 # A state inferred from a place or a home: less sure than a named actor.
@@ -71,22 +71,29 @@ class Rule:
     when: frozenset[str]
     why: str
 
-    def applies(self, event: EventDraft, mentions: list[Mention]) -> bool:
+    def applies(self, event: EventDraft, mentions: list[Mention], doc: Doc) -> bool:
         """Whether the row's event type and conditions hold for an event."""
         kind = event.get("act", event["event"]) if self.type_of == "act" else event["event"]
         if self.event not in ("*", kind):
             return False
-        return all(CONDITIONS[c](event, mentions) for c in self.when)
+        return all(CONDITIONS[c](event, mentions, doc) for c in self.when)
 
 
-CONDITIONS: dict[str, Callable[[EventDraft, list[Mention]], bool]] = {
-    "directed": lambda e, m: e.get("act", e["event"]) not in JOINT_TYPES,
-    "no_recipient": lambda e, m: not e["recipient"],
-    "placed": lambda e, m: e.get("event_loc") is not None,
-    "not_travel": lambda e, m: "visit" not in e["mode"],
-    "no_coded_recipient": lambda e, m: not any(m[r]["code"] for r in e["recipient"]),
-    "not_seizure": lambda e, m: "seize" not in e["mode"],
+CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
+    "directed": lambda e, m, d: e.get("act", e["event"]) not in JOINT_TYPES,
+    "no_recipient": lambda e, m, d: not e["recipient"],
+    "placed": lambda e, m, d: e.get("event_loc") is not None,
+    "not_travel": lambda e, m, d: "visit" not in e["mode"],
+    "no_coded_recipient": lambda e, m, d: not any(m[r]["code"] for r in e["recipient"]),
+    "not_seizure": lambda e, m, d: "seize" not in e["mode"],
+    "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
 }
+
+
+@lru_cache(maxsize=1)
+def foreign_acts() -> frozenset[str]:
+    """Lemmas of acts that outsiders do to a place (foreign_acts.txt)."""
+    return frozenset(read_lines("roles", "foreign_acts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +158,7 @@ class Attribution(Pipe):
         for rows in passes:
             for event in events:
                 for rule in rows:
-                    if rule.applies(event, mentions):
+                    if rule.applies(event, mentions, doc):
                         ACTIONS[rule.action](self, doc, event, rule.action)
 
     def means_recipient(self, doc: Doc, event: EventDraft, rule: str) -> None:
