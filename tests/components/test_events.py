@@ -1952,3 +1952,11 @@ def test_a_copulas_own_adjective_is_the_act(coder):
     found = events(coder, "De Mistura said he is opposed to anything that cuts across the UN "
                           "process.")
     assert [e.event for e in found] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The decision to invade Afrin was dictated by his wish to repulse the Kurdish forces.",
+    "It was his unique humour and his desire to fight Isis.",
+])
+def test_a_wish_for_a_hostile_act_threatens_no_one(coder, text):
+    assert not [e for e in events(coder, text) if e.event_text in ("repulse", "fight")]

@@ -157,6 +157,11 @@ def test_policy_off_codes_any_subject() -> None:
     # A link described, refugees moving in.
     "Many Syrians see the flag as associated with the Assad regime.",
     "Syrian refugees who left Lebanon a fortnight ago are still settling in.",
+    # Statements given, decisions put off, choices confronted, a cause.
+    "He gave informal statements to Turkish police.",
+    "Western leaders put off a final decision on Syria on Thursday.",
+    "Foreign fighters may seek to return, confronting Britain with awkward choices.",
+    "The decision was dictated by the Turkish president's wish to win the election.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
