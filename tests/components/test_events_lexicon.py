@@ -1325,3 +1325,22 @@ def test_extending_maintaining_and_taking_to_court(top_roles, text, event_type, 
                                                    recipient):
     found_type, actors, recipients = top_roles(text)
     assert (found_type, actors) == (event_type, [actor]) and recipient in recipients
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pattern word in a phrase of scene counts only with its preposition: "during the
+    # debate" is when he spoke, no debate boycotted; "during a protest" is the pattern's
+    ("U.S. Ambassador Michael Samuels charged during the Council debate that Canada was "
+     "trying to preserve domestic jobs.", "ACCUSE"),
+    ("Police arrested dozens during a protest in Cairo.", "ASSAULT"),
+])
+def test_a_scene_phrase_is_reached_only_through_its_preposition(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-03-04").events][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Investors were awaiting today's release of U.S. Leading indicators for January.",
+    "Hilton lawyers contend that Barron Hilton is entitled to buy the stock.",
+])
+def test_a_release_of_figures_and_contending_that_are_no_events(coder, text):
+    assert coder.code(text, date="1987-03-03").events == []

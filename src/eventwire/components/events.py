@@ -1038,8 +1038,13 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     left.sort(key=lambda t: t.i)
     right.sort(key=lambda t: t.i)
 
+    scene_preps = word_list("scene_preps.txt")
+    scene = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in scene_preps
+             for t in c.subtree if t.i != c.i}
+
     def words(tokens: list[Token]) -> list[Word]:
-        return [matcher_word(t, direct=_on_the_verb(t, verb), phrase_prep=_phrase_prep(t, verb))
+        return [matcher_word(t, direct=_on_the_verb(t, verb), phrase_prep=_phrase_prep(t, verb),
+                             scene=t.i in scene)
                 for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
@@ -1289,13 +1294,14 @@ def _infinitive_carries_event(verb: Token) -> bool:
         c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children)
 
 
-def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False) -> Word:
+def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False,
+                 scene: bool = False) -> Word:
     """A token as the verb patterns see it; the infinitive "to" is told from the preposition,
     a word hanging on the verb itself (``direct``) from one deeper in its phrase, a
     preposition with its own object away from the verb (``phrase_prep``) from a particle."""
     reach = token.right_edge.i if token.dep_ == "prep" else -1
     return Word(token.lower_, token.lemma_.lower(), token.tag_ == "TO", direct, phrase_prep,
-                token.i, reach)
+                token.i, reach, scene)
 
 
 def _blamed(verb: Token, index: list[int]) -> Token | None:

@@ -100,6 +100,9 @@ class Word:
     position: int = -1  # the token's index in its Doc, when known
     # a preposition's: the index of the last token of its phrase; -1 for other words
     reach: int = -1
+    # in the phrase of a preposition of scene hung on the verb ("charged *during the debate*"):
+    # a pattern reaches it only through that preposition
+    scene: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,15 +168,16 @@ def _find_slot(slot: tuple[tuple[str, ...], ...], words: list[Word],
     return -1, 0, 0
 
 
-def _match_slots(slots: tuple, words: list[Word],
-                 first: int = 0, start: int = 0) -> tuple[list[int], int, int] | None:
+def _match_slots(slots: tuple, words: list[Word], first: int = 0, start: int = 0,
+                 before: Word | None = None) -> tuple[list[int], int, int] | None:
     """Where each slot from ``first`` on matched, how many words matched in all and how many
     of them exactly: a pattern weighs what it matched ("military" of "armed forces|army|
     military" is one word), not its first alternative.
 
     A preposition of the pattern governs the word of the next slot: "* IN PROTEST" is no
     match for "deployed *in* Hong Kong ahead of the *protest*". When it does not, the next
-    occurrence of the preposition is tried ("arrested on Friday on charges of").
+    occurrence of the preposition is tried ("arrested on Friday on charges of"). A word in a
+    phrase of scene is matched only right after its preposition (``before``).
     """
     if first == len(slots):
         return [], 0, 0
@@ -182,7 +186,11 @@ def _match_slots(slots: tuple, words: list[Word],
         found, length, exact_words = _find_slot(slots[first], words, pos)
         if found < 0:
             return None
-        rest = _match_slots(slots, words, first + 1, found + 1)
+        if words[found].scene and not (before is not None and before.reach >= 0 and
+                                       _governs(before, words[found])):
+            pos = found + 1
+            continue
+        rest = _match_slots(slots, words, first + 1, found + 1, words[found])
         if rest is None:
             return None  # a later occurrence leaves the later slots fewer words still
         used, size, exact = rest
