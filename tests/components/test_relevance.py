@@ -162,6 +162,9 @@ def test_policy_off_codes_any_subject() -> None:
     "Western leaders put off a final decision on Syria on Thursday.",
     "Foreign fighters may seek to return, confronting Britain with awkward choices.",
     "The decision was dictated by the Turkish president's wish to win the election.",
+    # Services summoned, a bill introduced.
+    "Police were called to the stadium after the match.",
+    "Senator Charles Grassley said he would offer a bill to expand the reserve.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
