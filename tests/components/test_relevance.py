@@ -165,6 +165,9 @@ def test_policy_off_codes_any_subject() -> None:
     # Services summoned, a bill introduced.
     "Police were called to the stadium after the match.",
     "Senator Charles Grassley said he would offer a bill to expand the reserve.",
+    # Declining to confirm, haggling.
+    "Ryan Dillon, spokesman for the coalition, refused to confirm her death.",
+    "Negotiators from the two sides have wrangled for months to narrow differences.",
 ])
 def test_idioms_and_figurative_senses_code_nothing(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
