@@ -1298,7 +1298,8 @@ def test_a_light_verb_s_own_preposition_is_no_scene(coder, text, event_type):
     "The UN did not mention Israel's decision to bomb Gaza.",
 ])
 def test_a_decision_reacted_to_was_made_whatever_the_reaction_s_mode(coder, text):
-    found = [e for e in events(coder, text) if e.event in ("RETREAT", "ASSAULT")]
+    # (a decision to withdraw is an announced retreat, CONCEDE)
+    found = [e for e in events(coder, text) if e.event in ("RETREAT", "CONCEDE", "ASSAULT")]
     assert found and "negation" not in found[0].mode
 
 
@@ -1960,3 +1961,15 @@ def test_a_copulas_own_adjective_is_the_act(coder):
 ])
 def test_a_wish_for_a_hostile_act_threatens_no_one(coder, text):
     assert not [e for e in events(coder, text) if e.event_text in ("repulse", "fight")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a decision to withdraw announces the retreat: CONCEDE (PLOVER manual), as the
+    # announced "will withdraw"; a decision not to withdraw concedes nothing
+    ("More Republican opposition to Donald Trump's decision to withdraw troops from Syria.",
+     ["CONCEDE"]),
+    ("Trump's decision to withdraw followed a series of concessions.", ["CONCEDE"]),
+])
+def test_a_decision_to_withdraw_is_an_announced_retreat(coder, text, expected):
+    found = [e for e in events(coder, text) if e.event in ("CONCEDE", "RETREAT")]
+    assert [e.event for e in found] == expected and "future" in found[0].mode

@@ -179,6 +179,12 @@ class Modality(Pipe):
             found = own | self.phrase_cues(doc, range(start + 1, end))
             purposed = "purpose" in found  # no one's promise or threat: an aim stated
             found.discard("purpose")
+            if "decided" in found and event["event"] == "RETREAT" and \
+                    not found & {"negation", "hypothetical"} and \
+                    not event["cameo"].startswith(PROMISED_RETREAT_CAMEO):
+                # "Trump's decision to withdraw troops": a retreat announced, conceded
+                found.add("future")
+            found.discard("decided")
             if found & {"condition", "alleged", "advocated", "capacity"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
                     _asked(doc[start]):
