@@ -381,10 +381,17 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_tsv("quotes", "cues.tsv") if r["pos"] == "verb")
 
 
-def reporting_subject(verb: Token) -> Token | None:
-    """The subject of the verb that reports ``verb``'s clause ("X said [that ...verb]")."""
+def clause_verb(verb: Token) -> Token:
+    """The verb that heads ``verb``'s clause, through the conjuncts and infinitives it
+    completes ("said it would *try* to *withdraw*" -> "try")."""
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
+    return verb
+
+
+def reporting_subject(verb: Token) -> Token | None:
+    """The subject of the verb that reports ``verb``'s clause ("X said [that ...verb]")."""
+    verb = clause_verb(verb)
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

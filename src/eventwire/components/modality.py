@@ -25,6 +25,7 @@ from eventwire.kb.patterns import inflected_stems, load_lexicon
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     agent,
+    clause_verb,
     document_nouns,
     is_infinitive_complement,
     mention_index,
@@ -302,8 +303,9 @@ class Modality(Pipe):
         # No adverbial clause passed: "fears a plunge *as the government ordered* a clampdown"
         # does not fear the clampdown.
         governed = True
-        reached_by = ""  # how the climb reached ``token``: a conjunct's head governs nothing
-        came_from = trigger  # the token the climb reached ``token`` from
+        # the token the climb reached ``token`` from, and by which relation (its dep): a
+        # conjunct's head governs nothing
+        came_from = trigger
         through_noun = False  # the climb passed a noun ("the decision *to withdraw*")
         for step in range(MAX_CLIMB):
             if step > 0 and (trigger.pos_ == "NOUN" or through_noun) and \
@@ -357,12 +359,12 @@ class Modality(Pipe):
                 # "preparations for an offensive", "made preparations for an offensive" (the
                 # parser hangs the "for" on the light verb): it is still to come
                 found.add(category)
-            if step > 0 and reached_by == "xcomp" and token.lemma_ in ("have", "be") and any(
+            if step > 0 and came_from.dep_ == "xcomp" and token.lemma_ in ("have", "be") and any(
                     c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
                     for c in token.children):
                 found.add("negation")  # "the army has yet to attack the town": not done
-            if step > 0 and governed and reached_by != "conj" and not (
-                    reached_by == "acomp" and token.lemma_ == "be"):
+            if step > 0 and governed and came_from.dep_ != "conj" and not (
+                    came_from.dep_ == "acomp" and token.lemma_ == "be"):
                 # (a copula's own adjective is the trigger: "he is *opposed* to it")
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
@@ -372,7 +374,7 @@ class Modality(Pipe):
                     # the town" seized it
                     category = None if _past(token.head if token.dep_ == "acomp" else token) \
                         else "capacity"
-                if reached_by == "xcomp" and self.cues.get(("purpose", token.lemma_.lower())) \
+                if came_from.dep_ == "xcomp" and self.cues.get(("purpose", token.lemma_.lower())) \
                         and (any(c.dep_ == "auxpass" for c in token.children) or
                              token.dep_ == "acl" and token.tag_ == "VBN"):
                     # "were intended to provide reassurance", "talks designed to end the war":
@@ -430,7 +432,6 @@ class Modality(Pipe):
             # battle": the battle is no less fought
             through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
             governed = governed and not (token.dep_ == "advcl" and _finite(token))
-            reached_by = token.dep_
             came_from = token
             token = token.head
         return found
@@ -627,9 +628,7 @@ class Modality(Pipe):
         """A possible act that a party other than its doer supposes ("analysts said Russia
         could invade"), or that the narrator ascribes to a party as a power ("the police, who
         could arrest them"): no one threatens it, so it stays the act, hypothetical."""
-        clause = doc[event["trigger"][0]]
-        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = clause_verb(doc[event["trigger"][0]])
         if clause.dep_ == "relcl" and any(
                 c.dep_ == "aux" and self.cues.get(("aux", c.lower_)) == "hypothetical"
                 for c in clause.children):
@@ -774,9 +773,7 @@ def _judged_by_copula(verb: Token) -> Token:
     """The copula whose adjective judges the clause of ``verb`` ("it is important that the
     US *lift* the sanctions, the minister said"), so that whoever reports the judgment asks for
     the act; else ``verb`` itself."""
-    clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = clause_verb(verb)
     copula = clause.head
     if clause.dep_ == "ccomp" and copula.lemma_ == "be" and \
             any(c.dep_ == "acomp" for c in copula.children):
