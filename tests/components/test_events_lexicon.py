@@ -1160,6 +1160,14 @@ def test_a_boycott_stays_a_boycott(top_event):
         ("Iran said the US was responsible for the attack.", ["IRN"], ["USA"]),
         ("Kyiv said Moscow was behind the blast.", ["UKR"], ["RUS"]),
         ("Israel said Hezbollah was to blame for the rocket fire.", ["ISR"], ["LBN"]),
+        # agreeing that another party is responsible shares a view: no accord is made
+        ("Britain and France agreed that Assad was responsible for the chemical attack.",
+         ["FRA", "GBR"], ["SYR"]),
+        # through a judgment of likelihood: the party blamed, not the expletive "it"
+        ("Britain said it was highly likely the Syrian government was responsible for the "
+         "gas attack.", ["GBR"], ["SYR"]),
+        ("France agreed that Syria had a record of such attacks and it was clear that Syria "
+         "was behind the attack.", ["FRA"], ["SYR"]),
     ],
 )
 def test_saying_another_party_is_responsible_accuses_it(coder, text, actors, recipients):
@@ -1167,6 +1175,11 @@ def test_saying_another_party_is_responsible_accuses_it(coder, text, actors, rec
     accusations = [(sorted({a.code for a in e.actor}), sorted({r.code for r in e.recipient}))
                    for e in found if e.event == "ACCUSE"]
     assert accusations == [(actors, recipients)]
+
+
+def test_agreeing_on_a_course_is_still_an_accord(top_event):
+    event = top_event("The two leaders agreed that the conflict must end.")
+    assert event.event == "AGREE"
 
 
 def test_claiming_responsibility_accuses_no_one(coder):

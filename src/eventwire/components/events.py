@@ -326,10 +326,12 @@ class EventExtractor(Pipe):
                 verb.lemma_.lower() in word_list("hosting_verbs.txt") and \
                 _guest(verb, index) is not None:
             match = Match(HOST_CAMEO, None, ())  # "received the Iraqi prime minister": hosted
-        if (match is None or not match.code) and \
-                verb.lemma_.lower() in word_list("blaming_verbs.txt") and \
-                _blamed(verb, index) is not None:
-            match = Match(BLAME_CAMEO, None, ())  # "said the US was responsible for the attack"
+        blamed = _blamed(verb, index) if (match is None or match.pattern is None) and \
+            verb.lemma_.lower() in word_list("blaming_verbs.txt") else None
+        if blamed is not None:
+            # "said the US was responsible for the attack"; "agreed that Assad was
+            # responsible" lays blame, a view shared, no accord (the verb's own default)
+            match = Match(BLAME_CAMEO, None, ())
         # "launched an offensive", "held talks": a light verb's event is its noun's, unless a
         # pattern of the verb names that very noun ("imposed a curfew").
         light = self._light_noun(verb)
@@ -403,6 +405,8 @@ class EventExtractor(Pipe):
                         SOURCE_PREPS | PREP_HEADS.keys())
         for obj in objects(verb, skip=skip):
             recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
+        if blamed is not None:
+            recipients = mentions_under(blamed, index)  # "agreed it was likely *X* was to blame"
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
                 and actor_head.i == doer.i:
             # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it,
@@ -1313,7 +1317,7 @@ def _blamed(verb: Token, index: list[int]) -> Token | None:
     speaker, _passive = subject(verb)
     speaking = mentions[index[speaker.i]]["code"] if speaker is not None and \
         index[speaker.i] >= 0 else None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in COPULAS):
+    for clause in (c for c in _reported_clauses(verb) if c.lemma_ in COPULAS):
         owner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if owner is None or index[owner.i] < 0 or owner.pos_ == "PRON" or \
                 mentions[index[owner.i]]["code"] in (None, speaking):
@@ -1322,6 +1326,19 @@ def _blamed(verb: Token, index: list[int]) -> Token | None:
                and not _duty(c) for c in clause.children):
             return owner
     return None
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its ``ccomp`` and the clauses joined to it
+    ("agreed that the regime has a record *and* it is likely ..."), and what an expletive
+    judgment of likelihood in them holds ("agreed *it was highly likely* the Syrian
+    government was responsible")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj"]
+    held = [h for c in clauses if any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)
+            for w in (c, *(a for a in c.children if a.dep_ == "acomp"))
+            for h in w.children if h.dep_ == "ccomp"]
+    return clauses + held
 
 
 def _duty(predicate: Token) -> bool:
