@@ -224,6 +224,9 @@ def test_a_potential_act_of_a_state_is_not_aimed_at_that_state(coder):
     ("China and Japan held no talks in Nara.", "CONSULT", "negation"),
     ("Putin is due to visit China next week.", "AGREE", "future"),
     ("The Russian foreign minister is set to meet his Chinese counterpart.", "AGREE", "future"),
+    # a meeting noun the copula's adjective schedules is still to come: a promise to meet
+    ("A meeting between Putin and Erdogan is due next week.", "AGREE", "future"),
+    ("Talks between Iran and the EU are set for Tuesday.", "AGREE", "future"),
 ])
 def test_determiners_and_governing_adjectives_give_the_mode(coder, text, event_type, mode):
     found = find(coder.code(text, date="2020-02-25").events, event_type)

@@ -281,9 +281,12 @@ class Modality(Pipe):
             # says it may happen
             found.update(category for c in clause.children if c.dep_ in ("attr", "acomp") and
                          (category := self.cues.get(("predicate", c.lemma_.lower()))))
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and \
+        if trigger.pos_ == "NOUN" and (trigger.dep_ == "nsubjpass" or trigger.dep_ == "nsubj"
+                                       and clause.lemma_ in COPULAS) and \
                 self._governor(clause) == "future":
-            found.add("future")  # "talks are expected in Geneva this week": still to come
+            # "talks are expected in Geneva this week", "a meeting is *due* next week": still
+            # to come
+            found.add("future")
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             not occurrence_phrases().isdisjoint(_verb_phrases(clause))
