@@ -1357,3 +1357,20 @@ def test_a_scene_phrase_is_reached_only_through_its_preposition(coder, text, exp
 ])
 def test_a_release_of_figures_and_contending_that_are_no_events(coder, text):
     assert coder.code(text, date="1987-03-03").events == []
+
+
+@pytest.mark.parametrize(("text", "actors", "recipients"), [
+    # the giver of what a receiving verb's subject draws or earns, hung on the verb
+    ("Turkey drew condemnation from Germany.", ["DEU"], ["TUR"]),
+    ("Pyongyang earned a rebuke from Washington.", ["USA"], ["PRK"]),
+])
+def test_criticism_drawn_or_earned_is_aimed_at_the_subject(coder, text, actors, recipients):
+    found = [e for e in coder.code(text, date="2020-01-08", doc_id="t").events
+             if e.event == "ACCUSE"]
+    assert [(sorted({a.code for a in e.actor}), sorted({r.code for r in e.recipient}))
+            for e in found] == [(actors, recipients)]
+
+
+def test_drawing_down_troops_is_the_subjects_own_retreat(top_event):
+    event = top_event("Russia drew down its troops.")
+    assert (event.event, [a.code for a in event.actor]) == ("RETREAT", ["RUS"])

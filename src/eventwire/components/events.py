@@ -465,8 +465,9 @@ class EventExtractor(Pipe):
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
         if self.receiving.get(verb.lemma_.lower()) == "" and not passive and \
-                info.code != HOST_CAMEO:
-            # "Russia received military aid from China": China gives, Russia receives.
+                info.code != HOST_CAMEO and not any(c.dep_ == "prt" for c in verb.children):
+            # "Russia received military aid from China": China gives, Russia receives; a
+            # phrasal verb is another verb ("the US *draws down* its troops" withdraws them)
             givers = [m for holder in (verb, *objects(verb))
                       for obj in prep_objects(holder, SOURCE_PREPS)
                       for m in mentions_under(obj, index)]
@@ -836,6 +837,9 @@ class EventExtractor(Pipe):
             holder is not None and holder.i not in verb_events else None
         actors, recipients = _nominal_roles(noun, entry, index, lender=lender,
                                             asked=info.event in ASKED_TYPES)
+        if undergoer is not None and not actors:
+            # "Turkey drew condemnation *from Germany*": the parser hangs the giver on the verb
+            actors = [m for g in _givers(noun.head) for m in mentions_under(g, index)]
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
             # "faces mounting pressure" names no act of anyone; "faces charges" does
@@ -1339,6 +1343,13 @@ def _reported_clauses(verb: Token) -> list[Token]:
             for w in (c, *(a for a in c.children if a.dep_ == "acomp"))
             for h in w.children if h.dep_ == "ccomp"]
     return clauses + held
+
+
+def _givers(verb: Token) -> list[Token]:
+    """What the "from" phrases of a verb of receiving name ("drew condemnation *from
+    Germany*"), or none for a noun under a preposition ("came under pressure")."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children if o.dep_ == "pobj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
 def _duty(predicate: Token) -> bool:
