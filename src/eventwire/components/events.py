@@ -403,10 +403,10 @@ class EventExtractor(Pipe):
             # no host
             skip.update(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in
                         SOURCE_PREPS | PREP_HEADS.keys())
-        for obj in objects(verb, skip=skip):
-            recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if blamed is not None:
             recipients = mentions_under(blamed, index)  # "agreed it was likely *X* was to blame"
+        for obj in objects(verb, skip=skip) if blamed is None else ():
+            recipients.extend(m for m in mentions_under(obj, index, depth) if m not in recipients)
         if not passive and actor_head is not None and (doer := hands_of(verb)) is not None \
                 and actor_head.i == doer.i:
             # "whose killing at the hands of Houthi rebels": the owner of the act undergoes it,
@@ -839,7 +839,8 @@ class EventExtractor(Pipe):
                                             asked=info.event in ASKED_TYPES)
         if undergoer is not None and not actors:
             # "Turkey drew condemnation *from Germany*": the parser hangs the giver on the verb
-            actors = [m for g in _givers(noun.head) for m in mentions_under(g, index)]
+            actors = [m for g in prep_objects(noun.head, SOURCE_PREPS)
+                      for m in mentions_under(g, index)]
         if undergoer is not None and (actors or info.event in self.undergone_alone):
             # only when someone does it, or it is a type that says someone did:
             # "faces mounting pressure" names no act of anyone; "faces charges" does
@@ -1343,13 +1344,6 @@ def _reported_clauses(verb: Token) -> list[Token]:
             for w in (c, *(a for a in c.children if a.dep_ == "acomp"))
             for h in w.children if h.dep_ == "ccomp"]
     return clauses + held
-
-
-def _givers(verb: Token) -> list[Token]:
-    """What the "from" phrases of a verb of receiving name ("drew condemnation *from
-    Germany*"), or none for a noun under a preposition ("came under pressure")."""
-    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
-            for o in p.children if o.dep_ == "pobj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
 def _duty(predicate: Token) -> bool:
