@@ -446,6 +446,49 @@ def test_a_report_dated_by_its_story_meets_the_weekday_it_names():
     assert clusters[monday.id] == clusters[friday.id]
 
 
+BANK_WORKERS = Entity("bankworkers", "Brazil", "BRA", "LAB")
+
+
+def bank_strike(event_id: str, text: str, trigger: str, date: str) -> Event:
+    return dataclasses.replace(raid(event_id, text, trigger, date), event="PROTEST",
+                               actor=[BANK_WORKERS], recipient=[], cameo="143",
+                               quad_code=3, intensity=-2.0, goldstein=-6.5)
+
+
+def test_an_act_s_age_names_the_day_it_began():
+    # the strike begun on Tuesday, three days old in Thursday's story; a strike whose
+    # age puts its start a week earlier is another strike
+    rules = load_rules()
+    began = bank_strike("saopaulo-0001", "Most of Brazil's 700,000 bankworkers began an "
+                        "indefinite national strike, union leaders said.",
+                        "began an indefinite national strike", "1987-03-24")
+    aged = bank_strike("rio-0001", "No negotiated solution is in sight to a three-day-old "
+                       "national strike by the majority of Brazil's 700,000 bankworkers.",
+                       "strike", "1987-03-26")
+    thursday = Date(1987, 3, 26)
+    assert named_days(aged.text, thursday) == {Date(1987, 3, 23)}
+    assert named_days("The week-old strike goes on.", thursday) == {Date(1987, 3, 19)}
+    assert named_days("The strike, now ten days old, goes on.", thursday) == {
+        Date(1987, 3, 16)}
+    assert named_days("A man, old and tired, spoke.", thursday) == frozenset()
+    assert score(mention(aged, rules), mention(began, rules), rules) is not None
+    unaged = dataclasses.replace(aged, id="rio-0002", text=aged.text.replace(
+        "three-day-old ", ""))
+    assert score(mention(unaged, rules), mention(began, rules), rules) is None
+    older = dataclasses.replace(aged, id="rio-0003", text=aged.text.replace(
+        "three-day-old", "ten-day-old"))
+    assert score(mention(older, rules), mention(began, rules), rules) is None
+
+
+def test_a_weekend_a_sentence_names_is_the_last_saturday_and_sunday():
+    monday = Date(1987, 3, 2)
+    weekend = {Date(1987, 2, 28), Date(1987, 3, 1)}
+    assert named_days("Shultz will go to Moscow following Gorbachev's weekend proposal.",
+                      monday) == weekend
+    assert named_days("Talks were held over the weekend.", monday) == weekend
+    assert named_days("Talks will be held next weekend.", monday) == frozenset()
+
+
 def advice(event_id: str, actor, recipient, text: str) -> Event:
     return Event(id=event_id, doc_id=event_id.rsplit("-", 1)[0], date="2020-02-25",
                  date_precision="day", event="REQUEST", mode=[], context=[],

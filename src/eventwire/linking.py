@@ -76,6 +76,11 @@ class Rules:
     months: frozenset[str]
     month_numbers: dict[str, int]
     weekdays: tuple[str, ...]  # monday first, as ``date.weekday`` counts
+    weekend: str  # the word for Saturday and Sunday together
+    age_units: dict[str, int]  # "day", "weeks" ... as days, in "a three-day-old strike"
+    age_numbers: dict[str, int]  # "three" -> 3
+    age_word: str  # "old"
+    ahead_words: frozenset[str]  # "next weekend" is no weekend past
     trigger_scores: dict[str, float]
     place_prepositions: frozenset[str]
     place_skip: int
@@ -149,6 +154,11 @@ def load_rules() -> Rules:
         named_origins=frozenset(raw["named_places"]["origins"]),
         named_motions=frozenset(raw["named_places"]["motions"]),
         weekdays=tuple(raw["weekdays"]),
+        weekend=raw["named_spans"]["weekend"],
+        age_units={k: int(v) for k, v in raw["named_spans"]["age_units"].items()},
+        age_numbers={k: int(v) for k, v in raw["named_spans"]["age_numbers"].items()},
+        age_word=raw["named_spans"]["age_word"],
+        ahead_words=frozenset(raw["named_spans"]["ahead"]),
         not_places=frozenset([*raw["months"], *raw["weekdays"],
                               *raw["place_phrases"]["broad_regions"]]),
         named_place_families=frozenset(raw["named_place_families"]),
@@ -402,7 +412,7 @@ def mention(event: Event, rules: Rules | None = None) -> Mention:
         spots=_spots(event, names, rules),
         words=frozenset(w.lower() for w in _LETTERS.findall(event.text)
                         if not (w.isupper() and len(w) > 1)),
-        told=told, named_days=told | _named_weekdays(event.text, hi, rules),
+        told=told, named_days=told | _named_spans(event.text, hi, rules),
         spread=bool(rules.spread_modes & set(event.mode)),
         unrealised=unrealised(event, rules),
         standing=standing(event, rules),
@@ -586,22 +596,53 @@ def told_days(sentence: str, near: Date | None, rules: Rules | None = None) -> f
 def named_days(sentence: str, near: Date | None,
                rules: Rules | None = None) -> frozenset[Date]:
     """The days a sentence names: the days it tells something happened on
-    (``told_days``, "on March 8") and each weekday it names ("since Friday", "Friday's
-    missile attack"), as the last such day on or before ``near`` (the event's date).
+    (``told_days``, "on March 8"), each weekday it names ("since Friday", "Friday's
+    missile attack") and a weekend ("Gorbachev's weekend proposal"), as the last such
+    day on or before ``near`` (the event's date), and the day an act's age puts its
+    start on ("a three-day-old strike", three days before ``near``).
     A report often dates its act by its story while naming the act's own day: "U.S.
     officials had been meeting on a response since Friday when an attack on a Kuwaiti
     port damaged a U.S.-flagged ship", coded with Monday's story, tells Friday's
     attack (``dates_compatible``)."""
     rules = rules or load_rules()
-    return told_days(sentence, near, rules) | _named_weekdays(sentence, near, rules)
+    return told_days(sentence, near, rules) | _named_spans(sentence, near, rules)
 
 
-def _named_weekdays(sentence: str, near: Date | None, rules: Rules) -> frozenset[Date]:
-    """Each weekday a sentence names, as the last such day on or before ``near``."""
+def _named_spans(sentence: str, near: Date | None, rules: Rules) -> frozenset[Date]:
+    """The weekdays and weekends a sentence names, as the last such days on or before
+    ``near``, and the start days its age phrases tell (``_age_start``)."""
     if near is None:
         return frozenset()
-    return frozenset(near - timedelta(days=(near.weekday() - rules.weekdays.index(word)) % 7)
-                     for word in _WORD.findall(sentence.lower()) if word in rules.weekdays)
+    words = _WORD.findall(sentence.lower())
+    found: set[Date] = set()
+    for at, word in enumerate(words):
+        if word in rules.weekdays:
+            found.add(_last_weekday(near, rules.weekdays.index(word)))
+        elif word == rules.weekend and not (at and words[at - 1] in rules.ahead_words):
+            saturday = _last_weekday(near, rules.weekdays.index("saturday"))
+            found.update((saturday, saturday + timedelta(days=1)))
+        elif word == rules.age_word and at:
+            start = _age_start(words, at, near, rules)
+            if start is not None:
+                found.add(start)
+    return frozenset(found)
+
+
+def _last_weekday(near: Date, weekday: int) -> Date:
+    """The last day of that weekday (Monday 0) on or before ``near``."""
+    return near - timedelta(days=(near.weekday() - weekday) % 7)
+
+
+def _age_start(words: list[str], old: int, near: Date, rules: Rules) -> Date | None:
+    """The day an act began by its age ("three-day-old", "week-old", "ten days old"),
+    the words before ``old`` (the age word): a count, or one, of a unit before ``near``."""
+    unit = rules.age_units.get(words[old - 1])
+    if unit is None:
+        return None
+    count_word = words[old - 2] if old >= 2 else ""
+    count = (int(count_word) if count_word.isdigit() and len(count_word) <= 3
+             else rules.age_numbers.get(count_word, 1))
+    return near - timedelta(days=count * unit)
 
 
 def _spots(event: Event, names: frozenset[str], rules: Rules) -> frozenset[str]:
