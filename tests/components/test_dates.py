@@ -77,6 +77,11 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
          "day"),
         ("Germany will send aid to Mozambique, the ministry said on Monday.", "send",
          "2026-01-12", "day"),
+        ("Rebels shelled the town over the weekend.", "shelled", "2026-01-10", "day"),
+        ("Gorbachev's weekend proposal was welcomed.", "proposal", "2026-01-10", "day"),
+        ("The ministers will meet at the weekend.", "meet", "2026-01-17", "day"),
+        ("Rebels shelled the town last weekend.", "shelled", "2026-01-10", "day"),
+        ("Rebels shelled the town over the past week.", "shelled", "2026-01", "month"),
     ],
 )
 def test_event_date(nlp, text, trigger, date, precision):
