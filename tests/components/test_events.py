@@ -384,6 +384,17 @@ def test_urging_someone_to_act_or_not_is_a_request(coder, text, actor, recipient
     assert codes(event.actor) == [actor] and recipient in codes(event.recipient)
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("The US State Department advised citizens against travel to China.", "USA"),
+    ("The US warned citizens against traveling to Iraq.", "USA"),
+    ("France advised against non-essential travel to Lombardy.", "FRA"),
+])
+def test_a_travel_advisory_is_a_request_not_a_sanction(coder, text, actor):
+    coded = coder.code(text, date="2020-02-25").events
+    assert [e.event for e in coded] == ["REQUEST"]
+    assert codes(coded[0].actor) == [actor]
+
+
 @pytest.mark.parametrize("text", [
     "Asked if Italy would request more flexibility, she said there was scope for it.",
     "Russia asked whether the United States would withdraw its troops.",
