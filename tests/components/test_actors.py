@@ -276,6 +276,9 @@ def test_agents_placed_by_the_parse(nlp: Language, text: str, span: str,
     ("A military statement said the army had left.", "military", True),
     ("The rebels were shelled by military helicopters.", "military", True),
     ("Military officials met their Chinese counterparts.", "Military", True),
+    # a thing a party suffers names no party, even as subject or after "by"
+    ("Hit by military setbacks, the rebels backed the plan.", "military", False),
+    ("Military losses forced the army to retreat.", "Military", False),
 ])
 def test_agent_adjective_on_a_thing_is_no_actor(nlp: Language, text: str, agent_text: str,
                                                 is_actor: bool) -> None:

@@ -258,7 +258,7 @@ def test_until_makes_a_present_clause_a_condition_but_not_a_past_one(coder):
     assert not [e for e in pending if "TUR" in codes(e.actor)]
     past = coder.code("The fighting continued until Israeli troops withdrew from the town.",
                       date="2002-04-21").events
-    assert find(past, "RETREAT").mode == ["disarm"]
+    assert find(past, "RETREAT").mode == ["withdraw"]
     passive = coder.code("Syria says there can be no settlement until Israeli troops are "
                          "withdrawn from Lebanon.", date="1987-03-27").events
     assert passive == []
@@ -644,10 +644,46 @@ def test_a_military_intervention_is_the_use_of_force(coder):
     ("Syrian rebels controlled the town.", "COOPERATE"),
     ("He had hit all the right notes on his first official visit to India.", "ACCUSE"),
     ("Health Minister Kato convened a panel of medical experts.", "CONSULT visit"),
+    ("The move seems aimed to strike a symbolic wedge between Syria and Turkey.", "ASSAULT"),
+    ("Hit by military setbacks, Syrian rebel groups got behind the plan.", "ASSAULT"),
+    ("Her family's lawyer said: \u201cThe family are devastated.", "ASSAULT"),
 ])
 def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent):
     found = events(coder, text, date="2020-02-25")
     assert absent not in [" ".join([e.event, *e.mode]) for e in found] + [e.event for e in found]
+
+
+def test_a_blow_or_a_ruin_still_codes_its_act(coder):
+    # the idioms above leave the literal senses alone
+    assert "ASSAULT" in [e.event for e in events(
+        coder, "Syrian rebels were hit by airstrikes.", date="2020-02-25")]
+    assert "ASSAULT" in [e.event for e in events(
+        coder, "Syrian jets devastated the town.", date="2020-02-25")]
+
+
+@pytest.mark.parametrize(("text", "expected", "actor"), [
+    # getting behind a plan backs it; getting out of a place leaves it; neither receives
+    ("Syrian rebel groups got behind a national army project.", "SUPPORT", ["SYR"]),
+    ("Iraqi troops got out of the town.", "RETREAT", ["IRQ"]),
+])
+def test_get_with_nothing_received_keeps_its_subject_as_actor(coder, text, expected, actor):
+    event = find(events(coder, text, date="2020-02-25"), expected)
+    assert codes(event.actor) == actor and not event.recipient
+
+
+@pytest.mark.parametrize("text", [
+    "Its presence is being used as a pretext by Russia to attack.",
+    "Russia used the incident as an excuse to invade Georgia.",
+    "We will not give any opportunity for the US to attack us.",
+])
+def test_a_pretext_or_an_opportunity_to_attack_is_no_attack(coder, text):
+    found = events(coder, text, date="2020-02-25")
+    assert not [e for e in found if e.event == "ASSAULT" and "hypothetical" not in e.mode]
+
+
+def test_a_military_withdrawal_has_the_withdraw_mode(coder):
+    event = find(events(coder, "Britain withdrew from the EU.", date="2020-02-25"), "RETREAT")
+    assert event.mode == ["withdraw"]
 
 
 def test_removing_troops_withdraws_them(coder):

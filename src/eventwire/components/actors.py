@@ -204,7 +204,8 @@ class ActorFinder(Pipe):
     def _describes_a_thing(self, doc: Doc, start: int, end: int) -> bool:
         """An agent adjective on a thing that acts on nothing: "military applications",
         "an official protest". On a subject it still names the actor ("military
-        sources said", "a military statement said")."""
+        sources said", "a military statement said"), unless the thing is suffered
+        ("hit by military setbacks"; cues.csv, suffered)."""
         if end - start != 1 or not doc.has_annotation("DEP"):
             return False
         token = doc[start]
@@ -213,6 +214,8 @@ class ActorFinder(Pipe):
             return False
         if self.kb.lookup(head.text):
             return False
+        if head.lemma_.lower() in self.cues["suffered"]:
+            return True
         return not (head.dep_ in ACTING_DEPS
                     or (head.dep_ == "pobj" and head.head.lower_ == "by"))
 

@@ -465,9 +465,11 @@ class EventExtractor(Pipe):
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
         if self.receiving.get(verb.lemma_.lower()) == "" and not passive and \
-                info.code != HOST_CAMEO and not any(c.dep_ == "prt" for c in verb.children):
+                info.code != HOST_CAMEO and not any(c.dep_ == "prt" for c in verb.children) \
+                and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             # "Russia received military aid from China": China gives, Russia receives; a
-            # phrasal verb is another verb ("the US *draws down* its troops" withdraws them)
+            # phrasal verb is another verb ("the US *draws down* its troops" withdraws them),
+            # and so is one with nothing received ("troops *got out of* the town")
             givers = [m for holder in (verb, *objects(verb))
                       for obj in prep_objects(holder, SOURCE_PREPS)
                       for m in mentions_under(obj, index)]
