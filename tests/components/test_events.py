@@ -1535,6 +1535,22 @@ def test_an_offence_named_in_a_trial_is_no_act(coder, text):
     assert not [e for e in events(coder, text) if e.event == "ASSAULT"]
 
 
+@pytest.mark.parametrize("text", [
+    "The jury worked with an unjust set of laws governing sexual assault.",
+    "Britain has strict laws against torture.",
+    "The government imposed a ban on protests.",
+])
+def test_an_offence_a_law_names_is_no_act(coder, text):
+    assert not [e for e in events(coder, text) if e.event in ("ASSAULT", "PROTEST")]
+
+
+def test_a_ruled_out_act_is_refused_not_done(coder):
+    found = events(coder, "Russia ruled out an attack on Idlib.")
+    assert "REJECT" in [e.event for e in found]
+    assert not [e for e in found if e.event == "ASSAULT" and "negation" not in e.mode]
+    assert find(events(coder, "Putin ordered an attack on Idlib."), "ASSAULT").actor
+
+
 def test_a_named_attack_blamed_stays(coder):
     found = events(coder, "Moscow blamed Kyiv for the attack on the convoy near Kursk.")
     assert "ACCUSE" in [e.event for e in found]

@@ -265,7 +265,7 @@ class Modality(Pipe):
         found: set[str] = set()
         if _misparsed_condition(trigger):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
-        if trigger.pos_ == "NOUN" and self._crime_named(trigger):
+        if trigger.pos_ == "NOUN" and (self._crime_named(trigger) or self._law_named(trigger)):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
         if trigger.pos_ == "NOUN" and self._case_of(trigger):
             found.add("condition")  # "in the event of an assault": only a condition
@@ -473,6 +473,18 @@ class Modality(Pipe):
         return not any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and
                        c.lower_ in ("on", "against", "by")
                        for n in (noun, head) for c in n.children)
+
+    def _law_named(self, noun: Token) -> bool:
+        """A bare event noun that a law or ban is about ("laws against torture", "a ban on
+        protests", "laws governing sexual assault"; cues.tsv, ``law_frame`` and
+        ``law_verb``): a class of acts named, no act told."""
+        if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+            return False
+        about = noun.dep_ == "pobj" and noun.head.lower_ in ("against", "on")
+        governed = noun.dep_ == "dobj" and noun.head.dep_ == "acl" and \
+            self.cues.get(("law_verb", noun.head.lemma_.lower())) == "alleged"
+        return (about or governed) and \
+            self.cues.get(("law_frame", noun.head.head.lemma_.lower())) == "alleged"
 
     def _object_denied(self, verb: Token) -> set[str]:
         """A verb whose object is denied by its determiner ("has given them *no* promises of
