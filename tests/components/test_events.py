@@ -1551,6 +1551,16 @@ def test_a_ruled_out_act_is_refused_not_done(coder):
     assert find(events(coder, "Putin ordered an attack on Idlib."), "ASSAULT").actor
 
 
+def test_briefing_a_party_consults_it_but_briefing_the_press_does_not(coder):
+    event = find(events(coder, "Pompeo briefed Netanyahu on the plan."), "CONSULT")
+    assert codes(event.actor) == ["USA"] and codes(event.recipient) == ["ISR"]
+    future = events(coder, "The UN envoy will be briefed on Putin's plans in Moscow on Thursday.")
+    assert "AGREE" in [e.event for e in future]  # a meeting to come
+    assert events(coder, "A US official briefed reporters on condition of anonymity.") == []
+    sourced = events(coder, "Officials briefed on the talks said Iran had agreed.")
+    assert [e.event for e in sourced] == ["AGREE"]
+
+
 def test_a_named_attack_blamed_stays(coder):
     found = events(coder, "Moscow blamed Kyiv for the attack on the convoy near Kursk.")
     assert "ACCUSE" in [e.event for e in found]

@@ -296,6 +296,9 @@ class EventExtractor(Pipe):
             # "rulers face *mounting* U.S. pressure", misread as a clause: the participle
             # describes the pressure faced; nobody mounts it
             return None
+        if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and \
+                verb.lemma_.lower() in word_list("source_participles.txt"):
+            return None  # "officials briefed on the talks said": a source described
         if verb.lemma_.lower() in self.statement and self._states(verb):
             return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
