@@ -1390,6 +1390,13 @@ def test_a_gathering_addressed_is_no_consultation(coder, text):
     assert "CONSULT" not in [e.event for e in events(coder, text)]
 
 
+def test_a_rally_addressed_is_an_audience_but_a_rally_joined_protests(coder):
+    told = events(coder, "Trump told the rally in Ahmedabad that Modi was a tough negotiator.")
+    assert "PROTEST" not in [e.event for e in told]
+    joined = events(coder, "Thousands joined a rally against the government in Delhi.")
+    assert "PROTEST" in [e.event for e in joined]
+
+
 @pytest.mark.parametrize("text", [
     "Reports that Syrian jets had bombed the market in Idlib were false, the ministry said.",
     "Moscow dismissed claims that its warplanes bombed a hospital near Aleppo.",

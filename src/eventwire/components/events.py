@@ -819,8 +819,10 @@ class EventExtractor(Pipe):
             info = self.ontology.lookup(armed[0]) or info
         if _same_act(noun, info.event, kept or {}):
             return None
-        if info.event == "CONSULT" and self._addressed(noun):
-            return None  # "told a cabinet meeting that ...": an audience, no consultation
+        if info.event in ("CONSULT", "PROTEST") and self._addressed(noun):
+            # "told a cabinet meeting that ...", "told the rally in Ahmedabad that ...": an
+            # audience, no consultation or demonstration
+            return None
         if noun.lemma_.lower() in self.statement_nouns and self._states(noun):
             return None  # "the suggestion that Japan could intervene": a remark
         if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing \
