@@ -96,6 +96,7 @@ def test_policy_off_codes_any_subject() -> None:
     "Baltimore has long recognized the benefit of immigrant communities.",
     "The auditors said the government's deficit plans had been blown off course.",
     "A senior official of the Iraqi government monitored the call.",
+    "Health workers were monitoring the rest of the family.",
     "The former doctor returned as prime minister after the election defeat of the Malaysian"
     " government.",
     "The British base makes Cyprus a prime candidate for a counter attack, analysts say.",
