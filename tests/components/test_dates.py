@@ -102,6 +102,22 @@ def test_historical_mode(nlp, text, trigger, historical):
     assert ("historical" in dated(nlp, text, trigger)["mode"]) is historical
 
 
+@pytest.mark.parametrize(("text", "trigger", "pub", "date", "historical"), [
+    # a named period over before the story's year dates the act by its first year
+    ("Iraq attacked Iran during the Iran-Iraq war.", "attacked", PUB, "1980", True),
+    ("Britain fought Argentina in the Falklands war.", "fought", PUB, "1982", True),
+    # in a story of the period's own time the act is of the story's days
+    ("Iraq bombed Kharg during the Iran-Iraq war.", "bombed", "1987-03-02", "1987-03-02",
+     False),
+    # a period not yet begun is another one
+    ("Troops fought in the Iraq war.", "fought", "1987-03-02", "1987-03-02", False),
+])
+def test_a_named_period_of_history_dates_its_acts(nlp, text, trigger, pub, date, historical):
+    event = dated(nlp, text, trigger, pub=pub)
+    assert event["date"] == date
+    assert ("historical" in event["mode"]) is historical
+
+
 def test_future_mode_from_the_modality_stage_picks_future_dates(nlp):
     event = dated(nlp, "Lee visits Tokyo on Wednesday.", "visits", modes=["future"])
     assert event["date"] == "2026-01-14"
@@ -182,7 +198,7 @@ def test_shift_keeps_the_coarser_precision(resolver):
 
 def test_patterns_are_well_formed():
     labels = {label for label, _ in load_patterns()}
-    assert labels == {"weekday", "month", "year", "range", "relative"}
+    assert labels == {"weekday", "month", "year", "range", "relative", "period"}
 
 
 # The reference article, through the whole pipeline (actors and events stages included).

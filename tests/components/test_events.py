@@ -681,6 +681,12 @@ def test_a_pretext_or_an_opportunity_to_attack_is_no_attack(coder, text):
     assert not [e for e in found if e.event == "ASSAULT" and "hypothetical" not in e.mode]
 
 
+def test_gassing_villages_is_a_chemical_attack(coder):
+    event = find(events(coder, "Saddam Hussein gassed Kurdish villages.", date="2018-04-23"),
+                 "ASSAULT")
+    assert event.cameo == "2041" and codes(event.actor) == ["IRQ"]
+
+
 def test_a_military_withdrawal_has_the_withdraw_mode(coder):
     event = find(events(coder, "Britain withdrew from the EU.", date="2020-02-25"), "RETREAT")
     assert event.mode == ["withdraw"]

@@ -112,14 +112,25 @@ def load_words() -> DateWords:
               for r in kind("unit")},
         number={r["word"]: int(r["value"]) for r in kind("number")},
         head=frozenset(r["word"] for r in kind("head")) | {
-            r["word"] for r in rows if r["kind"] in ("weekday", "month")},
+            r["word"] for r in rows if r["kind"] in ("weekday", "month")} | {
+            phrase.split()[-1] for phrase in load_periods()},
     )
 
 
 def load_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
-    """(label, Matcher pattern) rows of ``data/dates/patterns.jsonl``."""
+    """(label, Matcher pattern) rows of ``data/dates/patterns.jsonl``, and one "period"
+    pattern per named period of ``periods.tsv``."""
     rows = [json.loads(line) for line in read_lines("dates", "patterns.jsonl")]
-    return [(row["label"], row["pattern"]) for row in rows]
+    periods = [("period", [{"LOWER": word} for word in phrase.split()])
+               for phrase in load_periods()]
+    return [(row["label"], row["pattern"]) for row in rows] + periods
+
+
+@lru_cache(maxsize=1)
+def load_periods() -> dict[str, tuple[int, int]]:
+    """Named periods of history (``periods.tsv``): phrase -> the years it began and ended."""
+    return {row["phrase"]: (int(row["year"]), int(row["end"]))
+            for row in read_tsv("dates", "periods.tsv")}
 
 
 @lru_cache(maxsize=4096)
@@ -154,6 +165,12 @@ class DateResolver:
             label, tokens = "year", tokens[:1]
         if label == "year":
             return Resolved(dt.date(int(tokens[0]), 1, 1), "year")
+        if label == "period":
+            years = next((y for phrase, y in load_periods().items()
+                          if [w for w in phrase.split() if w != "-"] == tokens), None)
+            if years is None or (pub is not None and years[1] >= pub.year):
+                return None  # a period of the story's own time, or one not yet begun
+            return Resolved(dt.date(years[0], 1, 1), "year")
         if label == "weekday" and pub is not None:
             day = self._weekday(self.words.weekday[tokens[0]], pub, direction)
             if strict and day == pub:
