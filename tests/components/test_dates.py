@@ -106,6 +106,8 @@ def test_historical_mode(nlp, text, trigger, historical):
     # a named period over before the story's year dates the act by its first year
     ("Iraq attacked Iran during the Iran-Iraq war.", "attacked", PUB, "1980", True),
     ("Britain fought Argentina in the Falklands war.", "fought", PUB, "1982", True),
+    # a name written with digits is a name, not a number out of range ("9/11" is not 911)
+    ("The attack eclipsed the 9/11 attacks.", "attacks", PUB, "2001", True),
     # in a story of the period's own time the act is of the story's days
     ("Iraq bombed Kharg during the Iran-Iraq war.", "bombed", "1987-03-02", "1987-03-02",
      False),

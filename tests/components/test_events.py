@@ -687,6 +687,16 @@ def test_gassing_villages_is_a_chemical_attack(coder):
     assert event.cameo == "2041" and codes(event.actor) == ["IRQ"]
 
 
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Syrian regime used chemical weapons in Douma.", "2041"),
+    ("Assad used sarin against civilians in Khan Sheikhoun.", "2041"),
+    ("The army used weapons against the protesters.", "175"),
+])
+def test_using_chemical_weapons_is_a_chemical_attack_not_crowd_control(coder, text, cameo):
+    event = find(events(coder, text, date="2018-04-23"), "ASSAULT")
+    assert event.cameo == cameo
+
+
 def test_a_military_withdrawal_has_the_withdraw_mode(coder):
     event = find(events(coder, "Britain withdrew from the EU.", date="2020-02-25"), "RETREAT")
     assert event.mode == ["withdraw"]

@@ -424,13 +424,11 @@ class EventDates(Pipe):
 
 
 def _plausible(token: Token) -> bool:
-    """False for numbers that cannot be a year (4 digits) or a day of the month."""
-    digits = "".join(ch for ch in token.text if ch.isdigit())
-    if not digits:
-        return True
-    if len(digits) == 4:
-        return YEARS[0] <= int(digits) <= YEARS[1]
-    return 1 <= int(digits) <= 31
+    """False for numbers that cannot be a year (4 digits) or a day of the month; each run of
+    digits is one number ("9/11" is a day and a month, not 911)."""
+    numbers = "".join(ch if ch.isdigit() else " " for ch in token.text).split()
+    return all(YEARS[0] <= int(n) <= YEARS[1] if len(n) == 4 else 1 <= int(n) <= 31
+               for n in numbers)
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
