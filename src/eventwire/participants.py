@@ -38,6 +38,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "par
                          "csubj", "punct", "cc", "mark", "appos", "prep"})
 # What a misread headline's subject hangs on its verb as.
 HEADLINE_SUBJECT_DEPS = frozenset({"compound", "npadvmod", "dep", "amod"})
+LIST_DASHES = frozenset({"-", "–", "—"})
 MAX_DEPTH = 4
 # Objects count only when their head is a mention.
 OBJECT_DEPTH = 0
@@ -171,11 +172,27 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 def _headline_subject(verb: Token) -> Token | None:
     """The subject of a headline the parser misreads ("Pakistan: army launches offensive"
     makes "army" a compound of the verb): a bare noun right before the main verb."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.dep_ != "ROOT":
         return None
+    listed = _listed_name(verb)
+    if listed is not None or verb.tag_ not in ("VBZ", "VBP"):
+        return listed
     left = [c for c in verb.lefts
             if c.dep_ in HEADLINE_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     return left[-1] if left and left[-1].i == verb.i - 1 else None
+
+
+def _listed_name(verb: Token) -> Token | None:
+    """The doer of a list item ("* Finnair - Cancelled all flights to China"): the name
+    that opens the item, set off from its verb by a dash."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text not in LIST_DASHES:
+        return None
+    name = doc[verb.i - 2]
+    opening = doc[verb.sent.start:name.i]
+    if name.pos_ != "PROPN" or not all(t.is_punct or t.pos_ == "PROPN" for t in opening):
+        return None
+    return name
 
 
 def _bare_participle_clause(verb: Token) -> bool:

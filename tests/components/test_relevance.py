@@ -441,5 +441,17 @@ def test_a_country_named_on_its_own_still_acts(coder: Coder) -> None:
     assert types(coder, "South Africa recalled its ambassador to Israel.") == ["SANCTION"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list item names its doer before a dash: a firm's cancellations are its own
+    ("* Finnair - Cancelled all flights to mainland China.", []),
+    ("* Qatar Airways - Suspended all flights to Iran.", []),
+    # a state named there acts as it would in a sentence
+    ("* Japan - Suspended all flights to China.", ["SANCTION"]),
+])
+def test_a_list_item_names_its_doer_before_the_dash(coder: Coder, text: str,
+                                                    expected: list[str]) -> None:
+    assert types(coder, text) == expected
+
+
 def test_stealing_the_show_seizes_nothing(coder: Coder) -> None:
     assert "COERCE" not in types(coder, "The meeting between Trump and Putin stole the show.")
