@@ -647,6 +647,10 @@ def test_a_military_intervention_is_the_use_of_force(coder):
     ("The move seems aimed to strike a symbolic wedge between Syria and Turkey.", "ASSAULT"),
     ("Hit by military setbacks, Syrian rebel groups got behind the plan.", "ASSAULT"),
     ("Her family's lawyer said: \u201cThe family are devastated.", "ASSAULT"),
+    ("Talabani's party won 75 seats, coming a respectable second to the Shia list.", "CONSULT"),
+    ("Forces loyal to Assad seek an outright military victory.", "REQUEST"),
+    ("The troops, Mattis told reporters, were not even carrying guns.", "AID"),
+    ("The letter offers no words of praise for the Syrian president.", "REJECT"),
 ])
 def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent):
     found = events(coder, text, date="2020-02-25")

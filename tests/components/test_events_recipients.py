@@ -393,6 +393,22 @@ def test_with_its_doer_named_an_acts_owner_undergoes_it(coder, text, trigger, ac
     assert roles_of(coder, text, trigger) == ("COERCE", actors, recipients)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actors", "recipients"),
+    [
+        # with no "of" target, the owner of a defeat, an arrest or an ouster undergoes it
+        ("After Germany's defeat, the armies went home.", "defeat", "ASSAULT", [], ["DEU"]),
+        ("The Turkish journalist's killing shocked the world.", "killing", "ASSAULT", [],
+         ["TUR"]),
+        # with one, the owner does it
+        ("Russia's capture of Crimea angered Ukraine.", "capture", "COERCE", ["RUS"], []),
+    ],
+)
+def test_an_act_owned_by_whom_it_is_done_to(coder, text, trigger, event_type, actors,
+                                             recipients):
+    assert roles_of(coder, text, trigger) == (event_type, actors, recipients)
+
+
 def test_whose_hung_as_a_subject_still_owns_its_noun(coder):
     # the parser hangs "whose" on "killing" as its subject: it is still the victim's
     text = ("The talks stalled after the death of the Afghan governor Abdul Rahman, whose "

@@ -1545,7 +1545,10 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
     # "the journalist's detention *by police*": with its doer named, a directed act's owner
     # is the one it is done to, as with "at the hands of".
     undergone = hands_of(noun) is not None or (
-        entry.roles in DIRECTED_ROLES and bool(_agent_mentions(noun, index)))
+        entry.roles in DIRECTED_ROLES and bool(_agent_mentions(noun, index))) or (
+        # "the militants' defeat", "his arrest": without an "of" target, the owner undergoes
+        noun.lemma_.lower() in word_list("undergoing_possessors.txt") and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
     for child in (*noun.children, *_occurrence_preps(noun)):
         # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
         dep = "poss" if child.lower_ == "whose" else child.dep_
