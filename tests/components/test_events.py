@@ -478,6 +478,12 @@ def test_a_refusal_made_is_no_negated_event(coder, text):
     assert "negation" not in refusal.mode
 
 
+def test_a_party_described_as_not_invited_made_no_refusal(coder):
+    text = ("Rouhani said it was unacceptable for foreign troops not invited into Syria by "
+            "the government to remain in the country.")
+    assert "REJECT" not in [e.event for e in events(coder, text, date="2017-11-22")]
+
+
 @pytest.mark.parametrize(("text", "asserted"), [
     ("In 2003 Turkey refused to back the US-led invasion of Iraq.", True),
     ("Germany did not support the invasion of Iraq.", True),

@@ -96,6 +96,17 @@ def test_a_states_coercion_of_another_countrys_people_is_not_at_home(coder: Code
     assert events and "IRN" not in events[0][2]
 
 
+@pytest.mark.parametrize("text", ["Iran will not accept the deal.", "Iran accepted the offer."])
+def test_a_state_accepting_or_refusing_a_deal_does_so_not_at_home(coder: Coder,
+                                                                   text: str) -> None:
+    events = roles(coder, text)
+    assert events and events[0][1] == ["IRN"] and "IRN" not in events[0][2]
+
+
+def test_a_state_easing_a_measure_eases_it_at_home(coder: Coder) -> None:
+    assert ("CONCEDE", ["ITA"], ["ITA"]) in roles(coder, "Italy lifted the curfew.")
+
+
 def test_a_seizure_of_an_owner_not_named_is_not_at_home(coder: Coder) -> None:
     events = roles(coder, "Iran seized a tanker in the Strait of Hormuz.")
     assert events and events[0][:2] == ("COERCE", ["IRN"]) and "IRN" not in events[0][2]

@@ -87,6 +87,8 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "no_coded_recipient": lambda e, m, d: not any(m[r]["code"] for r in e["recipient"]),
     "not_seizure": lambda e, m, d: "seize" not in e["mode"],
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
+    "not_accepting": lambda e, m, d:
+        d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
 }
 
 
@@ -94,6 +96,12 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
 def foreign_acts() -> frozenset[str]:
     """Lemmas of acts that outsiders do to a place (foreign_acts.txt)."""
     return frozenset(read_lines("roles", "foreign_acts.txt"))
+
+
+@lru_cache(maxsize=1)
+def accepting_acts() -> frozenset[str]:
+    """Lemmas of acts that accept what another party offers (accepting_acts.txt)."""
+    return frozenset(read_lines("roles", "accepting_acts.txt"))
 
 
 @lru_cache(maxsize=1)

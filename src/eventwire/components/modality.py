@@ -233,8 +233,11 @@ class Modality(Pipe):
                     self._recode(event, ANNOUNCED_RETREAT_CAMEO, ANNOUNCED_RETREAT_TYPE)
                 else:
                     self._recode(event, PROMISE_CAMEO)
-            if {"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or \
-                    "negation" in found and event["event"] in NEGATED_REFUSALS:
+            if ({"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or
+                    "negation" in found and event["event"] in NEGATED_REFUSALS) and \
+                    doc[start].dep_ != "acl":
+                # "troops not invited into Syria": a participle describing a party says what
+                # did not happen to it, no refusal made
                 self._recode(event, REFUSAL_CAMEO)
                 # the refusal was made: its "not" is what it is, and no negation of it
                 event["mode"] = [m for m in event["mode"] if m != "negation"]
