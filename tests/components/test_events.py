@@ -707,6 +707,12 @@ def test_using_chemical_weapons_is_a_chemical_attack_not_crowd_control(coder, te
     assert event.cameo == cameo
 
 
+def test_a_modifier_matched_in_a_verbs_phrase_reaches_to_its_noun(coder):
+    event = find(events(coder, "The police used tear gas on protesters.", date="2018-04-23"),
+                 "ASSAULT")
+    assert event.event_text == "used tear gas"
+
+
 def test_a_military_withdrawal_has_the_withdraw_mode(coder):
     event = find(events(coder, "Britain withdrew from the EU.", date="2020-02-25"), "RETREAT")
     assert event.mode == ["withdraw"]

@@ -502,7 +502,8 @@ class EventExtractor(Pipe):
             # one's own forces appeals to no other party; the ordered act is the event
             return None
         reach = LIGHT_REACH if light is not None else 2
-        trigger_end = max([verb.i + 1, *[u + 1 for u in used if 0 < u - verb.i <= reach]])
+        trigger_end = max([verb.i + 1, *[_phrase_end(verb.doc[u]) for u in used
+                                         if 0 < u - verb.i <= reach]])
         event = self._event(info.code, verb, trigger_end, actors, recipients)
         if light is not None:
             event["sense"] = "light"
@@ -1308,6 +1309,14 @@ def _infinitive_carries_event(verb: Token) -> bool:
     infinitive = next((c for c in verb.children if is_infinitive_complement(c)), None)
     return infinitive is not None and not any(
         c.dep_ in ("dobj", "obj") and c.i < infinitive.i for c in verb.children)
+
+
+def _phrase_end(word: Token) -> int:
+    """End of a matched word's phrase: a modifier matched ("used *chemical* weapons", "used
+    *tear* gas") reaches to the noun it modifies."""
+    if word.dep_ in ("compound", "amod") and word.head.i > word.i:
+        return word.head.i + 1
+    return word.i + 1
 
 
 def matcher_word(token: Token, direct: bool = False, phrase_prep: bool = False,
