@@ -2023,9 +2023,15 @@ def test_an_event_noun_that_causes_something_happened(coder):
 @pytest.mark.parametrize("text", [
     "Safe passage would be essential in the event of an assault on Idlib.",
     "Turkish troops are ready in case of an attack by the Kurdish militia.",
+    "I was worried for the families in case Isis raided the house.",
+    "In case Russia attacks Ukraine, Nato will respond.",
 ])
 def test_an_act_named_as_a_case_is_only_a_condition(coder, text):
-    assert "ASSAULT" not in [e.event for e in events(coder, text)]
+    assert not {"ASSAULT", "THREATEN"} & {e.event for e in events(coder, text)}
+
+
+def test_a_case_named_still_tells_its_act(coder):
+    assert "ASSAULT" in [e.event for e in events(coder, "In this case Russia attacked Ukraine.")]
 
 
 def test_an_act_a_thing_is_designed_for_is_an_aim(coder):

@@ -270,8 +270,9 @@ class Modality(Pipe):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
         if trigger.pos_ == "NOUN" and (self._crime_named(trigger) or self._law_named(trigger)):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
-        if trigger.pos_ == "NOUN" and self._case_of(trigger):
-            found.add("condition")  # "in the event of an assault": only a condition
+        if trigger.pos_ == "NOUN" and self._case_of(trigger) or self._in_case(trigger):
+            # "in the event of an assault", "in case Isis raided the house": only a condition
+            found.add("condition")
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category and _in_question(trigger):  # "will Russia hit back?": asserts nothing
             found.add(category)
@@ -459,6 +460,16 @@ class Modality(Pipe):
         return case.dep_ == "pobj" and case.head.lower_ == "in" and \
             not any(c.dep_ in ("amod", "compound") for c in case.children) and \
             self.cues.get(("case_of", case.lemma_.lower())) == "condition"
+
+    def _in_case(self, verb: Token) -> bool:
+        """A verb whose clause opens with a bare noun of case after "in" ("in case Isis
+        raided the house", "just in case Iran attacks"; cues.tsv, relation ``case_of``)."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i and any(
+                o.dep_ == "pobj" and not list(o.children) and
+                self.cues.get(("case_of", o.lemma_.lower())) == "condition"
+                for o in c.children)
+            for c in verb.children)
 
     def _crime_named(self, noun: Token) -> bool:
         """A bare event noun (no determiner, possessor or number) in the "for", "of" or
