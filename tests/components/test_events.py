@@ -663,6 +663,15 @@ def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent
     assert absent not in [" ".join([e.event, *e.mode]) for e in found] + [e.event for e in found]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # rallying behind a leader backs him; rallying in a square against him protests
+    ("Malaysian parties rallied behind Mahathir.", "SUPPORT"),
+    ("Thousands of protesters rallied in Kuala Lumpur against the government.", "PROTEST"),
+])
+def test_rallying_behind_someone_supports_them(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2020-02-25")] == [expected]
+
+
 def test_a_blow_or_a_ruin_still_codes_its_act(coder):
     # the idioms above leave the literal senses alone
     assert "ASSAULT" in [e.event for e in events(
@@ -942,6 +951,13 @@ def test_a_reported_obligation_is_a_demand_of_the_obliged(coder, text, actors, r
     assert codes(event.actor) == actors
     assert codes(event.recipient) == recipients
     assert "negation" not in event.mode
+
+
+def test_an_obligation_only_supposed_demands_nothing(coder):
+    text = ("A senior Italian official said the government may need to call on the European "
+            "Union to offer leeway on its budget targets.")
+    found = events(coder, text, date="2020-02-25")
+    assert found and all(e.cameo != "100" and "hypothetical" in e.mode for e in found)
 
 
 @pytest.mark.parametrize("text", [
@@ -1569,6 +1585,7 @@ def test_a_call_on_a_name_read_as_a_month_asks(coder):
 @pytest.mark.parametrize("text", [
     "A retired French general is on trial for sexual assault in Lyon.",
     "The Peruvian colonel was convicted of kidnapping and torture.",
+    "The jury acquitted the general on two counts of sexual assault and rape.",
 ])
 def test_an_offence_named_in_a_trial_is_no_act(coder, text):
     assert not [e for e in events(coder, text) if e.event == "ASSAULT"]

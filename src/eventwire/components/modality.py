@@ -214,7 +214,10 @@ class Modality(Pipe):
                 if category in found and category not in event["mode"]:
                     event["mode"].append(category)
             if "obligation" in found:
-                self._obligation(doc, event)
+                if "hypothetical" not in found:
+                    # "said the government *may* need to call on the EU": a need only
+                    # supposed demands nothing; it stays hypothetical
+                    self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
                     not ("future" not in found and _past(doc[start])) and \
                     not (found & THREAT_MODES == {"hypothetical"} and self._supposed(doc, event)) \
