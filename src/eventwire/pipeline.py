@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from eventwire import components  # noqa: F401  (registers the factories)
+from eventwire.components.paragraphs import PARAGRAPHS_STAGE
 from eventwire.errors import Errors, UsageError
 from eventwire.extensions import register
 
@@ -74,6 +75,7 @@ def build_nlp(
     """
     register()
     nlp = spacy.load(resolve_model_name(model))
+    nlp.add_pipe(PARAGRAPHS_STAGE, before="parser")
     config = config or {}
     for stage in STAGES:
         options = dict(config.get(stage, {}))

@@ -8,6 +8,7 @@ from eventwire.components import (  # noqa: F401
     dates,
     events,
     modality,
+    paragraphs,
     places,
     quotes,
     relevance,
