@@ -657,6 +657,8 @@ def test_a_military_intervention_is_the_use_of_force(coder):
     ("Forces loyal to Assad seek an outright military victory.", "REQUEST"),
     ("The troops, Mattis told reporters, were not even carrying guns.", "AID"),
     ("The letter offers no words of praise for the Syrian president.", "REJECT"),
+    ("The religious extremists who surround the Turkish government know it well.", "ASSAULT"),
+    ("The UN envoy de Mistura will lend credibility to the Sochi process.", "AGREE"),
 ])
 def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent):
     found = events(coder, text, date="2020-02-25")
@@ -2042,6 +2044,8 @@ def test_an_event_noun_that_causes_something_happened(coder):
     "Turkish troops are ready in case of an attack by the Kurdish militia.",
     "I was worried for the families in case Isis raided the house.",
     "In case Russia attacks Ukraine, Nato will respond.",
+    "Assad and his Russian and Iranian backers can expect to continue to have a free hand - as "
+    "long as they do not use chemical weapons.",
 ])
 def test_an_act_named_as_a_case_is_only_a_condition(coder, text):
     assert not {"ASSAULT", "THREATEN"} & {e.event for e in events(coder, text)}

@@ -273,8 +273,10 @@ class Modality(Pipe):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
         if trigger.pos_ == "NOUN" and (self._crime_named(trigger) or self._law_named(trigger)):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
-        if trigger.pos_ == "NOUN" and self._case_of(trigger) or self._in_case(trigger):
-            # "in the event of an assault", "in case Isis raided the house": only a condition
+        if trigger.pos_ == "NOUN" and self._case_of(trigger) or self._in_case(trigger) or \
+                _proviso(trigger):
+            # "in the event of an assault", "in case Isis raided the house", "as long as they
+            # do not use chemical weapons": only a condition
             found.add("condition")
         category = self.cues.get(("sentence", _last_mark(trigger)))
         if category and _in_question(trigger):  # "will Russia hit back?": asserts nothing
@@ -844,6 +846,12 @@ def _infinitive(verb: Token) -> bool:
     """A verb with "to" and no subject of its own ("stays *to protect* the Kurds")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _proviso(verb: Token) -> bool:
+    """A clause of "as long as" or "so long as", which the parser hangs on "long"."""
+    return verb.dep_ == "advcl" and verb.head.lower_ == "long" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _asked(trigger: Token) -> bool:
