@@ -659,6 +659,7 @@ def test_a_military_intervention_is_the_use_of_force(coder):
     ("The letter offers no words of praise for the Syrian president.", "REJECT"),
     ("The religious extremists who surround the Turkish government know it well.", "ASSAULT"),
     ("The UN envoy de Mistura will lend credibility to the Sochi process.", "AGREE"),
+    ("The move effectively shattered a fragile coalition Mahathir had formed.", "ASSAULT"),
 ])
 def test_copulas_governing_and_idioms_of_hitting_code_no_act(coder, text, absent):
     found = events(coder, text, date="2020-02-25")
@@ -1870,6 +1871,22 @@ def test_an_act_held_off_or_abandoned_is_not_done(coder, text):
 def test_an_act_hardly_likely_is_flagged_not_done(coder):
     found = events(coder, "The rebels are hardly likely to attack the British envoys.")
     assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish forces almost captured the town of Afrin.",
+    "Very nearly defeated, the Syrian armed opposition now fights on behalf of Ankara.",
+])
+def test_an_act_almost_done_is_not_done(coder, text):
+    found = [e for e in events(coder, text) if e.event in ("ASSAULT", "COERCE")
+             and e.event_text.split()[0] in ("captured", "defeated")]
+    assert found and all("negation" in e.mode for e in found), found
+
+
+def test_an_anticipated_strike_is_still_to_come(coder):
+    found = [e for e in events(coder, "Russia set up a hotline ahead of an anticipated US "
+                                      "military strike in Syria.") if e.event_text == "strike"]
+    assert found and "future" in found[0].mode
 
 
 @pytest.mark.parametrize("text", [
