@@ -839,6 +839,9 @@ def test_imagined_conflict_is_no_event(coder, text):
     ("Egypt asked that the talks be postponed.", ["REQUEST"]),
     ("Asked by journalists if he would expel the diplomats, the Kenyan minister said no.", []),
     ("The Kenyan minister was asked whether Nairobi had expelled the diplomats.", []),
+    # a decree that finds a fact orders nothing; one that obliges does
+    ("The UN tribunal later decreed that these crimes constituted genocide.", []),
+    ("The Burmese junta decreed that all parties must disband.", ["REQUEST"]),
 ])
 def test_insisting_and_advising_demand_only_what_they_ask(coder, text, expected):
     assert [e.event for e in events(coder, text) if e.event == "REQUEST"] == expected
