@@ -450,6 +450,8 @@ def test_drawing_down_is_a_retreat(coder, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Shamima Begum left for Syria to join Isis in 2015.", []),
+    # after a verb of asking, the "for" before a state asks something of it
+    ("Trump has called for the US to stay out of Syria.", ["REQUEST"]),
     ("He claimed that Turkey was more democratic than many EU states.", []),
     ("Ivory Coast's Supreme Court allowed Ouattara to take part in the election.", ["CONCEDE"]),
     ("Turkey joined forces with Russia in Syria.", ["COOPERATE"]),

@@ -1502,8 +1502,10 @@ def _names_an_actor(token: Token, index: list[int]) -> bool:
 
 def _misread_destination(mark: Token, clause: Token) -> bool:
     """"left *for* Syria to join Isis": a place the parser made the subject of a for-to clause
-    is where someone went, so the "for" is no conjunction the verb governs."""
-    return mark.lower_ == "for" and any(
+    after a verb of setting off is where someone went, so the "for" is no conjunction the verb
+    governs ("called *for* the US to stay out" still asks)."""
+    return mark.lower_ == "for" and clause.head.lemma_.lower() in word_list(
+        "departure_verbs.txt") and any(
         c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") for c in clause.children)
 
 
