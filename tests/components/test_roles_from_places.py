@@ -126,3 +126,12 @@ def test_an_invasion_of_a_place_is_no_act_of_its_state(coder: Coder, text: str) 
     found = [r for r in roles(coder, text) if r[0] == "ASSAULT"]
     assert found and all("SYR" not in actors for _, actors, _ in found)
     assert all("SYR" in recipients for _, _, recipients in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Allies occupied Berlin in 1945.",
+    "Unknown gunmen seized a bus near Kano on Tuesday.",
+])
+def test_a_place_seized_is_its_states_loss_not_its_deed(coder: Coder, text: str) -> None:
+    found = [r for r in roles(coder, text) if r[0] == "COERCE"]
+    assert found and all(not set(actors) & set(recipients) for _, actors, recipients in found)
