@@ -2138,3 +2138,12 @@ def test_a_wish_for_a_hostile_act_threatens_no_one(coder, text):
 def test_a_decision_to_withdraw_is_an_announced_retreat(coder, text, expected):
     found = [e for e in events(coder, text) if e.event in ("CONCEDE", "RETREAT")]
     assert [e.event for e in found] == expected and "future" in found[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "What happens next will depend largely on negotiations between Russia and Turkey.",
+    "The outcome hinges on talks between Israel and Hamas.",
+])
+def test_what_an_outcome_depends_on_is_foreseen_not_promised(coder, text):
+    found = events(coder, text)
+    assert found and all(e.event == "CONSULT" and "hypothetical" in e.mode for e in found), found
