@@ -2147,3 +2147,13 @@ def test_a_decision_to_withdraw_is_an_announced_retreat(coder, text, expected):
 def test_what_an_outcome_depends_on_is_foreseen_not_promised(coder, text):
     found = events(coder, text)
     assert found and all(e.event == "CONSULT" and "hypothetical" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize(("text", "supposed"), [
+    ("It could mean foreign fighters are released, an official said.", True),
+    ("That would mean Turkish troops withdraw from Afrin.", True),
+    ("This means the US has withdrawn its troops.", False),
+])
+def test_what_a_move_could_mean_is_supposed_not_done(coder, text, supposed):
+    found = [e for e in events(coder, text) if e.event == "RETREAT"]
+    assert found and all(("hypothetical" in e.mode) == supposed for e in found), found

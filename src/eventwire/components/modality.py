@@ -256,6 +256,15 @@ class Modality(Pipe):
             kept.append(event)
         return kept
 
+    def _supposed_consequence(self, verb: Token) -> set[str]:
+        """The modal of a verb of consequence whose clause the climb reached: "it *could*
+        mean foreign fighters are released", "that *would* mean troops withdraw" suppose
+        the release and the withdrawal."""
+        if self.cues.get(("consequence", verb.lemma_.lower())) is None:
+            return set()
+        return {category for c in verb.children if c.dep_ == "aux" and
+                (category := self.cues.get(("aux", c.lower_))) == "hypothetical"}
+
     def phrase_cues(self, doc: Doc, rest: range) -> set[str]:
         """Cue categories the other words of a phrase trigger add ("made *no* appeal")."""
         found: set[str] = set()
@@ -425,6 +434,7 @@ class Modality(Pipe):
                     found.add("hypothetical")
                 if trigger.pos_ == "VERB" and self._dismissed(token.head):
                     found.add("alleged")  # "reports that jets had bombed the market were false"
+                found |= self._supposed_consequence(token.head)
             if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
                     _told_relative(token) or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
