@@ -2157,3 +2157,11 @@ def test_what_an_outcome_depends_on_is_foreseen_not_promised(coder, text):
 def test_what_a_move_could_mean_is_supposed_not_done(coder, text, supposed):
     found = [e for e in events(coder, text) if e.event == "RETREAT"]
     assert found and all(("hypothetical" in e.mode) == supposed for e in found), found
+
+
+def test_rendering_is_what_is_rendered(coder):
+    assert not [e for e in events(coder, "Once again, the UN is helpless, the security "
+                                  "council rendered impotent by Russian vetoes.")
+                if e.event == "COOPERATE"]
+    aid = find(events(coder, "Britain rendered assistance to the rebels."), "AID")
+    assert codes(aid.actor) == ["GBR"]
