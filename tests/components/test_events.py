@@ -2165,3 +2165,22 @@ def test_rendering_is_what_is_rendered(coder):
                 if e.event == "COOPERATE"]
     aid = find(events(coder, "Britain rendered assistance to the rebels."), "AID")
     assert codes(aid.actor) == ["GBR"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("No one has attacked the embassy.", "ASSAULT"),
+    ("No Turkish troops were deployed to Libya.", "MOBILIZE"),
+    ("No one who met the leader was allowed to carry a phone.", "CONSULT"),
+])
+def test_a_subject_determined_by_no_denies_the_act(coder, text, event_type):
+    found = [e for e in events(coder, text) if e.event == event_type]
+    assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the attack.",
+    "The group has not claimed responsibility for the attack.",
+])
+def test_an_attack_nobody_claims_was_still_done(coder, text):
+    attack = find(events(coder, text), "ASSAULT")
+    assert "negation" not in attack.mode

@@ -43,6 +43,8 @@ CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "co
 CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod", "nsubj",
                            "nsubjpass"})
 MAX_CLIMB = 4
+# Tags of relative pronouns ("who", "which", "that"), whose noun is the one a clause is about.
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Cue categories of conjunctions of time; a present-tense verb after a pending one is only
 # a condition.
 TIME_CUES = frozenset({"temporal", "pending"})
@@ -348,6 +350,13 @@ class Modality(Pipe):
                         g.dep_ == "neg" and g.lower_ == "no" for g in child.children):
                     # "*no longer* pose a threat"; "not too long after" is a time, no negation
                     category = "negation"
+                if relation in ("nsubj", "nsubjpass") and category is None:
+                    # "*no one* has attacked", "*no country* recognised", "no one *who met*
+                    # him": a subject the determiner denies; a relative pronoun's is its noun's
+                    subject = token.head if token.dep_ == "relcl" and \
+                        child.tag_ in RELATIVE_TAGS else child
+                    category = next((self.cues.get(("subject_det", d.lower_))
+                                     for d in subject.children if d.dep_ == "det"), None)
                 if child.dep_ == "prep" and category is None:
                     # "will *in no way* allow", "*under no circumstances* will it attack"
                     category = next((self.cues.get(("no_phrase", o.lemma_.lower()))
