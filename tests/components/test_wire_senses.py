@@ -63,6 +63,9 @@ def types(coder: Coder, text: str) -> list[str]:
     ("The Dutch army has delayed plans to buy a new anti-tank missile, defence officials said.",
      "SANCTION"),
     ("Greek officials said Athens had guaranteed the loans.", "AGREE"),
+    # Scoring a win or a tally appeals to no one, whatever "on" follows.
+    ("The coalition had scored a surprise election victory on an anti-corruption platform.",
+     "REQUEST"),
 ])
 def test_figurative_senses_code_no_such_event(coder: Coder, text: str, wrong: str) -> None:
     assert wrong not in types(coder, text)
