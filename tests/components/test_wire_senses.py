@@ -64,7 +64,7 @@ def types(coder: Coder, text: str) -> list[str]:
      "SANCTION"),
     ("Greek officials said Athens had guaranteed the loans.", "AGREE"),
     # Scoring a win or a tally appeals to no one, whatever "on" follows.
-    ("The coalition had scored a surprise election victory on an anti-corruption platform.",
+    ("Anwar Ibrahim's party scored a surprise election victory on an anti-corruption platform.",
      "REQUEST"),
 ])
 def test_figurative_senses_code_no_such_event(coder: Coder, text: str, wrong: str) -> None:
