@@ -2184,3 +2184,12 @@ def test_a_subject_determined_by_no_denies_the_act(coder, text, event_type):
 def test_an_attack_nobody_claims_was_still_done(coder, text):
     attack = find(events(coder, text), "ASSAULT")
     assert "negation" not in attack.mode
+
+
+def test_an_act_sought_as_a_purpose_is_not_done_but_one_backed_is(coder):
+    sought = find(events(coder, "He was obliged to send officials to Moscow last week to "
+                                "obtain Russia's agreement."), "AGREE")
+    assert "hypothetical" in sought.mode
+    backed = find(events(coder, "Russia sent troops to Syria to back Assad's offensive."),
+                  "ASSAULT")
+    assert "hypothetical" not in backed.mode

@@ -248,7 +248,7 @@ class Modality(Pipe):
                 event["mode"] = [m for m in event["mode"] if m != "negation"]
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
-            if not found & UNCERTAIN and (purposed or _purpose(doc[start])):
+            if not found & UNCERTAIN and (purposed or self._purposed(doc[start])):
                 # "went to Syria to fight Isis", "is in Syria to defeat Isis": an aim, not yet
                 # done, and no threat made to anyone.
                 event["mode"].append("hypothetical")
@@ -656,6 +656,17 @@ class Modality(Pipe):
             return True  # "*having been abandoned* by Trump, the Kurds may abandon ..."
         return token.dep_ in ("pcomp", "pobj") and \
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
+
+    def _purposed(self, trigger: Token) -> bool:
+        """An act that is a purpose: a purpose infinitive (``_purpose``) or the event noun it
+        takes ("sent officials to Moscow to obtain Russia's *agreement*"), unless the verb
+        takes sides on an act that is done ("sent troops to back Assad's *offensive*")."""
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+            verb = trigger.head.lemma_.lower()
+            if "asserted" in (self.cues.get(("stance", verb)), self.cues.get(("reaction", verb))):
+                return False
+            return _purpose(trigger.head)
+        return _purpose(trigger)
 
     def _presupposed(self, token: Token) -> bool:
         """An event noun that a verb of easing or changing acts on (cues.tsv, relation
