@@ -2193,3 +2193,11 @@ def test_an_act_sought_as_a_purpose_is_not_done_but_one_backed_is(coder):
     backed = find(events(coder, "Russia sent troops to Syria to back Assad's offensive."),
                   "ASSAULT")
     assert "hypothetical" not in backed.mode
+
+
+@pytest.mark.parametrize("text", [
+    "This means clear consequences for any party that violates the 30-day truce.",
+    "Turkey will respond to any country that attacks its troops.",
+])
+def test_what_any_party_might_do_is_a_condition_not_a_threat(coder, text):
+    assert not [e for e in events(coder, text) if e.event == "THREATEN"]
