@@ -2201,3 +2201,9 @@ def test_an_act_sought_as_a_purpose_is_not_done_but_one_backed_is(coder):
 ])
 def test_what_any_party_might_do_is_a_condition_not_a_threat(coder, text):
     assert not [e for e in events(coder, text) if e.event == "THREATEN"]
+
+
+def test_a_record_of_acts_tells_no_act_but_the_story_of_one_does(coder):
+    assert not [e for e in events(coder, "Russia also has a history of mounting assaults at "
+                                  "times when western leaders gather.") if e.event == "ASSAULT"]
+    find(events(coder, "The history of the attack on the embassy is murky."), "ASSAULT")
