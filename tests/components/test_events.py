@@ -2203,7 +2203,21 @@ def test_what_any_party_might_do_is_a_condition_not_a_threat(coder, text):
     assert not [e for e in events(coder, text) if e.event == "THREATEN"]
 
 
-def test_a_record_of_acts_tells_no_act_but_the_story_of_one_does(coder):
-    assert not [e for e in events(coder, "Russia also has a history of mounting assaults at "
-                                  "times when western leaders gather.") if e.event == "ASSAULT"]
-    find(events(coder, "The history of the attack on the embassy is murky."), "ASSAULT")
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Russia also has a history of mounting assaults at times when western leaders gather.",
+     "ASSAULT"),
+    ("Wartime sexual violence can be a very effective way to humiliate, terrorise and "
+     "subjugate women and men.",
+     "ASSAULT"),
+    ("Sanctions are a way to punish Russia.", "COERCE"),
+])
+def test_a_record_or_means_of_acts_tells_no_act(coder, text, event_type):
+    assert not [e for e in events(coder, text) if e.event == event_type]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The history of the attack on the embassy is murky.", "ASSAULT"),
+    ("The deal paved the way for talks between Israel and Hamas.", "CONSULT"),
+])
+def test_the_story_of_one_act_or_the_way_to_it_keeps_it(coder, text, event_type):
+    find(events(coder, text), event_type)

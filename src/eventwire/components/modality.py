@@ -188,7 +188,7 @@ class Modality(Pipe):
                 # "Trump's decision to withdraw troops": a retreat announced, conceded
                 found.add("future")
             found.discard("decided")
-            if found & {"condition", "alleged", "advocated", "capacity", "habit"} or \
+            if found & {"condition", "alleged", "advocated", "capacity", "generic"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
                     _asked(doc[start]):
                 continue
@@ -417,8 +417,12 @@ class Modality(Pipe):
                     # "supported the offensive *with shelling*", "backed the Taliban,
                     # *providing* aid": they fight, it shelled, it provided
                     category = None
-                if category == "habit" and _definite(trigger):
-                    category = None  # "the history of the attack on the embassy": one act
+                if category == "generic" and (_definite(trigger) or not (
+                        came_from.dep_ in ("acl", "relcl") and _infinitive(came_from) or
+                        came_from.lower_ == "of")):
+                    # "the history of the attack on the embassy": one act; "paved the way
+                    # for talks": the talks are to come, not a kind of act
+                    category = None
                 if category and (negatable or category != "negation") and \
                         (category != "alleged" or trigger.pos_ == "VERB"):
                     found.add(category)
