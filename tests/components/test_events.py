@@ -2221,3 +2221,14 @@ def test_a_record_or_means_of_acts_tells_no_act(coder, text, event_type):
 ])
 def test_the_story_of_one_act_or_the_way_to_it_keeps_it(coder, text, event_type):
     find(events(coder, text), event_type)
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Russia carried out strikes in Idlib.", "ASSAULT"),
+    ("The Syrian government launched strikes on rebel positions.", "ASSAULT"),
+    ("Britain's biggest strike in decades closed schools.", "PROTEST"),
+    ("French workers went on strike on Monday.", "PROTEST"),
+])
+def test_a_state_strikes_by_arms_its_workers_by_walking_out(coder, text, event_type):
+    found = [e.event for e in events(coder, text) if e.event in ("ASSAULT", "PROTEST")]
+    assert found == [event_type], found

@@ -142,6 +142,10 @@ ARRIVAL_PREPS = frozenset({"in"})
 # Prepositions of where a party going away goes (refuge_verbs.txt).
 REFUGE_PREPS = frozenset({"to", "into", "toward", "towards"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
+# Mention kinds that name a state itself ("Russia", "Moscow" for its government).
+STATE_KINDS = frozenset({"country", "metonym"})
+# Dependencies of a word that modifies a noun ("*Bolivian* miners", "*Britain's* strike").
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
 # Mention kinds that, with no sector, name private people ("she", "Syrians", "Hindawi").
@@ -493,6 +497,9 @@ class EventExtractor(Pipe):
             # whom the purpose names, no build-up against anyone
             info = self.ontology.lookup(MILITARY_AID_CAMEO) or info
             recipients = [m for obj in objects(aided) for m in mentions_under(obj, index, depth)]
+        armed = armed_senses().get(light.lower_) if light is not None else None
+        if armed is not None and any(_armed_doer(light, mentions[a], armed[1]) for a in actors):
+            info = self.ontology.lookup(armed[0]) or info  # "Russia carried out strikes"
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
@@ -854,7 +861,7 @@ class EventExtractor(Pipe):
             # "faces mounting pressure" names no act of anyone; "faces charges" does
             recipients += [m for m in mentions_under(undergoer, index) if m not in actors]
         mentions = noun.doc._.ew_mentions
-        if armed is not None and any(mentions[a]["sector"] in armed[1] for a in actors):
+        if armed is not None and any(_armed_doer(noun, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russian military strikes"
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
@@ -1100,6 +1107,19 @@ def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
     the doers' sectors that choose it) (armed_senses.tsv)."""
     return {r["noun"]: (r["code"], frozenset(r["sectors"].split("|")))
             for r in read_tsv("events", "armed_senses.tsv")}
+
+
+def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]) -> bool:
+    """A doer of one of the armed sense's sectors, or a bare state ("-" in the sectors) that
+    does the act by a verb ("the US *carried out* strikes"): a state wages no walkout, but
+    "Britain's biggest strike", "a French strike" and "Bolivian miners began a strike" are
+    its workers'."""
+    if mention["sector"] in sectors:
+        return True
+    head = noun.doc[mention["end"] - 1]
+    modifier = head.dep_ in MODIFIER_DEPS or noun.left_edge.i <= head.i < noun.i
+    return "-" in sectors and mention["kind"] in STATE_KINDS and bool(mention["code"]) and \
+        not mention["sector"] and not modifier
 
 
 def _attacker(noun: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
