@@ -2232,3 +2232,9 @@ def test_the_story_of_one_act_or_the_way_to_it_keeps_it(coder, text, event_type)
 def test_a_state_strikes_by_arms_its_workers_by_walking_out(coder, text, event_type):
     found = [e.event for e in events(coder, text) if e.event in ("ASSAULT", "PROTEST")]
     assert found == [event_type], found
+
+
+def test_a_group_claiming_an_act_did_it(coder):
+    strike = find(events(coder, "Isis was quick to claim the strike through its propaganda "
+                                "wing, Ammaq."), "ASSAULT")
+    assert codes(strike.actor) == ["IMG"]
