@@ -2193,6 +2193,9 @@ def test_an_act_sought_as_a_purpose_is_not_done_but_one_backed_is(coder):
     backed = find(events(coder, "Russia sent troops to Syria to back Assad's offensive."),
                   "ASSAULT")
     assert "hypothetical" not in backed.mode
+    kept = [e for e in events(coder, "Mattis fought hard to keep the airstrikes narrowly "
+                                     "focused on the three facilities.") if e.mode == ["aerial"]]
+    assert kept, "the airstrikes kept focused took place"
 
 
 @pytest.mark.parametrize("text", [

@@ -664,14 +664,13 @@ class Modality(Pipe):
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
 
     def _purposed(self, trigger: Token) -> bool:
-        """An act that is a purpose: a purpose infinitive (``_purpose``) or the event noun it
-        takes ("sent officials to Moscow to obtain Russia's *agreement*"), unless the verb
-        takes sides on an act that is done ("sent troops to back Assad's *offensive*")."""
+        """An act that is a purpose: a purpose infinitive (``_purpose``) or the event noun a
+        purpose infinitive of obtaining takes ("sent officials to Moscow to obtain Russia's
+        *agreement*"); what one backs or keeps was done ("sent troops to back Assad's
+        *offensive*", "fought to keep the airstrikes focused")."""
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-            verb = trigger.head.lemma_.lower()
-            if "asserted" in (self.cues.get(("stance", verb)), self.cues.get(("reaction", verb))):
-                return False
-            return _purpose(trigger.head)
+            return self.cues.get(("sought", trigger.head.lemma_.lower())) == "hypothetical" \
+                and _purpose(trigger.head)
         return _purpose(trigger)
 
     def _presupposed(self, token: Token) -> bool:
