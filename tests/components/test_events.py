@@ -2241,3 +2241,11 @@ def test_a_group_claiming_an_act_did_it(coder):
     strike = find(events(coder, "Isis was quick to claim the strike through its propaganda "
                                 "wing, Ammaq."), "ASSAULT")
     assert codes(strike.actor) == ["IMG"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Assad blasted the US as the country that created Isis.", "ACCUSE"),
+    ("A bomb blasted the Iraqi police station.", "ASSAULT"),
+])
+def test_blasting_a_party_as_something_scolds_it(coder, text, event_type):
+    assert [e.event for e in events(coder, text)] == [event_type]

@@ -63,6 +63,9 @@ def types(coder: Coder, text: str) -> list[str]:
     ("The Dutch army has delayed plans to buy a new anti-tank missile, defence officials said.",
      "SANCTION"),
     ("Greek officials said Athens had guaranteed the loans.", "AGREE"),
+    # Deferring to someone accuses no one; pressing ahead with talks presses no one.
+    ("Kurdish commanders in the base deferred to the Turkish officer.", "ACCUSE"),
+    ("Russia is pressing ahead with its own peace talks in Sochi.", "COERCE"),
     # Scoring a win or a tally appeals to no one, whatever "on" follows.
     ("Anwar Ibrahim's party scored a surprise election victory on an anti-corruption platform.",
      "REQUEST"),
