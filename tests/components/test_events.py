@@ -2249,3 +2249,12 @@ def test_a_group_claiming_an_act_did_it(coder):
 ])
 def test_blasting_a_party_as_something_scolds_it(coder, text, event_type):
     assert [e.event for e in events(coder, text)] == [event_type]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("This means Turkey attacks the Kurds.", "ASSAULT"),
+    ("It means challenging Assad's and Russia's control of Syrian airspace.", "ACCUSE"),
+])
+def test_what_a_move_means_doing_is_implied_not_done_nor_threatened(coder, text, event_type):
+    found = events(coder, text)
+    assert [e.event for e in found] == [event_type] and "hypothetical" in found[0].mode, found

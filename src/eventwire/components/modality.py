@@ -695,9 +695,13 @@ class Modality(Pipe):
 
     def _supposed(self, doc: Doc, event: dict[str, Any]) -> bool:
         """A possible act that a party other than its doer supposes ("analysts said Russia
-        could invade"), or that the narrator ascribes to a party as a power ("the police, who
+        could invade"), that a move is said to mean ("it could mean Turkey attacks"), or that
+        the narrator ascribes to a party as a power ("the police, who
         could arrest them"): no one threatens it, so it stays the act, hypothetical."""
         clause = clause_verb(doc[event["trigger"][0]])
+        if clause.dep_ in ("ccomp", "xcomp") and (
+                self.cues.get(("consequence", clause.head.lemma_.lower())) is not None):
+            return True  # "this means Turkey attacks the Kurds": an implication, no threat
         if clause.dep_ == "relcl" and any(
                 c.dep_ == "aux" and self.cues.get(("aux", c.lower_)) == "hypothetical"
                 for c in clause.children):
