@@ -2258,3 +2258,10 @@ def test_blasting_a_party_as_something_scolds_it(coder, text, event_type):
 def test_what_a_move_means_doing_is_implied_not_done_nor_threatened(coder, text, event_type):
     found = events(coder, text)
     assert [e.event for e in found] == [event_type] and "hypothetical" in found[0].mode, found
+
+
+def test_what_is_unclear_is_wondered_about_unless_it_was_done(coder):
+    assert not events(coder, "As that campaign winds down, it is unclear how many, if any, "
+                             "US troops will remain in Syria.")
+    find(events(coder, "Police said it was unclear who attacked the convoy in Kabul."),
+         "ASSAULT")

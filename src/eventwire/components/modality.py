@@ -438,6 +438,8 @@ class Modality(Pipe):
                 # letting governs ("a bill to let the US retaliate"); other reported clauses
                 # keep their own mode.
                 category = self._governor(token.head)
+                if category == "imagined" and token.head.lemma_ == "be" and _past(token):
+                    category = None  # "it is unclear who attacked the convoy": it was done
                 if category in MIND_CATEGORIES or category == "alleged" and \
                         trigger.pos_ == "VERB" or category and token.head.lemma_ == "be" or \
                         category in ("hypothetical", "asked") and not _past(token) or \
