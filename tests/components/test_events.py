@@ -2265,3 +2265,18 @@ def test_what_is_unclear_is_wondered_about_unless_it_was_done(coder):
                              "US troops will remain in Syria.")
     find(events(coder, "Police said it was unclear who attacked the convoy in Kabul."),
          "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("India is buying 24 SeaHawk helicopters from Lockheed Martin equipped with Hellfire "
+     "missiles.", "AID"),
+    ("The EU wants London not to undercut European companies with lower environmental, "
+     "labor, tax and state aid standards.", "AID"),
+])
+def test_what_describes_a_thing_is_no_act(coder, text, wrong):
+    assert wrong not in [e.event for e in events(coder, text)]
+
+
+def test_arms_given_by_a_party_are_still_aid(coder):
+    aid = find(events(coder, "Rebels armed by Iran attacked the base."), "AID")
+    assert codes(aid.actor) == ["IRN"]

@@ -146,6 +146,9 @@ PLACE_KINDS = frozenset({"country", "place", "metonym"})
 STATE_KINDS = frozenset({"country", "metonym"})
 # Dependencies of a word that modifies a noun ("*Bolivian* miners", "*Britain's* strike").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# Dependencies of an event noun that only modifies another noun ("*battle* lines", "labour
+# and state *aid* standards"): it names a kind of thing, no act.
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Civilians who flee are expelled (displaced_verbs.tsv): CAMEO 166, PLOVER SANCTION expel.
 DISPLACED_CAMEO = "166"
 # Mention kinds that, with no sector, name private people ("she", "Syrians", "Hindawi").
@@ -303,6 +306,10 @@ class EventExtractor(Pipe):
         if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and \
                 verb.lemma_.lower() in word_list("source_participles.txt"):
             return None  # "officials briefed on the talks said": a source described
+        if verb.dep_ in ("acl", "advcl") and verb.tag_ in ("VBN", "VBD") and \
+                agent(verb) is None and not any(c.dep_.startswith("nsubj") for c in verb.children) \
+                and verb.lemma_.lower() in word_list("equipment_participles.txt"):
+            return None  # "helicopters equipped with missiles": what they carry
         if verb.lemma_.lower() in self.statement and self._states(verb):
             return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
@@ -807,9 +814,9 @@ class EventExtractor(Pipe):
         """verb_events: tokens that trigger verbal events; their object noun is what they
         react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing). kept: the
         verbal events coded, by trigger token."""
-        if noun.dep_ in ("compound", "amod") or _hyphen_modifier(noun):
+        if _first_conjunct(noun).dep_ in NOUN_MODIFIER_DEPS or _hyphen_modifier(noun):
             # a modifier names a kind of thing: "battle lines", "fighting force",
-            # "battle-tested fighters"
+            # "battle-tested fighters", "labour, tax and state aid standards"
             return None
         if _in_name(noun, index):
             return None  # "the Popular Front for the *Liberation* of Palestine": a name
@@ -1120,6 +1127,13 @@ def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]
     modifier = head.dep_ in MODIFIER_DEPS or noun.left_edge.i <= head.i < noun.i
     return "-" in sectors and mention["kind"] in STATE_KINDS and bool(mention["code"]) and \
         not mention["sector"] and not modifier
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words a token is coordinated with ("tax" in "labour, tax and aid")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _attacker(noun: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
