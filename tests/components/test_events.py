@@ -2280,3 +2280,14 @@ def test_what_describes_a_thing_is_no_act(coder, text, wrong):
 def test_arms_given_by_a_party_are_still_aid(coder):
     aid = find(events(coder, "Rebels armed by Iran attacked the base."), "AID")
     assert codes(aid.actor) == ["IRN"]
+
+
+def test_the_scene_of_an_appeal_is_not_what_it_asks(coder):
+    call = find(events(coder, "In a telephone call to the Kremlin on Sunday, Merkel urged "
+                              "Putin to ensure the ceasefire was implemented."), "CONSULT")
+    assert "hypothetical" not in call.mode
+
+
+def test_appealing_for_pressure_is_a_request(coder):
+    find(events(coder, "The YPG pleaded with the US for diplomatic pressure and military "
+                       "help."), "REQUEST")

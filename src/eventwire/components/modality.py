@@ -394,7 +394,11 @@ class Modality(Pipe):
                     for c in token.children):
                 found.add("negation")  # "the army has yet to attack the town": not done
             if step > 0 and governed and came_from.dep_ != "conj" and not (
-                    came_from.dep_ == "acomp" and token.lemma_ == "be"):
+                    came_from.dep_ == "acomp" and token.lemma_ == "be") and \
+                    not (self._scene(came_from) and token.pos_ in ("VERB", "AUX") and
+                         any(c.dep_ == "pobj" for c in came_from.children)):
+                # (a scene is not what the verb governs: "*in a telephone call*, Merkel urged
+                # Putin to act": the call took place, nothing asked of it)
                 # (a copula's own adjective is the trigger: "he is *opposed* to it")
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
