@@ -20,6 +20,8 @@ def types(coder: Coder, text: str) -> list[str]:
     "The chairman will retire at the end of the year, the company said.",
     "Bangladesh crushed Zimbabwe by an innings and 106 runs in the one-off test on Tuesday.",
     "Kevin Durant scored 17 points and led the Nets with 24 points.",
+    "Nadal lost to Kyrgios last year and later accused the mercurial Australian of lacking "
+    "respect after he employed an underarm serve during the contest.",
     "Floods killed more than 60 people in Jakarta.",
     "Japan's economy shrank in the December quarter, hit by a rise in sales tax.",
     "In Asia, South Korea's hard-hit market eked out a 0.6% rise and helped the index.",
