@@ -2291,3 +2291,12 @@ def test_the_scene_of_an_appeal_is_not_what_it_asks(coder):
 def test_appealing_for_pressure_is_a_request(coder):
     find(events(coder, "The YPG pleaded with the US for diplomatic pressure and military "
                        "help."), "REQUEST")
+
+
+@pytest.mark.parametrize(("text", "agreed"), [
+    ("Finance Minister Chung In-yong and Bank of Korea officials agreed that the stock "
+     "market was over-heated.", False),
+    ("Iran and the US agreed that the sanctions would be lifted.", True),
+])
+def test_agreeing_what_something_is_shares_a_view_no_accord(coder, text, agreed):
+    assert ("AGREE" in [e.event for e in events(coder, text)]) == agreed

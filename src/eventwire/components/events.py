@@ -365,6 +365,9 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(code)
         if info is None or not info.event:
             return None
+        if info.event == "AGREE" and verb.lemma_.lower() in word_list("view_verbs.txt") and \
+                _says_what_is(verb):
+            return None  # "agreed that the stock market was over-heated": a view shared
         if info.event == "THREATEN" and light is None and match.pattern is None and \
                 verb.lemma_.lower() in self.warning and _warns_of_danger(verb, index):
             return None
@@ -1127,6 +1130,14 @@ def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]
     modifier = head.dep_ in MODIFIER_DEPS or noun.left_edge.i <= head.i < noun.i
     return "-" in sectors and mention["kind"] in STATE_KINDS and bool(mention["code"]) and \
         not mention["sector"] and not modifier
+
+
+def _says_what_is(verb: Token) -> bool:
+    """The verb governs a clause of "be" with no auxiliary: what something is, not what is
+    to be done ("agreed that the market was over-heated", not "that it would be cooled")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and clause.lemma_ == "be" and \
+        not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _first_conjunct(token: Token) -> Token:
