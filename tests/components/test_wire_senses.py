@@ -66,6 +66,8 @@ def types(coder: Coder, text: str) -> list[str]:
     # Deferring to someone accuses no one; pressing ahead with talks presses no one.
     ("Kurdish commanders in the base deferred to the Turkish officer.", "ACCUSE"),
     ("Russia is pressing ahead with its own peace talks in Sochi.", "COERCE"),
+    # Being hit by unrest or a scandal is a misfortune, no blow or rebuke.
+    ("Iraq's government was hit by unrest after the elections.", "ACCUSE"),
     # Scoring a win or a tally appeals to no one, whatever "on" follows.
     ("Anwar Ibrahim's party scored a surprise election victory on an anti-corruption platform.",
      "REQUEST"),
