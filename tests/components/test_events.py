@@ -2300,3 +2300,13 @@ def test_appealing_for_pressure_is_a_request(coder):
 ])
 def test_agreeing_what_something_is_shares_a_view_no_accord(coder, text, agreed):
     assert ("AGREE" in [e.event for e in events(coder, text)]) == agreed
+
+
+@pytest.mark.parametrize(("text", "scheduled"), [
+    ("President Sarney travels to Washington next week for talks with Reagan.", True),
+    ("Japan's prime minister visits China in the coming days.", True),
+    ("President Sarney travels to Washington every year.", False),
+])
+def test_a_present_act_set_ahead_is_scheduled(coder, text, scheduled):
+    found = events(coder, text, date="1987-04-03")
+    assert found and all(("future" in e.mode) == scheduled for e in found), found

@@ -49,6 +49,8 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # a condition.
 TIME_CUES = frozenset({"temporal", "pending"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Dependencies of a verb's time phrases ("next week", "on Monday", "tomorrow").
+TIME_PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep"})
 PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "did"})
 # Conjunctions after which a second conjunct keeps its own modality.
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
@@ -258,6 +260,15 @@ class Modality(Pipe):
             kept.append(event)
         return kept
 
+    def _scheduled(self, verb: Token) -> bool:
+        """A present-tense verb with a time phrase ahead ("travels to Washington *next
+        week*", "talks resume *tomorrow*", "meets him *on Monday next*"): a timetable."""
+        if verb.tag_ not in PRESENT_TAGS:
+            return False
+        return any(self.cues.get(("scheduled", word.lower_)) == "future"
+                   for phrase in verb.children if phrase.dep_ in TIME_PHRASE_DEPS
+                   for word in phrase.subtree)
+
     def _supposed_consequence(self, verb: Token) -> set[str]:
         """The modal of a verb of consequence whose clause the climb reached: "it *could*
         mean foreign fighters are released", "that *would* mean troops withdraw" suppose
@@ -310,6 +321,9 @@ class Modality(Pipe):
         # "an attack may not take place": the verb only says whether the event noun happens.
         occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
             not occurrence_phrases().isdisjoint(_verb_phrases(clause))
+        if self._scheduled(clause if occurrence else trigger):
+            found.add("future")  # "Sarney travels to Washington next week", "talks resume
+            # tomorrow"
         if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and not occurrence:
             # "a total withdrawal would restore Assad", "warned that an assault would lead to
             # a catastrophe": the act is a supposition, whoever reports it
