@@ -2297,6 +2297,8 @@ def test_appealing_for_pressure_is_a_request(coder):
     ("Finance Minister Chung In-yong and Bank of Korea officials agreed that the stock "
      "market was over-heated.", False),
     ("Iran and the US agreed that the sanctions would be lifted.", True),
+    ("May and Trump agreed it was vital that the use of chemical weapons did not go "
+     "unchallenged.", True),
 ])
 def test_agreeing_what_something_is_shares_a_view_no_accord(coder, text, agreed):
     assert ("AGREE" in [e.event for e in events(coder, text)]) == agreed

@@ -366,7 +366,7 @@ class EventExtractor(Pipe):
         if info is None or not info.event:
             return None
         if info.event == "AGREE" and verb.lemma_.lower() in word_list("view_verbs.txt") and \
-                _says_what_is(verb):
+                _says_what_is(verb, self.obligation_governors):
             return None  # "agreed that the stock market was over-heated": a view shared
         if info.event == "THREATEN" and light is None and match.pattern is None and \
                 verb.lemma_.lower() in self.warning and _warns_of_danger(verb, index):
@@ -1132,12 +1132,14 @@ def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]
         not mention["sector"] and not modifier
 
 
-def _says_what_is(verb: Token) -> bool:
-    """The verb governs a clause of "be" with no auxiliary: what something is, not what is
-    to be done ("agreed that the market was over-heated", not "that it would be cooled")."""
+def _says_what_is(verb: Token, obligations: Container[str]) -> bool:
+    """The verb governs a clause of "be" with no auxiliary and no word of need: what
+    something is, not what is to be done ("agreed that the market was over-heated", not
+    "that it would be cooled" or "it was vital that the attack did not go unchallenged")."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    return clause is not None and clause.lemma_ == "be" and \
-        not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return clause is not None and clause.lemma_ == "be" and not any(
+        c.dep_ in ("aux", "auxpass") or c.lemma_.lower() in obligations
+        for c in clause.children)
 
 
 def _first_conjunct(token: Token) -> Token:
