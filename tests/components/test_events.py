@@ -2312,3 +2312,17 @@ def test_agreeing_what_something_is_shares_a_view_no_accord(coder, text, agreed)
 def test_a_present_act_set_ahead_is_scheduled(coder, text, scheduled):
     found = events(coder, text, date="1987-04-03")
     assert found and all(("future" in e.mode) == scheduled for e in found), found
+
+
+@pytest.mark.parametrize(("text", "event_type", "aim"), [
+    ("The US announced it would build a border force to patrol Syria's frontiers.",
+     "MOBILIZE", True),
+    ("Moscow is losing patience with Turkey's efforts to disentangle the rebel group from the "
+     "population.", "RETREAT", True),
+    ("Erdogan became the first Turkish leader to visit Armenia.", "CONSULT", False),
+    ("The Saudi leadership has welcomed Trump's move to reimpose sanctions on Iran.",
+     "SANCTION", False),
+])
+def test_what_a_thing_is_for_is_an_aim_not_an_act_nor_a_threat(coder, text, event_type, aim):
+    found = find(events(coder, text), event_type)
+    assert ("hypothetical" in found.mode) == aim, found.mode

@@ -49,6 +49,9 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # a condition.
 TIME_CUES = frozenset({"temporal", "pending"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Words ranking a doer among others ("the first leader to visit", "the only country to
+# vote against"): its infinitive was done.
+RANKING_WORDS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
 # Dependencies of a verb's time phrases ("next week", "on Monday", "tomorrow").
 TIME_PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep"})
 PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "did"})
@@ -182,7 +185,9 @@ class Modality(Pipe):
             if event["event"] not in NEGATIVE_TYPES:  # "saw no need": the refusal's own "no"
                 own |= self._object_denied(doc[start])
             found = own | self.phrase_cues(doc, range(start + 1, end))
-            purposed = "purpose" in found  # no one's promise or threat: an aim stated
+            # no one's promise or threat: an aim stated ("were intended to provide
+            # reassurance", "would build a border force to patrol the frontiers")
+            purposed = "purpose" in found or self._purposed(doc[start])
             found.discard("purpose")
             if "decided" in found and event["event"] == "RETREAT" and \
                     not found & {"negation", "hypothetical"} and \
@@ -223,13 +228,13 @@ class Modality(Pipe):
                     # supposed demands nothing; it stays hypothetical
                     self._obligation(doc, event)
             elif found & {"hypothetical", "future"} and event["event"] in THREAT_RECODED and \
-                    not ("future" not in found and _past(doc[start])) and \
+                    not purposed and not ("future" not in found and _past(doc[start])) and \
                     not (found & THREAT_MODES == {"hypothetical"} and self._supposed(doc, event)) \
                     and not self._announced_measure(doc, event, found):
                 # "it is possible that Russia attacked the convoy": a past act supposed is
                 # no threat; it stays the act, hypothetical
                 self._recode(event, THREAT_CAMEO)
-            elif "future" in found and "hypothetical" not in found and \
+            elif "future" in found and "hypothetical" not in found and not purposed and \
                     event["event"] in PROMISE_RECODED or \
                     "intent" in found and event["event"] in READINESS_RECODED:
                 # "will visit" promises; "can be expected to abandon the fight" and "might
@@ -250,7 +255,7 @@ class Modality(Pipe):
                 event["mode"] = [m for m in event["mode"] if m != "negation"]
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
-            if not found & UNCERTAIN and (purposed or self._purposed(doc[start])):
+            if not found & UNCERTAIN - {"future"} and purposed:
                 # "went to Syria to fight Isis", "is in Syria to defeat Isis": an aim, not yet
                 # done, and no threat made to anyone.
                 event["mode"].append("hypothetical")
@@ -684,14 +689,17 @@ class Modality(Pipe):
             self.cues.get(("done_prep", token.head.lower_)) == "asserted"
 
     def _purposed(self, trigger: Token) -> bool:
-        """An act that is a purpose: a purpose infinitive (``_purpose``) or the event noun a
-        purpose infinitive of obtaining takes ("sent officials to Moscow to obtain Russia's
-        *agreement*"); what one backs or keeps was done ("sent troops to back Assad's
-        *offensive*", "fought to keep the airstrikes focused")."""
+        """An act that is a purpose: a purpose infinitive (``_purpose``, ``_noun_purpose``) or
+        the event noun a purpose infinitive of obtaining takes ("sent officials to Moscow to
+        obtain Russia's *agreement*"); what one backs or keeps was done ("sent troops to back
+        Assad's *offensive*", "fought to keep the airstrikes focused")."""
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
             return self.cues.get(("sought", trigger.head.lemma_.lower())) == "hypothetical" \
                 and _purpose(trigger.head)
-        return _purpose(trigger)
+        # a word with a mode of its own governs its infinitive, whatever the parser calls it
+        # ("the decision to withdraw", "the right to return", "have sworn to fight")
+        return (_purpose(trigger) or _noun_purpose(trigger)) and \
+            self._governor(trigger.head) is None
 
     def _presupposed(self, token: Token) -> bool:
         """An event noun that a verb of easing or changing acts on (cues.tsv, relation
@@ -811,6 +819,17 @@ def _purpose(trigger: Token) -> bool:
         trigger = trigger.head
     return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
         trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
+
+
+def _noun_purpose(trigger: Token) -> bool:
+    """A "to"-infinitive hung on a noun as what it is for ("a border force to patrol Syria's
+    frontiers", "efforts to disentangle the rebels"); not the infinitive of a first or only
+    doer ("the first leader to visit Tehran" visited), nor a headline's ("Malaysian king to
+    meet lawmakers" is the future)."""
+    return trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VB" and \
+        trigger.head.pos_ == "NOUN" and trigger.head.dep_ != "ROOT" and \
+        _infinitive(trigger) and not any(
+            c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in trigger.head.children)
 
 
 def _has_doer(trigger: Token) -> bool:
