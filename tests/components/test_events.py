@@ -2326,3 +2326,7 @@ def test_a_present_act_set_ahead_is_scheduled(coder, text, scheduled):
 def test_what_a_thing_is_for_is_an_aim_not_an_act_nor_a_threat(coder, text, event_type, aim):
     found = find(events(coder, text), event_type)
     assert ("hypothetical" in found.mode) == aim, found.mode
+
+
+def test_deploying_ones_own_fighters_mobilises_them(coder):
+    find(events(coder, "Tehran has deployed drone operators and fighters in Syria."), "MOBILIZE")
