@@ -68,6 +68,11 @@ def types(coder: Coder, text: str) -> list[str]:
     ("Russia is pressing ahead with its own peace talks in Sochi.", "COERCE"),
     # Being hit by unrest or a scandal is a misfortune, no blow or rebuke.
     ("Iraq's government was hit by unrest after the elections.", "ACCUSE"),
+    # Setting a figure or a target releases no one and holds no talks; a price values no one.
+    ("Congress has set 108 billion dlrs as its deficit target for 1988.", "CONSULT"),
+    ("The French government has set the public offer price of shares at 130 francs.",
+     "RETREAT"),
+    ("The French government valued the state-owned bank at 416 mln francs.", "SUPPORT"),
     # Scoring a win or a tally appeals to no one, whatever "on" follows.
     ("Anwar Ibrahim's party scored a surprise election victory on an anti-corruption platform.",
      "REQUEST"),
@@ -209,3 +214,7 @@ def test_waiting_and_limits_are_no_sanction_or_coercion(coder, text, expected):
 ])
 def test_assembling_things_is_no_meeting(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-09-04").events] == expected
+
+
+def test_setting_a_date_for_talks_still_codes_the_talks(coder: Coder) -> None:
+    assert "CONSULT" in types(coder, "Iran and Iraq set a date for talks.")
