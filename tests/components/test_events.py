@@ -985,6 +985,8 @@ def test_no_demand_without_someone_asked(coder, text):
      "increase.", False),
     ("Turkey warned that Syrian forces would pay a heavy price.", True),
     ("North Korea warned Seoul that there would be consequences.", True),
+    ("Business leaders in Manila warned the Philippine government was still in the midst of "
+     "political consolidation.", False),
 ])
 def test_a_warned_danger_threatens_no_one(coder, text, threat):
     assert ("THREATEN" in [e.event for e in events(coder, text)]) is threat

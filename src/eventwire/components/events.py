@@ -1247,24 +1247,31 @@ def _names_party(token: Token, index: list[int]) -> bool:
 def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     """A warned clause whose subject names no party ("warned that the fallout would be
     strong", "that there would be chaos") or that says what someone is ("that Isis will
-    remain a threat"): a danger foreseen (warning_verbs.tsv). Warning
+    remain a threat", "that her government was still in the midst of consolidation"): a
+    danger foreseen or a state described (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
     hazards = word_list("warning_hazards.txt")
     if any(c.lemma_.lower() in hazards for c in prep_objects(verb, HAZARD_PREPS)):
         return True  # "issued warnings of tidal waves": a forecast of the weather
-    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
-        return False
+    warned = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     for clause in verb.children:
         if clause.dep_ != "ccomp" and not (verb.pos_ == "NOUN" and clause.dep_ == "acl" and
                                            _opened_by(clause, THAT_MARK)):
             continue
         owner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
                      None)
+        if warned is not None and (owner is not None or warned.i > clause.i):
+            return False  # someone warned: "warned Seoul that there would be consequences"
+        # "warned the government was still in the midst of ...": the parser took the
+        # clause's subject for the one warned
+        owner = owner or warned
         if owner is None:
             return False
         if owner.dep_ == "expl" or clause.lemma_ in COPULAS and any(
                 c.dep_ == "attr" for c in clause.children):
             return True  # "that there would be chaos", "that Isis will remain a threat"
+        if clause.lemma_ in COPULAS and not any(c.dep_ == "aux" for c in clause.children):
+            return True  # "warned her government was still in the midst of consolidation"
         if index[owner.i] >= 0:
             # "warnings that criminals posing as inspectors have been stealing": a danger
             # from private people; "warned that Hezbollah would respond" is a threat
