@@ -73,6 +73,9 @@ def types(coder: Coder, text: str) -> list[str]:
     ("The French government has set the public offer price of shares at 130 francs.",
      "RETREAT"),
     ("The French government valued the state-owned bank at 416 mln francs.", "SUPPORT"),
+    # Putting something in jeopardy is a harm foreseen, not a killing threatened.
+    ("Britain's decision could put the UK's opposition to the death penalty in jeopardy.",
+     "THREATEN"),
     # Scoring a win or a tally appeals to no one, whatever "on" follows.
     ("Anwar Ibrahim's party scored a surprise election victory on an anti-corruption platform.",
      "REQUEST"),
