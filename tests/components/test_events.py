@@ -2332,3 +2332,14 @@ def test_what_a_thing_is_for_is_an_aim_not_an_act_nor_a_threat(coder, text, even
 
 def test_deploying_ones_own_fighters_mobilises_them(coder):
     find(events(coder, "Tehran has deployed drone operators and fighters in Syria."), "MOBILIZE")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The president says he wants to bring in more refugees this year.", None),
+    ("Both Erdogan and Putin want to shape any post-war settlement to their advantage.", None),
+    ("Iran wants to attack Israel.", "THREATEN"),
+    ("“We want to see the evidence,” the ambassador said.", "REQUEST"),
+])
+def test_wanting_to_act_oneself_asks_nothing(coder, text, expected):
+    found = [e.event for e in events(coder, text) if e.event in ("REQUEST", "THREATEN")]
+    assert found == ([expected] if expected else []), found
