@@ -79,6 +79,14 @@ def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH,
     return found
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words a token is coordinated with ("tax" in "labour, tax and aid"),
+    or the token itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with ``token`` ("Japan, South Korea and the US")."""
     result = []
@@ -141,14 +149,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         # will withdraw"): the one nearest the verb is its own.
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
-            return past_dateline(_relative_antecedent(subjects[-1])), \
+            return past_dateline(relative_antecedent(subjects[-1])), \
                 undergone and verb.i != own.i
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return past_dateline(_relative_antecedent(child)), undergone and verb.i != own.i
+                return past_dateline(relative_antecedent(child)), undergone and verb.i != own.i
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # A raised subject ("were expected to discuss") acts in the infinitive.
-                return past_dateline(_relative_antecedent(child)), (
+                return past_dateline(relative_antecedent(child)), (
                     verb.i == own.i or _is_passive(own) or _passive_conjunct(own, verb))
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             possessor = _infinitive_possessor(verb)
@@ -245,7 +253,7 @@ def past_dateline(token: Token) -> Token:
     return next((c for c in token.children if c.dep_ == "appos" and c.i not in marks), token)
 
 
-def _relative_antecedent(token: Token) -> Token:
+def relative_antecedent(token: Token) -> Token:
     """'which'/'who' in a relative clause stand for the noun the clause modifies."""
     if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
         return token.head.head

@@ -53,6 +53,7 @@ from eventwire.participants import (
     agent,
     clause_depth,
     document_nouns,
+    first_conjunct,
     hands_of,
     is_infinitive_complement,
     mention_index,
@@ -817,7 +818,7 @@ class EventExtractor(Pipe):
         """verb_events: tokens that trigger verbal events; their object noun is what they
         react to ("Pakistan *condemned* the bombing": Pakistan bombed nothing). kept: the
         verbal events coded, by trigger token."""
-        if _first_conjunct(noun).dep_ in NOUN_MODIFIER_DEPS or _hyphen_modifier(noun):
+        if first_conjunct(noun).dep_ in NOUN_MODIFIER_DEPS or _hyphen_modifier(noun):
             # a modifier names a kind of thing: "battle lines", "fighting force",
             # "battle-tested fighters", "labour, tax and state aid standards"
             return None
@@ -1140,13 +1141,6 @@ def _says_what_is(verb: Token, obligations: Container[str]) -> bool:
     return clause is not None and clause.lemma_ == "be" and not any(
         c.dep_ in ("aux", "auxpass") or c.lemma_.lower() in obligations
         for c in clause.children)
-
-
-def _first_conjunct(token: Token) -> Token:
-    """The first of the words a token is coordinated with ("tax" in "labour, tax and aid")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _attacker(noun: Token, kept: Mapping[int, dict[str, Any]]) -> bool:
@@ -1494,9 +1488,7 @@ def _order_reporter(verb: Token) -> Token | None:
     """The verb of saying that reports ``verb`` as an order: a bare verb with no subject
     opening a direct quote ("\"Stop the killing now,\" the secretary general told the
     parties"), or coordinated with one; None when ``verb`` is no quoted order."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(verb)
     reporter = clause.head
     if verb.tag_ != "VB" or clause.dep_ not in QUOTED_CLAUSE_DEPS or \
             reporter.lemma_.lower() not in reporting_verbs():

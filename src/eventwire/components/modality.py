@@ -27,10 +27,12 @@ from eventwire.participants import (
     agent,
     clause_verb,
     document_nouns,
+    first_conjunct,
     is_infinitive_complement,
     mention_index,
     mentions_under,
     own_state,
+    relative_antecedent,
     reporting_subject,
     reporting_verbs,
     subject,
@@ -43,8 +45,6 @@ CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "co
 CUE_RELATIONS = frozenset({"aux", "neg", "mark", "advmod", "det", "amod", "nsubj",
                            "nsubjpass"})
 MAX_CLIMB = 4
-# Tags of relative pronouns ("who", "which", "that"), whose noun is the one a clause is about.
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Cue categories of conjunctions of time; a present-tense verb after a pending one is only
 # a condition.
 TIME_CUES = frozenset({"temporal", "pending"})
@@ -372,10 +372,9 @@ class Modality(Pipe):
                 if relation in ("nsubj", "nsubjpass") and category is None:
                     # "*no one* has attacked", "*no country* recognised", "no one *who met*
                     # him": a subject the determiner denies; a relative pronoun's is its noun's
-                    subject = token.head if token.dep_ == "relcl" and \
-                        child.tag_ in RELATIVE_TAGS else child
                     category = next((self.cues.get(("subject_det", d.lower_))
-                                     for d in subject.children if d.dep_ == "det"), None)
+                                     for d in relative_antecedent(child).children
+                                     if d.dep_ == "det"), None)
                 if child.dep_ == "prep" and category is None:
                     # "will *in no way* allow", "*under no circumstances* will it attack"
                     category = next((self.cues.get(("no_phrase", o.lemma_.lower()))
@@ -571,8 +570,7 @@ class Modality(Pipe):
         and defeating Isis are Trump's priorities"), an infinitive standing alone
         ("Secondly, to curb Iran's influence"), or the infinitive of an aim ("the goal is to
         defeat Isis")."""
-        while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-            trigger = trigger.head
+        trigger = first_conjunct(trigger)
         if trigger.dep_ == "csubj" and trigger.tag_ == "VBG":
             return True
         if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.lower_ == "of":
@@ -815,8 +813,7 @@ def _misparsed_condition(trigger: Token) -> bool:
 def _purpose(trigger: Token) -> bool:
     """A "to"-infinitive hung on a verb as its purpose ("went to Syria to fight", "met in
     Paris to discuss the crisis"), or a verb coordinated with one."""
-    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-        trigger = trigger.head
+    trigger = first_conjunct(trigger)
     return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
         trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
 
