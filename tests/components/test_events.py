@@ -244,6 +244,8 @@ def test_a_past_act_in_a_time_clause_happened_whatever_the_main_clause_says(code
 @pytest.mark.parametrize("text", [
     "Officials disagreed over whether the US plans to withdraw its troops from Syria.",
     "Japan could intervene militarily if China decides to attack Taiwan.",
+    "It raises questions about whether the US will be willing to withdraw its troops.",
+    "Japan would respond if China were ready to attack Taiwan.",
 ])
 def test_a_condition_binds_the_infinitives_of_its_clause(coder, text):
     events = coder.code(text, date="2019-01-14").events
@@ -2073,6 +2075,14 @@ def test_an_event_noun_that_causes_something_happened(coder):
 ])
 def test_an_act_named_as_a_case_is_only_a_condition(coder, text):
     assert not {"ASSAULT", "THREATEN"} & {e.event for e in events(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "They hid the papers in case the militia raided the house and punished the family.",
+    "They fled in case the army attacked the village and arrested the men.",
+])
+def test_acts_coordinated_in_a_case_are_conditions_too(coder, text):
+    assert not {"ASSAULT", "COERCE"} & {e.event for e in events(coder, text)}
 
 
 def test_a_case_named_still_tells_its_act(coder):

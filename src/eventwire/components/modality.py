@@ -300,7 +300,8 @@ class Modality(Pipe):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
         if trigger.pos_ == "NOUN" and (self._crime_named(trigger) or self._law_named(trigger)):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
-        if trigger.pos_ == "NOUN" and self._case_of(trigger) or self._in_case(trigger) or \
+        if trigger.pos_ == "NOUN" and self._case_of(trigger) or \
+                self._in_case(first_conjunct(trigger)) or \
                 _proviso(trigger):
             # "in the event of an assault", "in case Isis raided the house", "as long as they
             # do not use chemical weapons": only a condition
@@ -484,7 +485,8 @@ class Modality(Pipe):
                 break
             # "if France stays in Syria *to protect* the Kurds": a purpose infinitive is part
             # of its clause, and of the condition that clause is
-            own_clause = own_clause and (token.dep_ in ("xcomp", "conj") or
+            # "whether they will be *willing* to lift sanctions": a copula's adjective too
+            own_clause = own_clause and (token.dep_ in ("xcomp", "conj", "acomp") or
                                          token.dep_ == "advcl" and _infinitive(token))
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
@@ -517,13 +519,21 @@ class Modality(Pipe):
 
     def _in_case(self, verb: Token) -> bool:
         """A verb whose clause opens with a bare noun of case after "in" ("in case Isis
-        raided the house", "just in case Iran attacks"; cues.tsv, relation ``case_of``)."""
-        return verb.pos_ in ("VERB", "AUX") and any(
+        raided the house", "just in case Iran attacks"; cues.tsv, relation ``case_of``); the
+        caller passes a conjunct's first verb ("in case Isis raided the house and punished
+        them")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        # the parser may hang "in case" on the verb before and the clause on it as a
+        # complement ("they fled in case the army attacked")
+        opening = verb.left_edge.i - 1
+        return any(
             c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i and any(
                 o.dep_ == "pobj" and not list(o.children) and
+                (c.head == verb or o.i == opening) and
                 self.cues.get(("case_of", o.lemma_.lower())) == "condition"
                 for o in c.children)
-            for c in verb.children)
+            for c in [*verb.children, *(verb.head.children if verb.dep_ == "ccomp" else ())])
 
     def _crime_named(self, noun: Token) -> bool:
         """A bare event noun (no determiner, possessor or number) in the "for", "of" or
