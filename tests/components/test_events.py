@@ -1567,6 +1567,24 @@ def test_an_order_to_another_party_is_a_request(coder):
     assert "REQUEST" in [e.event for e in found]
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("Moscow told 23 British diplomats to leave within a week.", "GBR"),
+    ("Ankara ordered the Dutch ambassador to quit the country.", "NLD"),
+])
+def test_telling_another_states_people_to_leave_expels_them(coder, text, recipient):
+    expelled = [e for e in events(coder, text) if e.cameo == "174"]
+    assert [codes(e.recipient) for e in expelled] == [[recipient]]
+
+
+@pytest.mark.parametrize("text", [
+    "The president ordered US troops to leave Syria.",
+    "Police told residents to leave their homes before the storm.",
+    "Journalists were ordered out of the room in Ankara.",
+])
+def test_orders_to_leave_ones_own_people_or_a_room_expel_no_one(coder, text):
+    assert "174" not in [e.cameo for e in events(coder, text)]
+
+
 def test_extracting_a_pledge_asks_for_it(coder):
     found = events(coder, "Italy tried to extract a pledge from Libya to stop the boats.")
     assert [e.event for e in found] == ["REQUEST"]

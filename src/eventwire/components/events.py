@@ -1046,12 +1046,16 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     stack = [(c, 1) for c in verb.children if not (quoted and c.i > verb.i + 1)]
     while stack:
         t, depth = stack.pop()
-        if depth == 1 and controlled and is_infinitive_complement(t) and (
-                t.dep_ != "advcl" or index[controller.i] >= 0):
+        expelling = depth == 1 and t.lemma_ in word_list("expelling_infinitives.txt")
+        if depth == 1 and is_infinitive_complement(t) and (controlled and (
+                t.dep_ != "advcl" or index[controller.i] >= 0) or expelling):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go"),
             # also when the parser reads it as an adverbial clause after a party ("pushed
             # Turkey *to* release them"; not "rejected an invitation to attend").
             right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
+            if expelling and controlled and _foreign_controller(verb, controller, index):
+                right.append(t)  # "told the British diplomats to *leave*": they are expelled
+            # ("residents were ordered to leave": whose people they are is not told)
             continue
         if t.dep_ in CONTEXT_STOP_DEPS or _is_time_phrase(t):
             if depth == 1 and t.dep_ in ("ccomp", "advcl"):
@@ -1083,6 +1087,20 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
                 for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
+
+
+def _foreign_controller(verb: Token, controller: Token, index: list[int]) -> bool:
+    """The people a verb tells to do something belong to another state than its subject:
+    "Russia told 23 *British* diplomats to leave" expels them; "ordered US troops to leave"
+    (its own), "told residents to leave" (no state) or "told Ukraine to leave the talks" (a
+    state, not its people) expels no one."""
+    owner, passive = subject(verb)
+    if owner is None or passive or index[owner.i] < 0 or index[controller.i] < 0:
+        return False
+    mentions = verb.doc._.ew_mentions
+    ordering, told = mentions[index[owner.i]], mentions[index[controller.i]]
+    return None not in (ordering["code"], told["code"], told["sector"]) and \
+        ordering["code"] != told["code"]
 
 
 @cache
