@@ -158,6 +158,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 # A raised subject ("were expected to discuss") acts in the infinitive.
                 return past_dateline(relative_antecedent(child)), (
                     verb.i == own.i or _is_passive(own) or _passive_conjunct(own, verb))
+        means = means_verb(verb)
+        if means is not None:
+            verb = means  # "Erdogan used the summit to criticise": Erdogan criticised
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             possessor = _infinitive_possessor(verb)
             if possessor is not None:
@@ -233,6 +237,37 @@ def _infinitive_possessor(verb: Token) -> Token | None:
     head = verb.head
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "attr"]
     return next((c for n in nouns for c in n.children if c.dep_ == "poss"), None)
+
+
+@lru_cache(maxsize=1)
+def _means_verbs() -> dict[str, frozenset[str]]:
+    return {r["verb"]: frozenset(r["objects"].split("|"))
+            for r in read_tsv("roles", "means_verbs.tsv")}
+
+
+def means_verb(infinitive: Token) -> Token | None:
+    """The verb of means whose "to"-infinitive ``infinitive`` says what its subject did
+    (roles/means_verbs.tsv): "*used* the summit to criticise", "*took* the occasion to
+    condemn", "*seized* the opportunity to attack" (the parser hangs the infinitive on the
+    noun), "*took* to the streets to protest"; None for other infinitives."""
+    if infinitive.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in infinitive.children):
+        return None
+    head = infinitive.head
+    if infinitive.dep_ == "acl" and head.dep_ == "dobj":
+        objects = [head]
+        head = head.head
+    elif infinitive.dep_ in ("xcomp", "advcl"):
+        objects = [c for c in head.children if c.dep_ == "dobj" or
+                   c.dep_ == "prep" and c.lower_ == "to"]
+    else:
+        return None
+    wanted = _means_verbs().get(head.lemma_.lower())
+    if wanted is None or not any(
+            "*" in wanted and o.dep_ == "dobj" or
+            (o.lower_ if o.dep_ == "prep" else o.lemma_.lower()) in wanted for o in objects):
+        return None
+    return head
 
 
 def is_infinitive_complement(verb: Token) -> bool:

@@ -2371,3 +2371,25 @@ def test_deploying_ones_own_fighters_mobilises_them(coder):
 def test_wanting_to_act_oneself_asks_nothing(coder, text, expected):
     found = [e.event for e in events(coder, text) if e.event in ("REQUEST", "THREATEN")]
     assert found == ([expected] if expected else []), found
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("Putin used the press conference to criticise Nato.", "ACCUSE", "RUS", "IGO"),
+    ("Macron took the occasion to condemn Iran.", "ACCUSE", "FRA", "IRN"),
+    ("Israel seized the opportunity to attack Hezbollah.", "ASSAULT", "ISR", "LBN"),
+    ("Turkish students took to social media to denounce the government.", "ACCUSE", "TUR",
+     None),
+])
+def test_what_one_uses_a_means_to_do_one_does(coder, text, event_type, actor, recipient):
+    found = [e for e in events(coder, text) if e.event == event_type]
+    assert found and not {"hypothetical", "imagined"} & set(found[0].mode)
+    assert codes(found[0].actor)[:1] == [actor]
+    if recipient:
+        assert recipient in codes(found[0].recipient)
+
+
+def test_a_chance_seen_or_missed_is_no_act(coder):
+    for text in ("Israel saw an opportunity to attack Hezbollah.",
+                 "Israel missed the chance to attack Hezbollah."):
+        assert not [e for e in events(coder, text) if e.event == "ASSAULT" and not
+                    {"hypothetical", "imagined", "negation"} & set(e.mode)]

@@ -29,6 +29,7 @@ from eventwire.participants import (
     document_nouns,
     first_conjunct,
     is_infinitive_complement,
+    means_verb,
     mention_index,
     mentions_under,
     own_state,
@@ -422,6 +423,8 @@ class Modality(Pipe):
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
                 category = self._governor(token)
+                if means_verb(came_from) is not None:
+                    category = None  # "seized the *opportunity* to attack": it attacked
                 if category == "ability":
                     # "Turkey will be able to attack": a capacity, no act; "was able to seize
                     # the town" seized it
@@ -825,7 +828,8 @@ def _purpose(trigger: Token) -> bool:
     Paris to discuss the crisis"), or a verb coordinated with one."""
     trigger = first_conjunct(trigger)
     return trigger.dep_ == "advcl" and trigger.tag_ == "VB" and \
-        trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger)
+        trigger.head.pos_ in ("VERB", "AUX") and is_infinitive_complement(trigger) and \
+        means_verb(trigger) is None  # "took to the streets to protest" protested
 
 
 def _noun_purpose(trigger: Token) -> bool:
@@ -835,7 +839,7 @@ def _noun_purpose(trigger: Token) -> bool:
     meet lawmakers" is the future)."""
     return trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VB" and \
         trigger.head.pos_ == "NOUN" and trigger.head.dep_ != "ROOT" and \
-        _infinitive(trigger) and not any(
+        _infinitive(trigger) and means_verb(trigger) is None and not any(
             c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in trigger.head.children)
 
 
