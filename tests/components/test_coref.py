@@ -279,3 +279,14 @@ def test_an_owners_allies_are_not_the_owner(coder):
     doc = coder.nlp("Assad's allies condemned the strikes.")
     allies = next(m for m in doc._.ew_mentions if m["text"].endswith("allies"))
     assert allies["code"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hosni Mubarak was born in the Nile Delta village of Kafr Musailha in 1928. "
+    "He later led the air force.",
+    "He was born in the town of Tal Abyad. He fled to Turkey in 2015.",
+])
+def test_a_settlement_named_is_no_person_a_pronoun_can_stand_for(nlp, text):
+    doc = nlp(text)
+    places = ("Kafr Musailha", "Tal Abyad")
+    assert not [m for m in doc._.ew_mentions if m["text"] in places or m.get("name") in places]

@@ -9,6 +9,7 @@ people on the story date and remembering who was mentioned before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 from eventwire.doc_index import doc_text
 from eventwire.drafts import Mention, new_mention
 from eventwire.kb.actors import AliasTarget, code_on
+from eventwire.kb.tables import read_lines
 
 if TYPE_CHECKING:
     from eventwire.components.actors import ActorFinder
@@ -242,7 +244,7 @@ class Resolver:
                 countries.setdefault(m["start"], m["code"])
         out = []
         for whole in self.doc.ents:
-            if whole.label_ != "PERSON":
+            if whole.label_ != "PERSON" or _named_settlement(whole):
                 continue
             ent = _last_name_run(whole)
             if any(i in taken for i in range(ent.start, ent.end)):
@@ -353,3 +355,18 @@ def _last_name_run(ent: Span) -> Span:
     photo credit into the next line's subject ("Lucy Nicholson/Files\nJPMorgan")."""
     breaks = [t.i for t in ent if t.is_space or t.text == "/"]
     return ent.doc[breaks[-1] + 1:ent.end] if breaks and breaks[-1] + 1 < ent.end else ent
+
+
+@cache
+def settlement_nouns() -> frozenset[str]:
+    """Nouns whose "of" phrase or apposition names a place (places/settlement_nouns.txt)."""
+    return frozenset(read_lines("places", "settlement_nouns.txt"))
+
+
+def _named_settlement(entity: Span) -> bool:
+    """A name the tagger calls a person that a noun of settlement names: "the village *of
+    Kafr Musailha*", "the town, Kafr Nabl": a place, whoever "he" is later."""
+    root = entity.root
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else \
+        root.head if root.dep_ == "appos" else None
+    return noun is not None and noun.lemma_.lower() in settlement_nouns()
