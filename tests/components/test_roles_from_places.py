@@ -135,3 +135,10 @@ def test_an_invasion_of_a_place_is_no_act_of_its_state(coder: Coder, text: str) 
 def test_a_place_seized_is_its_states_loss_not_its_deed(coder: Coder, text: str) -> None:
     found = [r for r in roles(coder, text) if r[0] == "COERCE"]
     assert found and all(not set(actors) & set(recipients) for _, actors, recipients in found)
+
+
+def test_an_attack_on_a_states_ground_does_not_make_the_state_the_attacker(
+        coder: Coder) -> None:
+    events = roles(coder, "Kurdish militias shelled the Turkish province of Hatay across the "
+                          "border.")
+    assert ("ASSAULT", [None], ["TUR"]) in events

@@ -89,6 +89,9 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
+    "not_place_targeted": lambda e, m, d: e.get("event_loc") is None or not any(
+        m[r]["kind"] == "country" and m[r]["code"] == e["event_loc"]["country_code"]
+        for r in e["recipient"]),
 }
 
 
