@@ -2103,6 +2103,21 @@ def test_acts_coordinated_in_a_case_are_conditions_too(coder, text):
     assert not {"ASSAULT", "COERCE"} & {e.event for e in events(coder, text)}
 
 
+@pytest.mark.parametrize("text", [
+    "If there is an attack on Idlib, Turkey will respond.",
+    "Ankara said there would be an offensive if the militias stayed.",
+])
+def test_an_act_there_is_only_if_is_a_condition(coder, text):
+    assert not [e for e in events(coder, text) if e.event == "ASSAULT"]
+
+
+def test_what_there_was_or_was_not_keeps_its_mode(coder):
+    happened = events(coder, "There was an attack on the convoy near Idlib yesterday.")
+    assert [e.mode for e in happened if e.event == "ASSAULT"] == [[]]
+    denied = events(coder, "There were no clashes in the city.")
+    assert all("negation" in e.mode for e in denied if e.event == "ASSAULT")
+
+
 def test_a_case_named_still_tells_its_act(coder):
     assert "ASSAULT" in [e.event for e in events(coder, "In this case Russia attacked Ukraine.")]
 

@@ -325,9 +325,12 @@ class Modality(Pipe):
             # "talks are expected in Geneva this week", "a meeting is *due* next week": still
             # to come
             found.add("future")
-        # "an attack may not take place": the verb only says whether the event noun happens.
-        occurrence = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and \
-            not occurrence_phrases().isdisjoint(_verb_phrases(clause))
+        # "an attack may not take place", "if there is an attack": the verb only says
+        # whether the event noun happens.
+        occurrence = trigger.pos_ == "NOUN" and (
+            trigger.dep_ == "nsubj" and
+            not occurrence_phrases().isdisjoint(_verb_phrases(clause)) or
+            _existential(trigger))
         if self._scheduled(clause if occurrence else trigger):
             found.add("future")  # "Sarney travels to Washington next week", "talks resume
             # tomorrow"
@@ -341,6 +344,10 @@ class Modality(Pipe):
             # "hoped military intervention would halt the slaughter": the act a hoped-for
             # clause is about is hoped for too
             found.add("imagined")
+        if occurrence:
+            # "there were *no* clashes": the noun's own determiner still denies it
+            found.update(category for c in trigger.children if c.dep_ == "det" and
+                         (category := self.cues.get(("det", c.lower_))))
         token = clause if occurrence else trigger
         own_clause = True  # the trigger's clause, one its infinitive completes or its conjunct
         negatable = True  # no participle clause passed ("refused to meet him, leaving ...")
@@ -821,6 +828,14 @@ def _misparsed_condition(trigger: Token) -> bool:
             for c in trigger.children) and \
         any(c.dep_ == "mark" and c.lower_ in condition_marks() and c.i < trigger.i
             for c in clause.children)
+
+
+def _existential(noun: Token) -> bool:
+    """An event noun that "there is" says exists ("if *there is* an attack", "there will
+    be talks"): the copula carries its mode."""
+    clause = noun.head
+    return noun.dep_ in ("attr", "nsubj") and clause.lemma_ == "be" and \
+        any(c.dep_ == "expl" for c in clause.children)
 
 
 def _purpose(trigger: Token) -> bool:
