@@ -2408,3 +2408,11 @@ def test_a_chance_seen_or_missed_is_no_act(coder):
                  "Israel missed the chance to attack Hezbollah."):
         assert not [e for e in events(coder, text) if e.event == "ASSAULT" and not
                     {"hypothetical", "imagined", "negation"} & set(e.mode)]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Iraqi forces liberated Mosul from Isis.", "192"),
+    ("The army liberated the hostages.", "0841"),
+])
+def test_liberating_a_place_takes_it_and_liberating_people_frees_them(coder, text, cameo):
+    assert cameo in [e.cameo for e in events(coder, text)]
