@@ -2416,3 +2416,29 @@ def test_a_chance_seen_or_missed_is_no_act(coder):
 ])
 def test_liberating_a_place_takes_it_and_liberating_people_frees_them(coder, text, cameo):
     assert cameo in [e.cameo for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The report was released on Monday by the state attorney general.",
+    "New trade figures were released by the ministry on Friday.",
+])
+def test_a_text_released_frees_no_one_in_the_passive_too(coder, text):
+    assert "RETREAT" not in [e.event for e in events(coder, text)]
+
+
+def test_people_released_in_the_passive_are_still_freed(coder):
+    found = events(coder, "The sailors were released by Iran on Friday.")
+    assert "RETREAT" in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the U.S. economy should grow by nearly three pct this year.",
+    "Chrysler's Italian operations should start making a profit next year, Iacocca said.",
+])
+def test_what_a_thing_should_do_is_a_forecast_asked_of_no_one(coder, text):
+    assert "REQUEST" not in [e.event for e in events(coder, text)]
+
+
+def test_what_members_of_a_party_should_do_is_asked_of_it(coder):
+    found = events(coder, "Trump said Nato members should pay more for their defence.")
+    assert [codes(e.recipient) for e in found if e.event == "REQUEST"] == [["IGO"]]

@@ -544,11 +544,16 @@ class EventExtractor(Pipe):
             return match  # "the man who was held": the antecedent is read by its clause
         if verb.dep_ == "acl" and _nominal_entry(self.lexicon.nouns, subj) is not None:
             return match  # "talks sponsored by the UN": the noun names the event
-        words = [matcher_word(t, direct=t.i == subj.i)
-                 for t in _passive_object_tokens(subj, verb)]
+        tokens = _passive_object_tokens(subj, verb)
+        words = [matcher_word(t, direct=t.i == subj.i) for t in tokens]
         found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
-        if found is None or found.pattern is None or not found.code:
+        if found is None or found.pattern is None:
             return match
+        if not found.code:
+            # "the report was released": a pattern of no event that names the subject itself
+            # voids the verb, as "released the report" does
+            head = next(k for k, t in enumerate(tokens) if t.i == subj.i)
+            return Match("", found.pattern, ()) if head in found.used else match
         return Match(found.code, found.pattern, ())
 
     def _object_relative_match(self, verb: Token, before: list[Word], after: list[Word],
@@ -663,6 +668,9 @@ class EventExtractor(Pipe):
             return None  # "said we must go on", "said it should be possible": no one is asked
         if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in owner.children):
             return None  # "every people needs to take an interest": a maxim, no one asked
+        if index[owner.i] < 0 and not passive and \
+                owner.lemma_.lower() not in word_list("party_nouns.txt"):
+            return None  # "the U.S. economy should expand": a forecast of a thing, no party
         obliged_parties = [m for m in mentions_under(owner, index) if m not in speakers]
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if not obliged_parties and not passive or own_state(mentions, obliged_parties, speakers):
