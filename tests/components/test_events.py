@@ -2442,3 +2442,11 @@ def test_what_a_thing_should_do_is_a_forecast_asked_of_no_one(coder, text):
 def test_what_members_of_a_party_should_do_is_asked_of_it(coder):
     found = events(coder, "Trump said Nato members should pay more for their defence.")
     assert [codes(e.recipient) for e in found if e.event == "REQUEST"] == [["IGO"]]
+
+
+@pytest.mark.parametrize("text", [
+    "\"We must free the prisoners,\" the Iranian minister said.",
+    "\"We need to get a clarification out,\" the ministry spokesman said.",
+])
+def test_what_a_speaker_says_its_own_side_must_do_asks_nothing_of_anyone(coder, text):
+    assert "REQUEST" not in [e.event for e in events(coder, text)]

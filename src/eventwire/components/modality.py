@@ -92,6 +92,8 @@ REFUSAL_CAMEO = "120"
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
 # Categories that already say an act is not (yet) done.
+# Pronouns by which a speaker names its own side.
+FIRST_PERSON = frozenset({"we", "us", "i", "me"})
 UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation",
                        "asked"})
 # Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
@@ -779,8 +781,11 @@ class Modality(Pipe):
             if "hypothetical" not in event["mode"]:
                 event["mode"].append("hypothetical")
             return
-        recipients = [m for m in event["actor"] if m not in speakers]
-        if not recipients or own_state(doc._.ew_mentions, recipients, speakers):
+        mentions = doc._.ew_mentions
+        # "'We need to get a clarification out,' the spokesman said": the speaker's "we"
+        recipients = [m for m in event["actor"] if m not in speakers and
+                      doc[mentions[m]["start"]].lower_ not in FIRST_PERSON]
+        if not recipients or own_state(mentions, recipients, speakers):
             # "Javid said children should not suffer", "Zakharova said Russia should protect
             # its people": nobody else is asked, so no demand; the act stays hypothetical
             if "hypothetical" not in event["mode"]:
