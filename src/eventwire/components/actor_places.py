@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.drafts import recode
 from eventwire.kb.actors import ActorKB
 from eventwire.kb.gazetteer import load_gazetteer
+from eventwire.participants import subject
 
 CONFIDENCE = {"attached": 0.55, "verb": 0.45, "sentence": 0.4}
 # Agents that move with their state ("troops in Kabul") or to another ("refugees in
@@ -174,7 +175,7 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
     """The single country named in the community's sentence, if there is just one, it
     is not the other party of the community's own verb ("the Kurds accused Turkey", "a
     British journalist was detained by Kurdish forces", "the US works with Kurdish
-    militias") and
+    militias", "Turkey tried to attack the Kurds") and
     not a backer ("the US-backed Kurdish militia")."""
     sent = doc[m["start"]].sent
     verb = doc[m["start"]:m["end"]].root.head
@@ -185,8 +186,11 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
     codes = {o["code"] for o in mentions if o is not m and o["code"]
              and sent.start <= o["start"] < sent.end and kb.country(o["code"])
              and not _backer(doc, o, backing)}
+    # "Turkey tried to attack the Kurds": the subject an infinitive takes from its governor
+    doer, _passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
     parties = {o["code"] for o in mentions if o is not m and o["code"]
-               and _argument_of(doc[o["start"]:o["end"]].root, verb)}
+               and (_argument_of(doc[o["start"]:o["end"]].root, verb) or
+                    doer is not None and o["start"] <= doer.i < o["end"])}
     return codes.pop() if len(codes) == 1 and not codes & parties else None
 
 
