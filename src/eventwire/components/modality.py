@@ -339,8 +339,10 @@ class Modality(Pipe):
         if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and not occurrence:
             # "a total withdrawal would restore Assad", "warned that an assault would lead to
             # a catastrophe": the act is a supposition, whoever reports it
-            found.update(category for c in clause.children if c.dep_ == "aux" and
-                         (category := self.cues.get(("premise", c.lower_))))
+            found.update(category for c in clause.children if c.dep_ == "aux" and (
+                category := self.cues.get(("premise", c.lower_)) or
+                (None if _definite(trigger) else
+                 self.cues.get(("premise_indefinite", c.lower_)))))
         if trigger.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
                 self._governor(clause.head) in MIND_CATEGORIES:
             # "hoped military intervention would halt the slaughter": the act a hoped-for
