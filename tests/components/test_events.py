@@ -2450,3 +2450,26 @@ def test_what_members_of_a_party_should_do_is_asked_of_it(coder):
 ])
 def test_what_a_speaker_says_its_own_side_must_do_asks_nothing_of_anyone(coder, text):
     assert "REQUEST" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey is seeking to attack the Kurdish militia in Afrin.",
+    "The rebels were in the town, but seeking to flee over the border to Iraq.",
+])
+def test_what_a_party_seeks_to_do_is_not_done(coder, text):
+    found = events(coder, text)
+    assert found and all("hypothetical" in e.mode for e in found)
+
+
+def test_a_party_that_tries_to_act_on_a_community_is_not_its_state(coder):
+    found = events(coder, "Turkey tried to attack the Kurds on Sunday.")
+    assert [codes(e.recipient) for e in found if e.event == "ASSAULT"] == [[None]]
+
+
+@pytest.mark.parametrize("text", [
+    "The letter warned that military intervention will only further suffering in Syria.",
+    "Critics say an offensive will cause a humanitarian catastrophe in Idlib.",
+])
+def test_an_act_supposed_to_bring_about_something_is_not_done(coder, text):
+    assert not [e for e in events(coder, text) if e.event == "ASSAULT" and not
+                {"hypothetical", "negation"} & set(e.mode)]
