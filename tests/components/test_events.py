@@ -2473,3 +2473,10 @@ def test_a_party_that_tries_to_act_on_a_community_is_not_its_state(coder):
 def test_an_act_supposed_to_bring_about_something_is_not_done(coder, text):
     assert not [e for e in events(coder, text) if e.event == "ASSAULT" and not
                 {"hypothetical", "negation"} & set(e.mode)]
+
+
+def test_what_a_speaker_says_the_us_must_do_is_asked_of_the_us(coder):
+    found = events(coder, "Johnson said the US should keep its troops in Syria.")
+    demands = [e for e in found if e.event == "REQUEST"]
+    assert demands and [codes(e.recipient) for e in demands] == [["USA"]]
+    assert "hypothetical" not in demands[0].mode

@@ -785,8 +785,8 @@ class Modality(Pipe):
             return
         mentions = doc._.ew_mentions
         # "'We need to get a clarification out,' the spokesman said": the speaker's "we"
-        recipients = [m for m in event["actor"] if m not in speakers and
-                      doc[mentions[m]["start"]].lower_ not in FIRST_PERSON]
+        recipients = [m for m in event["actor"] if m not in speakers and not (
+            (first := doc[mentions[m]["start"]]).pos_ == "PRON" and first.lower_ in FIRST_PERSON)]
         if not recipients or own_state(mentions, recipients, speakers):
             # "Javid said children should not suffer", "Zakharova said Russia should protect
             # its people": nobody else is asked, so no demand; the act stays hypothetical
