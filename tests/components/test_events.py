@@ -2480,3 +2480,17 @@ def test_what_a_speaker_says_the_us_must_do_is_asked_of_the_us(coder):
     demands = [e for e in found if e.event == "REQUEST"]
     assert demands and [codes(e.recipient) for e in demands] == [["USA"]]
     assert "hypothetical" not in demands[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "The official, who met reporters but asked not to be named, said the talks were hard.",
+    "A similar measure was decisively defeated on the Senate floor last week.",
+    "The House defeated the amendment on aid to the contras.",
+])
+def test_a_briefing_or_a_vote_is_no_meeting_or_attack(coder, text):
+    assert not {"CONSULT", "ASSAULT"} & {e.event for e in events(coder, text)}
+
+
+def test_forces_that_defeat_a_group_still_attack_it(coder):
+    found = events(coder, "Iraqi forces defeated Islamic State in Mosul.")
+    assert "ASSAULT" in [e.event for e in found]
