@@ -2491,6 +2491,11 @@ def test_a_briefing_or_a_vote_is_no_meeting_or_attack(coder, text):
     assert not {"CONSULT", "ASSAULT"} & {e.event for e in events(coder, text)}
 
 
+def test_meeting_a_mediator_is_no_briefing(coder):
+    found = events(coder, "Afghan rebel leaders met the U.N. mediator in Geneva.")
+    assert "CONSULT" in [e.event for e in found]
+
+
 def test_forces_that_defeat_a_group_still_attack_it(coder):
     found = events(coder, "Iraqi forces defeated Islamic State in Mosul.")
     assert "ASSAULT" in [e.event for e in found]
