@@ -142,3 +142,9 @@ def test_an_attack_on_a_states_ground_does_not_make_the_state_the_attacker(
     events = roles(coder, "Kurdish militias shelled the Turkish province of Hatay across the "
                           "border.")
     assert ("ASSAULT", [None], ["TUR"]) in events
+
+
+def test_people_hurt_in_an_attack_are_not_of_the_attackers_state(coder: Coder) -> None:
+    events = roles(coder, "Iran said several people were injured in Monday's U.S. attack on "
+                          "an Iranian offshore oil site.")
+    assert all("USA" not in recipients for _, _, recipients in events)

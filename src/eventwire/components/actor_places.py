@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.drafts import recode
 from eventwire.kb.actors import ActorKB
 from eventwire.kb.gazetteer import load_gazetteer
+from eventwire.kb.patterns import load_lexicon
 from eventwire.participants import subject
 
 CONFIDENCE = {"attached": 0.55, "verb": 0.45, "sentence": 0.4}
@@ -146,8 +147,11 @@ def _fled_from(participle: Token, at: dict[int, dict[str, Any]], kb: ActorKB,
 
 
 def _place_code(prep: Token, at: dict[int, dict[str, Any]], kb: ActorKB) -> str | None:
-    """Country code of a preposition's object or of the names that modify it."""
+    """Country code of a preposition's object or of the names that modify it; none for an
+    event ("people injured *in Monday's U.S. attack*" were not in the United States)."""
     frontier = [c for c in prep.children if c.dep_ == "pobj"]
+    if any(t.lemma_.lower() in load_lexicon().nouns for t in frontier):
+        return None
     for _ in range(3):
         for token in frontier:
             code = _country_at(token, at, kb)
