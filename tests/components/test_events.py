@@ -2499,3 +2499,9 @@ def test_meeting_a_mediator_is_no_briefing(coder):
 def test_forces_that_defeat_a_group_still_attack_it(coder):
     found = events(coder, "Iraqi forces defeated Islamic State in Mosul.")
     assert "ASSAULT" in [e.event for e in found]
+
+
+def test_a_party_determined_to_be_something_agrees_to_nothing(coder):
+    found = events(coder, "Foreign fighters determined to be high-value prisoners are held in "
+                          "an abandoned oil field in Syria.")
+    assert "AGREE" not in [e.event for e in found]
