@@ -1589,8 +1589,8 @@ def _alternatives(cell: str) -> frozenset[str]:
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
     """The noun's row: with its compound ("air strike"), with the two modifiers or the one
     right before it ("joint naval exercises", "a cross-border *military* operation"), with its
-    first preposition ("strike on", an
-    attack, not a walkout), or alone."""
+    first preposition ("strike on", an attack, not a walkout, unless what it is against is a
+    grievance), or alone."""
     lemma = noun.lemma_.lower()
     compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
     modifiers = [t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound")][-2:]
@@ -1598,7 +1598,10 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
     two = f"{' '.join(modifiers)} {lemma}" if len(modifiers) == 2 else None
     modifier = f"{modifiers[-1]} {lemma}" if modifiers and noun.i > 0 and \
         noun.doc[noun.i - 1].lower_ == modifiers[-1] else None
-    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep"), None) or \
+    # "strikes against a wage *freeze*": a grievance, no target (grievance_nouns.txt)
+    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep" and not any(
+        o.dep_ == "pobj" and o.lemma_.lower() in word_list("grievance_nouns.txt")
+        for o in c.children)), None) or \
         next((f"{lemma} {m.lower_}" for m in _clause_marks(noun)), lemma)
     keys = (f"{compound} {lemma}" if compound else None, two, modifier, prep, noun.lower_,
             lemma)
