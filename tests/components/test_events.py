@@ -2505,3 +2505,21 @@ def test_a_party_determined_to_be_something_agrees_to_nothing(coder):
     found = events(coder, "Foreign fighters determined to be high-value prisoners are held in "
                           "an abandoned oil field in Syria.")
     assert "AGREE" not in [e.event for e in found]
+
+
+def test_a_firms_president_who_resigns_is_company_news(coder):
+    text = "Acme Systems Corp said its president, John Miller, resigned to join a rival."
+    assert "RETREAT" not in [e.event for e in events(coder, text)]
+
+
+def test_a_governments_president_still_serves_it(coder):
+    found = events(coder, "The Philippine government said its president would visit Japan.")
+    assert [a.sector for e in found for a in e.actor] == ["GOV"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Strikes against a government freeze on wages spread across Yugoslavia.", "143"),
+    ("The US launched strikes against Islamic State positions in Syria.", "190"),
+])
+def test_a_strike_against_a_grievance_is_a_walkout(coder, text, cameo):
+    assert [e.cameo for e in events(coder, text)][:1] == [cameo]

@@ -64,3 +64,30 @@ def _owned_firm_end(doc: Doc, end: int, company_word: Callable[[int], bool]) -> 
 
 def _name_word(token: Token, words: frozenset[str]) -> bool:
     return token.text[:1].isupper() and token.lower_ in words
+
+
+def mark_firm_officers(doc: Doc, mentions: list[dict[str, Any]],
+                       cues: dict[str, frozenset[str]]) -> None:
+    """A title owned by "its" in a sentence whose first named organisation is a firm
+    ("Iomega Corp said *its president*, Gabriel Fusco, resigned") is the firm's officer,
+    sector BUS, with the person an apposition names: no government official."""
+    suffixes = cues["firm_suffix"]
+    for m in mentions:
+        if m["code"] or m["sector"] != "GOV":
+            continue
+        root = doc[m["start"]:m["end"]].root
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in root.children):
+            continue
+        sentence = root.sent
+        firm = next((e for e in doc.ents if e.label_ == "ORG" and
+                     sentence.start <= e.start and e.end <= m["start"]), None)
+        if firm is None or doc[firm.end - 1].lower_.rstrip(".") not in suffixes:
+            continue
+        named = {c.i for c in root.children if c.dep_ == "appos"}
+        for officer in mentions:
+            if officer is m or (not officer["code"] and officer["sector"] == "GOV" and
+                                any(officer["start"] <= i < officer["end"] for i in named)):
+                old = [officer["sector"]]
+                officer["sector"] = COMPANY_SECTOR
+                officer.setdefault("why", []).append(["eventwire_actors", "firm_officer", old,
+                                                      firm.text])

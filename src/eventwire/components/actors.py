@@ -23,7 +23,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from eventwire.components.actor_companies import mark_companies
+from eventwire.components.actor_companies import mark_companies, mark_firm_officers
 from eventwire.components.actor_people import mark_counted_people
 from eventwire.components.actor_places import hyphen_word, place_agents
 from eventwire.components.actor_resolver import (
@@ -117,6 +117,7 @@ class ActorFinder(Pipe):
         mentions.sort(key=lambda m: m["start"])
         mark_companies(doc, mentions, self.cues)
         if doc.has_annotation("DEP"):
+            mark_firm_officers(doc, mentions, self.cues)
             mark_counted_people(doc, mentions)
             place_agents(doc, mentions, self.kb, self.cues)
         for m in mentions:
