@@ -11,6 +11,7 @@ is the country's firm too ("Vietnam's Bamboo Airways").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -72,6 +73,8 @@ def mark_firm_officers(doc: Doc, mentions: list[dict[str, Any]],
     ("Iomega Corp said *its president*, Gabriel Fusco, resigned") is the firm's officer,
     sector BUS, with the person an apposition names: no government official."""
     suffixes = cues["firm_suffix"]
+    organisations = [e for e in doc.ents if e.label_ == "ORG"]
+    starts = [e.start for e in organisations]
     for m in mentions:
         if m["code"] or m["sector"] != "GOV":
             continue
@@ -79,9 +82,10 @@ def mark_firm_officers(doc: Doc, mentions: list[dict[str, Any]],
         if not any(c.dep_ == "poss" and c.lower_ == "its" for c in root.children):
             continue
         sentence = root.sent
-        firm = next((e for e in doc.ents if e.label_ == "ORG" and
-                     sentence.start <= e.start and e.end <= m["start"]), None)
-        if firm is None or doc[firm.end - 1].lower_.rstrip(".") not in suffixes:
+        at = bisect_left(starts, sentence.start)
+        firm = organisations[at] if at < len(organisations) else None
+        if firm is None or firm.end > m["start"] or \
+                doc[firm.end - 1].lower_.rstrip(".") not in suffixes:
             continue
         named = {c.i for c in root.children if c.dep_ == "appos"}
         for officer in mentions:
