@@ -2523,3 +2523,11 @@ def test_a_governments_president_still_serves_it(coder):
 ])
 def test_a_strike_against_a_grievance_is_a_walkout(coder, text, cameo):
     assert [e.cameo for e in events(coder, text)][:1] == [cameo]
+
+
+@pytest.mark.parametrize("text", [
+    "Abe met Moon at the prime minister's residence on Tuesday.",
+    "Erdogan met Putin for talks in Sochi on Monday.",
+])
+def test_a_meeting_somewhere_or_for_talks_is_a_meeting(coder, text):
+    assert [e.event for e in events(coder, text)][:1] == ["CONSULT"]
