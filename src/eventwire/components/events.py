@@ -311,6 +311,10 @@ class EventExtractor(Pipe):
                 agent(verb) is None and not any(c.dep_.startswith("nsubj") for c in verb.children) \
                 and verb.lemma_.lower() in word_list("equipment_participles.txt"):
             return None  # "helicopters equipped with missiles": what they carry
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i == verb.sent.start and \
+                agent(verb) is None and verb.lemma_.lower() in word_list(
+                    "question_participles.txt"):
+            return None  # "Asked about the talks, the minister said": a reporter's question
         if verb.lemma_.lower() in self.statement and self._states(verb):
             return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
