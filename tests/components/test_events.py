@@ -2531,3 +2531,20 @@ def test_a_strike_against_a_grievance_is_a_walkout(coder, text, cameo):
 ])
 def test_a_meeting_somewhere_or_for_talks_is_a_meeting(coder, text):
     assert [e.event for e in events(coder, text)][:1] == ["CONSULT"]
+
+
+def test_a_reporters_question_is_no_request(coder):
+    text = "Asked to confirm the reports, the Spanish minister told Reuters they were correct."
+    assert "REQUEST" not in [e.event for e in events(coder, text)]
+    asked = events(coder, "Asked by Iran to mediate, Turkey agreed to host the talks.")
+    assert "REQUEST" in [e.event for e in asked]
+
+
+def test_a_letter_released_to_the_media_frees_no_one(coder):
+    text = "The letter, released to the media by a government spokesman, said talks would open."
+    assert "RETREAT" not in [e.event for e in events(coder, text)]
+
+
+def test_striking_seamen_are_workers(coder):
+    found = events(coder, "Brazilian seamen went on strike on Friday.")
+    assert [a.sector for e in found for a in e.actor] == ["LAB"]
