@@ -2548,3 +2548,12 @@ def test_a_letter_released_to_the_media_frees_no_one(coder):
 def test_striking_seamen_are_workers(coder):
     found = events(coder, "Brazilian seamen went on strike on Friday.")
     assert [a.sector for e in found for a in e.actor] == ["LAB"]
+
+
+@pytest.mark.parametrize("text", [
+    "The image of soldiers bogged down in the fight captured the predicament of the rebels.",
+    "A gap of around 60 miles separates Afrin from the Kurdish forces to the east.",
+    "The soldiers are known to polish their image by volunteering at homeless shelters.",
+])
+def test_figurative_captures_distances_and_volunteering_are_no_events(coder, text):
+    assert not {"ASSAULT", "COERCE", "RETREAT", "AGREE"} & {e.event for e in events(coder, text)}
