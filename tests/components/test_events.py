@@ -2557,3 +2557,19 @@ def test_striking_seamen_are_workers(coder):
 ])
 def test_figurative_captures_distances_and_volunteering_are_no_events(coder, text):
     assert not {"ASSAULT", "COERCE", "RETREAT", "AGREE"} & {e.event for e in events(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Most of the migrants departed from Libya bound for Italy.",
+    "Iraq is bound by the treaty it signed in 1975.",
+])
+def test_bound_for_a_place_or_by_a_treaty_is_no_cooperation(coder, text):
+    assert "COOPERATE" not in [e.event for e in events(coder, text)]
+
+
+def test_a_party_one_failed_to_persuade_was_still_asked(coder):
+    found = events(coder, "The UN said it had failed to persuade Russia to back the committee.")
+    asked = [e for e in found if e.event == "REQUEST"]
+    assert asked and "negation" not in asked[0].mode
+    assert "negation" in [m for e in events(coder, "The US failed to attack Iran.")
+                          for m in e.mode]

@@ -434,6 +434,9 @@ class Modality(Pipe):
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
                 # coordinated with the threats, not threatened
                 category = self._governor(token)
+                if category == "negation" and self.cues.get(
+                        ("attempted", trigger.lemma_.lower())) == "asserted":
+                    category = None  # "failed to persuade Russia": Russia was asked
                 if means_verb(came_from) is not None:
                     category = None  # "seized the *opportunity* to attack": it attacked
                 if category == "ability":
