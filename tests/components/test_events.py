@@ -2573,3 +2573,9 @@ def test_a_party_one_failed_to_persuade_was_still_asked(coder):
     assert asked and "negation" not in asked[0].mode
     assert "negation" in [m for e in events(coder, "The US failed to attack Iran.")
                           for m in e.mode]
+
+
+def test_talks_a_party_is_ready_for_are_not_held(coder):
+    found = events(coder, "The EU member states said they were ready for a new round of talks "
+                          "with Britain.")
+    assert all("hypothetical" in e.mode for e in found if e.event == "CONSULT")
