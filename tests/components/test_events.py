@@ -2579,3 +2579,16 @@ def test_talks_a_party_is_ready_for_are_not_held(coder):
     found = events(coder, "The EU member states said they were ready for a new round of talks "
                           "with Britain.")
     assert all("hypothetical" in e.mode for e in found if e.event == "CONSULT")
+
+
+def test_parties_convinced_of_something_believe_it_and_are_asked_nothing(coder):
+    text = "The minister said African states are convinced this would lead to lower prices."
+    assert "REQUEST" not in [e.event for e in events(coder, text)]
+    persuaded = events(coder, "Zambia was persuaded by the World Bank to lift its ceiling.")
+    assert "REQUEST" in [e.event for e in persuaded]
+
+
+def test_everything_going_for_someone_is_no_visit(coder):
+    found = events(coder, "Greenspan has everything going for him but he must establish "
+                          "credibility, the banker said.")
+    assert "CONSULT" not in [e.event for e in found]

@@ -315,6 +315,10 @@ class EventExtractor(Pipe):
                 agent(verb) is None and verb.lemma_.lower() in word_list(
                     "question_participles.txt"):
             return None  # "Asked about the talks, the minister said": a reporter's question
+        if verb.tag_ == "VBN" and agent(verb) is None and \
+                verb.lemma_.lower() in word_list("belief_participles.txt") and \
+                any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # "countries are convinced this would lead to ...": a belief
         if verb.lemma_.lower() in self.statement and self._states(verb):
             return None  # "insisted the operation was aimed at ...": an assertion
         named = naming_judgment(verb)
