@@ -2592,3 +2592,12 @@ def test_everything_going_for_someone_is_no_visit(coder):
     found = events(coder, "Greenspan has everything going for him but he must establish "
                           "credibility, the banker said.")
     assert "CONSULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "At no time did Russia attack the convoy.",
+    "At no point did Iran threaten to close the strait.",
+])
+def test_at_no_time_denies_the_act(coder, text):
+    found = events(coder, text)
+    assert found and all("negation" in e.mode for e in found)
