@@ -2601,3 +2601,9 @@ def test_everything_going_for_someone_is_no_visit(coder):
 def test_at_no_time_denies_the_act(coder, text):
     found = events(coder, text)
     assert found and all("negation" in e.mode for e in found)
+
+
+def test_what_one_is_convinced_of_is_believed_not_told_as_done(coder):
+    found = events(coder, "Convinced that Isis had been defeated, Trump dismissed the value of "
+                          "Syria to the US.")
+    assert not [e for e in found if e.event == "ASSAULT" and not e.mode]
