@@ -2607,3 +2607,9 @@ def test_what_one_is_convinced_of_is_believed_not_told_as_done(coder):
     found = events(coder, "Convinced that Isis had been defeated, Trump dismissed the value of "
                           "Syria to the US.")
     assert not [e for e in found if e.event == "ASSAULT" and not e.mode]
+
+
+def test_soldiers_thought_killed_threaten_no_one(coder):
+    found = events(coder, "Two soldiers are thought to have been killed in the attack.")
+    assert "THREATEN" not in [e.event for e in found]
+    assert "ASSAULT" in [e.event for e in found]
