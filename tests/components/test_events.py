@@ -2613,3 +2613,13 @@ def test_soldiers_thought_killed_threaten_no_one(coder):
     found = events(coder, "Two soldiers are thought to have been killed in the attack.")
     assert "THREATEN" not in [e.event for e in found]
     assert "ASSAULT" in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The Kurdish authority invited the Syrian state to protect its borders with Turkey.",
+     "REQUEST"),
+    ("Putin invited Trump to visit Moscow in the autumn.", "AGREE"),
+])
+def test_an_invitation_to_visit_is_an_intent_to_meet_and_one_to_act_a_request(
+        coder, text, event_type):
+    assert [e.event for e in events(coder, text)][:1] == [event_type]

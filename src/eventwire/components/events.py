@@ -1062,14 +1062,16 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     stack = [(c, 1) for c in verb.children if not (quoted and c.i > verb.i + 1)]
     while stack:
         t, depth = stack.pop()
-        expelling = depth == 1 and t.lemma_ in word_list("expelling_infinitives.txt")
+        matched = depth == 1 and t.lemma_ in matched_infinitives().get(verb.lemma_, {})
         if depth == 1 and is_infinitive_complement(t) and (controlled and (
-                t.dep_ != "advcl" or index[controller.i] >= 0) or expelling):
+                t.dep_ != "advcl" or index[controller.i] >= 0) or matched):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go"),
             # also when the parser reads it as an adverbial clause after a party ("pushed
             # Turkey *to* release them"; not "rejected an invitation to attend").
             right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
-            if expelling and controlled and _foreign_controller(verb, controller, index):
+            if matched and controlled and (
+                    matched_infinitives()[verb.lemma_][t.lemma_] != "foreign" or
+                    _foreign_controller(verb, controller, index)):
                 right.append(t)  # "told the British diplomats to *leave*": they are expelled
             # ("residents were ordered to leave": whose people they are is not told)
             continue
@@ -1117,6 +1119,17 @@ def _foreign_controller(verb: Token, controller: Token, index: list[int]) -> boo
     ordering, told = mentions[index[owner.i]], mentions[index[controller.i]]
     return None not in (ordering["code"], told["code"], told["sector"]) and \
         ordering["code"] != told["code"]
+
+
+@cache
+def matched_infinitives() -> dict[str, dict[str, str]]:
+    """Governing lemma -> the infinitives read as its words, each with its condition
+    (matched_infinitives.tsv)."""
+    table: dict[str, dict[str, str]] = {}
+    for row in read_tsv("events", "matched_infinitives.tsv"):
+        table.setdefault(row["verb"], {}).update(
+            dict.fromkeys(row["infinitives"].split("|"), row["when"]))
+    return table
 
 
 @cache
