@@ -2623,3 +2623,9 @@ def test_soldiers_thought_killed_threaten_no_one(coder):
 def test_an_invitation_to_visit_is_an_intent_to_meet_and_one_to_act_a_request(
         coder, text, event_type):
     assert [e.event for e in events(coder, text)][:1] == [event_type]
+
+
+def test_what_one_was_persuaded_to_do_was_done(coder):
+    found = events(coder, "The chemical attack persuaded Trump to launch missile strikes on "
+                          "Syrian regime targets.")
+    assert [e.mode for e in found if e.cameo == "195"] == [["aerial"]]

@@ -477,7 +477,8 @@ class Modality(Pipe):
                 # allocate", not "reports suggest the pair were seized"), nor one a verb of
                 # letting governs ("a bill to let the US retaliate"); other reported clauses
                 # keep their own mode.
-                category = self._governor(token.head)
+                category = self._governor(token.head) or \
+                    self.cues.get(("believed", token.head.lemma_.lower()))
                 if category == "imagined" and token.head.lemma_ == "be" and _past(token):
                     category = None  # "it is unclear who attacked the convoy": it was done
                 if category in MIND_CATEGORIES or category == "alleged" and \
