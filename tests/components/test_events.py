@@ -2629,3 +2629,17 @@ def test_what_one_was_persuaded_to_do_was_done(coder):
     found = events(coder, "The chemical attack persuaded Trump to launch missile strikes on "
                           "Syrian regime targets.")
     assert [e.mode for e in found if e.cameo == "195"] == [["aerial"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The conciliatory move by the United States meets one of the producers' main concerns.",
+    "The Indian government awarded the contract to a French firm.",
+    "Saudi Arabia restrained its oil production in March.",
+])
+def test_concerns_met_contracts_awarded_and_output_restrained_are_no_events(coder, text):
+    assert events(coder, text) == []
+
+
+def test_police_who_restrain_protesters_coerce_them(coder):
+    found = events(coder, "Police restrained the protesters outside parliament.")
+    assert "COERCE" in [e.event for e in found]
