@@ -2643,3 +2643,8 @@ def test_concerns_met_contracts_awarded_and_output_restrained_are_no_events(code
 def test_police_who_restrain_protesters_coerce_them(coder):
     found = events(coder, "Police restrained the protesters outside parliament.")
     assert "COERCE" in [e.event for e in found]
+
+
+def test_troops_still_needed_somewhere_are_no_mobilisation(coder):
+    found = events(coder, "The general claimed US troops were still needed in Syria.")
+    assert "MOBILIZE" not in [e.event for e in found]
