@@ -2648,3 +2648,9 @@ def test_police_who_restrain_protesters_coerce_them(coder):
 def test_troops_still_needed_somewhere_are_no_mobilisation(coder):
     found = events(coder, "The general claimed US troops were still needed in Syria.")
     assert "MOBILIZE" not in [e.event for e in found]
+
+
+def test_maintaining_an_allys_forces_occupies_nothing(coder):
+    found = events(coder, "Nato powers are arming and maintaining the security forces of Turkey.")
+    assert "COERCE" not in [e.event for e in found]
+    assert "AID" in [e.event for e in found]
