@@ -2654,3 +2654,9 @@ def test_maintaining_an_allys_forces_occupies_nothing(coder):
     found = events(coder, "Nato powers are arming and maintaining the security forces of Turkey.")
     assert "COERCE" not in [e.event for e in found]
     assert "AID" in [e.event for e in found]
+
+
+def test_a_digital_offensive_is_no_attack(coder):
+    found = events(coder, "Russia's digital offensive accelerated after the Netflix documentary "
+                          "about the Syrian conflict.")
+    assert "ASSAULT" not in [e.event for e in found]
