@@ -2660,3 +2660,12 @@ def test_a_digital_offensive_is_no_attack(coder):
     found = events(coder, "Russia's digital offensive accelerated after the Netflix documentary "
                           "about the Syrian conflict.")
     assert "ASSAULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "A Noranda official said in reply to an inquiry that the talks involved both unions.",
+    "Remittances by Pakistanis abroad dropped to 2.3 billion dlrs from 2.6 billion.",
+    "The Spanish government had also awarded the firm an order for Telefonica.",
+])
+def test_answers_falling_figures_and_orders_awarded_are_no_events(coder, text):
+    assert events(coder, text) == []
