@@ -1062,16 +1062,17 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
     stack = [(c, 1) for c in verb.children if not (quoted and c.i > verb.i + 1)]
     while stack:
         t, depth = stack.pop()
-        matched = depth == 1 and t.lemma_ in matched_infinitives().get(verb.lemma_, {})
+        # the condition under which a governed infinitive is read as a word of the verb
+        when = matched_infinitives().get(verb.lemma_.lower(), {}).get(t.lemma_.lower()) \
+            if depth == 1 else None
         if depth == 1 and is_infinitive_complement(t) and (controlled and (
-                t.dep_ != "advcl" or index[controller.i] >= 0) or matched):
+                t.dep_ != "advcl" or index[controller.i] >= 0) or when is not None):
             # Its "to" marker still shows the verb governs an infinitive ("told X *to* go"),
             # also when the parser reads it as an adverbial clause after a party ("pushed
             # Turkey *to* release them"; not "rejected an invitation to attend").
             right.extend(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
-            if matched and controlled and (
-                    matched_infinitives()[verb.lemma_][t.lemma_] != "foreign" or
-                    _foreign_controller(verb, controller, index)):
+            if when is not None and controlled and (
+                    when != "foreign" or _foreign_controller(verb, controller, index)):
                 right.append(t)  # "told the British diplomats to *leave*": they are expelled
             # ("residents were ordered to leave": whose people they are is not told)
             continue

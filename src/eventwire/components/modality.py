@@ -91,9 +91,9 @@ REFUSAL_CAMEO = "120"
 # rejection, as the PLOVER gold codes it.
 NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
-# Categories that already say an act is not (yet) done.
 # Pronouns by which a speaker names its own side.
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
+# Categories that already say an act is not (yet) done.
 UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation",
                        "asked"})
 # Types whose trigger phrase may say "no" as part of what they are ("saw no need to").
