@@ -443,6 +443,20 @@ def test_protests_in_their_usual_words(top_roles, text):
     assert top_roles(text)[0] == "PROTEST"
 
 
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Russia has been providing military support to the Syrian government.", "072"),
+    ("Turkey gave logistical support to the rebels.", "072"),
+    ("The UN provided humanitarian support to the refugees.", "073"),
+])
+def test_support_of_a_kind_given_is_aid_of_that_kind(top_event, text, cameo):
+    event = top_event(text)
+    assert (event.event, event.cameo) == ("AID", cameo)
+
+
+def test_support_given_without_a_kind_stays_support(top_roles):
+    assert top_roles("Germany gave its full support to the French plan.")[0] == "SUPPORT"
+
+
 def test_supplying_aids(top_roles):
     assert top_roles("The US supplied the Kurdish rebels with non-lethal equipment.")[0] == "AID"
 
