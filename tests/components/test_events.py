@@ -266,6 +266,15 @@ def test_until_makes_a_present_clause_a_condition_but_not_a_past_one(coder):
     assert passive == []
 
 
+def test_until_makes_a_past_clause_a_condition_when_a_reported_future_backshifts_it(coder):
+    reported = coder.code("Hamas said it would not release the hostages until Israel had "
+                          "withdrawn from Gaza.", date="2024-01-10").events
+    assert not [e for e in reported if "ISR" in codes(e.actor)]
+    done = coder.code("The fighting continued until Israeli troops had withdrawn from the town.",
+                      date="2002-04-21").events
+    assert find(done, "RETREAT").mode == ["withdraw"]
+
+
 def test_a_declared_intent_to_attack_is_a_threat(coder):
     events = coder.code("Erdogan has declared his intent to attack the enclave of Rojava.",
                         date="2018-12-25").events

@@ -400,8 +400,12 @@ class Modality(Pipe):
                 # that complete it ("if China decides to attack").
                 if category == "pending" and child.dep_ == "mark":
                     # "until Turkey recognises", "until the troops are withdrawn": a
-                    # present-tense clause it opens is pending.
-                    category = "condition" if _present(token) else None
+                    # present-tense clause it opens is pending; so is a past one that a
+                    # reported future backshifts ("said it would not release them until
+                    # Israel had withdrawn")
+                    category = "condition" if _present(token) or any(
+                        self.cues.get(("backshifting_aux", c.lower_)) for c in token.head.children
+                        if c.dep_ == "aux") else None
                 if category == "condition" and _then_clause(token, child):
                     # "if the Turks attack, then the Kurds will withdraw": the parser hung the
                     # condition's "if" on the clause "then" opens, which is its consequence
