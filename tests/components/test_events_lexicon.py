@@ -434,6 +434,16 @@ def test_aid_and_military_cooperation_in_their_usual_words(top_roles, text, even
     assert top_roles(text)[:2] == (event_type, actors)
 
 
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("Britain has also protested the Japanese limitations.", "ACCUSE", ["GBR"]),
+    ("Iran protested the seizure of its tanker.", "ACCUSE", ["IRN"]),
+    ("Iranians protested outside the British embassy in Tehran.", "PROTEST", ["IRN"]),
+])
+def test_a_state_protests_by_a_note_its_people_in_the_street(top_roles, text, event_type,
+                                                             actors):
+    assert top_roles(text)[:2] == (event_type, actors)
+
+
 @pytest.mark.parametrize("text", [
     "Venezuelan opposition supporters rallied in Caracas.",
     "Kenyan doctors walked out over unpaid wages.",

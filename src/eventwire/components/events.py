@@ -156,6 +156,8 @@ DISPLACED_CAMEO = "166"
 PRIVATE_KINDS = frozenset({"unresolved", "pronoun", "agent", "group"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PRIVATE_SECTOR = "-"
+# Sectors of a government acting as one (official_senses.tsv).
+OFFICIAL_SECTORS = frozenset({"GOV"})
 # A warning about what a party is doing or has done criticises it (CAMEO 111).
 CONDUCT_WARNING_CAMEO = "111"
 # Auxiliaries of a warned clause that tell of conduct, not of what may come.
@@ -926,6 +928,10 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(code)
         assert info is not None
         actors = list(dict.fromkeys(actors))
+        official = official_senses().get(info.event)
+        if official is not None and actors and all(
+                _official_doer(trigger.doc, trigger.doc._.ew_mentions[a]) for a in actors):
+            info = self.ontology.lookup(official) or info  # "Britain protested the limits"
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
         mode = self.ontology.mode_from_words(info.event, info.mode, _mode_words(trigger, end))
         modes = [mode] if mode else []
@@ -1166,6 +1172,22 @@ def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
     the doers' sectors that choose it) (armed_senses.tsv)."""
     return {r["noun"]: (r["code"], frozenset(r["sectors"].split("|")))
             for r in read_tsv("events", "armed_senses.tsv")}
+
+
+@cache
+def official_senses() -> dict[str, str]:
+    """Event type -> the CAMEO code it takes when only states or governments do it
+    (official_senses.tsv: a state's protest is a diplomatic one)."""
+    return {r["type"]: r["code"] for r in read_tsv("events", "official_senses.tsv")}
+
+
+def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """A government body, or a state named bare ("Britain"), not its people by their
+    demonym ("Britons", "British") nor a person or group of it."""
+    if mention["sector"]:
+        return mention["sector"] in OFFICIAL_SECTORS
+    return mention["kind"] in STATE_KINDS and bool(mention["code"]) and \
+        _sector_or_private(mention, doc) is None
 
 
 def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]) -> bool:
