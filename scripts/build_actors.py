@@ -63,6 +63,18 @@ def slug(name: str) -> str:
 
 # --- countries -------------------------------------------------------------
 
+# Endings of a one-word demonym that names one person and takes an "s" for the people
+# ("Kenyan" -> "Kenyans", "Kazakhstani" -> "Kazakhstanis"; not "Swiss" or "Chinese").
+PLURAL_DEMONYM_ENDINGS = ("an", "i")
+
+
+def demonym_plurals(demonyms: list[str], country: str) -> list[str]:
+    """The plurals of one-word demonyms the table gives only in the singular: "Kenyans
+    protested" names Kenya's people as "Kenyan" does."""
+    return [d + "s" for d in demonyms if " " not in d and d != country.strip()
+            and d.endswith(PLURAL_DEMONYM_ENDINGS)]
+
+
 def build_countries(shared: Path) -> None:
     names: dict[str, str] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -73,8 +85,8 @@ def build_countries(shared: Path) -> None:
                 continue
             names[code] = row["Name"].strip()
             # Only the leading nationality words: later ones list dependent territories.
-            nat = [v.strip() for v in row["Nationality"].split(",") if v.strip()]
-            aliases[code] += [row["Name"].strip()] + nat[:4]
+            nat = [v.strip() for v in row["Nationality"].split(",") if v.strip()][:4]
+            aliases[code] += [row["Name"].strip()] + nat + demonym_plurals(nat, row["Name"])
     for line in (shared / "cameo" / "text_to_CAMEO_countrynames.txt").read_text().splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and len(parts[1]) == 3 and parts[1] in names:
