@@ -444,6 +444,15 @@ def test_a_state_protests_by_a_note_its_people_in_the_street(top_roles, text, ev
     assert top_roles(text)[:2] == (event_type, actors)
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Thousands protested in Tokyo against the decision.", "PROTEST"),
+    ("Palestinians protested against the decision in Gaza.", "PROTEST"),
+    ("Rights groups protested the decision.", "ACCUSE"),
+])
+def test_a_crowd_protesting_a_decision_demonstrates(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
+
+
 @pytest.mark.parametrize("text", [
     "Venezuelan opposition supporters rallied in Caracas.",
     "Kenyan doctors walked out over unpaid wages.",
@@ -478,6 +487,8 @@ def test_supplying_aids(top_roles):
     "Assad knows he can get away with it.",
     "The Kremlin must give answers.",
     "Obama was influenced by the British parliament's vote.",
+    "Iraqis voted in parliamentary elections on Saturday.",
+    "Kenyans queued to vote in fraught elections.",
 ])
 def test_stances_ceremonies_and_candidacies_code_nothing(coder, text):
     assert coder.code(text, date="2026-01-13", doc_id="t").events == []

@@ -158,6 +158,10 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PRIVATE_SECTOR = "-"
 # Sectors of a government acting as one (official_senses.tsv).
 OFFICIAL_SECTORS = frozenset({"GOV"})
+# Sectors of many people who act as a crowd: their "protest" is a demonstration.
+POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
+# Verbal conflict a pattern may have made of a crowd's protest.
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # A warning about what a party is doing or has done criticises it (CAMEO 111).
 CONDUCT_WARNING_CAMEO = "111"
 # Auxiliaries of a warned clause that tell of conduct, not of what may come.
@@ -512,6 +516,21 @@ class EventExtractor(Pipe):
                 return None  # "fled the UK to join Isis": a journey with an aim
             info = self.ontology.lookup(DISPLACED_CAMEO) or info
             actors, recipients = [], actors
+        own = self.ontology.lookup(next((code for _block, code in self.lexicon.entries(
+            verb.lower_, verb.lemma_.lower()) if code), ""))  # the verb's own sense
+        if own is not None and own.event in CROWD_TYPES and info.event in VERBAL_TYPES and (
+                _crowd_subject(verb) or actors and all(_popular(verb.doc, mentions[a])
+                                                       for a in actors)):
+            # "thousands protested against the decision", "Palestinians protested against the
+            # decision in Gaza": a crowd demonstrates, where a state objects (the dictionary
+            # reads protesting a decision as a verbal objection)
+            info = own
+        official = official_senses().get(info.code)
+        if official is not None and own is not None and own.event == info.event and actors \
+                and all(_official_doer(verb.doc, mentions[a]) for a in actors):
+            # "Britain protested the limits"; not "announcing the strikes", whose act is
+            # the object's
+            info = self.ontology.lookup(official) or info
         aided = _aid_purpose(verb) if info.event == "MOBILIZE" and not passive else None
         if aided is not None:
             # "Ankara has sent troops to support the government in Tripoli": assistance to
@@ -928,10 +947,6 @@ class EventExtractor(Pipe):
         info = self.ontology.lookup(code)
         assert info is not None
         actors = list(dict.fromkeys(actors))
-        official = official_senses().get(info.event)
-        if official is not None and actors and all(
-                _official_doer(trigger.doc, trigger.doc._.ew_mentions[a]) for a in actors):
-            info = self.ontology.lookup(official) or info  # "Britain protested the limits"
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
         mode = self.ontology.mode_from_words(info.event, info.mode, _mode_words(trigger, end))
         modes = [mode] if mode else []
@@ -1176,9 +1191,9 @@ def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
 
 @cache
 def official_senses() -> dict[str, str]:
-    """Event type -> the CAMEO code it takes when only states or governments do it
+    """CAMEO code -> the code it becomes when only states or governments act
     (official_senses.tsv: a state's protest is a diplomatic one)."""
-    return {r["type"]: r["code"] for r in read_tsv("events", "official_senses.tsv")}
+    return {r["from"]: r["code"] for r in read_tsv("events", "official_senses.tsv")}
 
 
 def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
@@ -1188,6 +1203,16 @@ def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
         return mention["sector"] in OFFICIAL_SECTORS
     return mention["kind"] in STATE_KINDS and bool(mention["code"]) and \
         _sector_or_private(mention, doc) is None
+
+
+def _popular(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """Many people, not one nor a body that speaks as one: a people named by its demonym in
+    the plural ("Palestinians"), or civilians, students or workers ("residents", "miners")."""
+    if doc[mention["end"] - 1].tag_ not in PLURAL_TAGS:
+        return False
+    if mention["sector"]:
+        return mention["sector"] in POPULAR_SECTORS
+    return mention["kind"] in STATE_KINDS and _sector_or_private(mention, doc) == PRIVATE_SECTOR
 
 
 def _armed_doer(noun: Token, mention: Mapping[str, Any], sectors: frozenset[str]) -> bool:
