@@ -445,6 +445,18 @@ def test_a_state_protests_by_a_note_its_people_in_the_street(top_roles, text, ev
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
+    ("The Tennessee Republican has clashed repeatedly with Trump.", "ACCUSE"),
+    ("Trump attacked Pelosi over the impeachment.", "ACCUSE"),
+    ("Senator Bob Corker clashed with the president over trade.", "ACCUSE"),
+    ("Turkish troops clashed with Kurdish fighters.", "ASSAULT"),
+    ("The president attacked the village of Kafr Musailha.", "ASSAULT"),
+    ("A gunman attacked a woman in Paris.", "ASSAULT"),
+])
+def test_politicians_who_clash_with_one_another_dispute(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
     ("Thousands protested in Tokyo against the decision.", "PROTEST"),
     ("Palestinians protested against the decision in Gaza.", "PROTEST"),
     ("Rights groups protested the decision.", "ACCUSE"),

@@ -158,6 +158,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PRIVATE_SECTOR = "-"
 # Sectors of a government acting as one (official_senses.tsv).
 OFFICIAL_SECTORS = frozenset({"GOV"})
+# Sectors of politicians, whose clashes with one another are disputes (official_senses.tsv).
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY"})
 # Sectors of many people who act as a crowd: their "protest" is a demonstration.
 POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
 # Verbal conflict a pattern may have made of a crowd's protest.
@@ -525,12 +527,13 @@ class EventExtractor(Pipe):
             # decision in Gaza": a crowd demonstrates, where a state objects (the dictionary
             # reads protesting a decision as a verbal objection)
             info = own
-        official = official_senses().get(info.code)
-        if official is not None and own is not None and own.event == info.event and actors \
-                and all(_official_doer(verb.doc, mentions[a]) for a in actors):
-            # "Britain protested the limits"; not "announcing the strikes", whose act is
-            # the object's
-            info = self.ontology.lookup(official) or info
+        sense = official_senses().get(info.code)
+        if sense is not None and own is not None and own.event == info.event and actors and \
+                _doers_of_kind(verb.doc, sense[1], [mentions[a] for a in actors],
+                               [mentions[r] for r in recipients]):
+            # "Britain protested the limits", "the senator clashed with Trump"; not
+            # "announcing the strikes", whose act is the object's
+            info = self.ontology.lookup(sense[0]) or info
         aided = _aid_purpose(verb) if info.event == "MOBILIZE" and not passive else None
         if aided is not None:
             # "Ankara has sent troops to support the government in Tripoli": assistance to
@@ -1190,10 +1193,34 @@ def armed_senses() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @cache
-def official_senses() -> dict[str, str]:
-    """CAMEO code -> the code it becomes when only states or governments act
-    (official_senses.tsv: a state's protest is a diplomatic one)."""
-    return {r["from"]: r["code"] for r in read_tsv("events", "official_senses.tsv")}
+def official_senses() -> dict[str, tuple[str, str]]:
+    """CAMEO code -> (the code it becomes, the kind of parties that make it so)
+    (official_senses.tsv: a state's protest is a diplomatic one, a politician's clash with
+    another a dispute)."""
+    return {r["from"]: (r["code"], r["parties"])
+            for r in read_tsv("events", "official_senses.tsv")}
+
+
+def _doers_of_kind(doc: Doc, kind: str, actors: list[dict[str, Any]],
+                   recipients: list[dict[str, Any]]) -> bool:
+    """Every actor is a state or a government body (``state``), or there are parties on
+    both sides and each is one political figure (``politicians``: "the president attacked
+    the village" names no recipient and stays an attack)."""
+    if kind == "state":
+        return all(_official_doer(doc, m) for m in actors)
+    return bool(recipients) and all(_politician(doc, m) for m in actors + recipients) and any(
+        m["sector"] in POLITICAL_SECTORS for m in actors + recipients)
+
+
+def _politician(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """One person of politics: a known figure, a singular title of a political sector
+    ("the UK ambassador", "Senator Bob Corker"), or a name the knowledge base lacks ("the
+    Tennessee Republican")."""
+    if doc[mention["end"] - 1].tag_ in PLURAL_TAGS:
+        return False
+    if mention["sector"]:
+        return mention["sector"] in POLITICAL_SECTORS
+    return mention["kind"] == "unresolved"
 
 
 def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
