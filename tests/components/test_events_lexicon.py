@@ -451,6 +451,7 @@ def test_a_state_protests_by_a_note_its_people_in_the_street(top_roles, text, ev
     ("Turkish troops clashed with Kurdish fighters.", "ASSAULT"),
     ("The president attacked the village of Kafr Musailha.", "ASSAULT"),
     ("A gunman attacked a woman in Paris.", "ASSAULT"),
+    ("Internally, the regime has crushed any potent or legitimate opposition.", "ASSAULT"),
 ])
 def test_politicians_who_clash_with_one_another_dispute(top_roles, text, event_type):
     assert top_roles(text)[0] == event_type

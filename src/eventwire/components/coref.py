@@ -23,6 +23,7 @@ members under ``members`` (entity dicts with their own offsets).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from itertools import chain
 from typing import Any
 
@@ -96,7 +97,6 @@ class Coreference(Pipe):
                      for r in read_csv("actors", "coref_cues.csv")}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
-        self.titles = frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv"))
         # "Assad's allies", "its partners": another party than the owner (cues.csv)
         self.other_party = frozenset(r["word"] for r in read_csv("actors", "cues.csv")
                                      if r["role"] == "other_party")
@@ -108,7 +108,7 @@ class Coreference(Pipe):
             # owners first, so that "the Trump administration said *it* ..." copies USA
             self.owners(doc, mentions, index)
             self.appositions(doc, mentions)
-            individuals = {m["start"] for m in mentions if self._individual(doc, m)}
+            individuals = {m["start"] for m in mentions if one_person_agent(doc, m)}
             mentions = self.reported_subjects(doc, mentions, individuals)
             mentions = self.continued_subjects(doc, mentions, individuals)
             mentions = self.references(doc, mentions, index, individuals)
@@ -186,16 +186,6 @@ class Coreference(Pipe):
         return (m["kind"] == "country" and country is not None and m["sector"] is None
                 and m["text"].lower() != country.name.lower())
 
-    def _individual(self, doc: Doc, m: dict[str, Any]) -> bool:
-        """An agent that is one person, so "he" or "she" can stand for it: a title with a
-        name ("Deputy Health Minister Iraj Harirchi") or a singular title noun ("Iran's
-        health minister"), never a body ("the ministry", "the army")."""
-        if m["kind"] != "agent":
-            return False
-        span = doc[m["start"]:m["end"]]
-        root = span.root
-        return any(t.ent_type_ == "PERSON" for t in span) or (
-            root.tag_ in SINGULAR_NOUN_TAGS and root.lower_ in self.titles)
 
     def reported_subjects(self, doc: Doc, mentions: list[dict[str, Any]],
                           individuals: set[int]) -> list[dict[str, Any]]:
@@ -552,3 +542,21 @@ def _group(text: str, run: list[Mention]) -> Mention:
                        min(m["confidence"] for m in run))
     group["members"] = [_entity(m) for m in run]
     return group
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Head nouns of an agent that is one person (person_titles.csv)."""
+    return frozenset(r["noun"] for r in read_csv("actors", "person_titles.csv"))
+
+
+def one_person_agent(doc: Doc, m: Mention) -> bool:
+    """An agent that is one person, so "he" or "she" can stand for it: a title with a
+    name ("Deputy Health Minister Iraj Harirchi") or a singular title noun ("Iran's
+    health minister"), never a body ("the ministry", "the army")."""
+    if m["kind"] != "agent":
+        return False
+    span = doc[m["start"]:m["end"]]
+    root = span.root
+    return any(t.ent_type_ == "PERSON" for t in span) or (
+        root.tag_ in SINGULAR_NOUN_TAGS and root.lower_ in person_titles())

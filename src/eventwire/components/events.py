@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.components.coref import one_person_agent
 from eventwire.components.modality import (
     DEMAND_CAMEO,
     condition_marks,
@@ -29,7 +30,7 @@ from eventwire.components.modality import (
     occurrence_phrases,
     reaction_verbs,
 )
-from eventwire.drafts import EventDraft, new_event, new_mention, recode
+from eventwire.drafts import EventDraft, Mention, new_event, new_mention, recode
 from eventwire.evaluations import (
     COPULAS,
     Judgment,
@@ -1201,8 +1202,7 @@ def official_senses() -> dict[str, tuple[str, str]]:
             for r in read_tsv("events", "official_senses.tsv")}
 
 
-def _doers_of_kind(doc: Doc, kind: str, actors: list[dict[str, Any]],
-                   recipients: list[dict[str, Any]]) -> bool:
+def _doers_of_kind(doc: Doc, kind: str, actors: list[Mention], recipients: list[Mention]) -> bool:
     """Every actor is a state or a government body (``state``), or there are parties on
     both sides and each is one political figure (``politicians``: "the president attacked
     the village" names no recipient and stays an attack)."""
@@ -1212,15 +1212,14 @@ def _doers_of_kind(doc: Doc, kind: str, actors: list[dict[str, Any]],
         m["sector"] in POLITICAL_SECTORS for m in actors + recipients)
 
 
-def _politician(doc: Doc, mention: Mapping[str, Any]) -> bool:
-    """One person of politics: a known figure, a singular title of a political sector
-    ("the UK ambassador", "Senator Bob Corker"), or a name the knowledge base lacks ("the
-    Tennessee Republican")."""
-    if doc[mention["end"] - 1].tag_ in PLURAL_TAGS:
-        return False
-    if mention["sector"]:
-        return mention["sector"] in POLITICAL_SECTORS
-    return mention["kind"] == "unresolved"
+def _politician(doc: Doc, mention: Mention) -> bool:
+    """One person of politics: a known figure or a title of a political sector ("the UK
+    ambassador", "Senator Bob Corker"), not a body ("the regime", "the opposition"); or a
+    name the knowledge base lacks ("the Tennessee Republican")."""
+    if mention["kind"] == "unresolved":
+        return doc[mention["end"] - 1].tag_ not in PLURAL_TAGS
+    return mention["sector"] in POLITICAL_SECTORS and (
+        mention["kind"] == "person" or one_person_agent(doc, mention))
 
 
 def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
