@@ -2678,3 +2678,13 @@ def test_a_digital_offensive_is_no_attack(coder):
 ])
 def test_answers_falling_figures_and_orders_awarded_are_no_events(coder, text):
     assert events(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The decrease results from changes in the rate charged by the company.",
+    "Canada matched the offer made by the United States.",
+    "The figures conflict with earlier estimates by the Japanese ministry.",
+    "Official intervention in the foreign exchanges can work only if it is well-timed.",
+])
+def test_prices_charged_matching_rates_and_currency_intervention_are_no_events(coder, text):
+    assert events(coder, text) == []
