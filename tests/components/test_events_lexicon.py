@@ -1422,3 +1422,19 @@ def test_criticism_drawn_or_earned_is_aimed_at_the_subject(coder, text, actors, 
 def test_drawing_down_troops_is_the_subjects_own_retreat(top_event):
     event = top_event("Russia drew down its troops.")
     assert (event.event, [a.code for a in event.actor]) == ("RETREAT", ["RUS"])
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("It followed a ground campaign that ousted Isis from large territories around the city.",
+     "190"),
+    ("Mohamed Morsi was ousted by a military junta.", "180"),
+    ("The army ousted the president from power.", "180"),
+])
+def test_ousting_overthrows_or_drives_out_and_deports_no_one(top_event, text, cameo):
+    event = top_event(text)
+    assert (event.event, event.cameo) == ("ASSAULT", cameo)
+
+
+def test_ousting_from_an_office_uses_no_force(coder):
+    assert coder.code("The minister was ousted from the cabinet last week.", date="2026-01-13",
+                      doc_id="t").events == []
