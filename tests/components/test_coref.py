@@ -97,6 +97,13 @@ def test_they_keeps_a_group_of_the_previous_sentence(nlp):
     assert "Xi Jinping" not in [member["name"] for member in they["members"]]
 
 
+def test_they_takes_a_plural_agent_of_its_sentence_over_an_earlier_pair(nlp):
+    doc = nlp("President Victor Paz Estenssoro met Richard von Weizsaecker. The statement said "
+              "police had evicted office workers in Oruro after they began a hunger strike.")
+    they = next(m for m in doc._.ew_mentions if m["text"] == "they")
+    assert [member["text"] for member in they["members"]] == ["workers"]
+
+
 @pytest.mark.parametrize(("text", "span", "codes", "sector"), [
     ("Sierra Leonean and Liberian refugees fled.", "Sierra Leonean and Liberian refugees",
      ["SLE", "LBR"], "REF"),

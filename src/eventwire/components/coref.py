@@ -59,6 +59,8 @@ REPORTED_PRONOUNS = {
 # mention kinds that subject may be.
 CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
                       "they": ("country", "org", "agent", "group")}
+# Pronouns that stand for a plural agent named just before them in their sentence.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
 # Possessive pronouns that stand for a subject named before them in their sentence, with the
@@ -71,6 +73,7 @@ RELATIVE_STEPS = 3
 # Agents that "the" ties to the country of the story: "the government", "the army".
 # Tags of a singular noun: "the minister" may be "he", "the ministers" never.
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DEFINITE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
@@ -273,13 +276,18 @@ class Coreference(Pipe):
                 continue
             refers_to, number = self.cues[span.text.lower()]
             low = _window_start(index, start, LOOKBACK_SENTENCES)
-            window = chain((mentions[k] for k in between(starts, low, start)),
-                           (added[k] for k in between(added_starts, low, start)))
-            earlier = sorted((m for m in window if id(m) not in removed and m["end"] <= start
-                              and m["name"]), key=lambda m: m["start"])
+            window = [m for m in chain((mentions[k] for k in between(starts, low, start)),
+                                       (added[k] for k in between(added_starts, low, start)))
+                      if id(m) not in removed and m["end"] <= start]
+            earlier = sorted((m for m in window if m["name"]), key=lambda m: m["start"])
             recent_start = _window_start(index, start, 1)
             found = self._antecedents(earlier, refers_to, number, individuals,
                                       recent=lambda m, s=recent_start: m["start"] >= s)
+            sentence = _window_start(index, start, 0)
+            if span.text.lower() in PLURAL_PRONOUNS and all(m["start"] < sentence for m in found):
+                # parties of earlier sentences lose to a plural agent of the pronoun's own
+                crowd = _plural_agent_before(doc, sentence, window)
+                found = [crowd] if crowd is not None else found
             if not found:
                 continue
             mention = _referring(
@@ -524,6 +532,18 @@ def _linked(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
     second = doc[b["start"]:b["end"]].root
     return second.dep_ not in ("nsubj", "nsubjpass") or \
         doc[a["start"]:a["end"]].root.head.i == second.head.i
+
+
+def _plural_agent_before(doc: Doc, sentence: int, window: list[Mention]) -> Mention | None:
+    """The plural agent named last of ``window`` (the mentions before a plural pronoun) in
+    the pronoun's own sentence, which starts at token ``sentence``, places aside ("police
+    evicted *office workers* in Oruro after they began a hunger strike"): nearer than any
+    pair of parties named before, which the pronoun would otherwise take."""
+    before = [m for m in window if sentence <= m["start"] and m["kind"] != "place"]
+    last = max(before, key=lambda m: m["start"], default=None)
+    if last is None or last["kind"] != "agent" or doc[last["end"] - 1].tag_ not in PLURAL_TAGS:
+        return None
+    return last
 
 
 def _referring(antecedent: Mention, tokens: tuple[int, int], chars: tuple[int, int],

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.components.coref import one_person_agent
+from eventwire.components.coref import PLURAL_TAGS, one_person_agent
 from eventwire.components.modality import (
     DEMAND_CAMEO,
     condition_marks,
@@ -155,7 +155,6 @@ NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 DISPLACED_CAMEO = "166"
 # Mention kinds that, with no sector, name private people ("she", "Syrians", "Hindawi").
 PRIVATE_KINDS = frozenset({"unresolved", "pronoun", "agent", "group"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PRIVATE_SECTOR = "-"
 # Sectors of a government acting as one (official_senses.tsv).
 OFFICIAL_SECTORS = frozenset({"GOV"})
