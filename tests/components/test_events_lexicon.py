@@ -1438,3 +1438,9 @@ def test_ousting_overthrows_or_drives_out_and_deports_no_one(top_event, text, ca
 def test_ousting_from_an_office_uses_no_force(coder):
     assert coder.code("The minister was ousted from the cabinet last week.", date="2026-01-13",
                       doc_id="t").events == []
+
+
+def test_a_case_taken_to_a_body_named_in_full_sues(top_roles):
+    event_type, actors, recipients = top_roles(
+        "Brazil has taken India's sugar subsidies to the World Trade Organization.")[:3]
+    assert (event_type, actors) == ("ACCUSE", ["BRA"]) and "IND" in recipients

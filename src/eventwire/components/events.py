@@ -1117,6 +1117,11 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
             through = t.lower_ in partitive_nouns() or t.dep_ == "prep" and \
                 t.lower_ == "of" and t.head.lower_ in partitive_nouns()
             stack.extend((c, depth if through else depth + 1) for c in t.children)
+        elif index[t.i] >= 0:
+            # the other words of a party's name at the last depth ("took the dispute to the
+            # *World Trade* Organization"), at that depth
+            stack.extend((c, depth) for c in t.children
+                         if c.dep_ == "compound" and index[c.i] == index[t.i])
     left.sort(key=lambda t: t.i)
     right.sort(key=lambda t: t.i)
 
