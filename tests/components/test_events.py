@@ -2688,3 +2688,12 @@ def test_answers_falling_figures_and_orders_awarded_are_no_events(coder, text):
 ])
 def test_prices_charged_matching_rates_and_currency_intervention_are_no_events(coder, text):
     assert events(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They spoke on condition of anonymity to discuss relations with Turkey.",
+    "The official, who spoke on condition of anonymity because he was not authorized to "
+    "discuss the talks with Iran publicly, said the deal was close.",
+])
+def test_what_an_unnamed_source_may_discuss_is_no_meeting(coder, text):
+    assert "CONSULT" not in [e.event for e in events(coder, text)]

@@ -323,6 +323,10 @@ class EventExtractor(Pipe):
                 agent(verb) is None and verb.lemma_.lower() in word_list(
                     "question_participles.txt"):
             return None  # "Asked about the talks, the minister said": a reporter's question
+        if is_infinitive_complement(verb) and any(
+                t.lower_ in word_list("anonymity_words.txt") for t in verb.head.subtree
+                if t.i < verb.i):
+            return None  # "spoke on condition of anonymity to discuss relations with Turkey"
         if verb.tag_ == "VBN" and agent(verb) is None and \
                 verb.lemma_.lower() in word_list("belief_participles.txt") and \
                 any(c.dep_ == "ccomp" for c in verb.children):
