@@ -1444,3 +1444,13 @@ def test_a_case_taken_to_a_body_named_in_full_sues(top_roles):
     event_type, actors, recipients = top_roles(
         "Brazil has taken India's sugar subsidies to the World Trade Organization.")[:3]
     assert (event_type, actors) == ("ACCUSE", ["BRA"]) and "IND" in recipients
+
+
+def test_clearing_someone_of_charges_acquits(top_event):
+    event = top_event("The court cleared the opposition leader of all charges on Monday.")
+    assert (event.event, event.cameo) == ("CONCEDE", "081")
+
+
+def test_clearing_a_town_of_mines_expels_no_one(coder):
+    assert coder.code("Troops cleared the town of mines.", date="2026-01-13",
+                      doc_id="t").events == []
