@@ -2697,3 +2697,13 @@ def test_prices_charged_matching_rates_and_currency_intervention_are_no_events(c
 ])
 def test_what_an_unnamed_source_may_discuss_is_no_meeting(coder, text):
     assert "CONSULT" not in [e.event for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "If this is it, Assad should be relieved, said Randa Slim.",
+    "Syria is shattering into myriad chaotic, foreign-dominated fiefdoms.",
+    "Sami Abdulrahman Park, built on a former military base, was named for a figure from the "
+    "KDP.",
+])
+def test_feelings_break_ups_and_building_sites_are_no_events(coder, text):
+    assert events(coder, text) == []

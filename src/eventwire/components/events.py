@@ -688,9 +688,10 @@ class EventExtractor(Pipe):
         draft's actor is the obliged party; the modality stage makes the speaker the actor
         and the obliged party the recipient, as for any obligation it reports."""
         if verb.pos_ != "VERB" or verb.dep_ in NON_PREDICATE_DEPS or \
-                verb.lemma_.lower() in self.receiving:
-            # "should be able", "must not be complacent": a judgment; "children should not
-            # suffer": what befalls someone is asked of no one
+                verb.lemma_.lower() in self.receiving or \
+                verb.lower_ in word_list("feeling_participles.txt"):
+            # "should be able", "must not be complacent", "Assad should be relieved": a
+            # judgment; "children should not suffer": what befalls someone is asked of no one
             return None
         speaker = reporting_subject(verb) if self._obliged(verb) else None
         if speaker is None:
