@@ -1424,15 +1424,15 @@ def test_drawing_down_troops_is_the_subjects_own_retreat(top_event):
     assert (event.event, [a.code for a in event.actor]) == ("RETREAT", ["RUS"])
 
 
-@pytest.mark.parametrize(("text", "cameo"), [
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
     ("It followed a ground campaign that ousted Isis from large territories around the city.",
-     "190"),
-    ("Mohamed Morsi was ousted by a military junta.", "180"),
-    ("The army ousted the president from power.", "180"),
+     "ASSAULT", "190"),
+    ("Mohamed Morsi was ousted by a military junta.", "COERCE", "170"),
+    ("The army ousted the president from power.", "COERCE", "170"),
 ])
-def test_ousting_overthrows_or_drives_out_and_deports_no_one(top_event, text, cameo):
+def test_ousting_coerces_or_drives_out_and_deports_no_one(top_event, text, event_type, cameo):
     event = top_event(text)
-    assert (event.event, event.cameo) == ("ASSAULT", cameo)
+    assert (event.event, event.cameo, event.mode) == (event_type, cameo, [])
 
 
 def test_ousting_from_an_office_uses_no_force(coder):
