@@ -73,7 +73,7 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     # Criminal charges are the state's, whoever the text names (event verb rows).
     ("Three men were charged with murder on Tuesday.", "ACCUSE"),
     # So is ousting a ruler, whoever ousts whom.
-    ("Colonel Hamid ousted King Faisal in 1958.", "COERCE"),
+    ("Abdul Karim ousted Rashid Ali in 1958.", "COERCE"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)
