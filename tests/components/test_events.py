@@ -2708,3 +2708,14 @@ def test_what_an_unnamed_source_may_discuss_is_no_meeting(coder, text):
 ])
 def test_feelings_break_ups_and_building_sites_are_no_events(coder, text):
     assert events(coder, text) == []
+
+
+def test_a_clause_hung_on_a_negated_one_with_no_conjunction_is_not_negated(coder):
+    found = events(coder, "Washington's alliance with the Kurds had never sat well with Ankara, "
+                          "which regarded their leaders as being ideological allies of the "
+                          "militant Kurdistan Workers' party (PKK), whose insurgency in "
+                          "south-eastern Turkey it continues to fight.")
+    fight = next(e for e in found if e.event == "ASSAULT")
+    assert "negation" not in fight.mode
+    both = events(coder, "Turkey did not attack or shell the town.")
+    assert [e.mode.count("negation") for e in both] == [1, 1]

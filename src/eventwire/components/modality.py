@@ -512,7 +512,8 @@ class Modality(Pipe):
                                          token.dep_ == "advcl" and _infinitive(token))
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
-                and token.dep_ != "relcl" and not self._scene(token)
+                and token.dep_ != "relcl" and not self._scene(token) \
+                and not (token.dep_ == "conj" and not _coordinated(token))
             # "since 2014, when it was ousted": told on its own; "did not help us in this
             # battle": the battle is no less fought
             through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
@@ -904,6 +905,14 @@ def _contrasted(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS and c.i < token.i
         for c in token.head.children)
+
+
+def _coordinated(conjunct: Token) -> bool:
+    """A conjunct joined to its head by a conjunction ("did not attack *or* kill"), not a
+    clause the parser hung on another with none ("had never sat well with Ankara, ... whose
+    insurgency it *continues* to fight"), which shares no negation."""
+    return any(c.dep_ in ("cc", "preconj") and c.i < conjunct.i
+               for c in (*conjunct.head.children, *conjunct.children))
 
 
 def _present(verb: Token) -> bool:
