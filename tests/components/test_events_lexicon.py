@@ -1454,3 +1454,8 @@ def test_clearing_someone_of_charges_acquits(top_event):
 def test_clearing_a_town_of_mines_expels_no_one(coder):
     assert coder.code("Troops cleared the town of mines.", date="2026-01-13",
                       doc_id="t").events == []
+
+
+def test_taking_ones_troops_out_withdraws_them(top_event):
+    event = top_event("Trump took US troops out of Syria.")
+    assert (event.event, event.cameo) == ("RETREAT", "0874")
