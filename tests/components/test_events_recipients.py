@@ -487,3 +487,15 @@ def test_private_people_fleeing_are_displaced_or_travelling(coder, text, expecte
     found = [e.event for e in coder.code(text, date="2019-02-19").events
              if e.event in ("SANCTION", "RETREAT")]
     assert found[:1] == expected
+
+
+@pytest.mark.parametrize(("text", "event_type", "recipient"), [
+    ("Both Damascus and Riyadh experienced missile attacks.", "ASSAULT", "SAU"),
+    ("Iraq witnessed clashes between rival militias.", "ASSAULT", "IRQ"),
+])
+def test_a_country_that_witnesses_an_act_is_its_scene_and_recipient(coder, text, event_type,
+                                                                recipient):
+    found = coder.code(text, date="2018-06-30", doc_id="t").events
+    event = next(e for e in found if e.event == event_type)
+    assert recipient in [r.code for r in event.recipient]
+    assert recipient not in [a.code for a in event.actor]
