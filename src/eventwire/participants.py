@@ -20,6 +20,8 @@ from eventwire.kb.tables import read_tsv
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+# Verbs of having something done: "had her citizenship revoked", "got his visa cancelled".
+CAUSATIVE_VERBS = frozenset({"have", "get"})
 # Prepositions whose object is the one acted upon ("on" as in "called on Seoul").
 RECIPIENT_PREPS = frozenset({
     "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
@@ -144,6 +146,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """
     own = verb
     undergone = _bare_participle_clause(verb)
+    if _causative_participle(verb):
+        # "Begum had her citizenship revoked": the participle's subject is what was done to
+        return next(c for c in verb.children if c.dep_ in SUBJECT_DEPS), True
     for _ in range(6):
         # Two subjects are a misparse of two clauses ("if the Turks attack, then the Kurds
         # will withdraw"): the one nearest the verb is its own.
@@ -205,6 +210,23 @@ def _listed_name(verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or not all(t.is_punct or t.pos_ == "PROPN" for t in opening):
         return None
     return name
+
+
+def _causative_participle(verb: Token) -> bool:
+    """A past participle that "have" or "get" governs with its own subject, which the parser
+    reads as active, even as a past tense ("Begum had her British citizenship *revoked*",
+    "had his passport *confiscated* by Turkish police"): the clause is passive, its subject
+    undergoes the act and its "by" phrase names the doer."""
+    having = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ccomp", "xcomp", "oprd") or \
+            having.lemma_ not in CAUSATIVE_VERBS or \
+            not any(c.dep_ in SUBJECT_DEPS and c.i < having.i for c in having.children):
+        return False  # "at no moment have any of the parties accepted": an auxiliary
+    # the participle's subject lies right between "have" and the participle ("It has this
+    # summary: two jets conducted passes" and "who had no military background – left for
+    # Syria" are misparses of two clauses)
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == having.i + 1
+               and c.right_edge.i + 1 == verb.i for c in verb.children)
 
 
 def _bare_participle_clause(verb: Token) -> bool:

@@ -499,3 +499,13 @@ def test_a_country_that_witnesses_an_act_is_its_scene_and_recipient(coder, text,
     event = next(e for e in found if e.event == event_type)
     assert recipient in [r.code for r in event.recipient]
     assert recipient not in [a.code for a in event.actor]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Russia had its diplomats expelled by Britain.", "GBR", "RUS"),
+    ("The journalist had his passport confiscated by Turkish police.", "TUR", None),
+])
+def test_having_something_done_makes_the_by_phrase_the_doer(coder, text, actor, recipient):
+    event = coder.code(text, date="2018-06-30", doc_id="t").events[0]
+    assert [a.code for a in event.actor] == [actor]
+    assert recipient is None or recipient in [r.code for r in event.recipient]
