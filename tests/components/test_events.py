@@ -266,6 +266,15 @@ def test_until_makes_a_present_clause_a_condition_but_not_a_past_one(coder):
     assert passive == []
 
 
+@pytest.mark.parametrize("text", [
+    "The moment those forces are withdrawn, however, their former allies will be sitting "
+    "ducks.",
+    "The day US troops withdraw from Syria, the Kurds will be alone.",
+])
+def test_the_moment_something_happens_is_a_condition(coder, text):
+    assert "RETREAT" not in [e.event for e in events(coder, text)]
+
+
 def test_until_makes_a_past_clause_a_condition_when_a_reported_future_backshifts_it(coder):
     reported = coder.code("Hamas said it would not release the hostages until Israel had "
                           "withdrawn from Gaza.", date="2024-01-10").events

@@ -375,6 +375,10 @@ class Modality(Pipe):
                 # "refused to back the US-led invasion", "support for Trump's withdrawal":
                 # the act took place
                 break
+            if own_clause and token.dep_ == "relcl" and token.head.dep_ == "npadvmod" and \
+                    self.cues.get(("time_noun", token.head.lemma_.lower())) == "pending" and \
+                    _present(token):
+                found.add("condition")  # "the moment those forces are withdrawn, ..."
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
