@@ -2695,6 +2695,7 @@ def test_answers_falling_figures_and_orders_awarded_are_no_events(coder, text):
     "The figures conflict with earlier estimates by the Japanese ministry.",
     "Official intervention in the foreign exchanges can work only if it is well-timed.",
     "The company said its Canadian hotels will be offered for sale.",
+    "The spread of the coronavirus raised alarm bells for Tokyo 2020 organizers.",
 ])
 def test_prices_charged_matching_rates_and_currency_intervention_are_no_events(coder, text):
     assert events(coder, text) == []
