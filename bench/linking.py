@@ -12,7 +12,8 @@ Two linkers are scored: eventwire's ``eventwire.linking.link_events`` when the m
 and the analysts' baseline (one event per directed dyad of country codes, PLOVER type and day).
 
     python bench/linking.py [--gold bench/gold/linking.jsonl] [--part dev|test|all] [--json]
-                            [--misses N] [--thresholds T [T ...]] [--round R] [--folds K]
+                            [--misses N] [--reasons] [--thresholds T [T ...]] [--round R]
+                            [--folds K]
 
 ``--misses N`` (dev part only: the test part is never read mention by mention) prints, after
 the table, up to N same-event pairs eventwire's linker left apart and up to N pairs it linked
@@ -27,7 +28,11 @@ the dev groups fall in K folds (a group, and so each labelled pair, wholly in on
 fold is scored at the threshold that gives the best pairwise F1 on the other K-1 folds, and
 the held-out counts are pooled into one precision, recall and F1. The whole part is linked
 at once at every threshold of the grid (``--thresholds``, or ``CV_THRESHOLDS``), as linking
-uses no labels; only the choice of threshold sees them.
+uses no labels; only the choice of threshold sees them. ``--reasons`` (any part: counts
+only) counts the same-event pairs the linker left apart by the first check that kept them
+apart (other families, dates out of the window, conflicting dyads, other modes, a standing
+act and a dated one, two acts of one story not coreferent, a score below the threshold, or
+the clustering), to see where a part's recall goes without reading its mentions.
 """
 
 from __future__ import annotations
@@ -288,6 +293,51 @@ def misses(mentions: Sequence[Mention], predicted: Mapping[str, str], limit: int
     return "\n".join(lines)
 
 
+# Why eventwire's linker left a same-event pair apart, in the order its checks run.
+MISS_REASONS = ("family", "dates", "dyad", "modes", "standing", "same document", "score",
+                "clustering")
+
+
+def miss_reasons(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> dict[str, int]:
+    """How many labelled same-event pairs the linker left apart, by the first check that
+    kept them apart: other families, dates out of the window, conflicting dyads, other
+    modes, a standing act and a dated one, two acts of one story not coreferent, a score
+    below the threshold, or clustering (scored above it, but a member of the cluster vetoed
+    the other or a better cluster won). Counts only, so it may be run on the test part."""
+    linking = importlib.import_module("eventwire.linking")
+    rules = linking.load_rules()
+    features = {m.mention_id: linking.mention(m.to_event(), rules) for m in mentions}
+    counts = dict.fromkeys(MISS_REASONS, 0)
+    for (a, b), same in gold_pairs(mentions).items():
+        if same and not _same(predicted, a, b):
+            counts[_miss_reason(linking, rules, features[a], features[b])] += 1
+    return counts
+
+
+def _miss_reason(linking: Any, rules: Any, a: Any, b: Any) -> str:
+    if a.family != b.family:
+        return "family"
+    if not linking.dates_compatible(a, b, rules):
+        return "dates"
+    if linking.dyad_relation(a, b) is None:
+        return "dyad"
+    if a.modes != b.modes:
+        return "modes"
+    if a.standing != b.standing:
+        return "standing"
+    value = linking.score(a, b, rules)
+    if value is None:
+        return "same document"
+    return "score" if value < rules.threshold else "clustering"
+
+
+def reasons_table(counts: Mapping[str, int]) -> str:
+    """The miss reasons as a Markdown table."""
+    rows = [f"| {reason} | {n} |" for reason, n in counts.items()]
+    return "\n".join(["", "| missed same-event pairs kept apart by | pairs |", "|---|---|",
+                      *rows, f"| all | {sum(counts.values())} |"])
+
+
 def threshold_curve(mentions: Sequence[Mention], thresholds: Sequence[float]) -> str:
     """Eventwire's figures with the join threshold set to each value, as a table."""
     linking = importlib.import_module("eventwire.linking")
@@ -402,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="eventwire's figures at each join threshold (dev part only)")
     parser.add_argument("--round", type=int, dest="round_", metavar="R",
                         help="only the groups of labelling round R (1 to 4)")
+    parser.add_argument("--reasons", action="store_true",
+                        help="count eventwire's missed same-event pairs by what kept them "
+                        "apart (counts only: any part)")
     parser.add_argument("--folds", type=int, metavar="K",
                         help="grouped K-fold cross-validation of the threshold over the grid "
                         "--thresholds or CV_THRESHOLDS (dev part only)")
@@ -432,10 +485,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(output, indent=2))
     else:
         print(table(results, args.part))
-    if args.misses and found is not None:
+    if (args.misses or args.reasons) and found is not None:
         link_events, doc_info = found
         predicted = link_events([m.to_event() for m in mentions], doc_infos(mentions, doc_info))
-        print(misses(mentions, predicted, args.misses))
+        if args.misses:
+            print(misses(mentions, predicted, args.misses))
+        if args.reasons:
+            print(reasons_table(miss_reasons(mentions, predicted)))
     if args.thresholds and not args.folds and found is not None:
         print(threshold_curve(mentions, args.thresholds))
     if cv is not None and not args.json:

@@ -256,3 +256,13 @@ def test_folds_cross_validate_the_dev_part_only(capsys: pytest.CaptureFixture[st
     assert cv["folds"] == 3 and set(cv["chosen"]) <= {0.45, 0.5, 0.55}
     assert cv["pairwise"]["support"] == len(bench.gold_pairs(bench.select(GOLD, "dev")))
     assert 0.5 < cv["pairwise"]["f1"] < 1.0
+
+
+def test_miss_reasons_name_the_check_that_kept_a_pair_apart() -> None:
+    # a and b report one event but are coded with types of different families; c and d are
+    # one event the linker joined
+    mentions = [mention("a", "g1", "x", event="ASSAULT"), mention("b", "g1", "x", event="AGREE"),
+                mention("c", "g2", "x"), mention("d", "g2", "x")]
+    predicted = {"a": "A", "b": "B", "c": "C", "d": "C"}
+    counts = bench.miss_reasons(mentions, predicted)
+    assert counts["family"] == 1 and sum(counts.values()) == 1
