@@ -75,7 +75,7 @@ def test_condition_asserts_nothing_and_hypothetical_conflict_is_a_threat(coder):
 @pytest.mark.parametrize(
     ("text", "act", "speaker_threatens"),
     [
-        ("Analysts said Russia could invade Ukraine within weeks.", "COERCE", False),
+        ("Analysts said Russia could invade Ukraine within weeks.", "ASSAULT", False),
         ("Iran said the United States could attack at any moment.", "ASSAULT", False),
         ("They feared the police, who could assault them again.", "ASSAULT", False),
         ("Trump said the United States could strike Syria again.", "THREATEN", True),
@@ -1719,7 +1719,7 @@ def test_taking_on_a_role_and_freeing_up_are_no_events(coder, text):
 
 @pytest.mark.parametrize("text, told", [
     ("Kenyan troops shelled the camp, but will they withdraw?", "ASSAULT"),
-    ("The Ugandan army seized the airport, but can it hold the town?", "COERCE"),
+    ("The Ugandan army seized the airport, but can it hold the town?", "ASSAULT"),
 ])
 def test_a_question_mark_binds_only_its_own_clause(coder, text, told):
     found = events(coder, text)
@@ -2010,7 +2010,7 @@ def test_an_act_one_will_be_able_to_do_is_not_done(coder):
     assert events(coder, "Turkey will be able to attack the Kurds.") == []
     assert events(coder, "Iran is able to strike US bases.") == []
     found = events(coder, "The Syrian army was able to seize the town.")
-    assert [(e.event, e.mode) for e in found] == [("COERCE", ["seize"])]
+    assert [(e.event, e.mode) for e in found] == [("ASSAULT", [])]
 
 
 def test_looking_like_someone_investigates_nothing(coder):
@@ -2028,7 +2028,7 @@ def test_a_withdrawal_others_expect_is_no_promise(coder):
 
 def test_a_perfect_participle_clause_was_done(coder):
     found = events(coder, "Having seized the town, Syrian rebels may advance on Damascus.")
-    seized = [e for e in found if e.event == "COERCE"]
+    seized = [e for e in found if e.event == "ASSAULT"]
     assert seized and not {"hypothetical", "future"} & set(seized[0].mode), found
 
 

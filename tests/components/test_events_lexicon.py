@@ -33,9 +33,9 @@ def assert_roles(roles, event_type, actors, recipients):
          ["ISR", "PSE"]),
         ("Qatar suspended mediation efforts between Sudan and Chad.", "SANCTION", ["QAT"],
          ["SDN", "TCD"]),
-        # Retaking ground seizes it.
-        ("Syrian troops retook the town of Palmyra.", "COERCE", ["SYR"], []),
-        ("Sudanese forces have retaken a town.", "COERCE", ["SDN"], []),
+        # Retaking ground takes it by force (CAMEO 192, ASSAULT).
+        ("Syrian troops retook the town of Palmyra.", "ASSAULT", ["SYR"], []),
+        ("Sudanese forces have retaken a town.", "ASSAULT", ["SDN"], []),
         # Human shields.
         ("Russian forces were holding Ukrainian civilians as human shields.",
          "COERCE", ["RUS"], ["UKR"]),
@@ -1281,7 +1281,7 @@ def test_taking_over_from_a_predecessor_seizes_nothing(coder):
     assert coder.code(text, date="1987-06-02").events == []
     found = coder.code("Rebels took over the town from government forces.",
                        date="1987-06-02").events
-    assert [e.event for e in found] == ["COERCE"]
+    assert [e.event for e in found] == ["ASSAULT"]
 
 
 def test_an_inability_to_act_is_no_act(coder):

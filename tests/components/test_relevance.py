@@ -55,7 +55,7 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Beijing pressured Tokyo to withdraw the remarks.", "COERCE"),
     ("Gunmen killed 12 villagers in northern Nigeria.", "ASSAULT"),
     ("Thousands of protesters marched through Algiers on Friday.", "PROTEST"),
-    ("Rebels captured the town on Monday.", "COERCE"),
+    ("Rebels captured the town on Monday.", "ASSAULT"),
     ("Turkey shut its borders to Iran on Sunday as shares fell 3%.", "COERCE"),
     ("China's decision to block exports to Japan angered Tokyo.", "SANCTION"),
     ("Israeli tanks fired four shells at targets in Jericho.", "ASSAULT"),

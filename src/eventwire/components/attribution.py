@@ -79,13 +79,18 @@ class Rule:
         return all(CONDITIONS[c](event, mentions, doc) for c in self.when)
 
 
+# Occupying territory (CAMEO 192, an ASSAULT): like a seizure, the place is the loser's.
+TERRITORY_CAMEO = "192"
+
+
 CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "directed": lambda e, m, d: e.get("act", e["event"]) not in JOINT_TYPES,
     "no_recipient": lambda e, m, d: not e["recipient"],
     "placed": lambda e, m, d: e.get("event_loc") is not None,
     "not_travel": lambda e, m, d: "visit" not in e["mode"],
     "no_coded_recipient": lambda e, m, d: not any(m[r]["code"] for r in e["recipient"]),
-    "not_seizure": lambda e, m, d: "seize" not in e["mode"],
+    "not_seizure": lambda e, m, d: "seize" not in e["mode"]
+    and not e["cameo"].startswith(TERRITORY_CAMEO),
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
