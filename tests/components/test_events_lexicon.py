@@ -1459,3 +1459,9 @@ def test_clearing_a_town_of_mines_expels_no_one(coder):
 def test_taking_ones_troops_out_withdraws_them(top_event):
     event = top_event("Trump took US troops out of Syria.")
     assert (event.event, event.cameo) == ("RETREAT", "0874")
+
+
+def test_granting_a_share_of_requests_for_access_lets_others_in(top_event):
+    event = top_event("Damascus granted the UN just over a quarter of its requests for access "
+                      "to opposition areas in 2017.")
+    assert (event.event, event.mode) == ("RETREAT", ["access"])
