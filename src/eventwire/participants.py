@@ -254,7 +254,7 @@ def _passive_conjunct(own: Token, passive: Token) -> bool:
 def _infinitive_possessor(verb: Token) -> Token | None:
     """"Japan's decision to send troops", "it was not his place to intervene": the possessor
     of the noun the infinitive completes acts."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_marker(verb):
         return None
     head = verb.head
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "attr"]
@@ -272,8 +272,7 @@ def means_verb(infinitive: Token) -> Token | None:
     (roles/means_verbs.tsv): "*used* the summit to criticise", "*took* the occasion to
     condemn", "*seized* the opportunity to attack" (the parser hangs the infinitive on the
     noun), "*took* to the streets to protest"; None for other infinitives."""
-    if infinitive.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                          for c in infinitive.children):
+    if infinitive.tag_ != "VB" or not has_to_marker(infinitive):
         return None
     head = infinitive.head
     if infinitive.dep_ == "acl" and head.dep_ == "dobj":
@@ -292,12 +291,16 @@ def means_verb(infinitive: Token) -> Token | None:
     return head
 
 
+def has_to_marker(verb: Token) -> bool:
+    """The verb carries the "to" of an infinitive ("decided *to* attack")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_infinitive_complement(verb: Token) -> bool:
     """An open complement or a "to"-infinitive clause: "agreed to X", "called on Y to X"."""
     if verb.dep_ == "xcomp":
         return True
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and has_to_marker(verb)
 
 
 def past_dateline(token: Token) -> Token:
@@ -333,8 +336,7 @@ def wished_clause(verb: Token) -> Token | None:
     """The infinitive clause with a subject of its own that a verb governs: "wants *Germany
     to pay*" (the parser reads it as a clausal complement)."""
     for clause in verb.children:
-        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                          for c in clause.children) and \
+        if clause.dep_ == "ccomp" and has_to_marker(clause) and \
                 any(c.dep_ == "nsubj" for c in clause.children):
             return clause
     return None

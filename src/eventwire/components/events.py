@@ -56,6 +56,7 @@ from eventwire.participants import (
     document_nouns,
     first_conjunct,
     hands_of,
+    has_to_marker,
     is_infinitive_complement,
     mention_index,
     mentions_under,
@@ -667,8 +668,7 @@ class EventExtractor(Pipe):
         launch* an offensive"): the subject of the verb that has the plan (intent_nouns.tsv)."""
         plan = verb.head
         if verb.dep_ != "acl" or not self._intent_noun(plan) or \
-                plan.dep_ not in ("dobj", "obj") or not any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                plan.dep_ not in ("dobj", "obj") or not has_to_marker(verb):
             return None
         owner, passive = subject(plan.head)
         return None if passive else owner

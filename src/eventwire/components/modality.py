@@ -28,6 +28,7 @@ from eventwire.participants import (
     clause_verb,
     document_nouns,
     first_conjunct,
+    has_to_marker,
     is_infinitive_complement,
     means_verb,
     mention_index,
@@ -615,8 +616,7 @@ class Modality(Pipe):
         if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and \
                 self.cues.get(("topic_prep", trigger.head.lower_)) == "topic":
             return True  # "asked about working with Merkel": a topic, no act
-        infinitive = trigger.tag_ == "VB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        infinitive = trigger.tag_ == "VB" and has_to_marker(trigger)
         if not infinitive:
             return False
         if trigger.dep_ == "ROOT":
@@ -970,13 +970,12 @@ def _finite(verb: Token) -> bool:
     """A clause with its own subject or conjunction ("as the government has ordered"), not
     an infinitive ("sent troops to attack", "calls for the president to resign")."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "to"
-               for c in verb.children) and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+               for c in verb.children) and not has_to_marker(verb)
 
 
 def _infinitive(verb: Token) -> bool:
     """A verb with "to" and no subject of its own ("stays *to protect* the Kurds")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    return has_to_marker(verb) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
