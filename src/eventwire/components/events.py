@@ -523,8 +523,7 @@ class EventExtractor(Pipe):
                 return None  # "fled the UK to join Isis": a journey with an aim
             info = self.ontology.lookup(DISPLACED_CAMEO) or info
             actors, recipients = [], actors
-        own = self.ontology.lookup(next((code for _block, code in self.lexicon.entries(
-            verb.lower_, verb.lemma_.lower()) if code), ""))  # the verb's own sense
+        own = self.ontology.lookup(self.lexicon.default_code(verb.lower_, verb.lemma_.lower()))
         if own is not None and own.event in CROWD_TYPES and info.event in VERBAL_TYPES and (
                 _crowd_subject(verb) or actors and all(_popular(verb.doc, mentions[a])
                                                        for a in actors)):

@@ -78,6 +78,11 @@ MIN_INFLECTED_STEM = 4
 INFINITIVE_TO = "INF_TO"
 
 
+def _default_code(entries: list[tuple[str, str]]) -> str:
+    """The first default code among a verb's (block, code) rows."""
+    return next((code for _block, code in entries if code), "")
+
+
 def inflected_stems(form: str) -> Iterator[str]:
     """A verb form without each regular ending it has ("hoped" -> "hope"), for when
     the lemmatiser got the lemma wrong; stems shorter than ``MIN_INFLECTED_STEM`` are left out."""
@@ -354,8 +359,11 @@ class VerbLexicon:
                     best = Match(pattern.code, pattern, tuple(used_after))
         if best is not None:
             return best
-        default = next((code for _block, code in entries if code), "")
-        return Match(default, None, ())
+        return Match(_default_code(entries), None, ())
+
+    def default_code(self, lower: str, lemma: str) -> str:
+        """The code of a verb in its own sense, whatever words surround it ('' if none)."""
+        return _default_code(self.entries(lower, lemma))
 
 
     def _candidates(self, block: str, keys: frozenset[str]) -> list[Pattern]:
