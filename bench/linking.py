@@ -315,16 +315,9 @@ def miss_reasons(mentions: Sequence[Mention], predicted: Mapping[str, str]) -> d
 
 
 def _miss_reason(linking: Any, rules: Any, a: Any, b: Any) -> str:
-    if a.family != b.family:
-        return "family"
-    if not linking.dates_compatible(a, b, rules):
-        return "dates"
-    if linking.dyad_relation(a, b) is None:
-        return "dyad"
-    if a.modes != b.modes:
-        return "modes"
-    if a.standing != b.standing:
-        return "standing"
+    vetoed = linking.kept_apart(a, b, rules)
+    if vetoed is not None:
+        return vetoed
     value = linking.score(a, b, rules)
     if value is None:
         return "same document"

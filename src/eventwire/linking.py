@@ -934,6 +934,21 @@ def comparable(a: Mention, b: Mention, rules: Rules) -> str | None:
     return dyad_relation(a, b)
 
 
+def kept_apart(a: Mention, b: Mention, rules: Rules) -> str | None:
+    """The first veto that keeps two mentions from reporting one event, by name: other
+    families, dates out of the window, conflicting dyads (``comparable``), other auxiliary
+    modes, or a standing act and a dated one; None when none does."""
+    if comparable(a, b, rules) is None:
+        if a.family != b.family:
+            return "family"
+        return "dates" if not dates_compatible(a, b, rules) else "dyad"
+    if a.modes != b.modes:
+        return "modes"
+    if a.standing != b.standing:
+        return "standing"
+    return None
+
+
 def trigger_agreement(a: Mention, b: Mention, rules: Rules) -> float:
     """How far two mentions name their act alike (``trigger_scores``).
 
@@ -956,18 +971,19 @@ def trigger_agreement(a: Mention, b: Mention, rules: Rules) -> float:
 def score(a: Mention, b: Mention, rules: Rules | None = None) -> float | None:
     """How likely two mentions report one event, 0..1; None when they never may.
 
-    Vetoes: different families, conflicting dyads or dates out of the window
-    (see ``comparable``); different auxiliary modes (a negated, hypothetical,
-    future or historical event joins only one of the same modes); two events
+    Vetoes (``kept_apart``): different families, conflicting dyads or dates out of the
+    window (see ``comparable``); different auxiliary modes (a negated, hypothetical,
+    future or historical event joins only one of the same modes); a standing act and a
+    dated one; two events
     of one document unless they are coreferent duplicates (same type,
     compatible dyads, places not in conflict, and one trigger class or half
     their sentence words in common: one sentence coded twice, as "killed" and
     "wounded", with the sides resolved differently).
     """
     rules = rules or load_rules()
-    parties = comparable(a, b, rules)
-    if parties is None or a.modes != b.modes or a.standing != b.standing:
+    if kept_apart(a, b, rules) is not None:
         return None
+    parties = dyad_relation(a, b)
     if parties == "compatible" and _reversed(a, b) and a.family in rules.two_sided_families:
         parties = "reversed"
     relation = place_relation(a, b, rules)
