@@ -46,6 +46,8 @@ def mention(code, kind="country"):
         ("Lee and Takaichi will visit one of Japan's oldest temples in Nara on Wednesday.",
          "visit", NARA),
         ("Police in Paris detained forty students.", "detained", PARIS),
+        # a qualifier before a name the gazetteer lacks as a whole is left out
+        ("Protesters gathered in Central Paris on Monday.", "gathered", PARIS),
     ],
 )
 def test_event_place(nlp, text, trigger, geonameid):
@@ -62,6 +64,9 @@ def test_event_place(nlp, text, trigger, geonameid):
         ("Lee said in Tokyo that China attacked Taiwan.", "attacked"),  # speech is elsewhere
         ("Japan and South Korea agreed to cooperate.", "agreed"),
         ("Lee held talks with Xi Jinping.", "held"),
+        # an unknown name is another place than the known one it ends with (Iraq's Tal Afar
+        # is not Ethiopia's Afar region)
+        ("Protesters gathered in Tal Afar on Monday.", "gathered"),
     ],
 )
 def test_no_place(nlp, text, trigger):

@@ -91,6 +91,7 @@ class EventPlaces(Pipe):
         self.target_preps = frozenset(cues.get("target", ()))
         self.object_preps = frozenset(cues.get("object_part", ()))
         self.skip_kinds = frozenset(cues.get("skip_kind", ()))
+        self.qualifiers = frozenset(cues.get("qualifier", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -224,6 +225,12 @@ class EventPlaces(Pipe):
             entries = self.gazetteer.lookup(doc[left:token.i + 1].text)
             if entries:
                 return entries, left
+            # a name word left out makes another place ("Tal Afar" is not "Afar"); a
+            # qualifier, a people or a common word may be ("North", "Kurdish", "modern-day")
+            word = doc[left]
+            if word.pos_ == "PROPN" and word.ent_type_ != "NORP" and \
+                    word.lower_ not in self.qualifiers:
+                break
         return [], token.i
 
     def choose(self, found: list[Candidate],
