@@ -55,6 +55,8 @@ def mention(doc: Doc, text: str) -> dict:
     ("Iraqi Kurdish rebels attacked a post.", "2026-01-13", "Iraqi Kurdish rebels", "Iraq",
      "IRQ", "REB"),
     ("Japan protested.", "2026-01-13", "Japan", "Japan", "JPN", None),
+    # the spellings British papers use
+    ("Hizbullah fired rockets.", "2026-01-13", "Hizbullah", "Lebanon", "LBN", "REB"),
     # A demonym the reference table gives only in the singular names the people in the plural.
     ("Kenyans protested in Nairobi.", "2026-01-13", "Kenyans", "Kenya", "KEN", None),
     ("Tongans voted.", "2026-01-13", "Tongans", "Tonga", "TON", None),
