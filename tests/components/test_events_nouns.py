@@ -291,6 +291,14 @@ def test_a_passive_subject_is_the_object_its_verb_patterns_name(coder, text, eve
     assert codes(event.actor) == actors
 
 
+@pytest.mark.parametrize("text", [
+    "US sanctions were lifted on several Turkish citizens.",
+    "The EU's sanctions on Iran were lifted in January.",
+])
+def test_an_event_noun_a_passive_pattern_names_is_no_event_of_its_own(coder, text):
+    assert [e.event for e in events(coder, text)] == ["RETREAT"]
+
+
 def test_a_participle_on_an_event_noun_leaves_the_event_to_the_noun(coder):
     found = coder.code("Talks sponsored by Egypt are expected next week.",
                        date="2020-02-25").events

@@ -129,6 +129,9 @@ SPEAKER_ASKED_TYPES = frozenset({"REQUEST"})
 # the law ("Police said three men were arrested"); a ministry reporting it did it too.
 ENFORCED_TYPES = frozenset({"COERCE"})
 ENFORCING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+# Types of acts that undo what their object names ("sanctions were lifted"): the object is
+# no event of its own; a request rebuffed still was one.
+UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 # Types that ask for an act: its doer is the one asked ("called for intervention *by Russia*").
 ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
@@ -262,10 +265,13 @@ class EventExtractor(Pipe):
         events: list[dict[str, Any]] = []
         verbal: dict[int, dict[str, Any]] = {}
         consumed: set[int] = set()
+        # verb -> the words of its passive subject its pattern names ("sanctions were lifted"):
+        # no events of their own once the verb's event is kept
+        named_subjects: dict[int, tuple[int, ...]] = {}
         for token in doc:
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in NON_PREDICATE_DEPS:
                 continue
-            event = self._verbal_event(token, index, consumed)
+            event = self._verbal_event(token, index, consumed, named_subjects)
             if event is not None:
                 event["sentence"] = sentence_of[token.i]
                 verbal[token.i] = event
@@ -282,6 +288,7 @@ class EventExtractor(Pipe):
                     not self._intent_told(doc[i], event, verbal):
                 events.append(event)
                 kept[i] = event
+                consumed.update(named_subjects.get(i, ()))
                 if event["actor"] and self._obliged(doc[i]):
                     self._unnamed_speaker(doc[i], index)
         for token in doc:
@@ -302,7 +309,8 @@ class EventExtractor(Pipe):
         events.sort(key=lambda e: e["trigger"][0])
         return [e for e in events if e["confidence"] >= self.min_confidence]
 
-    def _verbal_event(self, verb: Token, index: list[int], consumed: set[int]) -> dict | None:
+    def _verbal_event(self, verb: Token, index: list[int], consumed: set[int],
+                      named_subjects: dict[int, tuple[int, ...]]) -> dict | None:
         reporter = _order_reporter(verb)
         if reporter is not None:
             return self._imperative_demand(verb, reporter, index)
@@ -351,8 +359,9 @@ class EventExtractor(Pipe):
             kept = [k for k, i in enumerate(after_tokens) if i not in phrase]
             after, after_tokens = [after[k] for k in kept], [after_tokens[k] for k in kept]
             match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
+        named: tuple[int, ...] = ()  # words of a passive's subject its pattern names
         if match is not None and match.pattern is None:
-            match = self._passive_match(verb, before, after, match)
+            match, named = self._passive_match(verb, before, after, match)
         if match is not None and match.pattern is None:
             match = self._object_relative_match(verb, before, after, match)
         if (match is None or not match.code) and verb.lemma_.lower() in self.wishing and \
@@ -416,6 +425,7 @@ class EventExtractor(Pipe):
                 is_infinitive_complement(c) for c in verb.children):
             return None  # "the paper was forced to issue a correction": a circumstance
         consumed.update(used)
+        named_subjects[verb.i] = named
         if not passive and subj is not None and subj.lemma_.lower() in self.documents and \
                 not mentions_under(subj, index) and self._author(verb) is None:
             # "the pact calls on Japan": a text, no party (document_nouns.tsv); what it calls
@@ -566,31 +576,43 @@ class EventExtractor(Pipe):
         return event
 
     def _passive_match(self, verb: Token, before: list[Word], after: list[Word],
-                       match: Match) -> Match:
+                       match: Match) -> tuple[Match, tuple[int, ...]]:
         """A passive verb's patterns read its subject as the object it is: "the militants
         were hunted by Iraqi police" is "hunted the militants", "fighters held by Kurdish
         forces" is "held fighters". The dictionary's patterns name the object after the
         verb, as the active voice has it; a pattern matched only so codes the verb, with
-        no pattern word in its trigger text."""
+        no pattern word in its trigger text. The subject, when the pattern names it and the
+        act undoes it, is returned beside it: "sanctions were lifted" makes no sanctions of
+        their own."""
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
         if subj is None or not passive or subj.i > verb.i or self._stative(verb):
-            return match
+            return match, ()
         if verb.dep_ in ("relcl", "acl") and subj.i != verb.head.i:
-            return match  # "the man who was held": the antecedent is read by its clause
+            return match, ()  # "the man who was held": the antecedent is read by its clause
         if verb.dep_ == "acl" and _nominal_entry(self.lexicon.nouns, subj) is not None:
-            return match  # "talks sponsored by the UN": the noun names the event
+            return match, ()  # "talks sponsored by the UN": the noun names the event
         tokens = _passive_object_tokens(subj, verb)
         words = [matcher_word(t, direct=t.i == subj.i) for t in tokens]
         found = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, words + after)
         if found is None or found.pattern is None:
-            return match
+            return match, ()
+        head = next(k for k, t in enumerate(tokens) if t.i == subj.i)
         if not found.code:
             # "the report was released": a pattern of no event that names the subject itself
             # voids the verb, as "released the report" does
-            head = next(k for k, t in enumerate(tokens) if t.i == subj.i)
-            return Match("", found.pattern, ()) if head in found.used else match
-        return Match(found.code, found.pattern, ())
+            return (Match("", found.pattern, ()) if head in found.used else match), ()
+        return Match(found.code, found.pattern, ()), \
+            (subj.i,) if head in found.used and self._undone(found.code, subj) else ()
+
+    def _undone(self, code: str, noun: Token) -> bool:
+        """The act coded ``code`` undoes or is the event the noun names ("sanctions were
+        lifted", "sanctions were imposed"), which is then no event of its own."""
+        info, entry = self.ontology.lookup(code), _nominal_entry(self.lexicon.nouns, noun)
+        if info is None or entry is None:
+            return False
+        own = self.ontology.lookup(entry.code)
+        return info.event in UNDOING_TYPES or own is not None and own.event == info.event
 
     def _object_relative_match(self, verb: Token, before: list[Word], after: list[Word],
                                match: Match) -> Match:
