@@ -1399,6 +1399,12 @@ def test_a_scene_phrase_is_reached_only_through_its_preposition(coder, text, exp
     assert [e.event for e in coder.code(text, date="1987-03-04").events][:1] == [expected]
 
 
+def test_a_place_phrase_on_the_verb_is_no_pattern_word(coder):
+    # "refugee" in "inside the refugee camp" is where she was, not refugees using something
+    text = "Inside the refugee camp, the US jihadist was carrying her son."
+    assert coder.code(text, date="2019-03-23").events == []
+
+
 @pytest.mark.parametrize("text", [
     "Investors were awaiting today's release of U.S. Leading indicators for January.",
     "Hilton lawyers contend that Barron Hilton is entitled to buy the stock.",
