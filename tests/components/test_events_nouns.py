@@ -299,6 +299,12 @@ def test_an_event_noun_a_passive_pattern_names_is_no_event_of_its_own(coder, tex
     assert [e.event for e in events(coder, text)] == ["RETREAT"]
 
 
+def test_a_noun_summing_up_a_reported_clause_is_no_object_of_its_verb(coder):
+    text = ("Erdogan declared that the PKK has been defeated, a proposition disputed by many "
+            "experts.")
+    assert "REQUEST" not in [e.event for e in events(coder, text)]
+
+
 def test_a_participle_on_an_event_noun_leaves_the_event_to_the_noun(coder):
     found = coder.code("Talks sponsored by Egypt are expected next week.",
                        date="2020-02-25").events

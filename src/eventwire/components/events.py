@@ -826,8 +826,14 @@ class EventExtractor(Pipe):
         if prep is None:
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "declared that Isis had been defeated, *a proposition* disputed by experts": a noun
+        # after the verb's reported clause sums the clause up; an object comes before it
+        clause_end = min((c.i for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i),
+                         default=len(verb.doc))
         candidates: list[Token] = []
         for child in verb.children:
+            if child.i > clause_end:
+                continue
             if not prep and (child.dep_ in LIGHT_OBJECT_DEPS or passive and child.dep_ ==
                              "nsubjpass"):
                 candidates.append(child)
