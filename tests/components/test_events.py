@@ -296,6 +296,14 @@ def test_coming_to_blows_is_no_visit(coder):
     assert "CONSULT" not in [e.event for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Isis will come back if the underlying conditions are receptive.",
+    "The insurgents in Afrin will eventually come back and bite them.",
+])
+def test_coming_back_is_a_return_no_visit_or_promise(coder, text):
+    assert [e.event for e in coder.code(text, date="2018-12-20").events] == []
+
+
 def test_a_participle_clause_is_not_negated_with_the_act_it_hangs_on(coder):
     events = coder.code("China did not retaliate, choosing instead to impose sanctions on Japan.",
                         date="2026-01-13").events
