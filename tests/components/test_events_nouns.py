@@ -305,6 +305,16 @@ def test_a_noun_summing_up_a_reported_clause_is_no_object_of_its_verb(coder):
     assert "REQUEST" not in [e.event for e in events(coder, text)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syria's war has dashed any meaningful talk of reconciliation.", []),
+    ("Turkey's offensive has ended talk of a deal with the Kurds.", ["ASSAULT"]),
+    # the form with its preposition wins over the lemma with it
+    ("The talks of Russia and Turkey on Syria went well.", ["CONSULT"]),
+])
+def test_talk_of_something_is_speculation_and_talks_are_negotiations(coder, text, expected):
+    assert [e.event for e in events(coder, text)] == expected
+
+
 def test_a_participle_on_an_event_noun_leaves_the_event_to_the_noun(coder):
     found = coder.code("Talks sponsored by Egypt are expected next week.",
                        date="2020-02-25").events
