@@ -2242,6 +2242,11 @@ def test_rendering_is_what_is_rendered(coder):
     ("No one has attacked the embassy.", "ASSAULT"),
     ("No Turkish troops were deployed to Libya.", "MOBILIZE"),
     ("No one who met the leader was allowed to carry a phone.", "CONSULT"),
+    ("It seems ironic that neither Britain nor France have ratified these amendments.",
+     "CONCEDE"),
+    ("Neither Tehran nor Baghdad has given permission for the incursions.", "RETREAT"),
+    # an event noun after "without" did not happen
+    ("He returned to the UK without the permission of the Turkish courts.", "RETREAT"),
 ])
 def test_a_subject_determined_by_no_denies_the_act(coder, text, event_type):
     found = [e for e in events(coder, text) if e.event == event_type]

@@ -314,9 +314,12 @@ class Modality(Pipe):
         if category and _in_question(trigger):  # "will Russia hit back?": asserts nothing
             found.add(category)
         clause = trigger.head
-        if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and \
+        if (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" or
+                trigger.dep_ == "pobj" and trigger.pos_ == "NOUN") and \
                 self.cues.get(("topic_prep", clause.lower_)) == "negation":
-            found.add("negation")  # "made the decision *without* consulting parliament"
+            # "made the decision *without* consulting parliament", "returned *without* the
+            # permission of the courts"
+            found.add("negation")
         if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
             # "renewed fighting is a *possibility*", "a clash was *unlikely*": the predicate
             # says it may happen
@@ -392,7 +395,7 @@ class Modality(Pipe):
                     # him": a subject the determiner denies; a relative pronoun's is its noun's
                     category = next((self.cues.get(("subject_det", d.lower_))
                                      for d in relative_antecedent(child).children
-                                     if d.dep_ == "det"), None)
+                                     if d.dep_ in ("det", "preconj")), None)
                 if child.dep_ == "prep" and category is None:
                     # "will *in no way* allow", "*under no circumstances* will it attack"
                     category = next((self.cues.get(("no_phrase", o.lemma_.lower()))
