@@ -276,6 +276,8 @@ def test_ruling_having_and_turning_refuse_nothing(coder, text):
         # Sending troops deploys them; slapping tariffs and restricting exports sanction;
         # delivering supplies gives aid, and a UN body is political whatever its sector.
         ("The US sent 3,000 troops to Saudi Arabia.", "MOBILIZE", ["USA"], []),
+        ("Russia has sent in aircraft to attack the province.", "MOBILIZE", ["RUS"], []),
+        ("Turkey sent fighter jets to the Greek islands.", "MOBILIZE", ["TUR"], []),
         ("The US slapped tariffs on Chinese steel.", "SANCTION", ["USA"], ["CHN"]),
         ("Japan restricted exports of chemicals to South Korea.", "SANCTION", ["JPN"], ["KOR"]),
         ("The World Health Organization delivered medical supplies to Iran.", "AID", ["UNO"],
