@@ -49,3 +49,15 @@ def test_a_bare_participle_clause_says_what_its_subject_underwent(nlp: Language)
     doc = nlp("The minister resigned, having accused the army of lying.")
     subj, passive = subject(next(t for t in doc if t.text == "accused"))
     assert subj is not None and subj.text == "minister" and not passive
+
+
+def test_an_uncoded_mention_stands_for_the_coded_names_in_apposition(coder) -> None:
+    # "by regime allies Iran and Russia": the allies are the two states
+    found = coder.code("A deal was agreed by regime allies Iran and Russia in July.",
+                       date="2017-09-01").events
+    agree = next(e for e in found if e.event == "AGREE")
+    assert sorted(a.code for a in agree.actor) == ["IRN", "RUS"]
+    # "the acting defence secretary, Patrick Shanahan": the secretary is the named minister
+    found = coder.code("The acting defence secretary, Patrick Shanahan, had briefed Donald "
+                       "Trump.", date="2019-02-22").events
+    assert [a.code for e in found for a in e.actor] == ["USA"]

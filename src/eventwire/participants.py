@@ -103,7 +103,7 @@ def conjuncts(token: Token) -> list[Token]:
 def _closest_mentions(head: Token, index: list[int], depth: int,
                       preps: frozenset[str]) -> list[int]:
     if index[head.i] >= 0:
-        return _with_coordinated_modifiers(head, index)
+        return _named_by_apposition(head, index) or _with_coordinated_modifiers(head, index)
     frontier = [head]
     for _ in range(depth):
         next_frontier = []
@@ -118,6 +118,17 @@ def _closest_mentions(head: Token, index: list[int], depth: int,
             return hits
         frontier = next_frontier
     return []
+
+
+def _named_by_apposition(head: Token, index: list[int]) -> list[int]:
+    """The coded mentions in apposition to an uncoded one: "by regime allies *Iran and
+    Russia*" names the allies."""
+    mentions = head.doc._.ew_mentions
+    if mentions[index[head.i]]["code"]:
+        return []
+    return [index[c.i] for c in head.children
+            if c.dep_ == "appos" and index[c.i] >= 0 and index[c.i] != index[head.i]
+            and mentions[index[c.i]]["code"]]
 
 
 def _with_coordinated_modifiers(head: Token, index: list[int]) -> list[int]:
