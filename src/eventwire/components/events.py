@@ -1730,12 +1730,14 @@ def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent 
     modifier = f"{modifiers[-1]} {lemma}" if modifiers and noun.i > 0 and \
         noun.doc[noun.i - 1].lower_ == modifiers[-1] else None
     # "strikes against a wage *freeze*": a grievance, no target (grievance_nouns.txt)
-    prep = next((f"{lemma} {c.lower_}" for c in noun.rights if c.dep_ == "prep" and not any(
+    prep = next((c.lower_ for c in noun.rights if c.dep_ == "prep" and not any(
         o.dep_ == "pobj" and o.lemma_.lower() in word_list("grievance_nouns.txt")
-        for o in c.children)), None) or \
-        next((f"{lemma} {m.lower_}" for m in _clause_marks(noun)), None)
-    keys = (f"{compound} {lemma}" if compound else None, two, modifier, prep, noun.lower_,
-            lemma)
+        for o in c.children)), None) or next((m.lower_ for m in _clause_marks(noun)), None)
+    # the form before the lemma, with its preposition and alone ("talks of" are
+    # negotiations, "talk of" is speculation)
+    keys = (f"{compound} {lemma}" if compound else None, two, modifier,
+            f"{noun.lower_} {prep}" if prep else None, f"{lemma} {prep}" if prep else None,
+            noun.lower_, lemma)
     for key in filter(None, keys):
         if key in nouns:
             return nouns[key]
