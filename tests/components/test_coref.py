@@ -297,3 +297,22 @@ def test_a_settlement_named_is_no_person_a_pronoun_can_stand_for(nlp, text):
     doc = nlp(text)
     places = ("Kafr Musailha", "Tal Abyad")
     assert not [m for m in doc._.ew_mentions if m["text"] in places or m.get("name") in places]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # "the group" stands for the one armed group named just before it
+    ("Isis lost much land last year. The group overran Mosul in June 2014.", ["IMG"]),
+    ("Hezbollah fighters crossed the border. The group attacked an Israeli post.", ["LBN"]),
+    # two groups named before it: no telling which
+    ("Isis and Hezbollah lost fighters. The group attacked an Israeli post.", []),
+])
+def test_the_group_is_the_armed_group_named_before(coder, text, actors):
+    assault = next(e for e in coder.code(text, date="2018-04-13").events
+                   if e.event == "ASSAULT")
+    assert [a.code for a in assault.actor if a.code] == actors
+
+
+def test_the_appeal_of_a_group_is_its_pull_not_a_request(coder):
+    found = coder.code("Isis lost much land. But this is to misunderstand the appeal of the "
+                       "group in London.", date="2018-04-13").events
+    assert "REQUEST" not in [e.event for e in found]

@@ -292,7 +292,8 @@ class Coreference(Pipe):
                 continue
             mention = _referring(
                 found[0], (start, end), (span.start_char, span.end_char), span.text,
-                {"m": "pronoun", "f": "pronoun", "1": "country"}.get(number, "group"),
+                found[0]["kind"] if number == "1" else
+                {"m": "pronoun", "f": "pronoun"}.get(number, "group"),
                 round(0.7 * min(m["confidence"] for m in found), 2))
             if mention["kind"] == "group":
                 mention["members"] = [_entity(m) for m in found]
@@ -414,7 +415,7 @@ class Coreference(Pipe):
         lies in the same or the previous sentence (a group named there wins over
         people named after it)."""
         kinds = {"person": ("person", "pronoun"), "country": ("country",),
-                 "any": ("person", "pronoun", "country", "group")}[refers_to]
+                 "any": ("person", "pronoun", "country", "group")}.get(refers_to, ("org",))
         if number in ("m", "f"):
             for m in reversed(earlier):
                 if _kind(m, individuals) in kinds and self._gender(m["name"]) in (number, None):
@@ -422,9 +423,9 @@ class Coreference(Pipe):
             return []
         count = int(number)
         if count == 1:
-            # "the country": only when one country was named just before
-            countries = [m for m in earlier if m["kind"] == "country"]
-            return countries[-1:] if len({m["code"] for m in countries}) == 1 else []
+            # "the country", "the group": only when one such party was named just before
+            parties = [m for m in earlier if _one_of(m, refers_to)]
+            return parties[-1:] if len({m["code"] for m in parties}) == 1 else []
         group = None
         for m in reversed(earlier):
             if m["kind"] == "group" and refers_to != "person":
@@ -450,6 +451,16 @@ class Coreference(Pipe):
         people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
         genders = {p.gender for p in people if p and p.name == name}
         return genders.pop() if len(genders) == 1 else None
+
+
+def _one_of(m: Mention, refers_to: str) -> bool:
+    """The mention is a party of the kind a singular cue names: a country, or an
+    organisation (or a coded agent: "Hezbollah fighters") of one of the sectors after
+    "org:" (coref_cues.csv)."""
+    kind, _, sectors = refers_to.partition(":")
+    if kind == "org" and m["kind"] == "agent" and m["code"]:
+        kind = "agent"
+    return m["kind"] == kind and (not sectors or m["sector"] in sectors.split("|"))
 
 
 def _kind(m: Mention, individuals: set[int]) -> str:
