@@ -450,7 +450,9 @@ def test_a_state_protests_by_a_note_its_people_in_the_street(top_roles, text, ev
     ("The Tennessee Republican has clashed repeatedly with Trump.", "ACCUSE"),
     ("Trump attacked Pelosi over the impeachment.", "ACCUSE"),
     ("Senator Bob Corker clashed with the president over trade.", "ACCUSE"),
+    ("Erdoğan and Putin clashed in public over the feasibility of a ceasefire.", "ACCUSE"),
     ("Turkish troops clashed with Kurdish fighters.", "ASSAULT"),
+    ("Turkish and Russian troops clashed near Idlib.", "ASSAULT"),
     ("The president attacked the village of Kafr Musailha.", "ASSAULT"),
     ("A gunman attacked a woman in Paris.", "ASSAULT"),
     ("Internally, the regime has crushed any potent or legitimate opposition.", "ASSAULT"),
@@ -466,6 +468,16 @@ def test_politicians_who_clash_with_one_another_dispute(top_roles, text, event_t
 ])
 def test_a_crowd_protesting_a_decision_demonstrates(top_roles, text, event_type):
     assert top_roles(text)[0] == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "The launch of the ground campaign by the Turkish military came on the second day of "
+    "the offensive.",
+    "Far more money is coming to the U.S., Trump said.",
+])
+def test_a_thing_that_comes_or_happens_does_nothing(coder, text):
+    found = coder.code(text, date="2018-01-21").events
+    assert not [e for e in found if e.event_text.startswith(("came", "coming"))], found
 
 
 @pytest.mark.parametrize("text", [

@@ -43,7 +43,7 @@ from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
-from eventwire.kb.patterns import Match, NominalEvent, VerbLexicon, Word, load_lexicon
+from eventwire.kb.patterns import Match, NominalEvent, Pattern, VerbLexicon, Word, load_lexicon
 from eventwire.kb.relevance import load_policy
 from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.participants import (
@@ -424,6 +424,13 @@ class EventExtractor(Pipe):
         if passive and by is None and verb.lemma_.lower() in self.circumstance and any(
                 is_infinitive_complement(c) for c in verb.children):
             return None  # "the paper was forced to issue a correction": a circumstance
+        if not passive and subj is not None and subj.head.i == verb.i and \
+                _occurrence_preps(subj) is not None and not _names_party(subj, index) and \
+                _nominal_entry(self.lexicon.nouns, subj) is None and \
+                not _names_word(match.pattern, subj):
+            # "the launch of the campaign came on Sunday", "money coming to the US": a thing
+            # that happens or comes does nothing ("war erupted" is the war, the pattern's)
+            return None
         consumed.update(used)
         named_subjects[verb.i] = named
         if not passive and subj is not None and subj.lemma_.lower() in self.documents and \
@@ -1240,12 +1247,15 @@ def official_senses() -> dict[str, tuple[str, str]]:
 
 def _doers_of_kind(doc: Doc, kind: str, actors: list[Mention], recipients: list[Mention]) -> bool:
     """Every actor is a state or a government body (``state``), or there are parties on
-    both sides and each is one political figure (``politicians``: "the president attacked
-    the village" names no recipient and stays an attack)."""
+    both sides, or two together ("Erdoğan and Putin clashed"), and each is one political
+    figure (``politicians``: "the president attacked the village" names no recipient and
+    stays an attack)."""
     if kind == "state":
         return all(_official_doer(doc, m) for m in actors)
-    return bool(recipients) and all(_politician(doc, m) for m in actors + recipients) and any(
-        m["sector"] in POLITICAL_SECTORS for m in actors + recipients)
+    parties = actors + recipients
+    return (bool(recipients) or len(actors) > 1) and \
+        all(_politician(doc, m) for m in parties) and \
+        any(m["sector"] in POLITICAL_SECTORS for m in parties)
 
 
 def _politician(doc: Doc, mention: Mention) -> bool:
@@ -1768,7 +1778,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         # "the militants' defeat", "his arrest": without an "of" target, the owner undergoes
         noun.lemma_.lower() in word_list("undergoing_possessors.txt") and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
-    for child in (*noun.children, *_occurrence_preps(noun)):
+    for child in (*noun.children, *(_occurrence_preps(noun) or ())):
         # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
         dep = "poss" if child.lower_ == "whose" else child.dep_
         if entry.roles == "visit" and dep == "compound" and index[child.i] >= 0 \
@@ -1849,16 +1859,24 @@ def _hyphen_modifier(noun: Token) -> bool:
         noun.nbor(1).text == "-" and noun.head.i > noun.i
 
 
-def _occurrence_preps(noun: Token) -> list[Token]:
+def _names_word(pattern: Pattern | None, word: Token) -> bool:
+    """A slot of the pattern before its verb names this very word ("*war* erupted")."""
+    return pattern is not None and any(
+        alternative in ((word.lower_,), (word.lemma_.lower(),))
+        for slot in pattern.pre for alternative in slot)
+
+
+def _occurrence_preps(noun: Token) -> list[Token] | None:
     """The prepositions of a verb that only says the noun happened: "clashes erupted *between
-    Armenian and Azerbaijani forces*" names the clashes' parties (cues.tsv, occurrence)."""
+    Armenian and Azerbaijani forces*" names the clashes' parties (cues.tsv, occurrence);
+    None when the noun's verb is no such verb."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
-        return []
+        return None
     lemma = verb.lemma_.lower()
     phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
     if phrases.isdisjoint(occurrence_phrases()):
-        return []
+        return None
     return [c for c in verb.children if c.dep_ == "prep"]
 
 
