@@ -1845,6 +1845,14 @@ def test_a_circumstance_coerces_supports_or_asks_nothing(coder, text):
             if e.event in ("COERCE", "SUPPORT", "REQUEST")] == []
 
 
+def test_a_thing_that_combines_things_merges_nothing(coder):
+    text = ("Work on the contract, which combines purchases for the U.S. Navy and Spain, is "
+            "expected to be completed in July.")
+    assert [e.event for e in events(coder, text) if e.event == "COOPERATE"] == []
+    found = events(coder, "Egypt and Syria combined their armies in 1958.")
+    assert [e.event for e in found] == ["COOPERATE"]
+
+
 def test_a_party_still_forces(coder):
     found = events(coder, "Russia forced Ukraine to withdraw its troops.")
     assert [(e.event, codes(e.actor)) for e in found][:1] == [("COERCE", ["RUS"])]
