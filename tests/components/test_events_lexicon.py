@@ -1485,3 +1485,11 @@ def test_granting_a_share_of_requests_for_access_lets_others_in(top_event):
     event = top_event("Damascus granted the UN just over a quarter of its requests for access "
                       "to opposition areas in 2017.")
     assert (event.event, event.mode) == ("RETREAT", ["access"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Assad has occupied the presidency since 2000.", []),
+    ("Rebels occupied a military post near Idlib.", ["ASSAULT"]),
+])
+def test_an_office_occupied_is_held_not_seized(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-04-13").events] == expected
