@@ -2750,3 +2750,18 @@ def test_a_clause_hung_on_a_negated_one_with_no_conjunction_is_not_negated(coder
     assert "negation" not in fight.mode
     both = events(coder, "Turkey did not attack or shell the town.")
     assert [e.mode.count("negation") for e in both] == [1, 1]
+
+
+@pytest.mark.parametrize(("text", "event_type", "negated"), [
+    # a gerund a verb of stopping governs is no longer done
+    ("All Russian airlines stopped flying to China from Jan. 31.", "CONSULT", True),
+    ("When Iran and the US ceased arming the rebels in March 1975, Talabani fled.", "AID",
+     True),
+    # what it stops as an object took place
+    ("On one occasion, police stopped their protest, concerned it would escalate.",
+     "PROTEST", False),
+])
+def test_an_act_stopped_is_no_longer_done(coder, text, event_type, negated):
+    found = [e for e in coder.code(text, date="2020-02-25").events if e.event == event_type]
+    # a negated act may also be left out (a visit not made is no event)
+    assert (negated or found) and all(("negation" in e.mode) == negated for e in found), found

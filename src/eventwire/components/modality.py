@@ -436,6 +436,10 @@ class Modality(Pipe):
                     c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
                     for c in token.children):
                 found.add("negation")  # "the army has yet to attack the town": not done
+            if step > 0 and came_from.tag_ == "VBG" and came_from.dep_ == "xcomp" and \
+                    token.pos_ == "VERB" and \
+                    self.cues.get(("stopped", token.lemma_.lower())) == "negation":
+                found.add("negation")  # "stopped flying to China": no longer done
             if step > 0 and governed and came_from.dep_ != "conj" and not (
                     came_from.dep_ == "acomp" and token.lemma_ == "be") and \
                     not (self._scene(came_from) and token.pos_ in ("VERB", "AUX") and
