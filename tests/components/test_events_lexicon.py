@@ -1493,3 +1493,13 @@ def test_granting_a_share_of_requests_for_access_lets_others_in(top_event):
 ])
 def test_an_office_occupied_is_held_not_seized(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-04-13").events] == expected
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # cooperating with a party is doing things together; siding with one is backing it
+    ("Iran is cooperating with the IAEA.", "COOPERATE"),
+    ("Ankara found that by cooperating with the US it could contain the Kurds.", "COOPERATE"),
+    ("Trump instantly sided with the Turkish president.", "SUPPORT"),
+])
+def test_cooperating_with_is_material_and_siding_with_verbal(top_roles, text, event_type):
+    assert top_roles(text)[0] == event_type
