@@ -48,6 +48,8 @@ def mention(code, kind="country"):
         ("Police in Paris detained forty students.", "detained", PARIS),
         # a qualifier before a name the gazetteer lacks as a whole is left out
         ("Protesters gathered in Central Paris on Monday.", "gathered", PARIS),
+        # "amid" carries the scene of what happened in it
+        ("Dozens of people were injured amid clashes in Paris.", "injured", PARIS),
     ],
 )
 def test_event_place(nlp, text, trigger, geonameid):
