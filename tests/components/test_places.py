@@ -7,8 +7,8 @@ import pytest
 from eventwire.coder import Coder
 from eventwire.kb.gazetteer import load_gazetteer
 
-NARA, BEIJING, GYEONGJU, JAPAN, PARIS, WASHINGTON, NARA_MALI = (
-    1855612, 1816670, 1841603, 1861060, 2988507, 4140963, 2453079)
+NARA, BEIJING, GYEONGJU, JAPAN, PARIS, WASHINGTON, NARA_MALI, ITALY = (
+    1855612, 1816670, 1841603, 1861060, 2988507, 4140963, 2453079, 3175395)
 
 
 def located(nlp, text, trigger, mentions=(), modes=()):
@@ -50,6 +50,8 @@ def mention(code, kind="country"):
         ("Protesters gathered in Central Paris on Monday.", "gathered", PARIS),
         # "amid" carries the scene of what happened in it
         ("Dozens of people were injured amid clashes in Paris.", "injured", PARIS),
+        # so does "under": "put under investigation in Italy"
+        ("A US national has been put under investigation in Italy.", "put", ITALY),
     ],
 )
 def test_event_place(nlp, text, trigger, geonameid):
