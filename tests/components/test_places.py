@@ -51,7 +51,8 @@ def mention(code, kind="country"):
         # "amid" carries the scene of what happened in it
         ("Dozens of people were injured amid clashes in Paris.", "injured", PARIS),
         # so does "under": "put under investigation in Italy"
-        ("A US national has been put under investigation in Italy.", "put", ITALY),
+        ("A US national has been put under investigation in Italy for her possible role in "
+         "rioting.", "put", ITALY),
     ],
 )
 def test_event_place(nlp, text, trigger, geonameid):
