@@ -1853,6 +1853,15 @@ def test_a_thing_that_combines_things_merges_nothing(coder):
     assert [e.event for e in found] == ["COOPERATE"]
 
 
+@pytest.mark.parametrize("text", [
+    "EU states were torn apart by disagreements over how to manage the refugee influxes.",
+    "There is little reason to believe Syria will break that pattern.",
+    "The British authorities have only actually bothered to speak to one British woman.",
+])
+def test_splits_habits_and_troubles_taken_are_no_acts(coder, text):
+    assert events(coder, text) == []
+
+
 def test_a_party_still_forces(coder):
     found = events(coder, "Russia forced Ukraine to withdraw its troops.")
     assert [(e.event, codes(e.actor)) for e in found][:1] == [("COERCE", ["RUS"])]
