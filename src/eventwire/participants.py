@@ -157,8 +157,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """
     own = verb
     undergone = _bare_participle_clause(verb)
-    if _causative_participle(verb):
-        # "Begum had her citizenship revoked": the participle's subject is what was done to
+    if _causative_participle(verb) or absolute_participle(verb) and any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children) and not stative_participle(verb):
+        # "Begum had her citizenship revoked", "with Islamic State crushed": the
+        # participle's subject is what was done to
         return next(c for c in verb.children if c.dep_ in SUBJECT_DEPS), True
     for _ in range(6):
         # Two subjects are a misparse of two clauses ("if the Turks attack, then the Kurds
@@ -238,6 +240,25 @@ def _causative_participle(verb: Token) -> bool:
     # Syria" are misparses of two clauses)
     return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == having.i + 1
                and c.right_edge.i + 1 == verb.i for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _stative_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((r["verb"], r["prep"]) for r in read_tsv("events", "stative_participles.tsv"))
+
+
+def stative_participle(verb: Token) -> bool:
+    """A participle naming its subject's state (stative_participles.tsv): "were *involved
+    in* the fighting", "is *committed to* a ceasefire", "*opposed to* it"."""
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ == "prep" and (lemma, c.lower_) in _stative_pairs() for c in verb.children)
+
+
+def absolute_participle(verb: Token) -> bool:
+    """"*With Islamic State crushed*, the powers will meet": a participle clause opened by
+    "with" tells a state reached, whose subject underwent it."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
 
 
 def _bare_participle_clause(verb: Token) -> bool:

@@ -2774,3 +2774,23 @@ def test_an_act_stopped_is_no_longer_done(coder, text, event_type, negated):
     found = [e for e in coder.code(text, date="2020-02-25").events if e.event == event_type]
     # a negated act may also be left out (a visit not made is no event)
     assert (negated or found) and all(("negation" in e.mode) == negated for e in found), found
+
+
+def test_a_state_reached_with_a_participle_was_undergone_not_threatened(coder):
+    # "with Islamic State crushed": a state reached, its subject the one crushed, and no
+    # future of the clause it sets the scene for
+    found = coder.code("With Islamic State crushed, the three powers will meet in Sochi.",
+                       date="2017-11-22").events
+    crushed = next(e for e in found if e.event_text == "crushed")
+    assert crushed.event == "ASSAULT" and "future" not in crushed.mode
+    assert [r.code for r in crushed.recipient] == ["IMG"] and crushed.event_loc is None
+    # a participle of the subject's state keeps its subject acting
+    found = coder.code("The proposal had little chance, with West Germany as strongly opposed "
+                       "to it as Britain.", date="1987-03-20").events
+    assert [a.code for e in found for a in e.actor] == ["DEU"]
+
+
+def test_a_withdrawal_compared_to_is_no_decision_announced(coder):
+    found = coder.code("Graham compared the move to Barack Obama's withdrawal from Iraq.",
+                       date="2019-01-16").events
+    assert [(e.event, e.mode) for e in found] == [("RETREAT", [])]

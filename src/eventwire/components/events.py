@@ -67,6 +67,7 @@ from eventwire.participants import (
     prep_objects,
     reporting_subject,
     reporting_verbs,
+    stative_participle,
     subject,
     wished_clause,
 )
@@ -233,8 +234,6 @@ class EventExtractor(Pipe):
         self.statement = frozenset(r["verb"] for r in read_tsv("events", "statement_verbs.tsv"))
         self.statement_nouns = frozenset(
             r["noun"] for r in read_tsv("events", "statement_nouns.tsv"))
-        self.stative = frozenset((r["verb"], r["prep"]) for r in
-                                 read_tsv("events", "stative_participles.tsv"))
         self.undergone_alone = frozenset(r["type"] for r in
                                          read_tsv("events", "undergone_types.tsv"))
         self.noun_idioms = {r["noun"]: (_alternatives(r["modifiers"]), _alternatives(r["objects"]))
@@ -414,7 +413,7 @@ class EventExtractor(Pipe):
         # "Turkey announced plans to launch an offensive": the plan's holder launches it
         subj = self._intender(verb) or subj
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-        if passive and self._stative(verb):
+        if passive and stative_participle(verb):
             passive = False  # "rebels were involved in the fighting": a state, they fought
         by = agent(verb) if passive else None
         if verb.lemma_.lower() in self.party_subject and (
@@ -593,7 +592,7 @@ class EventExtractor(Pipe):
         their own."""
         subj, passive = subject(verb)
         passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-        if subj is None or not passive or subj.i > verb.i or self._stative(verb):
+        if subj is None or not passive or subj.i > verb.i or stative_participle(verb):
             return match, ()
         if verb.dep_ in ("relcl", "acl") and subj.i != verb.head.i:
             return match, ()  # "the man who was held": the antecedent is read by its clause
@@ -681,12 +680,6 @@ class EventExtractor(Pipe):
                                          subj.lower_ in ("he", "she", "it"))
         return not (clause.tag_ == "VB" or clause.tag_ == "VBP" and (
             singular or verb.tag_ == "VBD"))
-
-    def _stative(self, verb: Token) -> bool:
-        """A participle naming its subject's state (stative_participles.tsv): "were
-        *involved in* the fighting", "is *committed to* a ceasefire"."""
-        lemma = verb.lemma_.lower()
-        return any(c.dep_ == "prep" and (lemma, c.lower_) in self.stative for c in verb.children)
 
     def _intent_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in self.intents

@@ -24,6 +24,7 @@ from eventwire.kb.ontology import load_ontology
 from eventwire.kb.patterns import inflected_stems, load_lexicon
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
+    absolute_participle,
     agent,
     clause_verb,
     document_nouns,
@@ -455,6 +456,8 @@ class Modality(Pipe):
                     category = None  # "failed to persuade Russia": Russia was asked
                 if means_verb(came_from) is not None:
                     category = None  # "seized the *opportunity* to attack": it attacked
+                if category == "decided" and came_from.dep_ == "prep" and came_from.lower_ == "to":
+                    category = None  # "compared the move *to* Obama's withdrawal": no decision
                 if category == "ability":
                     # "Turkey will be able to attack": a capacity, no act; "was able to seize
                     # the town" seized it
@@ -961,7 +964,8 @@ def _described(token: Token) -> bool:
     clause with its own subject or auxiliary the parser hung on a noun ("denied claims that
     the militia *had shelled* the village") is what the noun says, no description."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children) or \
+        absolute_participle(token)  # "*with Isis crushed*, they will meet": a state reached
 
 
 def _told_relative(verb: Token) -> bool:

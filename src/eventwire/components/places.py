@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extensions import register
 from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, load_gazetteer
 from eventwire.kb.tables import read_tsv
+from eventwire.participants import absolute_participle
 
 # Relations through which an event without a place of its own takes its governor's.
 # Reported speech (ccomp) and relative clauses are other settings: not climbed.
@@ -137,6 +138,8 @@ class EventPlaces(Pipe):
                 break
             if token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children):
                 break  # a conjoined clause with its own subject is its own setting
+            if absolute_participle(token):
+                break  # "with Isis crushed, they will meet in Sochi": a state, set elsewhere
             token = token.head
         return []
 
