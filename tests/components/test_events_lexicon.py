@@ -1503,3 +1503,11 @@ def test_an_office_occupied_is_held_not_seized(coder, text, expected):
 ])
 def test_cooperating_with_is_material_and_siding_with_verbal(top_roles, text, event_type):
     assert top_roles(text)[0] == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "They use suicide bombers in their counterattacks and tunnels.",
+    "Isis used car bombs against the advancing troops.",
+])
+def test_using_suicide_bombers_or_car_bombs_is_bombing(coder, text):
+    assert [e.event for e in coder.code(text, date="2017-10-01").events] == ["ASSAULT"]
