@@ -1511,3 +1511,12 @@ def test_cooperating_with_is_material_and_siding_with_verbal(top_roles, text, ev
 ])
 def test_using_suicide_bombers_or_car_bombs_is_bombing(coder, text):
     assert [e.event for e in coder.code(text, date="2017-10-01").events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Canada flew back 185 citizens from Wuhan on Feb. 11.", "CAN"),
+    ("Singapore brought back 174 citizens from Wuhan.", "SGP"),
+])
+def test_flying_citizens_home_evacuates_them(coder, text, actor):
+    found = coder.code(text, date="2020-02-25").events
+    assert [(e.event, [a.code for a in e.actor]) for e in found] == [("AID", [actor])]
