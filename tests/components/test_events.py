@@ -2794,3 +2794,15 @@ def test_a_withdrawal_compared_to_is_no_decision_announced(coder):
     found = coder.code("Graham compared the move to Barack Obama's withdrawal from Iraq.",
                        date="2019-01-16").events
     assert [(e.event, e.mode) for e in found] == [("RETREAT", [])]
+
+
+@pytest.mark.parametrize(("text", "event_type", "future"), [
+    # an act a party faces may still come; criticism or pressure faced is undergone now
+    ("The autonomous Kurdish region of Rojava, which includes Kobane, faces invasion.",
+     "ASSAULT", True),
+    ("The minister faces criticism from the opposition.", "ACCUSE", False),
+])
+def test_an_invasion_faced_is_still_to_come(coder, text, event_type, future):
+    found = [e for e in coder.code(text, date="2019-02-01").events if e.event == event_type]
+    # an act still to come may also be left out (no one threatens it)
+    assert (future or found) and all(("future" in e.mode) == future for e in found), found

@@ -303,6 +303,10 @@ class Modality(Pipe):
         found: set[str] = set()
         if _misparsed_condition(trigger):
             found.add("condition")  # "if the Turks attack, then ...": a verb read as a noun
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and \
+                self.cues.get(("facing", trigger.head.lemma_.lower())) and \
+                self.cues.get(("faced", trigger.lemma_.lower())) == "future":
+            found.add("future")  # "Rojava faces invasion", "faces extradition": still to come
         if trigger.pos_ == "NOUN" and (self._crime_named(trigger) or self._law_named(trigger)):
             found.add("alleged")  # "on trial for sexual assault": an offence named, no act
         if trigger.pos_ == "NOUN" and self._case_of(trigger) or \
