@@ -1520,3 +1520,11 @@ def test_using_suicide_bombers_or_car_bombs_is_bombing(coder, text):
 def test_flying_citizens_home_evacuates_them(coder, text, actor):
     found = coder.code(text, date="2020-02-25").events
     assert [(e.event, [a.code for a in e.actor]) for e in found] == [("AID", [actor])]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump effectively gave Erdoğan a green light to invade.",
+    "Moscow gave Ankara the go-ahead for the operation.",
+])
+def test_a_green_light_given_approves(top_roles, text):
+    assert top_roles(text)[0] == "SUPPORT"
