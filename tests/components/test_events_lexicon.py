@@ -1528,3 +1528,11 @@ def test_flying_citizens_home_evacuates_them(coder, text, actor):
 ])
 def test_a_green_light_given_approves(top_roles, text):
     assert top_roles(text)[0] == "SUPPORT"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It is Turkey and Myanmar that contend for the title of the worst persecutors.", []),
+    ("The opposition argued for a ceasefire in Syria.", ["REQUEST"]),
+])
+def test_contending_for_something_competes_and_arguing_for_it_demands(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-05-01").events] == expected
