@@ -1536,3 +1536,13 @@ def test_a_green_light_given_approves(top_roles, text):
 ])
 def test_contending_for_something_competes_and_arguing_for_it_demands(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-05-01").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # military protection is given to a party; a place or an accord defended is no aid
+    ("Afrin is defended by the same YPG units who defended Kobane.", []),
+    ("Reagan strongly defended the clandestine arms operation.", []),
+    ("Russian troops defended the Syrian army against the rebels.", ["AID"]),
+])
+def test_protection_is_given_to_a_party(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-02-23").events] == expected

@@ -133,6 +133,9 @@ ENFORCING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 # Types of acts that undo what their object names ("sanctions were lifted"): the object is
 # no event of its own; a request rebuffed still was one.
 UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE"})
+# Military protection given (CAMEO 074, AID): only to a party ("defended the Kurds"); a place
+# defended is ground held ("the YPG defended Kobane").
+PROTECTION_CAMEO = "074"
 # Types that ask for an act: its doer is the one asked ("called for intervention *by Russia*").
 ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
@@ -430,6 +433,10 @@ class EventExtractor(Pipe):
             # "the launch of the campaign came on Sunday", "money coming to the US": a thing
             # that happens or comes does nothing ("war erupted" is the war, the pattern's)
             return None
+        if info.code.startswith(PROTECTION_CAMEO) and light is None and not any(
+                mentions_under(held, index) or _personal(held) for held in
+                ([subj] if passive and subj is not None else objects(verb))):
+            return None  # "the YPG defended Kobane": ground held, no one protected
         consumed.update(used)
         named_subjects[verb.i] = named
         if not passive and subj is not None and subj.lemma_.lower() in self.documents and \
