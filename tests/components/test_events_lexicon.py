@@ -1546,3 +1546,11 @@ def test_contending_for_something_competes_and_arguing_for_it_demands(coder, tex
 ])
 def test_protection_is_given_to_a_party(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-02-23").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lebanon is intent on preventing the Syrian refugees settling permanently.", []),
+    ("Egypt and Israel settled their dispute.", ["AGREE"]),
+])
+def test_settling_somewhere_is_moving_in(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2019-03-14").events] == expected
