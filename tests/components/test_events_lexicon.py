@@ -1554,3 +1554,8 @@ def test_protection_is_given_to_a_party(coder, text, expected):
 ])
 def test_settling_somewhere_is_moving_in(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2019-03-14").events] == expected
+
+
+def test_a_statue_torn_down_is_no_assassination(coder):
+    found = coder.code("Protesters tore down a statue of the president.", date="2026-01-13").events
+    assert "ASSAULT" not in [e.event for e in found]
