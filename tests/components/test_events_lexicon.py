@@ -1559,3 +1559,11 @@ def test_settling_somewhere_is_moving_in(coder, text, expected):
 def test_a_statue_torn_down_is_no_assassination(coder):
     found = coder.code("Protesters tore down a statue of the president.", date="2026-01-13").events
     assert "ASSAULT" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Protesters occupied the office of the governor.", "PROTEST"),
+    ("Turkish troops occupied the town.", "ASSAULT"),
+])
+def test_protesters_occupy_in_protest_and_troops_by_force(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2026-01-13").events] == [expected]
