@@ -1567,3 +1567,11 @@ def test_a_statue_torn_down_is_no_assassination(coder):
 ])
 def test_protesters_occupy_in_protest_and_troops_by_force(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2026-01-13").events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It damages the western alliance to the advantage of Russia.", []),
+    ("Russian jets damaged a hospital in Idlib.", ["ASSAULT"]),
+])
+def test_damage_to_a_relationship_is_no_violence(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-05-09").events] == expected
