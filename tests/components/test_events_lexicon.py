@@ -1575,3 +1575,13 @@ def test_protesters_occupy_in_protest_and_troops_by_force(coder, text, expected)
 ])
 def test_damage_to_a_relationship_is_no_violence(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-05-09").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UK foreign secretary, Jeremy Hunt, will leave the Warsaw summit early, pleading "
+     "Brexit Commons business, while France is sending a civil servant.", False),
+    ("The rebels pleaded for help from Turkey.", True),
+])
+def test_pleading_business_is_an_excuse_and_pleading_for_help_an_appeal(coder, text, expected):
+    found = coder.code(text, date="2019-02-12").events
+    assert ("REQUEST" in [e.event for e in found]) == expected
