@@ -414,18 +414,18 @@ class Coreference(Pipe):
         """Antecedents of a pronoun or nominal; ``recent(m)`` tells whether a mention
         lies in the same or the previous sentence (a group named there wins over
         people named after it)."""
+        if number == "1":
+            # "the country", "the group": only when one such party was named just before
+            parties = [m for m in earlier if _one_of(m, refers_to)]
+            return parties[-1:] if len({m["code"] for m in parties}) == 1 else []
         kinds = {"person": ("person", "pronoun"), "country": ("country",),
-                 "any": ("person", "pronoun", "country", "group")}.get(refers_to, ("org",))
+                 "any": ("person", "pronoun", "country", "group")}[refers_to]
         if number in ("m", "f"):
             for m in reversed(earlier):
                 if _kind(m, individuals) in kinds and self._gender(m["name"]) in (number, None):
                     return [m]
             return []
         count = int(number)
-        if count == 1:
-            # "the country", "the group": only when one such party was named just before
-            parties = [m for m in earlier if _one_of(m, refers_to)]
-            return parties[-1:] if len({m["code"] for m in parties}) == 1 else []
         group = None
         for m in reversed(earlier):
             if m["kind"] == "group" and refers_to != "person":

@@ -427,7 +427,7 @@ class EventExtractor(Pipe):
                 is_infinitive_complement(c) for c in verb.children):
             return None  # "the paper was forced to issue a correction": a circumstance
         if not passive and subj is not None and subj.head.i == verb.i and \
-                _occurrence_preps(subj) is not None and not _names_party(subj, index) and \
+                _told_to_occur(subj) and not _names_party(subj, index) and \
                 _nominal_entry(self.lexicon.nouns, subj) is None and \
                 not _names_word(match.pattern, subj):
             # "the launch of the campaign came on Sunday", "money coming to the US": a thing
@@ -1778,7 +1778,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         # "the militants' defeat", "his arrest": without an "of" target, the owner undergoes
         noun.lemma_.lower() in word_list("undergoing_possessors.txt") and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
-    for child in (*noun.children, *(_occurrence_preps(noun) or ())):
+    for child in (*noun.children, *_occurrence_preps(noun)):
         # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
         dep = "poss" if child.lower_ == "whose" else child.dep_
         if entry.roles == "visit" and dep == "compound" and index[child.i] >= 0 \
@@ -1866,18 +1866,23 @@ def _names_word(pattern: Pattern | None, word: Token) -> bool:
         for slot in pattern.pre for alternative in slot)
 
 
-def _occurrence_preps(noun: Token) -> list[Token] | None:
-    """The prepositions of a verb that only says the noun happened: "clashes erupted *between
-    Armenian and Azerbaijani forces*" names the clashes' parties (cues.tsv, occurrence);
-    None when the noun's verb is no such verb."""
+def _told_to_occur(noun: Token) -> bool:
+    """The noun is the subject of a verb that only says it happened or came ("clashes
+    erupted", "the launch came on Sunday"; cues.tsv, occurrence)."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
-        return None
+        return False
     lemma = verb.lemma_.lower()
     phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
-    if phrases.isdisjoint(occurrence_phrases()):
-        return None
-    return [c for c in verb.children if c.dep_ == "prep"]
+    return not phrases.isdisjoint(occurrence_phrases())
+
+
+def _occurrence_preps(noun: Token) -> list[Token]:
+    """The prepositions of a verb that only says the noun happened: "clashes erupted *between
+    Armenian and Azerbaijani forces*" names the clashes' parties."""
+    if not _told_to_occur(noun):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep"]
 
 
 def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:

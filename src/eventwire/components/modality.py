@@ -522,7 +522,8 @@ class Modality(Pipe):
                     self._governor(token) is None or \
                     self._asserted_clause(token) or _contrasted(token) or \
                     self._done_before(token) or _described(token) or \
-                    self._presupposed(token):
+                    absolute_participle(token) or self._presupposed(token):
+                # ("*with Isis crushed*, they will meet": a state reached, told on its own)
                 break
             # "if France stays in Syria *to protect* the Kurds": a purpose infinitive is part
             # of its clause, and of the condition that clause is
@@ -968,8 +969,7 @@ def _described(token: Token) -> bool:
     clause with its own subject or auxiliary the parser hung on a noun ("denied claims that
     the militia *had shelled* the village") is what the noun says, no description."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children) or \
-        absolute_participle(token)  # "*with Isis crushed*, they will meet": a state reached
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
 
 
 def _told_relative(verb: Token) -> bool:
