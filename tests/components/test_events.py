@@ -2806,3 +2806,26 @@ def test_an_invasion_faced_is_still_to_come(coder, text, event_type, future):
     found = [e for e in coder.code(text, date="2019-02-01").events if e.event == event_type]
     # an act still to come may also be left out (no one threatens it)
     assert (future or found) and all(("future" in e.mode) == future for e in found), found
+
+
+def test_an_attack_named_as_grounds_is_not_told_as_done(coder):
+    text = ("Western leaders appear to have decided that going too far in the other direction "
+            "is justifiable grounds for attack.")
+    found = [e for e in events(coder, text, date="2018-02-23") if e.event == "ASSAULT"]
+    assert all("hypothetical" in e.mode for e in found), found
+
+
+def test_an_act_in_a_second_of_phrase_is_accused_too(coder):
+    # "accused of corruption and of repressing": the parser coordinates the second "of"
+    # with the verb; both phrases are what the party is accused of
+    text = ("The old guard were accused of corruption and of repressing the opposition "
+            "movement during regional elections in 2009.")
+    assert "COERCE" not in [e.event for e in events(coder, text, date="2017-09-01")]
+
+
+def test_a_conjunct_with_its_own_always_takes_no_negation(coder):
+    found = events(coder, "Mubarak never had an answer and always refused to indicate a "
+                          "successor.", date="2020-02-25")
+    assert [(e.event, e.mode) for e in found] == [("REJECT", [])]
+    found = events(coder, "Iran did not attack the ship and kill its crew.", date="2020-02-25")
+    assert found and all("negation" in e.mode for e in found), found

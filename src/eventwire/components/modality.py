@@ -445,15 +445,17 @@ class Modality(Pipe):
                     token.pos_ == "VERB" and \
                     self.cues.get(("stopped", token.lemma_.lower())) == "negation":
                 found.add("negation")  # "stopped flying to China": no longer done
-            if step > 0 and governed and came_from.dep_ != "conj" and not (
-                    came_from.dep_ == "acomp" and token.lemma_ == "be") and \
+            if step > 0 and governed and (came_from.dep_ != "conj" or came_from.pos_ == "ADP") \
+                    and not (came_from.dep_ == "acomp" and token.lemma_ == "be") and \
                     not (self._scene(came_from) and token.pos_ in ("VERB", "AUX") and
                          any(c.dep_ == "pobj" for c in came_from.children)):
                 # (a scene is not what the verb governs: "*in a telephone call*, Merkel urged
                 # Putin to act": the call took place, nothing asked of it)
                 # (a copula's own adjective is the trigger: "he is *opposed* to it")
                 # "has been threatening the Kurds, and in 2018 invaded Afrin": the invasion is
-                # coordinated with the threats, not threatened
+                # coordinated with the threats, not threatened; a preposition coordinated with
+                # the verb's own is a misparse of its phrases ("accused of corruption *and of*
+                # repressing the opposition": both are accused)
                 category = self._governor(token)
                 if category == "negation" and self.cues.get(
                         ("attempted", trigger.lemma_.lower())) == "asserted":
@@ -533,7 +535,8 @@ class Modality(Pipe):
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
                 and token.dep_ != "relcl" and not self._scene(token) \
-                and not (token.dep_ == "conj" and not _coordinated(token))
+                and not (token.dep_ == "conj" and not _coordinated(token)) \
+                and not (token.dep_ == "conj" and self._asserts_alone(token))
             # "since 2014, when it was ousted": told on its own; "did not help us in this
             # battle": the battle is no less fought
             through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
@@ -541,6 +544,13 @@ class Modality(Pipe):
             came_from = token
             token = token.head
         return found
+
+    def _asserts_alone(self, conjunct: Token) -> bool:
+        """A conjunct with its own adverb of frequency or substitution ("never had an answer
+        and *always* refused"): told on its own, no negation shared (cues.tsv,
+        ``conjunct_adverb``)."""
+        return any(c.dep_ == "advmod" and self.cues.get(("conjunct_adverb", c.lower_))
+                   for c in conjunct.children)
 
     def _scene(self, token: Token) -> bool:
         """A preposition whose event noun is the scene of its verb's act ("help us *in* this
