@@ -2829,3 +2829,40 @@ def test_a_conjunct_with_its_own_always_takes_no_negation(coder):
     assert [(e.event, e.mode) for e in found] == [("REJECT", [])]
     found = events(coder, "Iran did not attack the ship and kill its crew.", date="2020-02-25")
     assert found and all("negation" in e.mode for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has positioned forces in 12 small bases to safeguard its interests.",
+    "A Lebanese leader cited the policy as a reason for shielding his name.",
+    "Ankara has said that Turkey will do what is necessary to protect its security.",
+])
+def test_a_stake_or_a_name_guarded_is_no_protection(coder, text):
+    assert "AID" not in [e.event for e in events(coder, text, date="2018-03-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish forces have planned widespread celebrations to mark the occasion.",
+    "At the moment the WHO itself does not plan another big announcement, Lindmeier said.",
+    "India also plans a follow-on order for six Apache helicopters.",
+])
+def test_a_thing_planned_is_no_promise_or_refusal(coder, text):
+    found = [e.event for e in events(coder, text, date="2020-02-25")]
+    assert not {"AGREE", "REJECT"} & set(found), found
+
+
+def test_a_planned_visit_is_still_a_promise(coder):
+    found = events(coder, "Putin plans a visit to Japan.", date="2020-02-25")
+    assert [e.event for e in found] == ["AGREE"]
+
+
+def test_services_withdrawn_are_aid_cut_not_a_retreat(coder):
+    found = events(coder, "Several aid groups were forced to withdraw their services from the "
+                          "camp.", date="2018-12-29")
+    assert [(e.event, e.cameo) for e in found] == [("SANCTION", "162")]
+
+
+def test_a_fight_abandoned_is_one_retreat_not_a_denied_fight(coder):
+    found = events(coder, "But when Trump abandons the fight against Islamic State terrorists, "
+                          "he ignores European partners.", date="2018-12-27")
+    assert [e.event for e in found] == ["RETREAT"], found
+    assert [r.code for r in found[0].recipient] == ["IMG"]
