@@ -2866,3 +2866,47 @@ def test_a_fight_abandoned_is_one_retreat_not_a_denied_fight(coder):
                           "he ignores European partners.", date="2018-12-27")
     assert [e.event for e in found] == ["RETREAT"], found
     assert [r.code for r in found[0].recipient] == ["IMG"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # ground defended is fought for: neither words of support nor protection given
+    ("She gave her life defending Kurdish-held territory from a Turkish invasion.", False),
+    ("They went to Afrin to help defend the besieged Kurdish city from Turkish attack.", False),
+    ("The Kurds defended Afrin from the Turkish army.", False),
+    ("The operation aims to create a buffer zone to shield Turkish border towns from "
+     "incursions.", False),
+    # a party defended or protected still is
+    ("Russia has used its veto to shield the Assad regime from scrutiny.", True),
+    ("Russia should protect its people on the ground.", True),
+])
+def test_ground_defended_is_no_support_or_protection(coder, text, kept):
+    found = [e for e in events(coder, text, date="2018-03-01")
+             if e.event_text.split()[0] in ("defending", "defend", "defended", "shield",
+                                            "protect")]
+    assert bool(found) == kept, found
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Thousands attended a Trump rally in Ohio.", False),
+    ("More than 100,000 people filled a cricket stadium for a \"Namaste Trump\" rally.", False),
+    ("Students staged an anti-Trump rally in Seoul.", True),
+    ("Supporters of Navalny held a rally in Moscow.", True),
+])
+def test_a_rally_named_for_a_leader_is_no_protest(coder, text, protest):
+    found = [e for e in events(coder, text, date="2020-02-25") if e.event == "PROTEST"]
+    assert bool(found) == protest, found
+
+
+@pytest.mark.parametrize(("text", "visit"), [
+    ("The minister said that the only way of dealing with most of the Britons who travel to "
+     "Syria is to have them killed.", False),
+    ("The report suggests that British volunteers who travel to Syria to join the Kurdish "
+     "militia could pose a security risk.", False),
+    ("So we travelled to the town of Kobani to submit an interview request with the Kurdish "
+     "forces in charge.", False),
+    ("Turkish military officials travelled to Moscow ahead of the invasion.", True),
+    ("When Erdoğan went to Washington last year, his bodyguards assaulted protesters.", True),
+])
+def test_a_private_journey_is_no_visit(coder, text, visit):
+    found = [e for e in events(coder, text, date="2019-02-01") if e.event == "CONSULT"]
+    assert bool(found) == visit, found

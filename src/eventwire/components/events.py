@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.components.actor_resolver import settlement_nouns
 from eventwire.components.coref import PLURAL_TAGS, one_person_agent
 from eventwire.components.modality import (
     DEMAND_CAMEO,
@@ -136,6 +137,11 @@ UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 # Military protection given (CAMEO 074, AID): only to a party ("defended the Kurds"); a place
 # defended is ground held ("the YPG defended Kobane").
 PROTECTION_CAMEO = "074"
+# Defence in words (052) or by protection (074): ground defended ("defended the city from
+# Isis", "to shield border towns from incursions") is ground held, neither.
+DEFENCE_CAMEOS = ("052", "074")
+# Dependencies of a name that modifies a noun ("a *Trump* rally", "a "Namaste *Trump*" rally").
+NAME_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 # Types that ask for an act: its doer is the one asked ("called for intervention *by Russia*").
 ASKED_TYPES = frozenset({"REQUEST"})
 # Event types a passive verb names with no party ("were quarantined", "was arrested"): the
@@ -170,6 +176,8 @@ OFFICIAL_SECTORS = frozenset({"GOV"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY"})
 # Sectors of many people who act as a crowd: their "protest" is a demonstration.
 POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
+# Travellers whose journey is no visit (journey_verbs.txt): private people, or no one named.
+PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR}
 # Verbal conflict a pattern may have made of a crowd's protest.
 VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # A warning about what a party is doing or has done criticises it (CAMEO 111).
@@ -437,6 +445,10 @@ class EventExtractor(Pipe):
                 mentions_under(held, index) or _personal(held) for held in
                 ([subj] if passive and subj is not None else objects(verb))):
             return None  # "the YPG defended Kobane": ground held, no one protected
+        if info.code.startswith(DEFENCE_CAMEOS) and light is None and any(
+                _ground(held, index) for held in ([subj] if passive and subj is not None else
+                                                  [c for c in verb.children if c.dep_ == "dobj"])):
+            return None  # "defending Kurdish-held territory from a Turkish invasion"
         consumed.update(used)
         named_subjects[verb.i] = named
         if not passive and subj is not None and subj.lemma_.lower() in self.documents and \
@@ -573,6 +585,10 @@ class EventExtractor(Pipe):
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
+        if info.mode == "visit" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
+                all(_sector_or_private(mentions[a], verb.doc) in PRIVATE_TRAVELLERS
+                    for a in actors):
+            return None  # "then he went to Syria", "Britons who travel to Syria": no visit
         if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
                 _commands_own(verb.doc, actors, recipients):
             # "as the president has ordered", "ordered British forces to join": an order to
@@ -953,6 +969,10 @@ class EventExtractor(Pipe):
         mentions = noun.doc._.ew_mentions
         if armed is not None and any(_armed_doer(noun, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russian military strikes"
+        if info.event == "PROTEST" and actors and all(
+                _named_for(noun, mentions[a]) and _politician(noun.doc, mentions[a])
+                for a in actors):
+            return None  # "a 'Namaste Trump' rally", "a Modi rally": held for a leader
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
         if not actors and not recipients and info.event not in UNNAMED_TYPES:
@@ -1268,6 +1288,15 @@ def _politician(doc: Doc, mention: Mention) -> bool:
         mention["kind"] == "person" or one_person_agent(doc, mention))
 
 
+def _named_for(noun: Token, mention: Mapping[str, Any]) -> bool:
+    """A mention that is only a modifier in the noun's own name ("a *Trump* rally"), not its
+    possessor or a phrase of it."""
+    word = noun.doc[mention["end"] - 1]
+    while word.dep_ in NAME_MODIFIER_DEPS and word.head.i != noun.i:
+        word = word.head
+    return word.dep_ in NAME_MODIFIER_DEPS and word.head.i == noun.i
+
+
 def _official_doer(doc: Doc, mention: Mapping[str, Any]) -> bool:
     """A government body, or a state named bare ("Britain"), not its people by their
     demonym ("Britons", "British") nor a person or group of it."""
@@ -1391,6 +1420,20 @@ def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) 
         return False
     event = kept[governor.i]
     return event["event"] == event_type and bool(event["actor"] or event["recipient"])
+
+
+def _ground(noun: Token, index: list[int]) -> bool:
+    """A noun phrase that names ground, not a party: a word of ground or settlement
+    (held_ground.txt, places/settlement_nouns.txt) or a name the gazetteer knows only as a
+    place within a state ("Afrin"; "Syria" may be a state defended in words)."""
+    lemma = noun.lemma_.lower()
+    if lemma in word_list("held_ground.txt") or lemma in settlement_nouns():
+        return True
+    if noun.pos_ != "PROPN" or index[noun.i] >= 0:
+        return False
+    start = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound")])
+    entries = load_gazetteer().lookup(noun.doc[start:noun.i + 1].text)
+    return bool(entries) and not any(entry.is_country for entry in entries)
 
 
 def _opened_by(clause: Token, marks: frozenset[str]) -> bool:
