@@ -53,8 +53,10 @@ def named_and_second(verb: Token) -> tuple[list[Token], list[Token]]:
     ("called the sanctions *illegal*", "described the visit *as a provocation*")."""
     named = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     seconds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    # "described the visit *as a provocation*", "viewed the sanctions *as illegal*" (the
+    # parser hangs a lone adjective on "as" as its modifier)
     seconds += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
-                for o in p.children if o.dep_ == "pobj"]
+                for o in p.children if o.dep_ in ("pobj", "amod", "acomp")]
     if len(named) > 1:  # "branded the move a provocation": the parser's second object
         seconds.append(named.pop())
     if named and not seconds:

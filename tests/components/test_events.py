@@ -2910,3 +2910,21 @@ def test_a_rally_named_for_a_leader_is_no_protest(coder, text, protest):
 def test_a_private_journey_is_no_visit(coder, text, visit):
     found = [e for e in events(coder, text, date="2019-02-01") if e.event == "CONSULT"]
     assert bool(found) == visit, found
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Prosecutors portrayed Weinstein as a serial predator who had manipulated women.", None),
+    ("Erdogan called Assad a murderer.", "SYR"),
+    ("Merz said on Tuesday he characterised the US sanctions as illegal.", "USA"),
+])
+def test_a_party_painted_as_a_wrongdoer_is_criticised(coder, text, recipient):
+    found = [e for e in events(coder, text, date="2020-02-25") if e.event == "ACCUSE"]
+    assert found and "disapprove" in found[0].mode, found
+    assert recipient is None or recipient in [r.code for r in found[0].recipient]
+
+
+def test_the_scenario_of_an_attack_is_no_attack(coder):
+    text = ("The government spokesman Prodomos Prodromou describes the scenario of a "
+            "counter-attack as so remote it borders on being crazy.")
+    found = [e for e in events(coder, text, date="2018-04-12") if e.event == "ASSAULT"]
+    assert all("hypothetical" in e.mode for e in found), found
