@@ -2923,6 +2923,20 @@ def test_a_party_painted_as_a_wrongdoer_is_criticised(coder, text, recipient):
     assert recipient is None or recipient in [r.code for r in found[0].recipient]
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Turkey sent soldiers and sophisticated equipment to the GNA.", "AID"),
+    ("Since the deployment of Turkish soldiers and sophisticated equipment to the GNA, the LNA "
+     "has lost some of its gains.", "AID"),
+    ("Russia sent troops to Libya.", "MOBILIZE"),
+    ("The US sent more troops to its forces in Syria.", "MOBILIZE"),
+])
+def test_forces_sent_to_a_party_help_it(coder, text, event_type):
+    found = [e for e in events(coder, text, date="2020-02-25") if e.event in ("AID", "MOBILIZE")]
+    assert [e.event for e in found] == [event_type], found
+    if event_type == "AID":
+        assert [r.code for r in found[0].recipient] == ["LBY"]
+
+
 def test_the_scenario_of_an_attack_is_no_attack(coder):
     text = ("The government spokesman Prodomos Prodromou describes the scenario of a "
             "counter-attack as so remote it borders on being crazy.")

@@ -195,6 +195,8 @@ HAZARD_PREPS = frozenset({"of", "about"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
+# Mention kinds of a party rather than a place a force can be sent to ("to the GNA").
+PARTY_KINDS = frozenset({"org", "agent", "person"})
 # Pronouns that stand for things or events rather than parties.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # What "in protest of/against/at/over X" protests.
@@ -579,6 +581,12 @@ class EventExtractor(Pipe):
             # whom the purpose names, no build-up against anyone
             info = self.ontology.lookup(MILITARY_AID_CAMEO) or info
             recipients = [m for obj in objects(aided) for m in mentions_under(obj, index, depth)]
+        helped = _sent_to_parties(verb, index, actors) \
+            if info.event == "MOBILIZE" and not passive else []
+        if helped:
+            # "sent soldiers and equipment to the GNA": forces sent to a party help it
+            info = self.ontology.lookup(MILITARY_AID_CAMEO) or info
+            recipients = helped
         armed = armed_senses().get(light.lower_) if light is not None else None
         if armed is not None and any(_armed_doer(light, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russia carried out strikes"
@@ -969,6 +977,11 @@ class EventExtractor(Pipe):
         mentions = noun.doc._.ew_mentions
         if armed is not None and any(_armed_doer(noun, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russian military strikes"
+        helped = _sent_to_parties(noun, index, actors) if info.event == "MOBILIZE" else []
+        if helped:
+            # "the deployment of Turkish soldiers to the GNA": military assistance
+            info = self.ontology.lookup(MILITARY_AID_CAMEO) or info
+            recipients = helped
         if info.event == "PROTEST" and actors and all(
                 _named_for(noun, mentions[a]) and _politician(noun.doc, mentions[a])
                 for a in actors):
@@ -1668,6 +1681,22 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         or event["event"] in CROWD_TYPES and _crowd_subject(trigger)
         or event["event"] in UNNAMED_PASSIVE_TYPES
         and any(c.dep_ == "auxpass" for c in trigger.children))
+
+
+def _sent_to_parties(head: Token, index: list[int], actors: list[int]) -> list[int]:
+    """Parties, not places, that forces are sent or deployed *to* ("sent troops to the GNA",
+    "to the Kurds"; "to Libya" is a place), other than the senders' own ("to its forces")."""
+    mentions = head.doc._.ew_mentions
+    sent = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if head.pos_ == "VERB" and not any(o.pos_ == "NOUN" for o in sent):
+        return []  # "mobilised to the south", "we send them to the security forces"
+    phrases = [head, *sent]
+    found = [m for phrase in phrases for p in phrase.children
+             if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+             for o in p.children if o.dep_ == "pobj" and not any(
+                 c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+             for m in mentions_under(o, index, 0) if mentions[m]["kind"] in PARTY_KINDS]
+    return [m for m in found if not _own(head.doc, m, actors)]
 
 
 def _aid_purpose(verb: Token) -> Token | None:
