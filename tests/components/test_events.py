@@ -2942,3 +2942,22 @@ def test_the_scenario_of_an_attack_is_no_attack(coder):
             "counter-attack as so remote it borders on being crazy.")
     found = [e for e in events(coder, text, date="2018-04-12") if e.event == "ASSAULT"]
     assert all("hypothetical" in e.mode for e in found), found
+
+
+def test_continuing_to_oppose_is_the_opposition_not_a_request(coder):
+    text = ("Lawmakers in the Tokyo ward close to Haneda continue to oppose the plan, asking for "
+            "more stringent noise measures.")
+    found = [(e.event, e.event_text) for e in events(coder, text, date="2020-02-25")]
+    assert ("REQUEST", "continue") not in found and "REJECT" in [t for t, _ in found], found
+
+
+def test_an_assault_a_place_was_spared_did_not_happen(coder):
+    found = events(coder, "Idlib was spared an assault by the regime and Russia last autumn.",
+                   date="2019-02-12")
+    assert found and all("negation" in e.mode for e in found if e.event == "ASSAULT"), found
+
+
+def test_marching_away_is_no_demonstration(coder):
+    found = events(coder, "The Kurds must now watch the Americans march away.",
+                   date="2018-12-22")
+    assert "PROTEST" not in [e.event for e in found]
