@@ -2961,3 +2961,26 @@ def test_marching_away_is_no_demonstration(coder):
     found = events(coder, "The Kurds must now watch the Americans march away.",
                    date="2018-12-22")
     assert "PROTEST" not in [e.event for e in found]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Erdogan said that a Russian delegation was set to come to Turkey on Wednesday to "
+     "discuss the situation in Idlib.", "AGREE"),
+    ("The two Nato allies have come to an agreement on several issues.", "AGREE"),
+    ("She is nine months pregnant and desperate to come home to Britain.", None),
+])
+def test_coming_somewhere_is_a_visit_only_for_an_official_group(coder, text, event_type):
+    found = [e.event for e in events(coder, text, date="2020-02-25")
+             if e.event in ("AGREE", "CONSULT")]
+    assert found == ([event_type] if event_type else []), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an order to one's own generals asks no other party; forces ordered to act do the act
+    ("It was only last week that Mr Trump ordered his generals to arrange a rapid exit of the "
+     "2,000 US troops.", []),
+    ("Putin ordered his troops to attack Ukraine.", ["ASSAULT"]),
+    ("Putin ordered troops to the border.", ["MOBILIZE"]),
+])
+def test_orders_to_own_forces(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2020-02-25")] == expected

@@ -593,9 +593,8 @@ class EventExtractor(Pipe):
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
-        if info.mode == "visit" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
-                all(_sector_or_private(mentions[a], verb.doc) in PRIVATE_TRAVELLERS
-                    for a in actors):
+        if info.event == "CONSULT" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
+                _private_journey(verb, [mentions[a] for a in actors]):
             return None  # "then he went to Syria", "Britons who travel to Syria": no visit
         if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
                 _commands_own(verb.doc, actors, recipients):
@@ -1683,6 +1682,16 @@ def _has_roles(event: dict[str, Any], trigger: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in trigger.children))
 
 
+def _private_journey(verb: Token, actors: list[Mention]) -> bool:
+    """A journey of private people or of no one named ("Britons who travel to Syria"), not of
+    an official group named by its noun ("a Russian delegation was set to come to Turkey";
+    official_travellers.txt)."""
+    traveller, _ = subject(verb)
+    if traveller is not None and traveller.lemma_.lower() in word_list("official_travellers.txt"):
+        return False
+    return all(_sector_or_private(m, verb.doc) in PRIVATE_TRAVELLERS for m in actors)
+
+
 def _sent_to_parties(head: Token, index: list[int], actors: list[int]) -> list[int]:
     """Parties, not places, that forces are sent or deployed *to* ("sent troops to the GNA",
     "to the Kurds"; "to Libya" is a place), other than the senders' own ("to its forces")."""
@@ -2036,7 +2045,11 @@ def _controls_infinitive(noun: Token) -> bool:
 
 def _commands_own(doc: Doc, actors: list[int], recipients: list[int]) -> bool:
     """An order whose actor is coded and whose recipients, if any, are all of the actor's
-    own code: its own forces or officials, no other party."""
+    own code, or uncoded and the actor's by a possessive ("ordered *his* generals"): its own
+    forces or officials, no other party."""
     mentions = doc._.ew_mentions
     codes = {mentions[a]["code"] for a in actors} - {None}
-    return bool(codes) and all(mentions[r]["code"] in codes for r in recipients)
+    return bool(codes) and all(
+        mentions[r]["code"] in codes or mentions[r]["code"] is None and
+        mentions[r]["start"] > 0 and doc[mentions[r]["start"] - 1].tag_ == "PRP$"
+        for r in recipients)
