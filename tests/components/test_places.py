@@ -140,3 +140,17 @@ def test_a_place_an_act_is_done_to_is_where_it_happens(nlp, text, country):
 def test_the_object_of_a_talk_is_no_place(nlp):
     found = Coder(nlp=nlp).code("Putin discussed Idlib with Erdogan.", date="2020-02-25").events
     assert all(e.event_loc is None for e in found)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a city's own name outweighs the former name of a capital ("Salisbury" was Harare's)
+    ("The novichok attack in Salisbury in March has added to the sense of urgency.",
+     "Salisbury", "GBR"),
+    # "New Delhi" is the capital's own name, an alternate of the larger Delhi
+    ("Police fired tear gas at protesters during a clash in New Delhi on Monday.",
+     "New Delhi", "IND"),
+])
+def test_a_place_named_by_its_own_name_beats_a_former_name(nlp, text, name, country):
+    found = Coder(nlp=nlp).code(text, date="2018-04-12").events
+    assert found and all(e.event_loc is not None and e.event_loc.name == name and
+                         e.event_loc.country_code == country for e in found), found

@@ -29,7 +29,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
 from eventwire.extensions import register
-from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, load_gazetteer
+from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, key, load_gazetteer
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import absolute_participle
 
@@ -42,6 +42,10 @@ NAME_POS = frozenset({"PROPN"})
 NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
 QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
+# Score of a capital, and of a place named by its own name rather than an alternate one (in
+# units of log10 population / 10: the own name outweighs a place about 50 times larger).
+CAPITAL_BONUS = 0.5
+OWN_NAME_BONUS = 0.17
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Candidate:
     hops: int
     qualifier: str | None  # ISO3 of a country written next to it
     span: tuple[int, int] = (0, 0)  # tokens of the name as read
+    name: str = ""  # the name as written
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +212,8 @@ class EventPlaces(Pipe):
             if child.dep_ in QUALIFIER_DEPS:
                 country = next((e for e in self.read_name(child, kind_at) if e.is_country), None)
                 qualifier = country.country_code if country else qualifier
-        found.append(Candidate(tuple(entries), hops, qualifier, (start, obj.i + 1)))
+        found.append(Candidate(tuple(entries), hops, qualifier, (start, obj.i + 1),
+                               obj.doc[start:obj.i + 1].text))
 
     def read_name(self, token: Token, kind_at: dict[int, str]) -> list[PlaceEntry]:
         """Gazetteer readings of the proper name headed by ``token``, longest first."""
@@ -253,11 +259,15 @@ class EventPlaces(Pipe):
 
 def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],
            story: dict[str, float]) -> float:
-    """How well a reading fits: the country next to it, the story's countries, size."""
+    """How well a reading fits: the country next to it, the story's countries, size, and
+    whether the name is the place's own rather than one of its former or foreign names (a
+    capital only by its own: "Salisbury" is the English city before Harare's old name)."""
     score = 4.0 if entry.country_code == candidate.qualifier else 0.0
     score += 2.0 if entry.country_code in named else 0.0
     score += 2.0 * story.get(entry.country_code, 0.0)
-    score += 0.5 if entry.feature_code == "PPLC" else 0.0
+    own_name = entry.is_country or _own_name(key(entry.name), key(candidate.name))
+    score += CAPITAL_BONUS if own_name and entry.feature_code == "PPLC" else 0.0
+    score += OWN_NAME_BONUS if own_name else 0.0
     return score + math.log10(entry.population + 1) / 10
 
 
@@ -271,3 +281,9 @@ def _story_countries(mentions: list[dict[str, Any]]) -> dict[str, float]:
                 counts[code[:3]] += 1
     total = sum(counts.values())
     return {code: n / total for code, n in counts.items()} if total else {}
+
+
+def _own_name(own: str, written: str) -> bool:
+    """The name written is the place's own, or its own without a designation the gazetteer
+    adds ("Nara" for "Nara-shi", "Kuwait" for "Kuwait City")."""
+    return own == written or own.startswith(written) and own[len(written)] in " -"
