@@ -2984,3 +2984,24 @@ def test_coming_somewhere_is_a_visit_only_for_an_official_group(coder, text, eve
 ])
 def test_orders_to_own_forces(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2020-02-25")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. Is pressing for greater access to the Japanese super computer market.",
+     ["REQUEST"]),
+    ("DiBona said there is consensus on removing several government policies.", []),
+    ("Engelhard said its Japanese joint venture is expanding its research laboratories at "
+     "Ichikawa.", []),
+    ("Reagan will address the nation Wednesday night in response to the Tower Commission's "
+     "report on the Iran arms scandal.", []),
+    # sanctions that hamper a recovery are no party blaming anyone
+    ("US sanctions have hampered Iran's recovery.", ["SANCTION"]),
+])
+def test_business_speeches_and_things_in_the_way_code_no_act(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="1987-03-11")] == expected
+
+
+def test_a_gerund_in_a_conditions_phrase_is_only_a_condition(coder):
+    found = events(coder, "Even if the Senate goes along with the House in postponing the aid, "
+                          "Reagan will veto the legislation.", date="1987-03-11")
+    assert [e.event for e in found] == ["REJECT"], found

@@ -530,8 +530,12 @@ class Modality(Pipe):
             # "if France stays in Syria *to protect* the Kurds": a purpose infinitive is part
             # of its clause, and of the condition that clause is
             # "whether they will be *willing* to lift sanctions": a copula's adjective too
+            # "even if the Senate goes along *in postponing* the aid": a gerund in a phrase of
+            # the verb is part of its clause, and of the condition that clause is
             own_clause = own_clause and (token.dep_ in ("xcomp", "conj", "acomp") or
-                                         token.dep_ == "advcl" and _infinitive(token))
+                                         token.dep_ == "advcl" and _infinitive(token) or
+                                         token.dep_ == "pcomp" and token.tag_ == "VBG" or
+                                         token.dep_ == "prep" and came_from.dep_ == "pcomp")
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
                 and token.dep_ != "relcl" and not self._scene(token) \
