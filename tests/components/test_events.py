@@ -3005,3 +3005,21 @@ def test_a_gerund_in_a_conditions_phrase_is_only_a_condition(coder):
     found = events(coder, "Even if the Senate goes along with the House in postponing the aid, "
                           "Reagan will veto the legislation.", date="1987-03-11")
     assert [e.event for e in found] == ["REJECT"], found
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Britain left the EU on Jan. 31 after over three years of tortuous divorce talks.", "EUR"),
+    ("In 2018, the United States exited Tehran's nuclear deal with major powers.", "IRN"),
+    ("He said a deal could not be finalised until the UK had actually withdrawn from the EU.",
+     "EUR"),
+])
+def test_leaving_an_organisation_or_a_deal_withdraws_from_it(coder, text, recipient):
+    found = [e for e in events(coder, text, date="2020-02-25") if e.event == "SANCTION"]
+    assert found and "withdraw" in found[0].mode, found
+    assert recipient in [r.code for r in found[0].recipient]
+
+
+def test_leaving_a_court_building_withdraws_from_nothing(coder):
+    found = events(coder, "Weinstein entered and left the Manhattan court each day leaning on "
+                          "a walker.", date="2020-02-25")
+    assert "SANCTION" not in [e.event for e in found]
