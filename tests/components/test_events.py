@@ -3025,3 +3025,15 @@ def test_leaving_a_court_building_withdraws_from_nothing(coder):
     found = events(coder, "Weinstein entered and left the Manhattan court each day leaning on "
                           "a walker.", date="2020-02-25")
     assert "SANCTION" not in [e.event for e in found]
+
+
+def test_playing_mediator_mediates(coder):
+    found = events(coder, "Mubarak played mediator between Israel and the Palestinians down "
+                          "the years.", date="2020-02-25")
+    assert [(e.event, e.cameo) for e in found] == [("CONSULT", "045")], found
+
+
+def test_an_act_a_party_is_implicated_in_is_alleged(coder):
+    found = events(coder, "Two Saudi officers were implicated in killing the journalist Jamal "
+                          "Khashoggi.", date="2018-11-15")
+    assert [e.event for e in found] == ["ACCUSE"], found
