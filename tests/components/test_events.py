@@ -3037,3 +3037,19 @@ def test_an_act_a_party_is_implicated_in_is_alleged(coder):
     found = events(coder, "Two Saudi officers were implicated in killing the journalist Jamal "
                           "Khashoggi.", date="2018-11-15")
     assert [e.event for e in found] == ["ACCUSE"], found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But Trump's war is confined to posturing on Twitter.", []),
+    # (the role's own act is coded)
+    ("The US had confined its role in Syria to defeating the extremists.", ["ASSAULT"]),
+    ("The powerful are too invested to back out now, or pay heed to the Syrians.", []),
+    ("During the peak of its powers, Isis controlled an area of land from eastern Aleppo to "
+     "Mosul.", []),
+    # a hardship besieges no one; a mixture of forces does
+    ("And if you get to live, you are besieged by hunger and thirst.", []),
+    ("Deir Azzour remains besieged by a mixture of US-backed Kurds, Russian special forces "
+     "and Hezbollah.", ["COERCE"]),
+])
+def test_limits_attention_and_control_are_no_acts(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2018-03-01")] == expected

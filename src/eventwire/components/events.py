@@ -431,8 +431,10 @@ class EventExtractor(Pipe):
         by = agent(verb) if passive else None
         if verb.lemma_.lower() in self.party_subject and (
                 not passive and subj is not None and not _names_party(subj, index) or
-                by is not None and not _names_party(by, index)):
-            return None  # "the crisis allowed", "could be threatened by Iranian missiles"
+                by is not None and not _names_party(_share_of(by), index)):
+            # "the crisis allowed", "could be threatened by Iranian missiles"; "besieged by a
+            # mixture of US-backed Kurds and Russian special forces" names parties
+            return None
         if passive and by is None and verb.lemma_.lower() in self.circumstance and any(
                 is_infinitive_complement(c) for c in verb.children):
             return None  # "the paper was forced to issue a correction": a circumstance
@@ -1451,6 +1453,15 @@ def _ground(noun: Token, index: list[int]) -> bool:
 def _opened_by(clause: Token, marks: frozenset[str]) -> bool:
     """The clause's subordinating conjunction is one of ``marks``."""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _share_of(noun: Token) -> Token:
+    """What a noun of a share or a mixture is made of ("a mixture *of Kurds*", "a number *of
+    militias*"; partitive_nouns.tsv), or the noun itself."""
+    if noun.lower_ not in partitive_nouns():
+        return noun
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), noun)
 
 
 def _names_party(token: Token, index: list[int]) -> bool:
