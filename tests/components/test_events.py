@@ -3053,3 +3053,20 @@ def test_an_act_a_party_is_implicated_in_is_alleged(coder):
 ])
 def test_limits_attention_and_control_are_no_acts(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2018-03-01")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand dropped is conceded, not made again
+    ("The U.S. Has dropped its insistence that the floor price be revised downward, conference "
+     "sources said.", ["RETREAT"]),
+    ("The U.S. withdrew Most Favoured Nation trading status from Poland in 1982.",
+     ["SANCTION"]),
+])
+def test_demands_dropped_and_status_withdrawn(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="1987-03-13")] == expected
+
+
+def test_fleeing_an_assault_leaves_the_assault(coder):
+    found = events(coder, "When Areen and her clan fled the Turkish assault on Afrin in January, "
+                          "they feared they may never return.", date="2018-03-20")
+    assert "ASSAULT" in [e.event for e in found], found

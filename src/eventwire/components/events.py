@@ -454,6 +454,11 @@ class EventExtractor(Pipe):
                                                   [c for c in verb.children if c.dep_ == "dobj"])):
             return None  # "defending Kurdish-held territory from a Turkish invasion"
         consumed.update(used)
+        if verb.lemma_.lower() in word_list("retracting_verbs.txt") and light is None:
+            # "dropped its insistence that the price be revised": the act retracts its
+            # object, which is no event of its own ("fled the fighting" did not)
+            consumed.update(o.i for o in verb.children if o.dep_ in ("dobj", "obj") and
+                            _nominal_entry(self.lexicon.nouns, o) is not None)
         named_subjects[verb.i] = named
         if not passive and subj is not None and subj.lemma_.lower() in self.documents and \
                 not mentions_under(subj, index) and self._author(verb) is None:
