@@ -3067,3 +3067,17 @@ def test_fleeing_an_assault_leaves_the_assault(coder):
     found = events(coder, "When Areen and her clan fled the Turkish assault on Afrin in January, "
                           "they feared they may never return.", date="2018-03-20")
     assert "ASSAULT" in [e.event for e in found], found
+
+
+def test_talks_with_no_party_of_their_own_are_their_sponsors(coder):
+    found = events(coder, "Talks, sponsored by the United Nations, are expected in Geneva this "
+                          "week.", date="2018-01-22")
+    assert [[a.code for a in e.actor] for e in found] == [["UNO"]], found
+
+
+def test_a_ceasefire_mediated_is_the_parties_and_the_mediation_the_mediators(coder):
+    text = ("A Palestinian official said Israel and Islamic Jihad had reached a reciprocal "
+            "ceasefire mediated by Egypt and the United Nations.")
+    found = {e.event: sorted(a.code for a in e.actor)
+             for e in events(coder, text, date="2020-02-25")}
+    assert found.get("RETREAT") == ["ISR", "PSE"] and found.get("CONSULT") == ["EGY", "UNO"], found

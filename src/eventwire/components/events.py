@@ -1921,6 +1921,13 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         subj, _passive = subject(lender)
         if subj is not None:
             actors.extend(mentions_under(subj, index))
+    if not actors:
+        # "talks, sponsored by the United Nations, are expected": with no party of its own,
+        # the host or sponsor takes part ("a ceasefire Israel reached, mediated by Egypt" is
+        # Israel's)
+        actors.extend(m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+                      c.lemma_.lower() in word_list("convening_participles.txt") and
+                      (host := agent(c)) is not None for m in mentions_under(host, index))
     return actors, recipients
 
 
