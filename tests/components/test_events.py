@@ -3081,3 +3081,24 @@ def test_a_ceasefire_mediated_is_the_parties_and_the_mediation_the_mediators(cod
     found = {e.event: sorted(a.code for a in e.actor)
              for e in events(coder, text, date="2020-02-25")}
     assert found.get("RETREAT") == ["ISR", "PSE"] and found.get("CONSULT") == ["EGY", "UNO"], found
+
+
+@pytest.mark.parametrize(("text", "assault"), [
+    # an act called needed or bound to come is not done; a definite act judged needed was
+    ("Allied military intervention, better late than never, is necessary to avoid future "
+     "atrocities.", False),
+    ("A new military offensive against Idlib is inevitable, the Turkish minister said.", False),
+    ("The Russian attack on the convoy was necessary, the general said.", True),
+])
+def test_an_act_called_necessary_is_not_told_as_done(coder, text, assault):
+    found = [e for e in events(coder, text, date="2018-04-09")
+             if e.event == "ASSAULT" and not {"hypothetical", "future"} & set(e.mode)]
+    assert bool(found) == assault, found
+
+
+def test_a_party_tasked_with_an_act_is_asked_it(coder):
+    found = events(coder, "Turkey has been tasked by Moscow with forcing HTS's withdrawal.",
+                   date="2018-09-07")
+    asked = [e for e in found if e.event == "REQUEST"]
+    assert asked and [a.code for a in asked[0].actor] == ["RUS"], found
+    assert [r.code for r in asked[0].recipient] == ["TUR"]

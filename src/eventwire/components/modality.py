@@ -330,6 +330,10 @@ class Modality(Pipe):
             # says it may happen
             found.update(category for c in clause.children if c.dep_ in ("attr", "acomp") and
                          (category := self.cues.get(("predicate", c.lemma_.lower()))))
+            if not _definite(trigger):
+                # "military intervention is *necessary*": called for, not done
+                found.update(category for c in clause.children if c.dep_ == "acomp" and
+                             (category := self.cues.get(("needed", c.lemma_.lower()))))
         if trigger.pos_ == "NOUN" and (trigger.dep_ == "nsubjpass" or trigger.dep_ == "nsubj"
                                        and clause.lemma_ in COPULAS) and \
                 self._governor(clause) == "future":
