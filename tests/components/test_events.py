@@ -3096,9 +3096,19 @@ def test_an_act_called_necessary_is_not_told_as_done(coder, text, assault):
     assert bool(found) == assault, found
 
 
-def test_a_party_tasked_with_an_act_is_asked_it(coder):
-    found = events(coder, "Turkey has been tasked by Moscow with forcing HTS's withdrawal.",
-                   date="2018-09-07")
-    asked = [e for e in found if e.event == "REQUEST"]
-    assert asked and [a.code for a in asked[0].actor] == ["RUS"], found
-    assert [r.code for r in asked[0].recipient] == ["TUR"]
+@pytest.mark.parametrize("text", [
+    "The group's external operations capacity was tasked with carrying out attacks abroad.",
+    "There are about 2,000 US troops there, tasked with training local forces.",
+])
+def test_a_task_given_is_no_cooperation_or_request(coder, text):
+    found = [e.event for e in events(coder, text, date="2018-09-07")]
+    assert not {"COOPERATE", "REQUEST"} & set(found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Its decision to prolong Andrew Brunson's detention personally irked Trump.", []),
+    ("That year Mustafa Barzani promoted Talabani and Ahmed to the KDP politburo.", []),
+    ("Syrian commanders coordinate with Turkish officers.", ["COOPERATE"]),
+])
+def test_feelings_and_promotions_are_no_acts_and_coordination_cooperates(coder, text, expected):
+    assert [e.event for e in events(coder, text, date="2018-08-14")] == expected
