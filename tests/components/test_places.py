@@ -154,3 +154,13 @@ def test_a_place_named_by_its_own_name_beats_a_former_name(nlp, text, name, coun
     found = Coder(nlp=nlp).code(text, date="2018-04-12").events
     assert found and all(e.event_loc is not None and e.event_loc.name == name and
                          e.event_loc.country_code == country for e in found), found
+
+
+def test_the_sentences_own_countries_outweigh_the_storys(nlp):
+    # a story mostly about the US; the sentence names the UK: the UK's Salisbury
+    text = ("US officials in Washington said the United States would respond. The US president "
+            "met US generals. The director of the UK surveillance agency GCHQ, Jeremy Fleming, "
+            "has accused Russia of being behind the nerve agent attack in Salisbury.")
+    found = [e for e in Coder(nlp=nlp).code(text, date="2018-04-12").events
+             if e.event_text == "attack"]
+    assert found and found[0].event_loc.country_code == "GBR", found

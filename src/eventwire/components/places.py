@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -46,6 +47,9 @@ QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
 # units of log10 population / 10: the own name outweighs a place about 50 times larger).
 CAPITAL_BONUS = 0.5
 OWN_NAME_BONUS = 0.17
+# Score of a reading in a country one of the sentence's actors belongs to (the clause's own
+# countries weigh 2, the story's up to 2 by their share of its actors).
+SENTENCE_COUNTRY_BONUS = 1.5
 
 
 @dataclass(frozen=True)
@@ -114,12 +118,14 @@ class EventPlaces(Pipe):
             for i in range(mention["start"], mention["end"]):
                 kind_at[i] = mention.get("kind") or ""
         story = _story_countries(mentions)
+        sentence_codes = _sentence_countries(doc, mentions)
         for event in doc._.ew_events or []:
             trigger = doc[event["trigger"][0]]
             travel = "visit" in event["mode"]
             targeted = event.get("act", event["event"]) in self.target_types
             found = self.place_of(trigger, travel, kind_at, targeted)
-            chosen = self.choose(found, story) if found else None
+            sentence = sentence_codes.get(trigger.sent.start, frozenset())
+            chosen = self.choose(found, story, sentence) if found else None
             event["event_loc"] = chosen[1].to_place() if chosen else None
             event["loc_span"] = list(chosen[0].span) if chosen else None
 
@@ -243,32 +249,46 @@ class EventPlaces(Pipe):
         return [], token.i
 
     def choose(self, found: list[Candidate],
-               story: dict[str, float]) -> tuple[Candidate, PlaceEntry] | None:
-        """The most precise place, each name read in the light of the named countries."""
+               story: dict[str, float], sentence: Set[str] = frozenset()
+               ) -> tuple[Candidate, PlaceEntry] | None:
+        """The most precise place, each name read in the light of the named countries:
+        those of the clause, of the sentence's actors (``sentence``) and of the story."""
         named = {c.qualifier for c in found if c.qualifier}
         named |= {e.country_code for c in found for e in c.entries[:1] if e.is_country}
         best: tuple[tuple, Candidate, PlaceEntry] | None = None
         for candidate in found:
-            entry = max(candidate.entries, key=lambda e: _score(e, candidate, named, story))
+            entry = max(candidate.entries,
+                        key=lambda e: _score(e, candidate, named, story, sentence))
             rank = (not entry.is_country, -candidate.hops,
-                    _score(entry, candidate, named, story))
+                    _score(entry, candidate, named, story, sentence))
             if best is None or rank > best[0]:
                 best = (rank, candidate, entry)
         return best[1:] if best else None
 
 
 def _score(entry: PlaceEntry, candidate: Candidate, named: set[str],
-           story: dict[str, float]) -> float:
-    """How well a reading fits: the country next to it, the story's countries, size, and
+           story: dict[str, float], sentence: Set[str] = frozenset()) -> float:
+    """How well a reading fits: the country next to it, the countries of the sentence's
+    actors ("the UK surveillance agency ... the attack in Salisbury") and of the story, size, and
     whether the name is the place's own rather than one of its former or foreign names (a
     capital only by its own: "Salisbury" is the English city before Harare's old name)."""
     score = 4.0 if entry.country_code == candidate.qualifier else 0.0
     score += 2.0 if entry.country_code in named else 0.0
+    score += SENTENCE_COUNTRY_BONUS if entry.country_code in sentence else 0.0
     score += 2.0 * story.get(entry.country_code, 0.0)
     own_name = entry.is_country or _own_name(key(entry.name), key(candidate.name))
     score += CAPITAL_BONUS if own_name and entry.feature_code == "PPLC" else 0.0
     score += OWN_NAME_BONUS if own_name else 0.0
     return score + math.log10(entry.population + 1) / 10
+
+
+def _sentence_countries(doc: Doc, mentions: list[dict[str, Any]]) -> dict[int, frozenset[str]]:
+    """The country codes of each sentence's actor mentions, by the sentence's first token."""
+    found: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.get("code"):
+            found.setdefault(doc[mention["start"]].sent.start, set()).add(mention["code"])
+    return {start: frozenset(codes) for start, codes in found.items()}
 
 
 def _story_countries(mentions: list[dict[str, Any]]) -> dict[str, float]:
