@@ -431,7 +431,7 @@ class EventExtractor(Pipe):
         by = agent(verb) if passive else None
         if verb.lemma_.lower() in self.party_subject and (
                 not passive and subj is not None and not _names_party(subj, index) or
-                by is not None and not _names_party(_share_of(by), index)):
+                by is not None and not _names_party(next(iter(_shares_of(by)), by), index)):
             # "the crisis allowed", "could be threatened by Iranian missiles"; "besieged by a
             # mixture of US-backed Kurds and Russian special forces" names parties
             return None
@@ -445,13 +445,14 @@ class EventExtractor(Pipe):
             # "the launch of the campaign came on Sunday", "money coming to the US": a thing
             # that happens or comes does nothing ("war erupted" is the war, the pattern's)
             return None
+        held_subject = [subj] if passive and subj is not None else []
         if info.code.startswith(PROTECTION_CAMEO) and light is None and not any(
-                mentions_under(held, index) or _personal(held) for held in
-                ([subj] if passive and subj is not None else objects(verb))):
+                mentions_under(held, index) or _personal(held)
+                for held in held_subject or objects(verb)):
             return None  # "the YPG defended Kobane": ground held, no one protected
         if info.code.startswith(DEFENCE_CAMEOS) and light is None and any(
-                _ground(held, index) for held in ([subj] if passive and subj is not None else
-                                                  [c for c in verb.children if c.dep_ == "dobj"])):
+                _ground(held, index) for held in
+                held_subject or [c for c in verb.children if c.dep_ == "dobj"]):
             return None  # "defending Kurdish-held territory from a Turkish invasion"
         consumed.update(used)
         if verb.lemma_.lower() in word_list("retracting_verbs.txt") and light is None:
@@ -880,9 +881,7 @@ class EventExtractor(Pipe):
                                   for o in p.children if o.dep_ == "pobj")
         # "launched a wave *of airstrikes*", "imposed a new round *of sanctions*": read
         # through a noun of a share or a batch (partitive_nouns.tsv)
-        candidates.extend(o for c in list(candidates) if c.lower_ in partitive_nouns()
-                          for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for o in p.children if o.dep_ == "pobj")
+        candidates.extend(o for c in list(candidates) for o in _shares_of(c))
         return next((c for c in candidates if c.pos_ in ("NOUN", "ADJ")
                      and _nominal_entry(self.lexicon.nouns, c) is not None
                      and not self._figurative(c)), None)
@@ -1460,13 +1459,13 @@ def _opened_by(clause: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
-def _share_of(noun: Token) -> Token:
-    """What a noun of a share or a mixture is made of ("a mixture *of Kurds*", "a number *of
-    militias*"; partitive_nouns.tsv), or the noun itself."""
+def _shares_of(noun: Token) -> list[Token]:
+    """What a noun of a share, a batch or a mixture is made of ("a wave *of airstrikes*", "a
+    mixture *of Kurds*"; partitive_nouns.tsv); none for any other noun."""
     if noun.lower_ not in partitive_nouns():
-        return noun
-    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj"), noun)
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _names_party(token: Token, index: list[int]) -> bool:
@@ -1552,8 +1551,13 @@ def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:
             doc[start].tag_ == "PRP$" and any(_same_entity(mentions[a], mention)
                                               for a in actors):
         return True
-    return start > 0 and doc[start - 1].tag_ == "PRP$" and mention["code"] is not None and any(
+    return _after_possessive_pronoun(doc, mention) and mention["code"] is not None and any(
         mentions[a]["code"] == mention["code"] for a in actors)
+
+
+def _after_possessive_pronoun(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """The mention follows a possessive pronoun ("*its* troops", "*his* generals")."""
+    return mention["start"] > 0 and doc[mention["start"] - 1].tag_ == "PRP$"
 
 
 def _same_entity(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
@@ -2073,6 +2077,6 @@ def _commands_own(doc: Doc, actors: list[int], recipients: list[int]) -> bool:
     mentions = doc._.ew_mentions
     codes = {mentions[a]["code"] for a in actors} - {None}
     return bool(codes) and all(
-        mentions[r]["code"] in codes or mentions[r]["code"] is None and
-        mentions[r]["start"] > 0 and doc[mentions[r]["start"] - 1].tag_ == "PRP$"
+        mentions[r]["code"] in codes or
+        mentions[r]["code"] is None and _after_possessive_pronoun(doc, mentions[r])
         for r in recipients)

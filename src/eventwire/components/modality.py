@@ -543,8 +543,8 @@ class Modality(Pipe):
             # What a participle clause adds happened even if the act it hangs on did not.
             negatable = negatable and not (token.dep_ == "advcl" and token.tag_ == "VBG") \
                 and token.dep_ != "relcl" and not self._scene(token) \
-                and not (token.dep_ == "conj" and not _coordinated(token)) \
-                and not (token.dep_ == "conj" and self._asserts_alone(token))
+                and not (token.dep_ == "conj" and (
+                    not _coordinated(token) or self._asserts_alone(token)))
             # "since 2014, when it was ousted": told on its own; "did not help us in this
             # battle": the battle is no less fought
             through_noun = through_noun or step > 0 and token.pos_ == "NOUN"
