@@ -649,6 +649,18 @@ def test_naming_a_threat_dangerous_calls_nobody(coder):
     assert [e.event for e in found if e.event == "CONSULT"] == []
 
 
+def test_naming_an_act_with_a_gerund_is_no_protest(coder):
+    found = coder.code("This is called carrying out an operation against Turkey, he told "
+                       "supporters in Trabzon.", date="2018-08-14").events
+    assert [e.event for e in found] == [], found
+
+
+def test_taking_an_interest_withdraws_nothing(coder):
+    found = coder.code("The Trump administration has taken little interest in a political "
+                       "settlement in Syria.", date="2017-12-14").events
+    assert [e.event for e in found] == [], found
+
+
 def test_calling_someone_to_discuss_still_consults(coder):
     found = coder.code("Putin called Erdogan to discuss the crisis in Idlib.",
                        date="2019-10-05").events

@@ -45,6 +45,8 @@ def types(coder: Coder, text: str) -> list[str]:
     # a team's captain is no officer
     "After the ball tampering during a test match, captain Steve Smith was banned for a year "
     "by Cricket Australia.",
+    # a sporting body's chiefs hold no state office
+    "The ITF president said tennis chiefs were committed to merging the tournaments.",
 ])
 def test_no_political_event(coder: Coder, text: str) -> None:
     assert types(coder, text) == []
@@ -74,6 +76,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Three men were charged with murder on Tuesday.", "ACCUSE"),
     # So is ousting a ruler, whoever ousts whom.
     ("Abdul Karim ousted Rashid Ali in 1958.", "COERCE"),
+    # officials named for a state's field stay officials
+    ("Defence officials agreed to merge the two commands.", "AGREE"),
 ])
 def test_political_event_kept(coder: Coder, text: str, expected: str) -> None:
     assert expected in types(coder, text)
@@ -138,6 +142,9 @@ def test_policy_off_codes_any_subject() -> None:
     "Britain decided to arm itself with new statutory powers against foreign banks.",
     "Japanese officials issued warnings of tidal waves of up to two metres high.",
     "The Philippine weather office warned of flash floods in the north.",
+    # Warning of a people's sufferings: a forecast, no party threatened.
+    "The United Nations warns of unprecedented levels of suffering in a country.",
+    "The UN warned of famine in Yemen.",
     # Mourning, military mentoring, aims, a marriage recognised, the police as a body.
     "Thousands of people gathered at a community centre in London to mourn the Kurdish "
     "film-maker.",

@@ -192,6 +192,7 @@ BLAME_CAMEO = "112"
 GUEST_KINDS = frozenset({"person", "agent", "pronoun"})
 # Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
 HAZARD_PREPS = frozenset({"of", "about"})
+OF_PREP = frozenset({"of"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
@@ -358,10 +359,16 @@ class EventExtractor(Pipe):
         if named is not None:
             # "called the sanctions illegal": a judgment, whatever the verb's patterns say
             return self._judged(named, verb, index)
+        if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and \
+                verb.head.lemma_.lower() in naming_verbs() and \
+                any(c.dep_ == "auxpass" for c in verb.head.children):
+            return None  # "this is called *carrying out* an operation": a name, no act
         if verb.lemma_.lower() in naming_verbs() and any(
-                w.dep_ in NAME_DEPS for w in named_and_second(verb)[1]):
+                w.dep_ in NAME_DEPS or w.dep_ == "xcomp" and w.tag_ == "VBG"
+                for w in named_and_second(verb)[1]):
             # "called Yazov an outstanding military leader", "called the threat extremely
-            # dangerous": a name given, no act ("called Erdogan to discuss" still calls)
+            # dangerous", "this is called carrying out an operation": a name given, no act
+            # ("called Erdogan to discuss" still calls)
             return None
         before, after, after_tokens = _clause_words(verb, index)
         match = self.lexicon.match(verb.lower_, verb.lemma_.lower(), before, after)
@@ -1482,8 +1489,8 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     danger foreseen or a state described (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
     hazards = word_list("warning_hazards.txt")
-    if any(c.lemma_.lower() in hazards for c in prep_objects(verb, HAZARD_PREPS)):
-        return True  # "issued warnings of tidal waves": a forecast of the weather
+    if any(c.lemma_.lower() in hazards or c.lower_ in hazards for c in _warned_of(verb)):
+        return True  # "issued warnings of tidal waves", "warns of famine": a forecast
     warned = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     for clause in verb.children:
         if clause.dep_ != "ccomp" and not (verb.pos_ == "NOUN" and clause.dep_ == "acl" and
@@ -1509,6 +1516,15 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
             return _private_party(verb.doc._.ew_mentions[index[owner.i]])
         return owner.pos_ not in ("PRON", "PROPN")
     return False
+
+
+def _warned_of(verb: Token) -> list[Token]:
+    """What a warning is of, read through a word of degree ("warns of unprecedented *levels*
+    of suffering": suffering; warning_degrees.txt)."""
+    degrees = word_list("warning_degrees.txt")
+    return [o for c in prep_objects(verb, HAZARD_PREPS)
+            for o in ([c, *prep_objects(c, OF_PREP)]
+                      if c.lemma_.lower() in degrees else [c])]
 
 
 def _warns_of_conduct(verb: Token, index: list[int]) -> bool:

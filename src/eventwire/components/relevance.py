@@ -70,6 +70,8 @@ POLICY_TARGETS = frozenset({"market", "markets", "price", "prices", "rate", "rat
 PROTEST_TYPES = frozenset({"PROTEST"})
 # Prepositions that name what an act aims at ("intervention in the foreign exchanges").
 MARKET_PREPS = frozenset({"in", "on", "against", "into"})
+# The weight of a topic cue hardly used outside its domain (topics.tsv): "tennis", "innings".
+STRONG_CUE = 2.0
 # How deep below a harm's target a cause may be named ("a surge *of* new coronavirus cases").
 CAUSE_DEPTH = 3
 
@@ -259,7 +261,8 @@ class EventRelevance(Pipe):
             if mention.get("sector") and kind not in ("agent", "pronoun"):
                 continue
             if kind == "country" and self._in_firm_name(doc, start, end, covered) or \
-                    kind == "agent" and _firm_staff(doc, start, end, self.kb):
+                    kind == "agent" and (_firm_staff(doc, start, end, self.kb)
+                                         or self._off_topic_body(doc[end - 1])):
                 firms.add(index)
             elif kind == "country" and self._market_word(_phrase_head(doc, start, end)) or \
                     kind == "agent" and end - start > 1 and self._market_word(doc[end - 1]):
@@ -272,6 +275,14 @@ class EventRelevance(Pipe):
                 if before and max(before, key=lambda j: mentions[j]["end"]) in firms:
                     firms.add(index)
         return frozenset(things | firms), frozenset(firms)
+
+    def _off_topic_body(self, head: Token) -> bool:
+        """An agent word named for a word hardly used outside an off-topic domain ("*tennis*
+        chiefs", "*football* officials"; weight 2 in topics.tsv): a sporting body, no state
+        office."""
+        return any(c.dep_ == "compound" and c.i < head.i and
+                   any(domain.cues.get(c.lower_, 0) >= STRONG_CUE for domain in self.domains)
+                   for c in head.children)
 
     def _in_firm_name(self, doc: Doc, start: int, end: int, covered: set[int]) -> bool:
         """The span is part of the name of an organisation that no mention covers and no
