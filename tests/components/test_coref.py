@@ -316,3 +316,11 @@ def test_the_appeal_of_a_group_is_its_pull_not_a_request(coder):
     found = coder.code("Isis lost much land. But this is to misunderstand the appeal of the "
                        "group in London.", date="2018-04-13").events
     assert "REQUEST" not in [e.event for e in found]
+
+
+def test_an_object_pronoun_is_not_its_own_subject(coder):
+    # "him" cannot be Putin, the subject of its own verb: it is Erdogan
+    found = coder.code("Putin said he would meet Erdogan. Putin praised him.",
+                       date="2019-01-23").events
+    praise = next(e for e in found if e.event_text == "praised")
+    assert [r.code for r in praise.recipient] == ["TUR"]

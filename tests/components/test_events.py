@@ -2318,7 +2318,9 @@ def test_a_record_or_means_of_acts_tells_no_act(coder, text, event_type):
     ("The deal paved the way for talks between Israel and Hamas.", "CONSULT"),
 ])
 def test_the_story_of_one_act_or_the_way_to_it_keeps_it(coder, text, event_type):
-    find(events(coder, text), event_type)
+    act = find(events(coder, text), event_type)
+    # the way paved for talks makes them possible, not held
+    assert ("hypothetical" in act.mode) == ("paved" in text)
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
@@ -3112,3 +3114,25 @@ def test_a_task_given_is_no_cooperation_or_request(coder, text):
 ])
 def test_feelings_and_promotions_are_no_acts_and_coordination_cooperates(coder, text, expected):
     assert [e.event for e in events(coder, text, date="2018-08-14")] == expected
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # an act paved the way for is made possible, not done
+    ("The EU approved its negotiating stance, paving the way for discussions with Britain to "
+     "start next week.", "hypothetical"),
+    # a denied clause on "no way"
+    ("There was no way even Isis was going to fight its way into southern Iraq.", "negation"),
+])
+def test_an_act_paved_for_or_with_no_way_is_not_done(coder, text, mode):
+    found = coder.code(text, date="2020-02-25").events
+    act = next(e for e in found if e.event_text in ("discussions", "fight"))
+    assert mode in act.mode, found
+
+
+@pytest.mark.parametrize("text", [
+    "The missiles serve as insurance against an Israeli attack.",
+    "Trump spoke of the imminence of airstrikes against the Assad regime.",
+])
+def test_an_attack_guarded_against_or_imminent_is_no_attack(coder, text):
+    assert [e.event for e in coder.code(text, date="2018-04-14").events
+            if e.event == "ASSAULT"] == []

@@ -1597,3 +1597,56 @@ def test_damage_to_a_relationship_is_no_violence(coder, text, expected):
 def test_pleading_business_is_an_excuse_and_pleading_for_help_an_appeal(coder, text, expected):
     found = coder.code(text, date="2019-02-12").events
     assert ("REQUEST" in [e.event for e in found]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kurdish militants had fought with US forces against Islamic State for years.",
+     "062"),
+    ("The Kurdish militants had fought with US forces in Raqqa.", "190"),
+])
+def test_fighting_with_a_party_against_another_is_on_its_side(coder, text, expected):
+    assert [e.cameo for e in coder.code(text, date="2018-09-07").events] == [expected]
+
+
+def test_a_word_of_protest_is_said_not_marched(coder):
+    found = coder.code("It allowed the government to arrest thousands of activists, with "
+                       "barely a word of protest from Europe or America.",
+                       date="2018-02-23").events
+    protest = next(e for e in found if e.event_text == "protest")
+    assert (protest.event, protest.cameo) == ("ACCUSE", "111")
+    assert "negation" in protest.mode
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Securing Syria from the threat of terrorism and US hegemony remains the official "
+     "narrative.", []),
+    ("Iran faces the threat of sanctions from the United States.", ["THREATEN"]),
+])
+def test_the_threat_of_a_danger_is_no_threat_made(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-02-24").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Attempts at diplomatic action against Assad at the UN would certainly be blocked by "
+     "Russia.", ["REJECT"]),
+    ("The resolution was blocked by China on Tuesday.", ["REJECT"]),
+    ("Police blocked protesters from reaching the square.", ["SANCTION"]),
+])
+def test_a_resolution_blocked_in_the_passive_is_rejected(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-08-11").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkish-US relations have already been strained over the purchase.", []),
+    ("Turkey strained relations with the US by buying Russian missiles.", ["SANCTION"]),
+])
+def test_strained_relations_are_a_state_not_an_act(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-12-27").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OPCW inspectors deployed to Douma on Saturday.", []),
+    ("Russia deployed troops to the border.", ["MOBILIZE"]),
+])
+def test_experts_deployed_are_no_mobilisation(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-03-19").events] == expected

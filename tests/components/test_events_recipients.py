@@ -509,3 +509,17 @@ def test_having_something_done_makes_the_by_phrase_the_doer(coder, text, actor, 
     event = coder.code(text, date="2018-06-30", doc_id="t").events[0]
     assert [a.code for a in event.actor] == [actor]
     assert recipient is None or recipient in [r.code for r in event.recipient]
+
+
+def test_a_travel_companion_travels_and_is_not_visited(coder):
+    found = coder.code("The Russian foreign minister will travel with Erdogan to Damascus.",
+                       date="2019-02-10").events
+    [visit] = found
+    assert codes(visit.actor) == ["RUS", "TUR"]
+    assert codes(visit.recipient) == ["SYR"]
+
+
+def test_a_journey_to_no_place_named_visits_no_one(coder):
+    found = coder.code("The Russian foreign minister travelled through the region with Erdogan.",
+                       date="2019-02-10").events
+    assert [e.event for e in found] == []

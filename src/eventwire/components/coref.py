@@ -61,6 +61,9 @@ CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
                       "they": ("country", "org", "agent", "group")}
 # Pronouns that stand for a plural agent named just before them in their sentence.
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Relations of a pronoun to the verb whose subject it cannot name (with a preposition between:
+# "fought *with* them").
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "prep", "agent"})
 # Possessives that lend an uncoded agent its owner, with the kinds the owner can be.
 POSSESSIVES = {"its": ("country", "org"), "their": ("country", "org", "group", "agent")}
 # Possessive pronouns that stand for a subject named before them in their sentence, with the
@@ -279,7 +282,9 @@ class Coreference(Pipe):
             window = [m for m in chain((mentions[k] for k in between(starts, low, start)),
                                        (added[k] for k in between(added_starts, low, start)))
                       if id(m) not in removed and m["end"] <= start]
-            earlier = sorted((m for m in window if m["name"]), key=lambda m: m["start"])
+            own_subject = _clause_subject_names(span, window)
+            earlier = sorted((m for m in window if m["name"] and m["name"] not in own_subject),
+                             key=lambda m: m["start"])
             recent_start = _window_start(index, start, 1)
             found = self._antecedents(earlier, refers_to, number, individuals,
                                       recent=lambda m, s=recent_start: m["start"] >= s)
@@ -451,6 +456,19 @@ class Coreference(Pipe):
         people = [self.kb.person(t.key) for t in self.kb.lookup(name) if t.kind == "person"]
         genders = {p.gender for p in people if p and p.name == name}
         return genders.pop() if len(genders) == 1 else None
+
+
+def _clause_subject_names(span: Span, window: list[Mention]) -> set[str]:
+    """Names of the subject of the verb a pronoun is the object of: a pronoun that is not
+    reflexive names someone else ("Rojava doesn't threaten *them*": not Rojava)."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative", "agent"):
+        token = token.head
+    if token.dep_ not in OBJECT_DEPS or token.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {m["name"] for c in subjects for m in window
+            if m["name"] and m["start"] <= c.i < m["end"]}
 
 
 def _one_of(m: Mention, refers_to: str) -> bool:

@@ -66,6 +66,7 @@ from eventwire.participants import (
     own_state,
     past_dateline,
     prep_objects,
+    prep_pobjs,
     reporting_subject,
     reporting_verbs,
     stative_participle,
@@ -157,6 +158,9 @@ GENERIC_DETERMINERS = frozenset({"every", "any", "each", "all"})
 ARRIVAL_PREPS = frozenset({"in"})
 # Prepositions of where a party going away goes (refuge_verbs.txt).
 REFUGE_PREPS = frozenset({"to", "into", "toward", "towards"})
+# Prepositions of those one travels with: companions, not hosts ("will travel *with* Erdogan
+# to Damascus").
+COMPANION_PREPS = frozenset({"with", "alongside"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 # Mention kinds that name a state itself ("Russia", "Moscow" for its government).
 STATE_KINDS = frozenset({"country", "metonym"})
@@ -196,6 +200,8 @@ OF_PREP = frozenset({"of"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
+# A protest only uttered ("a word of protest", "a letter of protest") criticises, CAMEO 111.
+SPOKEN_PROTEST_CAMEO = "111"
 # Mention kinds of a party rather than a place a force can be sent to ("to the GNA").
 PARTY_KINDS = frozenset({"org", "agent", "person"})
 # Pronouns that stand for things or events rather than parties.
@@ -606,6 +612,15 @@ class EventExtractor(Pipe):
         if armed is not None and any(_armed_doer(light, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russia carried out strikes"
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
+        if info.mode == "visit" and verb.lemma_.lower() in word_list("journey_verbs.txt"):
+            # "will travel with Erdogan to Damascus", "didn't travel through town with them":
+            # companions travel too, no one visits them
+            companions = [m for obj in prep_objects(verb, COMPANION_PREPS)
+                          for m in mentions_under(obj, index, depth)]
+            recipients = [r for r in recipients if r not in companions]
+            actors += [c for c in companions if c not in actors]
+            if not recipients:
+                return None  # a journey to no place or party named visits no one
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
         if info.event == "CONSULT" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
@@ -998,6 +1013,9 @@ class EventExtractor(Pipe):
                 _named_for(noun, mentions[a]) and _politician(noun.doc, mentions[a])
                 for a in actors):
             return None  # "a 'Namaste Trump' rally", "a Modi rally": held for a leader
+        if info.event == "PROTEST" and _spoken(noun):
+            # "barely a word of protest from Europe": a protest in words, no demonstration
+            info = self.ontology.lookup(SPOKEN_PROTEST_CAMEO) or info
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
         if not actors and not recipients and info.event not in UNNAMED_TYPES:
@@ -1488,8 +1506,7 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     remain a threat", "that her government was still in the midst of consolidation"): a
     danger foreseen or a state described (warning_verbs.tsv). Warning
     someone ("warned Seoul that there would be consequences") stays a threat."""
-    hazards = word_list("warning_hazards.txt")
-    if any(c.lemma_.lower() in hazards or c.lower_ in hazards for c in _warned_of(verb)):
+    if any(_hazard(c) for c in _warned_of(verb)):
         return True  # "issued warnings of tidal waves", "warns of famine": a forecast
     warned = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     for clause in verb.children:
@@ -1525,6 +1542,13 @@ def _warned_of(verb: Token) -> list[Token]:
     return [o for c in prep_objects(verb, HAZARD_PREPS)
             for o in ([c, *prep_objects(c, OF_PREP)]
                       if c.lemma_.lower() in degrees else [c])]
+
+
+def _hazard(token: Token) -> bool:
+    """A natural hazard, a people's suffering or a danger no party acts in ("famine",
+    "terrorism"; warning_hazards.txt)."""
+    hazards = word_list("warning_hazards.txt")
+    return token.lemma_.lower() in hazards or token.lower_ in hazards
 
 
 def _warns_of_conduct(verb: Token, index: list[int]) -> bool:
@@ -1844,6 +1868,13 @@ def _alternatives(cell: str) -> frozenset[str]:
     return frozenset(w.lower() for w in cell.split("|") if w)
 
 
+def _spoken(noun: Token) -> bool:
+    """An event noun in the "of" phrase of a word for an utterance or a text ("a *word* of
+    protest", "a *letter* of protest"; utterance_nouns.txt): said, not done."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.lemma_.lower() in word_list("utterance_nouns.txt")
+
+
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
     """The noun's row: with its compound ("air strike"), with the two modifiers or the one
     right before it ("joint naval exercises", "a cross-border *military* operation"), with its
@@ -1958,9 +1989,18 @@ def _agent_mentions(word: Token, index: list[int]) -> list[int]:
 
 def _completed(noun: Token, preps: frozenset[str]) -> bool:
     """The noun has an infinitive ("a threat *to attack*") or one of ``preps`` ("the threat
-    *of* sanctions") on it."""
-    return any(c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("acl", "relcl") and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+    *of* sanctions") on it; a phrase of dangers only names a danger ("the threat of
+    terrorism and US hegemony")."""
+    return any(c.dep_ == "prep" and c.lower_ in preps and not _of_dangers(c) or
+               c.dep_ in ("acl", "relcl") and any(
+                   a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in noun.children)
+
+
+def _of_dangers(prep: Token) -> bool:
+    """Every object of the preposition, with its conjuncts, is a danger (``_hazard``)."""
+    objects = [o for obj in prep_pobjs(prep) for o in (obj, *obj.conjuncts)]
+    return bool(objects) and all(_hazard(o) for o in objects)
 
 
 def _home(mentions: list[dict[str, Any]], actors: list[int], recipients: list[int]) -> bool:

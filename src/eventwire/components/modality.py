@@ -392,6 +392,10 @@ class Modality(Pipe):
                     self.cues.get(("time_noun", token.head.lemma_.lower())) == "pending" and \
                     _present(token):
                 found.add("condition")  # "the moment those forces are withdrawn, ..."
+            if token.dep_ in ("relcl", "acl") and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in token.head.children) and \
+                    self.cues.get(("denied_relative", token.head.lemma_.lower())) == "negation":
+                found.add("negation")  # "there was *no way* Isis was going to fight"
             for child in token.children:
                 relation = child.dep_ if child.dep_ in CUE_RELATIONS else ""
                 category = self.cues.get((relation, child.lower_))
