@@ -1600,24 +1600,6 @@ def test_pleading_business_is_an_excuse_and_pleading_for_help_an_appeal(coder, t
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The Kurdish militants had fought with US forces against Islamic State for years.",
-     "062"),
-    ("The Kurdish militants had fought with US forces in Raqqa.", "190"),
-])
-def test_fighting_with_a_party_against_another_is_on_its_side(coder, text, expected):
-    assert [e.cameo for e in coder.code(text, date="2018-09-07").events] == [expected]
-
-
-def test_a_word_of_protest_is_said_not_marched(coder):
-    found = coder.code("It allowed the government to arrest thousands of activists, with "
-                       "barely a word of protest from Europe or America.",
-                       date="2018-02-23").events
-    protest = next(e for e in found if e.event_text == "protest")
-    assert (protest.event, protest.cameo) == ("ACCUSE", "111")
-    assert "negation" in protest.mode
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     ("Securing Syria from the threat of terrorism and US hegemony remains the official "
      "narrative.", []),
     ("Iran faces the threat of sanctions from the United States.", ["THREATEN"]),

@@ -200,8 +200,6 @@ OF_PREP = frozenset({"of"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
-# A protest only uttered ("a word of protest", "a letter of protest") criticises, CAMEO 111.
-SPOKEN_PROTEST_CAMEO = "111"
 # Mention kinds of a party rather than a place a force can be sent to ("to the GNA").
 PARTY_KINDS = frozenset({"org", "agent", "person"})
 # Pronouns that stand for things or events rather than parties.
@@ -1013,9 +1011,6 @@ class EventExtractor(Pipe):
                 _named_for(noun, mentions[a]) and _politician(noun.doc, mentions[a])
                 for a in actors):
             return None  # "a 'Namaste Trump' rally", "a Modi rally": held for a leader
-        if info.event == "PROTEST" and _spoken(noun):
-            # "barely a word of protest from Europe": a protest in words, no demonstration
-            info = self.ontology.lookup(SPOKEN_PROTEST_CAMEO) or info
         if info.event == "PROTEST" and not any(mentions[r]["code"] for r in recipients):
             recipients += _protest_targets(noun, index)
         if not actors and not recipients and info.event not in UNNAMED_TYPES:
@@ -1866,13 +1861,6 @@ def _misread_destination(mark: Token, clause: Token) -> bool:
 def _alternatives(cell: str) -> frozenset[str]:
     """The words of a table cell whose alternatives are separated by "|"."""
     return frozenset(w.lower() for w in cell.split("|") if w)
-
-
-def _spoken(noun: Token) -> bool:
-    """An event noun in the "of" phrase of a word for an utterance or a text ("a *word* of
-    protest", "a *letter* of protest"; utterance_nouns.txt): said, not done."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-        noun.head.head.lemma_.lower() in word_list("utterance_nouns.txt")
 
 
 def _nominal_entry(nouns: dict[str, NominalEvent], noun: Token) -> NominalEvent | None:
