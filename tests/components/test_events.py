@@ -3136,3 +3136,15 @@ def test_an_act_paved_for_or_with_no_way_is_not_done(coder, text, mode):
 def test_an_attack_guarded_against_or_imminent_is_no_attack(coder, text):
     assert [e.event for e in coder.code(text, date="2018-04-14").events
             if e.event == "ASSAULT"] == []
+
+
+def test_one_of_the_aims_is_an_aim(coder):
+    found = coder.code("Macron said one of his aims in Syria was to remove the regime's "
+                       "chemical weapons.", date="2018-04-12").events
+    assert [e.event for e in found if e.event_text == "remove"] == []
+
+
+def test_reports_called_misleading_are_dismissed(coder):
+    found = coder.code("The spokesman said reports that Iran intended to attack ships were "
+                       "misleading.", date="1987-03-22").events
+    assert [e.event for e in found] == []

@@ -1632,3 +1632,40 @@ def test_strained_relations_are_a_state_not_an_act(coder, text, expected):
 ])
 def test_experts_deployed_are_no_mobilisation(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-03-19").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rival Iranian and US forces compete for strategic hills.", []),
+    ("Turkey and Greece vie for control of the gas fields.", []),
+])
+def test_competing_for_something_demands_nothing(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-11-28").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time phrase is no word of the verb's phrase: no visit to a meeting
+    ("Cabinet ministers have left Downing Street after a marathon cabinet meeting.", "CONSULT"),
+    # "detained after filming a protest": the detention, not the protest, is the verb's
+    ("Her brother was detained by Isis after filming a women's protest in Raqqa.", "COERCE"),
+])
+def test_a_time_phrase_lends_the_verb_no_pattern_word(coder, text, expected):
+    found = coder.code(text, date="2018-04-12").events
+    verb_events = [e for e in found if e.event_text in ("left", "detained")]
+    assert [e.event for e in verb_events] == ([] if expected == "CONSULT" else [expected]), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hoyte based his statements on tests conducted by the WHO and the Pan American Health "
+     "Organization.", []),
+    ("Israel conducted a raid on Gaza.", ["ASSAULT"]),
+])
+def test_conducting_codes_only_through_what_is_conducted(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-03-17").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran and Algeria have deployed considerable efforts to stabilise oil prices.", []),
+    ("The decision broke apart the fragile coalition Mahathir had formed with Anwar.", []),
+])
+def test_efforts_deployed_and_a_coalition_broken_apart_are_no_acts(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-03-06").events] == expected

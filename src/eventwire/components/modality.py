@@ -670,6 +670,12 @@ class Modality(Pipe):
             self.cues.get(("perfect", a)) == "counterfactual" for a in auxiliaries)
 
     def _goal_noun(self, noun: Token) -> bool:
+        """A noun of an aim, or a share of such nouns ("*one of* his aims was to remove";
+        cues.tsv, ``goal_share``)."""
+        if self.cues.get(("goal_share", noun.lower_)) == "goal":
+            return any(self._goal_noun(o) for p in noun.children
+                       if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")
         return self.cues.get(("copula_subject", noun.lemma_.lower())) == "goal"
 
     def _governor(self, token: Token) -> str | None:
