@@ -21,8 +21,8 @@ wrongly, each with both mentions' type, date and precision, actor and recipient 
 and sentence, to find what the linker misses. ``--thresholds`` (dev part only) prints
 eventwire's pairwise and B-cubed figures with the join threshold set to each value, the
 precision/recall curve the threshold in ``linking.json`` is chosen on. ``--round R`` keeps
-only the groups of one labelling round (1, 2 or 3; the round is in each mention id, ``-r2-``
-or ``-r3-`` before the event number, none in the first), to watch a new round's groups alone.
+only the groups of one labelling round (1 to 6; the round is in each mention id, ``-r2-`` to
+``-r6-`` before the event number, none in the first), to watch a new round's groups alone.
 ``--folds K`` (dev part only) estimates how the join threshold carries to unseen groups:
 the dev groups fall in K folds (a group, and so each labelled pair, wholly in one), each
 fold is scored at the threshold that gives the best pairwise F1 on the other K-1 folds, and
@@ -444,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", type=float, nargs="+", metavar="T",
                         help="eventwire's figures at each join threshold (dev part only)")
     parser.add_argument("--round", type=int, dest="round_", metavar="R",
-                        help="only the groups of labelling round R (1 to 4)")
+                        help="only the groups of labelling round R (1 to 6)")
     parser.add_argument("--reasons", action="store_true",
                         help="count eventwire's missed same-event pairs by what kept them "
                         "apart (counts only: any part)")
