@@ -324,3 +324,18 @@ def test_an_object_pronoun_is_not_its_own_subject(coder):
                        date="2019-01-23").events
     praise = next(e for e in found if e.event_text == "praised")
     assert [r.code for r in praise.recipient] == ["TUR"]
+
+
+@pytest.mark.parametrize(("text", "navy"), [
+    # the warships name a second state: "the Navy" is left uncoded, not Iran's
+    ("U.S. warships destroyed an Iranian oil platform on Monday and the Navy also raided a "
+     "second rig.", None),
+    # only a coded agent before it, no country: nothing to take, and no failure
+    ("U.S. warships shelled the coast. The Navy raided a rig.", None),
+    ("Iran said its missiles were ready. The Navy raided a tanker.", "IRN"),
+])
+def test_a_definite_state_body_takes_a_country_only_when_one_is_named(coder, text, navy):
+    result = coder.code(text, date="1987-10-19")
+    assert result.status != "failed", result
+    raid = next(e for e in result.events if e.event_text.startswith("raided"))
+    assert [a.code for a in raid.actor] == [navy]

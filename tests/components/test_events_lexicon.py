@@ -1669,3 +1669,12 @@ def test_conducting_codes_only_through_what_is_conducted(coder, text, expected):
 ])
 def test_efforts_deployed_and_a_coalition_broken_apart_are_no_acts(coder, text, expected):
     assert [e.event for e in coder.code(text, date="1987-03-06").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Iraqi army came to a halt outside Basra.", []),
+    ("Turkey and Russia came to an agreement on Idlib.", ["AGREE"]),
+])
+def test_coming_to_a_halt_is_no_journey_and_no_agreement(coder, text, expected):
+    found = coder.code(text, date="2018-01-04").events
+    assert [e.event for e in found if e.event_text.startswith("came")] == expected

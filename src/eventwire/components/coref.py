@@ -337,7 +337,7 @@ class Coreference(Pipe):
                 # the leaders named count too: "Russia has long backed Assad. The regime
                 # ..." names two states, so the regime is left uncoded, not Russia's
                 owner = _latest(index, mentions, starts, m, ("country", "person"),
-                                same_sentence=False)
+                                same_sentence=False, rivals=("agent",))
             if owner is not None:
                 name = self.kb.name_of(owner["code"]) if owner["kind"] == "person" \
                     else owner["name"]
@@ -494,17 +494,23 @@ def _window_start(index: DocIndex, start: int, sentences: int) -> int:
 
 def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
             m: dict[str, Any], kinds: tuple[str, ...], same_sentence: bool,
-            ) -> dict[str, Any] | None:
+            rivals: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The one owner named before ``m``: latest in its sentence, or else the only
-    code in the lookback window; None when the window names several."""
+    code in the lookback window; None when the window names several, counting the codes
+    of mentions of the ``rivals`` kinds before it in its sentence too ("U.S. warships
+    destroyed an Iranian platform and the Navy raided ...": the warships name a second
+    state)."""
     sent_start = index.sentence_start(m["start"])
     low = _window_start(index, m["start"], LOOKBACK_SENTENCES)
-    window = (mentions[k] for k in between(starts, low, m["start"]))
+    window = [mentions[k] for k in between(starts, low, m["start"])]
     earlier = [o for o in window if o["end"] <= m["start"] and o["kind"] in kinds and o["code"]]
     if same_sentence:
         inside = [o for o in earlier if o["start"] >= sent_start]
         return inside[-1] if inside else None
-    return earlier[-1] if len({o["code"] for o in earlier}) == 1 else None
+    codes = {o["code"] for o in earlier} | {
+        o["code"] for o in window if sent_start <= o["start"] and o["end"] <= m["start"]
+        and o["kind"] in rivals and o["code"]}
+    return earlier[-1] if earlier and len(codes) == 1 else None
 
 
 def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
