@@ -476,3 +476,15 @@ def test_a_surname_stands_for_the_namesake_of_the_story_s_day(coder):
 def test_officials_from_an_organisation_take_its_code(top_roles) -> None:
     assert top_roles("Officials from the African Union condemned the coup in Mali.")[1] == \
         ["IGO"]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # an act named with its doer's word is no party: the word alone is
+    ("The military aid was cut.", "military"),
+    ("A military operation would be launched if they refused to surrender.", "military"),
+    # a party's head noun still widens it
+    ("Opposition groups protested on Tuesday.", "Opposition groups"),
+])
+def test_an_act_is_no_part_of_the_party_that_does_it(coder, text, mention):
+    doc = coder.nlp(text)
+    assert [m["text"] for m in doc._.ew_mentions] == [mention]

@@ -68,10 +68,15 @@ def place_agents(doc: Doc, mentions: list[dict[str, Any]], kb: ActorKB,
 
 
 def _widen(doc: Doc, m: dict[str, Any], at: dict[int, dict[str, Any]]) -> None:
-    """"Opposition [groups]": stretch a modifier mention over its head noun."""
+    """"Opposition [groups]": stretch a modifier mention over its head noun, unless that
+    noun is an act ("a *military* operation", "*military* aid": the act is no party; the
+    modifier stays the party that does it)."""
     root = doc[m["start"]:m["end"]].root
     head = root.head
-    if root.dep_ not in MODIFIER_DEPS or head.i < m["end"] or head.pos_ not in ("NOUN", "PROPN"):
+    acts = load_lexicon().nouns
+    if root.dep_ not in MODIFIER_DEPS or head.i < m["end"] or head.pos_ not in ("NOUN", "PROPN") \
+            or head.lemma_.lower() in acts or \
+            f"{doc[m['start']:head.i].text.lower()} {head.lemma_.lower()}" in acts:
         return
     between = doc[m["end"]:head.i + 1]
     if any(t.i in at for t in between) or any(
