@@ -1678,3 +1678,39 @@ def test_efforts_deployed_and_a_coalition_broken_apart_are_no_acts(coder, text, 
 def test_coming_to_a_halt_is_no_journey_and_no_agreement(coder, text, expected):
     found = coder.code(text, date="2018-01-04").events
     assert [e.event for e in found if e.event_text.startswith("came")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The justices directed their questions toward an attorney representing Sudan as opposed "
+     "to the plaintiffs.", []),
+    ("Britain is as strongly opposed to the plan as France.", ["REJECT"]),
+])
+def test_as_opposed_to_contrasts_and_opposes_no_one(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Reagan, fighting to regain public confidence after the scandal, admitted "
+     "the operation was a mistake.", []),
+    ("Rebels are fighting to retake the town.", ["ASSAULT"]),
+    ("Turkey has been fighting to crush the PKK for decades.", ["ASSAULT"]),
+])
+def test_fighting_to_do_something_is_striving_unless_armed(coder, text, expected):
+    found = coder.code(text, date="1987-03-04").events
+    assert [e.event for e in found if e.event_text.startswith("fighting")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hussein warned his frontline troops to expect further attacks.", []),
+    ("The former president Jimmy Carter warned President Trump to avoid a war.", ["warned"]),
+])
+def test_warning_ones_own_troops_threatens_no_one(coder, text, expected):
+    found = coder.code(text, date="1987-03-22").events
+    assert [e.event_text for e in found
+            if e.event == "THREATEN" and e.event_text == "warned"] == expected
+
+
+def test_a_story_that_broke_is_news_not_violence(coder):
+    found = coder.code("Right after the Iran story broke, the president did not have the "
+                       "proper information.", date="1987-03-04").events
+    assert [e.event for e in found] == []

@@ -331,6 +331,8 @@ class EventExtractor(Pipe):
         reporter = _order_reporter(verb)
         if reporter is not None:
             return self._imperative_demand(verb, reporter, index)
+        if _in_connective(verb):
+            return None  # "toward Sudan as opposed to the plaintiffs": a contrast, no act
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and \
@@ -624,6 +626,15 @@ class EventExtractor(Pipe):
         if info.event == "CONSULT" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
                 _private_journey(verb, [mentions[a] for a in actors]):
             return None  # "then he went to Syria", "Britons who travel to Syria": no visit
+        if info.event == "THREATEN" and verb.lemma_.lower() in self.warning and \
+                _own_people_only(verb.doc, recipients):
+            # "Hussein warned his frontline troops to expect attacks": an alert to one's own,
+            # no threat to anyone
+            return None
+        if verb.lemma_.lower() in word_list("striving_verbs.txt") and \
+                any(is_infinitive_complement(c) for c in verb.children) and actors and \
+                not any(_armed(mentions[a]) for a in actors):
+            return None  # "Reagan, fighting to regain public confidence": striving, no fight
         if info.event == "REQUEST" and verb.lemma_.lower() in self.commands and \
                 _commands_own(verb.doc, actors, recipients):
             # "as the president has ordered", "ordered British forces to join": an order to
@@ -1591,8 +1602,11 @@ def _own(doc: Doc, recipient: int, actors: list[int]) -> bool:
 
 
 def _after_possessive_pronoun(doc: Doc, mention: Mapping[str, Any]) -> bool:
-    """The mention follows a possessive pronoun ("*its* troops", "*his* generals")."""
-    return mention["start"] > 0 and doc[mention["start"] - 1].tag_ == "PRP$"
+    """The mention follows a possessive pronoun ("*its* troops", "*his* generals"), or its
+    head noun has one ("*his* frontline troops")."""
+    return mention["start"] > 0 and doc[mention["start"] - 1].tag_ == "PRP$" or any(
+        c.dep_ == "poss" and c.tag_ == "PRP$"
+        for c in doc[mention["start"]:mention["end"]].root.children)
 
 
 def _same_entity(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
@@ -1818,6 +1832,28 @@ def _set_off_participle(trigger: Token) -> bool:
     """"Two Australians, *accused* of spying, ...": a past participle set off by a comma
     tells what its noun underwent, unlike a descriptive one ("militiamen armed with")."""
     return trigger.tag_ == "VBN" and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ","
+
+
+def _armed(mention: Mapping[str, Any]) -> bool:
+    """An armed party (armed_sectors.txt) or a state named bare, which wages war through its
+    forces ("Turkey is fighting to crush the PKK")."""
+    return mention["sector"] in word_list("armed_sectors.txt") or (
+        mention["kind"] in (*STATE_KINDS, "pronoun") and bool(mention["code"]) and
+        not mention["sector"])
+
+
+def _in_connective(verb: Token) -> bool:
+    """A verb inside a fixed phrase that joins or contrasts ("as opposed to", "let alone";
+    connective_phrases.txt): a word of the phrase, no act."""
+    doc = verb.doc
+    for phrase in word_list("connective_phrases.txt"):
+        words = phrase.split()
+        for at in (i for i, w in enumerate(words) if w == verb.lower_):
+            start = verb.i - at
+            if start >= 0 and start + len(words) <= len(doc) and all(
+                    doc[start + k].lower_ == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
@@ -2112,6 +2148,15 @@ def _controls_infinitive(noun: Token) -> bool:
     return noun.n_lefts == 0 and noun.n_rights == 0 and nxt < len(noun.doc) and \
         noun.doc[nxt].lower_ == "to" and noun.doc[nxt].dep_ == "aux" and \
         noun.doc[nxt].head.head.i == verb.i and noun.doc[nxt].head.dep_ == "xcomp"
+
+
+def _own_people_only(doc: Doc, recipients: list[int]) -> bool:
+    """Recipients that are all the actor's own by a possessive pronoun ("*his* frontline
+    troops", "*its* citizens"); a party of the actor's country is not ("Carter warned
+    President Trump")."""
+    mentions = doc._.ew_mentions
+    return bool(recipients) and all(_after_possessive_pronoun(doc, mentions[r])
+                                    for r in recipients)
 
 
 def _commands_own(doc: Doc, actors: list[int], recipients: list[int]) -> bool:
