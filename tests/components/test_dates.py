@@ -261,3 +261,10 @@ def test_article_taiwan_remark_is_november(article):
 def test_article_historical_events_are_only_the_old_ones(article):
     for event in article:
         assert ("historical" in event.mode) == (event.date is not None and event.date < "2025")
+
+
+def test_a_verb_of_means_takes_the_date_of_its_act(coder):
+    # "used missiles to hit a ship on Thursday": the use is the hit, on Thursday
+    found = coder.code("Iranian forces used Silkworm missiles to hit a U.S.-owned ship on "
+                       "Thursday.", date="1987-10-19").events
+    assert [(e.event, e.date) for e in found] == [("ASSAULT", "1987-10-15")]

@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 
 from eventwire.extensions import register
 from eventwire.kb.tables import read_lines, read_tsv
+from eventwire.participants import means_verb
 
 # Dependents that start another predication: their dates are not the trigger's.
 BOUNDARY_DEPS = frozenset({
@@ -324,8 +325,13 @@ class EventDates(Pipe):
                 by_anchor: dict[int, list[Expression]], covering: dict[int, Expression],
                 climbed: int) -> Resolved | None:
         """Date of the event whose trigger (or governing word) is ``token``."""
-        expr = self.own_expression(token, by_anchor)
+        expr = self.own_expression(token, by_anchor) or next(
+            (found for child in token.children
+             if (means := means_verb(child)) is not None and means.i == token.i and
+             (found := self.own_expression(child, by_anchor)) is not None), None)
         if expr is not None:
+            # a verb of means is dated by the act it is the means of: "used Silkworm
+            # missiles to hit a ship *on Thursday*"
             return self._resolve(doc, expr, pub, future)
         head = token.head
         if climbed >= self.max_climb or head.i == token.i:
