@@ -394,3 +394,12 @@ def test_a_strike_by_armed_forces_is_an_attack(coder, text, expected):
 def test_an_act_a_ban_forbids_did_not_take_place(coder, text):
     found = coder.code(text, date="2020-01-01", doc_id="t").events
     assert "PROTEST" not in [e.event for e in found] and found
+
+
+def test_an_attack_named_as_a_reason_is_its_own_act(coder):
+    # the raid answers Friday's attack: two acts, each on its own day
+    found = coder.code("The Navy also raided a second oil rig in retaliation for Friday's "
+                       "Iranian missile attack on a U.S. flag tanker.", date="1987-10-19").events
+    attack = next(e for e in found if e.event_text == "attack")
+    assert (attack.event, attack.date) == ("ASSAULT", "1987-10-16")
+    assert [a.code for a in attack.actor] == ["IRN"]

@@ -204,6 +204,9 @@ MILITARY_AID_CAMEO = "072"
 PARTY_KINDS = frozenset({"org", "agent", "person"})
 # Pronouns that stand for things or events rather than parties.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
+# Prepositions of a reason: an event noun in their phrase is another act than the verb's
+# ("punished *for* the attack", "raided a rig in retaliation *for* the attack").
+REASON_PREPS = frozenset({"for"})
 # What "in protest of/against/at/over X" protests.
 PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 
@@ -1463,6 +1466,10 @@ def _same_act(noun: Token, event_type: str, kept: Mapping[int, dict[str, Any]]) 
     """"Russian troops killed 12 civilians *in an attack*", "received military *aid*": an
     event noun in a phrase on, or the object of, a coded verb of the same type, whose parties
     the verb names, tells that verb's act again."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in REASON_PREPS and event_type != "CONSULT":
+        # "raided a rig in retaliation *for* Friday's attack": another act; a journey *for*
+        # talks ("flying to Japan for talks") is the talks
+        return False
     governor = noun.head.head if noun.dep_ == "pobj" else \
         noun.head if noun.dep_ in ("dobj", "obj") else None
     if governor is None or governor.i not in kept:
