@@ -3148,3 +3148,12 @@ def test_reports_called_misleading_are_dismissed(coder):
     found = coder.code("The spokesman said reports that Iran intended to attack ships were "
                        "misleading.", date="1987-03-22").events
     assert [e.event for e in found] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wish denied is guessed at: no refusal made
+    ("Putin will not wish to abandon Syria's Kurds.", "RETREAT"),
+    ("Turkey will not accept the plan.", "REJECT"),
+])
+def test_a_wish_denied_is_no_refusal(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-11-20").events] == [expected]

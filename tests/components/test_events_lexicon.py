@@ -1714,3 +1714,13 @@ def test_a_story_that_broke_is_news_not_violence(coder):
     found = coder.code("Right after the Iran story broke, the president did not have the "
                        "proper information.", date="1987-03-04").events
     assert [e.event for e in found] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("While storms hit America, water and mud were also overwhelming homes in south Asia.",
+     []),
+    ("The influx of exiles was overwhelming the capacity of Syrian communities.", []),
+    ("Isis fighters ravaged the villages.", ["ASSAULT"]),
+])
+def test_a_flood_or_a_war_that_overwhelms_attacks_no_one(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-12-25").events] == expected

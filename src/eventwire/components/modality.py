@@ -252,7 +252,9 @@ class Modality(Pipe):
                     self._recode(event, PROMISE_CAMEO)
             if ({"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or
                     "negation" in found and event["event"] in NEGATED_REFUSALS) and \
-                    doc[start].dep_ != "acl":
+                    doc[start].dep_ != "acl" and "imagined" not in found:
+                # (a wish denied is guessed at, no refusal made: "Putin will not wish to
+                # abandon Syria's Kurds")
                 # "troops not invited into Syria": a participle describing a party says what
                 # did not happen to it, no refusal made
                 self._recode(event, REFUSAL_CAMEO)
