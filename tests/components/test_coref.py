@@ -339,3 +339,11 @@ def test_a_definite_state_body_takes_a_country_only_when_one_is_named(coder, tex
     assert result.status != "failed", result
     raid = next(e for e in result.events if e.event_text.startswith("raided"))
     assert [a.code for a in raid.actor] == [navy]
+
+
+def test_the_country_named_in_its_own_sentence_wins_over_earlier_ones(coder):
+    # South Korea named before makes the window ambiguous; Italy stands in the cue's sentence
+    found = coder.code("South Korea reported new cases. Deaths spiked in Italy on Monday, as "
+                       "the country sealed off the worst-hit towns.", date="2020-02-25").events
+    sealing = next(e for e in found if e.event_text == "sealed off")
+    assert [a.code for a in sealing.actor] == ["ITA"]
