@@ -347,3 +347,11 @@ def test_the_country_named_in_its_own_sentence_wins_over_earlier_ones(coder):
                        "the country sealed off the worst-hit towns.", date="2020-02-25").events
     sealing = next(e for e in found if e.event_text == "sealed off")
     assert [a.code for a in sealing.actor] == ["ITA"]
+
+
+def test_a_title_with_its_holder_in_apposition_is_that_holder(coder):
+    # Germany's foreign minister named first does not make the second one German
+    found = coder.code("Germany's foreign minister, Heiko Maas, spoke on Monday. The foreign "
+                       "minister, Jean-Yves Le Drian, criticised Turkey.", date="2019-02-18").events
+    criticism = next(e for e in found if e.event_text == "criticised")
+    assert [a.code for a in criticism.actor] == ["FRA"]

@@ -203,7 +203,9 @@ class Resolver:
         holder = None
         if owner_key and not past:
             holder = self.kb.holder(office, owner_key, self.date)
-        elif not owner_key:
+        elif not owner_key and not self._known_beside(doc[mention["start"]:mention["end"]]):
+            # (a title with its holder in apposition is that holder, not the last one named:
+            # "the foreign minister, *Jean-Yves Le Drian*," after Germany's foreign minister)
             holder = next((self.kb.person(pid) for pid in reversed(self.seen)
                            if any(o == office for o, _ in self.kb.offices_of(pid, self.date))),
                           None)
@@ -212,6 +214,15 @@ class Resolver:
         if written:
             self._written(mention, written, office, owner_key)
         return None
+
+    def _known_beside(self, span: Span) -> bool:
+        """A person the knowledge base knows is named in apposition to the span's head ("the
+        foreign minister, *Jean-Yves Le Drian*,")."""
+        if not span.doc.has_annotation("DEP"):
+            return False
+        return any(c.dep_ == "appos" and c.pos_ == "PROPN" and any(
+            t.kind == "person" for t in self.kb.lookup(span.doc[c.left_edge.i:c.i + 1].text))
+            for c in span.root.children)
 
     def _predecessor(self, mention: Mention, start: int) -> None:
         doc = self.doc
