@@ -286,15 +286,14 @@ class Coreference(Pipe):
             earlier = sorted((m for m in window if m["name"] and m["name"] not in own_subject),
                              key=lambda m: m["start"])
             recent_start = _window_start(index, start, 1)
-            sentence_start = _window_start(index, start, 0)
+            sentence = _window_start(index, start, 0)
             found = self._antecedents(earlier, refers_to, number, individuals,
                                       recent=lambda m, s=recent_start: m["start"] >= s)
             if not found and number == "1":
                 # several states named in the window, one in the cue's own sentence before
                 # it: "cases spiked in Italy, as the country sealed off its towns"
-                found = self._antecedents([m for m in earlier if m["start"] >= sentence_start],
+                found = self._antecedents([m for m in earlier if m["start"] >= sentence],
                                           refers_to, number, individuals)
-            sentence = _window_start(index, start, 0)
             if span.text.lower() in PLURAL_PRONOUNS and all(m["start"] < sentence for m in found):
                 # parties of earlier sentences lose to a plural agent of the pronoun's own
                 crowd = _plural_agent_before(doc, sentence, window)

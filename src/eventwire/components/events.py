@@ -615,7 +615,8 @@ class EventExtractor(Pipe):
         if armed is not None and any(_armed_doer(light, mentions[a], armed[1]) for a in actors):
             info = self.ontology.lookup(armed[0]) or info  # "Russia carried out strikes"
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
-        if info.mode == "visit" and verb.lemma_.lower() in word_list("journey_verbs.txt"):
+        journey = verb.lemma_.lower() in word_list("journey_verbs.txt")
+        if info.mode == "visit" and journey:
             # "will travel with Erdogan to Damascus", "didn't travel through town with them":
             # companions travel too, no one visits them
             companions = [m for obj in prep_objects(verb, COMPANION_PREPS)
@@ -626,7 +627,7 @@ class EventExtractor(Pipe):
                 return None  # a journey to no place or party named visits no one
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
-        if info.event == "CONSULT" and verb.lemma_.lower() in word_list("journey_verbs.txt") and \
+        if info.event == "CONSULT" and journey and \
                 _private_journey(verb, [mentions[a] for a in actors]):
             return None  # "then he went to Syria", "Britons who travel to Syria": no visit
         if info.event == "THREATEN" and verb.lemma_.lower() in self.warning and \
