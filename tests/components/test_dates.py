@@ -82,6 +82,13 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
         ("The ministers will meet at the weekend.", "meet", "2026-01-17", "day"),
         ("Rebels shelled the town last weekend.", "shelled", "2026-01-10", "day"),
         ("Rebels shelled the town over the past week.", "shelled", "2026-01", "month"),
+        # an act just before or after one dated to a year or a month falls in it
+        ("He was freed in 2017 after being acquitted of most charges.", "acquitted", "2017",
+         "year"),
+        ("In the anxious days of 1981 after Sadat was gunned down, he led.", "gunned",
+         "1981", "year"),
+        # next to a day, it is not known to the day: the story's date stands
+        ("Police arrested him on Monday after he attacked a guard.", "attacked", PUB, "day"),
     ],
 )
 def test_event_date(nlp, text, trigger, date, precision):

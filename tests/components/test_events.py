@@ -3132,6 +3132,7 @@ def test_an_act_paved_for_or_with_no_way_is_not_done(coder, text, mode):
 @pytest.mark.parametrize("text", [
     "The missiles serve as insurance against an Israeli attack.",
     "Trump spoke of the imminence of airstrikes against the Assad regime.",
+    "Erdogan warned that a Turkish military operation against the YPG in Manbij is near.",
 ])
 def test_an_attack_guarded_against_or_imminent_is_no_attack(coder, text):
     assert [e.event for e in coder.code(text, date="2018-04-14").events
@@ -3157,3 +3158,64 @@ def test_reports_called_misleading_are_dismissed(coder):
 ])
 def test_a_wish_denied_is_no_refusal(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2017-11-20").events] == [expected]
+
+
+def test_an_attack_in_a_clause_of_time_of_a_supposed_act_is_supposed_too(coder):
+    """The clause of time is the scene of what officials suppose: no threat by the forces."""
+    found = coder.code("UN officials suggest tens of thousands may die as Russian and Syrian "
+                       "forces storm the last rebel stronghold.", date="2018-09-07").events
+    storm = find(found, "ASSAULT")
+    assert "hypothetical" in storm.mode
+    assert [e.event for e in found if e.event == "THREATEN"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They always complain when something goes wrong.", []),
+    ("Iran routinely harasses US ships in the Gulf.", []),
+    # a habit in the past, or a stance held up to now, is told
+    ("Iran harassed US ships in the Gulf.", ["ACCUSE"]),
+    ("Russia has always denied involvement.", ["REJECT"]),
+])
+def test_a_habit_in_the_simple_present_tells_no_act(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-09-07").events] == expected
+
+
+def test_the_danger_one_seeks_protection_from_is_not_asked(coder):
+    found = coder.code("The Kurds sought protection from Syrian government forces.",
+                       date="2018-08-12").events
+    assert [codes(e.recipient) for e in found if e.event == "REQUEST"] == [[]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We find preposterous reports by some individuals.", []),
+    ("The militants on duty stopped me and began asking questions.", []),
+    ("The UN heard reports of abuses by the army.", ["ACCUSE"]),
+    ("Iran asked the UN for help.", ["REQUEST"]),
+])
+def test_finding_a_report_or_asking_questions_is_no_act(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-09-07").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a content clause's "that" is a word of the verb's phrase: knowing or admitting, no praise
+    ("Reagan recognized that Senator Baker must have people around him.", []),
+    ("Merkel and Macron agreed that sanctions on Russia should stay.", ["AGREE", "SANCTION"]),
+    # a loan released is paid out, no one freed
+    ("The World Bank has released half of an 80 mln dlrs industrial sector loan to Zaire.",
+     ["AID"]),
+    ("Iran released the hostages.", ["RETREAT"]),
+    # a share's "of" phrase is read through: common ground found is no investigation
+    ("The two leaders had found a lot of common ground on the issue.", []),
+    ("Russia sent a lot of weapons to Syria.", ["AID"]),
+])
+def test_senses_read_from_the_whole_phrase(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-03-09").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prakash was mistakenly thought to be killed in a bombing of Mosul.", []),
+    # on the act's own verb the adverb says how it was done
+    ("The US mistakenly bombed a hospital in Kunduz.", ["ASSAULT"]),
+])
+def test_a_belief_said_to_be_wrong_tells_no_act(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-10-01").events] == expected

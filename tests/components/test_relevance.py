@@ -45,6 +45,9 @@ def types(coder: Coder, text: str) -> list[str]:
     # a team's captain is no officer
     "After the ball tampering during a test match, captain Steve Smith was banned for a year "
     "by Cricket Australia.",
+    # a capital in a sentence about sport is a team
+    "Shabazz Napier scored 27 points off the bench for Washington, which has dropped three "
+    "in a row after entering the All-Star break with five wins in its previous seven games.",
     # a sporting body's chiefs hold no state office
     "The ITF president said tennis chiefs were committed to merging the tournaments.",
 ])
@@ -76,6 +79,8 @@ def test_no_political_event(coder: Coder, text: str) -> None:
     ("Three men were charged with murder on Tuesday.", "ACCUSE"),
     # So is ousting a ruler, whoever ousts whom.
     ("Abdul Karim ousted Rashid Ali in 1958.", "COERCE"),
+    # an institution standing for a government still is one in a sentence about sport
+    ("The Kremlin praised the team after its World Cup win over Spain.", "SUPPORT"),
     # officials named for a state's field stay officials
     ("Defence officials agreed to merge the two commands.", "AGREE"),
 ])

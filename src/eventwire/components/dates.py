@@ -51,6 +51,9 @@ NOUN_DEPS = frozenset({"compound", "nummod", "amod", "poss"})
 PERIOD_PRECISION = {"day": "day", "time": "day", "week": "month", "month": "month",
                     "year": "year"}
 YEARS = (1000, 2099)
+# Precisions an act just before or after a dated one shares ("freed in 2017 after being
+# acquitted" was acquitted in 2017).
+COARSE_PRECISIONS = frozenset({"month", "year"})
 # Tokens either side of a head word that a pattern may span.
 WINDOW = 4
 FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -343,10 +346,13 @@ class EventDates(Pipe):
         offset = self.offset(token)
         if offset is not None:
             governor, sign, unit, count = offset
-            if unit is None:
-                return None
             base = self.date_of(doc, governor, pub, self.is_future(governor), by_anchor,
                                 covering, climbed + 1)
+            if unit is None:
+                # "was freed in 2017 after being acquitted": an act shortly before or after
+                # a year or a month falls in it; a day's neighbour is not known to the day
+                return base if base is not None and base.precision in COARSE_PRECISIONS \
+                    else None
             base = base or (Resolved(pub, "day") if pub else None)
             return self.resolver.shift(base, unit, count, sign) if base else None
         if token.dep_ in CLIMB_DEPS:
