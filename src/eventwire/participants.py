@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from eventwire.kb.tables import read_tsv
+from eventwire.kb.tables import read_lines, read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -423,7 +423,7 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             found.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in OBJECT_DEPS:
             found.append(child)
-            found.extend(prep_objects(child))
+            found.extend(prep_objects(child, recipient_preps(child)))
             # "announced a suspension of flights *to Serbia*": the phrase on what the object
             # is made of aims the act too.
             for part in prep_objects(child, OWNER_PREPS - {"by"}):
@@ -432,7 +432,7 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             # the destination on the nearest noun of the object's phrases.
             for part in prep_objects(child, RECIPIENT_PREPS - DESTINATION_PREPS):
                 found.extend(prep_objects(part, DESTINATION_PREPS))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in recipient_preps(verb):
             for obj in (c for c in prep_pobjs(child) if not (
                     child.lower_ == "at" and c.lower_ == "hands") and not (  # a doer (hands_of)
                     child.lower_ == "against" and c.lemma_.lower() in concessive_nouns())):
@@ -444,7 +444,22 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
             found.extend(prep_objects(child, PREP_HEADS[child.lower_]))
         elif child.dep_ == "prt":  # "kidnapped up to 16 advisers": a phrase hung on the particle
             found.extend(prep_objects(child))
+        elif _misread_object(verb, child):
+            found.append(child)
     return found
+
+
+# Entity labels of parties: a name so tagged right after its verb is what the verb acts on.
+PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _misread_object(verb: Token, child: Token) -> bool:
+    """A party's name right after a verb with no object, which the parser read as an
+    adverbial noun ("The foreign minister, Jean-Yves Le Drian, criticised *Turkey*");
+    a day's name stays a time ("met Monday")."""
+    return child.dep_ == "npadvmod" and child.i == verb.i + 1 and \
+        child.ent_type_ in PARTY_ENTITIES and \
+        not any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def prep_objects(noun: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Token]:
@@ -476,6 +491,19 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+@lru_cache(maxsize=1)
+def safety_words() -> frozenset[str]:
+    """Words whose "from" phrase names a danger, not a party (events/safety_words.txt)."""
+    return frozenset(line.strip() for line in read_lines("events", "safety_words.txt"))
+
+
+def recipient_preps(word: Token) -> frozenset[str]:
+    """The prepositions whose object a word acts on: a word of safety's "from" names the
+    danger ("protect us *from* the army")."""
+    return RECIPIENT_PREPS - {"from"} if word.lemma_.lower() in safety_words() \
+        else RECIPIENT_PREPS
 
 
 @lru_cache(maxsize=1)

@@ -523,3 +523,9 @@ def test_a_journey_to_no_place_named_visits_no_one(coder):
     found = coder.code("The Russian foreign minister travelled through the region with Erdogan.",
                        date="2019-02-10").events
     assert [e.event for e in found] == []
+
+
+def test_a_party_read_as_an_adverbial_noun_after_its_verb_is_its_object(top_roles):
+    """After a subject with an apposition the parser reads "Turkey" as an adverbial noun."""
+    assert top_roles("The foreign minister, Jean-Yves Le Drian, criticised Turkey.") == \
+        ("ACCUSE", ["FRA"], ["TUR"])

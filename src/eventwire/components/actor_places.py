@@ -192,6 +192,11 @@ def _only_country(doc: Doc, m: dict[str, Any], mentions: list[dict[str, Any]],
         # "a British journalist was detained *by* Kurdish forces", "the US is working *with*
         # Kurdish militias": the other party of the verb the community is an argument of
         verb = verb.head
+    elif verb.dep_ == "prep" and verb.head.dep_ in ("dobj", "obj") and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Turkey launched a military campaign *against* Kurdish militias": the party of the
+        # act the object names is the verb's
+        verb = verb.head.head
     codes = {o["code"] for o in mentions if o is not m and o["code"]
              and sent.start <= o["start"] < sent.end and kb.country(o["code"])
              and not _backer(doc, o, backing)}

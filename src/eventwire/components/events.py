@@ -85,9 +85,13 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
 CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
-# Conjunctions of a clause the verb governs, kept among the verb's words: an indirect
-# question ("asked *if*") and a for-to clause ("called *for* a force to be stationed").
+# Conjunctions that open a clause the verb governs as a question or a condition: an
+# indirect question ("asked *if*") and a for-to clause ("called *for* a force to be
+# stationed").
 GOVERNED_MARKS = frozenset({"if", "whether", "for"})
+# Conjunctions of a governed clause kept among the verb's words, as they show what the verb
+# takes: those above and a content clause's "that" ("agreed *that*", "recognised *that*").
+CLAUSE_MARKS = GOVERNED_MARKS | {"that"}
 # Conjunctions that open an indirect question: what it asks is asked about, not asked for.
 QUESTION_MARKS = frozenset({"if", "whether"})
 THAT_MARK = frozenset({"that"})  # a content clause of a noun ("the suggestion that ...")
@@ -1217,7 +1221,7 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
                 # A governed clause's conjunction still shows what the verb governs ("asked
                 # *if*", "called *for* a force to be stationed").
                 right.extend(c for c in t.children if c.dep_ == "mark" and c.i > verb.i
-                             and c.lower_ in GOVERNED_MARKS and not _misread_destination(c, t))
+                             and c.lower_ in CLAUSE_MARKS and not _misread_destination(c, t))
             continue
         if t.i < verb.i:
             left.append(t)

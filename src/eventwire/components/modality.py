@@ -327,6 +327,14 @@ class Modality(Pipe):
             # "made the decision *without* consulting parliament", "returned *without* the
             # permission of the courts"
             found.add("negation")
+        if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" and not any(
+                c.dep_ in ("dobj", "obj") for c in trigger.children) and \
+                (category := self.cues.get(("tough", trigger.head.lemma_.lower()))):
+            # "the forces are difficult to suppress": the subject undergoes an act judged
+            # hard or easy; nobody does it
+            found.add(category)
+        if _headline_infinitive(trigger):
+            found.add("future")  # "Malaysian king to meet all lawmakers": still to come
         if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
             # "renewed fighting is a *possibility*", "a clash was *unlikely*": the predicate
             # says it may happen
@@ -405,6 +413,17 @@ class Modality(Pipe):
                         g.dep_ == "neg" and g.lower_ == "no" for g in child.children):
                     # "*no longer* pose a threat"; "not too long after" is a time, no negation
                     category = "negation"
+                if relation == "advmod" and category is None and own_clause and \
+                        token.tag_ in PRESENT_TAGS:
+                    # "they *always* complain when something goes wrong": a habit in the
+                    # simple present tells no act
+                    category = self.cues.get(("habitual", child.lower_))
+                if relation == "advmod" and category is None and step > 0 and governed and \
+                        trigger.pos_ in ("VERB", "AUX"):
+                    # "was *mistakenly* thought to be killed": the belief above the act was
+                    # wrong; on the act's own verb the adverb says how it was done, and an
+                    # act named by a noun is the scene ("killed in a US-led bombing")
+                    category = self.cues.get(("mistaken", child.lower_))
                 if relation in ("nsubj", "nsubjpass") and category is None:
                     # "*no one* has attacked", "*no country* recognised", "no one *who met*
                     # him": a subject the determiner denies; a relative pronoun's is its noun's
@@ -807,6 +826,12 @@ class Modality(Pipe):
         the narrator ascribes to a party as a power ("the police, who
         could arrest them"): no one threatens it, so it stays the act, hypothetical."""
         clause = clause_verb(doc[event["trigger"][0]])
+        while clause.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) in TIME_CUES
+                for c in clause.children) and clause.head is not clause:
+            # "officials suggest thousands may die as forces storm the town": the clause of
+            # time is the scene of the act supposed, supposed by the same speaker
+            clause = clause_verb(clause.head)
         if clause.dep_ in ("ccomp", "xcomp") and (
                 self.cues.get(("consequence", clause.head.lemma_.lower())) is not None):
             return True  # "this means Turkey attacks the Kurds": an implication, no threat
@@ -921,6 +946,21 @@ def _noun_purpose(trigger: Token) -> bool:
         trigger.head.pos_ == "NOUN" and trigger.head.dep_ != "ROOT" and \
         _infinitive(trigger) and means_verb(trigger) is None and not any(
             c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in trigger.head.children)
+
+
+def _headline_infinitive(trigger: Token) -> bool:
+    """The "to"-infinitive of a headline with no finite verb, or the event noun it takes
+    ("Malaysian king to meet all lawmakers", "Pompeo to visit Seoul next week", "Modi to
+    hold talks with Trump"); not the infinitive of a first or only doer ("the first leader
+    to visit Tehran" visited)."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    if verb.tag_ != "VB" or not has_to_marker(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ in ("acl", "relcl") and _infinitive(verb) and verb.head.dep_ == "ROOT" and \
+        verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in verb.head.children)
 
 
 def _has_doer(trigger: Token) -> bool:

@@ -465,7 +465,8 @@ class EventRelevance(Pipe):
             mention = mentions[index]
             if mention.get("kind") in INFERRED_KINDS or index in things or any(
                     t.lower_ in domain.cues or t.lemma_.lower() in domain.cues
-                    for t in doc[mention["start"]:mention["end"]]):
+                    for t in doc[mention["start"]:mention["end"]]) or \
+                    domain.keeps == "sectors" and _city_metonym(doc, mention):
                 continue
             for member in mention.get("members") or [mention]:
                 if member.get("sector") in self.policy.state_sectors:
@@ -484,6 +485,14 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
+
+
+def _city_metonym(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """A capital standing for its government ("Washington"): the parser tags it a place.
+    In a sentence about sport it names a team or a venue ("scored 27 points for
+    Washington"), not a government; "the Kremlin" or "the White House" still is one."""
+    return mention.get("kind") == "country" and bool(mention.get("sector")) and \
+        doc[mention["start"]].ent_type_ == "GPE"
 
 
 def _names_state(member: dict[str, Any], kb: Any) -> bool:
