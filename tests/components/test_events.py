@@ -80,6 +80,9 @@ def test_condition_asserts_nothing_and_hypothetical_conflict_is_a_threat(coder):
         ("They feared the police, who could assault them again.", "ASSAULT", False),
         ("Trump said the United States could strike Syria again.", "THREATEN", True),
         ("Rebels said they could attack the base.", "THREATEN", True),
+        # an act named by a noun is supposed by whoever reports its clause
+        ("Analysts said a Russian invasion could come within weeks.", "ASSAULT", False),
+        ("Experts said an Israeli strike on Iran could happen this year.", "ASSAULT", False),
     ],
 )
 def test_a_possible_act_threatens_only_when_its_doer_says_so(coder, text, act,
@@ -3268,3 +3271,38 @@ def test_a_campaign_of_force_launched_is_the_force(coder, text, cameo):
 def test_forces_bracing_for_an_attack_take_a_posture(coder, text, posture):
     found = [e.event for e in coder.code(text, date="2018-04-13").events]
     assert ("MOBILIZE" in found) == posture, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # tests met are satisfied, no one is met
+    ("He does not believe military strikes would meet the tests of reducing the "
+     "likelihood of another attack.", []),
+    # a kind of act talked about is none told
+    ("Sir Edward Leigh has expressed scepticism about such an attack.", []),
+    ("Such attacks by Russia have killed hundreds.", ["ASSAULT"]),
+    # a verb's object keeps its verb's mode
+    ("Ten days earlier, Assad had launched just such an attack, in eastern Ghouta.",
+     ["ASSAULT"]),
+])
+def test_tests_met_and_kinds_of_acts_are_no_events(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-04-12").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # calling an election is a government's own act; calling for one asks for new leaders
+    ("Prime minister Bob Hawke said he might call an early election.", []),
+    ("The opposition called for early elections.", ["REQUEST"]),
+])
+def test_calling_an_election_is_no_appeal(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="1987-03-22").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # state aid is a subsidy to one's own firms, no aid to another party
+    ("The Commission is investigating Italy's state aid to Alitalia.", ["ACCUSE"]),
+    # a rule not kept is no blow
+    ("Italy's state aid to Alitalia broke EU rules.", []),
+    ("Germany sent aid to Syria.", ["AID"]),
+])
+def test_state_aid_is_no_aid_and_rules_broken_no_blow(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected

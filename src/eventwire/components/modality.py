@@ -333,6 +333,12 @@ class Modality(Pipe):
             # "the forces are difficult to suppress": the subject undergoes an act judged
             # hard or easy; nobody does it
             found.add(category)
+        if trigger.pos_ == "NOUN" and any(
+                c.dep_ in ("predet", "amod") and self.cues.get(("kind", c.lower_))
+                for c in trigger.children):
+            # "scepticism about *such* an attack", "perpetrators of such attacks": a kind
+            # of act; a verb's object keeps its verb's mode ("launched just such an attack")
+            found.add("generic")
         if _headline_infinitive(trigger):
             found.add("future")  # "Malaysian king to meet all lawmakers": still to come
         if trigger.dep_ == "nsubj" and clause.lemma_ in COPULAS:
@@ -825,7 +831,7 @@ class Modality(Pipe):
         could invade"), that a move is said to mean ("it could mean Turkey attacks"), or that
         the narrator ascribes to a party as a power ("the police, who
         could arrest them"): no one threatens it, so it stays the act, hypothetical."""
-        clause = clause_verb(doc[event["trigger"][0]])
+        clause = clause_verb(_verb_of(doc[event["trigger"][0]]))
         while clause.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and self.cues.get(("mark", c.lower_)) in TIME_CUES
                 for c in clause.children) and clause.head is not clause:
@@ -946,6 +952,20 @@ def _noun_purpose(trigger: Token) -> bool:
         trigger.head.pos_ == "NOUN" and trigger.head.dep_ != "ROOT" and \
         _infinitive(trigger) and means_verb(trigger) is None and not any(
             c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in trigger.head.children)
+
+
+def _verb_of(trigger: Token) -> Token:
+    """The verb whose clause holds a trigger: itself, or the verb an event noun hangs on
+    ("Joining *a US strike* would be folly" -> "be", through the clause "joining" is the
+    subject of)."""
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("csubj", "csubjpass"):
+            return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+    return trigger
 
 
 def _headline_infinitive(trigger: Token) -> bool:
