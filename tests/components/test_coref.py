@@ -165,6 +165,8 @@ def test_it_opening_a_sentence_goes_on_about_the_last_subject(nlp: Language) -> 
     # people on someone's side take the country of whom they back
     ("Lula's backers were demanding early elections.", "backers", "BRA"),
     ("Modi supporters rallied in Delhi.", "supporters", "IND"),
+    # unless an apposition names who they are
+    ("Assad's main backer, Russia, vetoed the resolution.", "backer", "RUS"),
 ])
 def test_owners_past_adjectives_and_of_backers(nlp: Language, text: str, span: str,
                                                code: str) -> None:

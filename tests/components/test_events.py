@@ -3306,3 +3306,21 @@ def test_calling_an_election_is_no_appeal(coder, text, expected):
 ])
 def test_state_aid_is_no_aid_and_rules_broken_no_blow(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Briton was volunteering with the US-led militia in Raqqa.", []),
+    ("Norway volunteered to mediate between the parties.", ["AGREE"]),
+])
+def test_volunteering_with_a_force_is_no_offer(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-11-10").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state approving its own measure agrees with no one
+    ("The government approved a subsidy of 10,448 rupees a tonne for exports.", []),
+    ("The Senate approved the treaty with Russia.", ["AGREE"]),
+    ("The IMF approved a loan to Greece.", ["AID"]),
+])
+def test_approving_ones_own_measure_is_no_agreement(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected

@@ -322,8 +322,9 @@ class Coreference(Pipe):
         starts = [m["start"] for m in mentions]
         for m in mentions:
             if m["code"] or m["kind"] != "agent" or not m["start"] or \
-                    doc[m["end"] - 1].lower_ in self.other_party:
-                continue
+                    doc[m["end"] - 1].lower_ in self.other_party or \
+                    not m["sector"] and _apposed(doc, m, at) is not None:
+                continue  # ("Assad's main backer, Russia,": the apposition says who)
             before = doc[m["start"] - 1]
             owner = None
             if before.lower_ in POSSESSIVES:
@@ -357,6 +358,13 @@ class Coreference(Pipe):
             return
         at = {i: m for m in mentions for i in range(m["start"], m["end"])}
         for m in mentions:
+            if m["kind"] == "agent" and not m["code"] and not m["sector"] and \
+                    (named := _apposed(doc, m, at)) is not None:
+                # "Assad's main backer, Russia,", "a call from Assad's main backer, the
+                # Russian president": someone on a side is the party the apposition names
+                recode(m, self.name, "apposition", code=named["code"], name=named["name"],
+                       confidence=round(0.8 * named["confidence"], 2))
+                continue
             if m["kind"] != "person" or m["sector"]:
                 continue
             head = doc[m["start"]:m["end"]].root
@@ -516,6 +524,16 @@ def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
         o["code"] for o in window if sent_start <= o["start"] and o["end"] <= m["start"]
         and o["kind"] in rivals and o["code"]}
     return earlier[-1] if earlier and len(codes) == 1 else None
+
+
+def _apposed(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The single coded party in apposition to a mention ("Assad's main backer, *Russia*,");
+    a group in apposition stays the party ("regime allies Iran and Russia")."""
+    head = doc[m["start"]:m["end"]].root
+    beside = [head.head] if head.dep_ == "appos" else []
+    beside += [c for c in head.children if c.dep_ == "appos"]
+    return next((r for t in beside if (r := at.get(t.i)) is not None and r is not m
+                 and r["code"] and not r.get("members")), None)
 
 
 def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
