@@ -3324,3 +3324,27 @@ def test_volunteering_with_a_force_is_no_offer(coder, text, expected):
 ])
 def test_approving_ones_own_measure_is_no_agreement(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a warning not to think something is advice
+    ("Lebanon's prime minister warned the EU not to think that withholding funds will be "
+     "sufficient.", []),
+    ("Washington issued a pointed warning to Russia not to think that it can run a peace "
+     "track.", []),
+    ("The UN talks are designed as a pointed warning to Russia not to think that it can run "
+     "a peace track.", ["CONSULT"]),
+    ("Turkey warned the Kurds not to cross the river.", ["THREATEN"]),
+    # fighters on the move visit no one
+    ("French and Algerian fighters travelled to Afghanistan from Syria to join the Isis "
+     "branch there.", []),
+    ("A Russian delegation travelled to Ankara.", ["CONSULT"]),
+])
+def test_advice_and_fighters_on_the_move_are_no_threat_or_visit(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-01-16").events] == expected
+
+
+def test_who_flees_with_someone_takes_them_along(coder):
+    found = coder.code("Ben Ali fled with his family to Saudi Arabia after being ousted.",
+                       date="2020-02-25").events
+    assert [(e.event, codes(e.recipient)) for e in found] == [("RETREAT", [])]

@@ -184,8 +184,9 @@ OFFICIAL_SECTORS = frozenset({"GOV"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY"})
 # Sectors of many people who act as a crowd: their "protest" is a demonstration.
 POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
-# Travellers whose journey is no visit (journey_verbs.txt): private people, or no one named.
-PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR}
+# Travellers whose journey is no visit (journey_verbs.txt): private people, no one named, or
+# fighters on the move ("French and Algerian fighters travelled to Afghanistan to join Isis").
+PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR, "UAF"}
 # Verbal conflict a pattern may have made of a crowd's protest.
 VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # A warning about what a party is doing or has done criticises it (CAMEO 111).
@@ -620,20 +621,27 @@ class EventExtractor(Pipe):
             info = self.ontology.lookup(armed[0]) or info  # "Russia carried out strikes"
         recipients = [r for r in recipients if not _own(verb.doc, r, actors)]
         journey = verb.lemma_.lower() in word_list("journey_verbs.txt")
-        if info.mode == "visit" and journey:
-            # "will travel with Erdogan to Damascus", "didn't travel through town with them":
-            # companions travel too, no one visits them
+        if info.mode == "visit" and journey or \
+                info.event == "RETREAT" and verb.lemma_.lower() in self.displaced:
+            # "will travel with Erdogan to Damascus", "didn't travel through town with them",
+            # "fled with his family to Saudi Arabia": companions go too, no one undergoes it
             companions = [m for obj in prep_objects(verb, COMPANION_PREPS)
                           for m in mentions_under(obj, index, depth)]
             recipients = [r for r in recipients if r not in companions]
             actors += [c for c in companions if c not in actors]
-            if not recipients:
+            if info.mode == "visit" and not recipients:
                 return None  # a journey to no place or party named visits no one
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
         if info.event == "CONSULT" and journey and \
                 _private_journey(verb, [mentions[a] for a in actors]):
             return None  # "then he went to Syria", "Britons who travel to Syria": no visit
+        warning = light if light is not None else verb
+        if info.event == "THREATEN" and warning.lemma_.lower() in self.warning and \
+                _warned_to_think(warning):
+            # "warned the EU not to think that ...", "issued a warning to Russia not to
+            # think ...": advice, no threat
+            return None
         if info.event == "THREATEN" and verb.lemma_.lower() in self.warning and \
                 _own_people_only(verb.doc, recipients):
             # "Hussein warned his frontline troops to expect attacks": an alert to one's own,
@@ -991,6 +999,8 @@ class EventExtractor(Pipe):
             return None
         if noun.lemma_.lower() in self.statement_nouns and self._states(noun):
             return None  # "the suggestion that Japan could intervene": a remark
+        if info.event == "THREATEN" and _warned_to_think(noun):
+            return None  # "a pointed warning to Russia not to think that ...": advice
         if noun.dep_ in ("dobj", "obj", "attr") and noun.head.lemma_.lower() in self.assessing \
                 and not any(c.dep_ == "expl" for c in noun.head.children):
             # "Isis poses a threat to Iraq": what something is, no act; "*there* were
@@ -1560,6 +1570,13 @@ def _warned_of(verb: Token) -> list[Token]:
     return [o for c in prep_objects(verb, HAZARD_PREPS)
             for o in ([c, *prep_objects(c, OF_PREP)]
                       if c.lemma_.lower() in degrees else [c])]
+
+
+def _warned_to_think(warning: Token) -> bool:
+    """A warning whose "to"-infinitive is a verb of thinking ("warned the EU not to think
+    that ..."; thinking_verbs.txt): advice, no threat."""
+    return any(c.dep_ in ("xcomp", "acl", "advcl") and has_to_marker(c) and
+               c.lemma_.lower() in word_list("thinking_verbs.txt") for c in warning.children)
 
 
 def _hazard(token: Token) -> bool:
