@@ -367,11 +367,8 @@ class Coreference(Pipe):
                 continue
             if m["kind"] != "person" or m["sector"]:
                 continue
-            head = doc[m["start"]:m["end"]].root
-            beside = [head.head] if head.dep_ == "appos" else []
-            beside += [c for c in head.children if c.dep_ == "appos"]
-            roles = [r for t in beside if (r := at.get(t.i)) is not None and r is not m
-                     and r["kind"] in ("agent", "person") and r["sector"]
+            roles = [r for t in _appositions(doc, m) if (r := at.get(t.i)) is not None
+                     and r is not m and r["kind"] in ("agent", "person") and r["sector"]
                      and (not m["code"] or r["code"] == m["code"])]
             if not roles:
                 continue
@@ -529,11 +526,15 @@ def _latest(index: DocIndex, mentions: list[dict[str, Any]], starts: list[int],
 def _apposed(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
     """The single coded party in apposition to a mention ("Assad's main backer, *Russia*,");
     a group in apposition stays the party ("regime allies Iran and Russia")."""
+    return next((r for t in _appositions(doc, m) if (r := at.get(t.i)) is not None
+                 and r is not m and r["code"] and not r.get("members")), None)
+
+
+def _appositions(doc: Doc, m: Mention) -> list[Any]:
+    """The words in apposition to a mention's head, either way round."""
     head = doc[m["start"]:m["end"]].root
     beside = [head.head] if head.dep_ == "appos" else []
-    beside += [c for c in head.children if c.dep_ == "appos"]
-    return next((r for t in beside if (r := at.get(t.i)) is not None and r is not m
-                 and r["code"] and not r.get("members")), None)
+    return beside + [c for c in head.children if c.dep_ == "appos"]
 
 
 def _leader(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
