@@ -3348,3 +3348,13 @@ def test_who_flees_with_someone_takes_them_along(coder):
     found = coder.code("Ben Ali fled with his family to Saudi Arabia after being ousted.",
                        date="2020-02-25").events
     assert [(e.event, codes(e.recipient)) for e in found] == [("RETREAT", [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person defeated by no armed party lost a contest
+    ("At the age of 92, he re-entered politics to defeat his former protege Najib Razak.", []),
+    ("Iraqi forces defeated Isis in Mosul.", ["ASSAULT"]),
+    ("Supporters of the law beat a Muslim man.", ["ASSAULT"]),
+])
+def test_a_contest_won_is_no_assault(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected

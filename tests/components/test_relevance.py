@@ -45,6 +45,8 @@ def types(coder: Coder, text: str) -> list[str]:
     # a team's captain is no officer
     "After the ball tampering during a test match, captain Steve Smith was banned for a year "
     "by Cricket Australia.",
+    # a measure that "targets" someone is no assault (it is coded where it is imposed)
+    "The squeeze targets Iranian allies, including Lebanon, Syria and Iraq.",
     # a capital in a sentence about sport is a team
     "Shabazz Napier scored 27 points off the bench for Washington, which has dropped three "
     "in a row after entering the All-Star break with five wins in its previous seven games.",
@@ -471,3 +473,8 @@ def test_a_list_item_names_its_doer_before_the_dash(coder: Coder, text: str,
 
 def test_stealing_the_show_seizes_nothing(coder: Coder) -> None:
     assert "COERCE" not in types(coder, "The meeting between Trump and Putin stole the show.")
+
+
+def test_sanctions_that_target_someone_are_no_assault(coder: Coder) -> None:
+    assert types(coder, "US sanctions target Iranian allies, including Lebanon.") == \
+        ["SANCTION"]

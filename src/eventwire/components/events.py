@@ -647,6 +647,10 @@ class EventExtractor(Pipe):
             # "Hussein warned his frontline troops to expect attacks": an alert to one's own,
             # no threat to anyone
             return None
+        if verb.lemma_.lower() in word_list("contest_verbs.txt") and recipients and all(
+                mentions[r]["kind"] == "person" and not _armed(mentions[r])
+                for r in recipients) and not any(_armed(mentions[a]) for a in actors):
+            return None  # "re-entered politics to defeat his former protege Najib": a contest
         if verb.lemma_.lower() in word_list("striving_verbs.txt") and \
                 any(is_infinitive_complement(c) for c in verb.children) and actors and \
                 not any(_armed(mentions[a]) for a in actors):

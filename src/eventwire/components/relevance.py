@@ -371,10 +371,10 @@ class EventRelevance(Pipe):
         trigger = doc[event["trigger"][0]]
         subj, passive = subject(trigger)
         doer = agent(trigger) if passive else subj
-        if doer is not None and doer.lemma_.lower() in self.causes:
+        if doer is not None and self._cause(doer):
             return True
         if not passive and subj is not None and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in self.causes for c in subj.head.children):
+                c.dep_ == "nsubj" and self._cause(c) for c in subj.head.children):
             return True  # "an earthquake that struck Japan killed ...": Japan read as a subject too
         if event["event"] not in HARM_TYPES:
             return False
@@ -388,6 +388,11 @@ class EventRelevance(Pipe):
         targets = [subj] if passive and subj is not None else \
             [t for t in objects(trigger) if not start <= t.i < end]  # "opened *fire* on"
         return any(self._names_cause(target, CAUSE_DEPTH) for target in targets)
+
+    def _cause(self, token: Token) -> bool:
+        """A word of nonagent_causes.txt, by its lemma or its form ("sanctions", whose
+        lemma is "sanction")."""
+        return token.lemma_.lower() in self.causes or token.lower_ in self.causes
 
     def _toll_of_harm(self, trigger: Token) -> bool:
         """A participle clause telling the toll of what a cause did: "it has infected 80,000
