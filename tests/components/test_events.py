@@ -3358,3 +3358,20 @@ def test_who_flees_with_someone_takes_them_along(coder):
 ])
 def test_a_contest_won_is_no_assault(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2020-02-25").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weapon that backs an assault is a means, no party's support
+    ("The Turkish assault may be backed by napalm and cluster bombs.", ["ASSAULT"]),
+    ("The rebels are backed by Turkey.", ["SUPPORT"]),
+    ("Assad's forces, supported by Russian air power, are trying to retake Idlib.",
+     ["SUPPORT", "ASSAULT"]),
+    # a target of spending reached is no blow
+    ("Figures showed that the UK hit the UN aid spending target.", []),
+    ("Russian jets hit targets in Idlib.", ["ASSAULT"]),
+    # a reporter's call gathers news
+    ("Three other diplomats contacted by the Guardian refused to give their names.", []),
+    ("Iran contacted the UN on Monday.", ["CONSULT"]),
+])
+def test_means_targets_reached_and_reporters_calls_are_no_acts(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2018-04-12").events] == expected

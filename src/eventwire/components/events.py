@@ -184,6 +184,8 @@ OFFICIAL_SECTORS = frozenset({"GOV"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY"})
 # Sectors of many people who act as a crowd: their "protest" is a demonstration.
 POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
+# Sectors of the press: a reporter's call or interview gathers news, no consultation.
+PRESS_SECTORS = frozenset({"JRN"})
 # Travellers whose journey is no visit (journey_verbs.txt): private people, no one named, or
 # fighters on the move ("French and Algerian fighters travelled to Afghanistan to join Isis").
 PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR, "UAF"}
@@ -456,6 +458,11 @@ class EventExtractor(Pipe):
             # "the crisis allowed", "could be threatened by Iranian missiles"; "besieged by a
             # mixture of US-backed Kurds and Russian special forces" names parties
             return None
+        if passive and by is not None and info.event == "SUPPORT" and not any(
+                _names_party(t, index) for t in _owned_phrase(next(iter(_shares_of(by)), by))):
+            # "an assault backed by napalm and cluster bombs": a means, no support; "supported
+            # by Russian air power" names its party
+            return None
         if passive and by is None and verb.lemma_.lower() in self.circumstance and any(
                 is_infinitive_complement(c) for c in verb.children):
             return None  # "the paper was forced to issue a correction": a circumstance
@@ -633,6 +640,9 @@ class EventExtractor(Pipe):
                 return None  # a journey to no place or party named visits no one
         if info.mode == "visit" and _home(mentions, actors, recipients):
             return None  # "thirty Filipinos returned to the Philippines": home, no visit
+        if info.event == "CONSULT" and any(mentions[a]["sector"] in PRESS_SECTORS
+                                           for a in actors):
+            return None  # "diplomats contacted by the Guardian": reporting, no consultation
         if info.event == "CONSULT" and journey and \
                 _private_journey(verb, [mentions[a] for a in actors]):
             return None  # "then he went to Syria", "Britons who travel to Syria": no visit
@@ -1523,6 +1533,12 @@ def _shares_of(noun: Token) -> list[Token]:
         return []
     return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _owned_phrase(head: Token) -> list[Token]:
+    """A noun and the words that say whose it is ("*Russian* air power", "*US-led*
+    coalition airstrikes", "*Turkey's* artillery")."""
+    return [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss"))]
 
 
 def _names_party(token: Token, index: list[int]) -> bool:
