@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from eventwire.kb.resources import read_csv
 from eventwire.kb.tables import read_lines, read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -111,6 +112,8 @@ def _closest_mentions(head: Token, index: list[int], depth: int,
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     next_frontier.extend(c.children)
+                elif c.dep_ == "poss" and t.lower_ in other_party_words():
+                    continue  # "accused by *its* enemies": the owner is not the party
                 elif c.dep_ not in CLAUSE_DEPS:
                     next_frontier.append(c)
         hits = sorted({index[t.i] for t in next_frontier if index[t.i] >= 0})
@@ -491,6 +494,14 @@ def clause_depth(token: Token) -> int:
             depth += 1
         token = token.head
     return depth
+
+
+@lru_cache(maxsize=1)
+def other_party_words() -> frozenset[str]:
+    """Nouns after a possessive that name another party than the possessor ("its enemies",
+    "Turkey's allies"; actors/cues.csv, role other_party)."""
+    return frozenset(r["word"] for r in read_csv("actors", "cues.csv")
+                     if r["role"] == "other_party")
 
 
 @lru_cache(maxsize=1)

@@ -3375,3 +3375,14 @@ def test_a_contest_won_is_no_assault(coder, text, expected):
 ])
 def test_means_targets_reached_and_reporters_calls_are_no_acts(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2018-04-12").events] == expected
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # the owner of one's enemies or allies is another party
+    ("Iran has been accused by its enemies of trying to create a crescent of influence.", []),
+    ("Turkey's allies criticised the decision.", []),
+    ("Russia's troops attacked the town.", ["RUS"]),
+])
+def test_the_owner_of_enemies_or_allies_is_not_their_party(coder, text, actors):
+    found = coder.code(text, date="2018-05-09").events
+    assert sorted({a.code for e in found for a in e.actor if a.code}) == actors
