@@ -37,7 +37,7 @@ from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import reporting_subject
+from eventwire.participants import other_party_words, reporting_subject
 
 ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
                "wikidata_id", "confidence")
@@ -104,8 +104,7 @@ class Coreference(Pipe):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
         # "Assad's allies", "its partners": another party than the owner (cues.csv)
-        self.other_party = frozenset(r["word"] for r in read_csv("actors", "cues.csv")
-                                     if r["role"] == "other_party")
+        self.other_party = other_party_words()
 
     def __call__(self, doc: Doc) -> Doc:
         try:
