@@ -10,7 +10,7 @@ recipients ("met with X", "exports to Japan").
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -504,16 +504,17 @@ def other_party_words() -> frozenset[str]:
                      if r["role"] == "other_party")
 
 
-@lru_cache(maxsize=1)
-def safety_words() -> frozenset[str]:
-    """Words whose "from" phrase names a danger, not a party (events/safety_words.txt)."""
-    return frozenset(line.strip() for line in read_lines("events", "safety_words.txt"))
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A list of data/events with one lower-case word a line: crowd counts, the verbs of a
+    purpose that aids, natural hazards, verbs that cause (each file says what it is for)."""
+    return frozenset(line.strip() for line in read_lines("events", name))
 
 
 def recipient_preps(word: Token) -> frozenset[str]:
     """The prepositions whose object a word acts on: a word of safety's "from" names the
-    danger ("protect us *from* the army")."""
-    return RECIPIENT_PREPS - {"from"} if word.lemma_.lower() in safety_words() \
+    danger ("protect us *from* the army"; events/safety_words.txt)."""
+    return RECIPIENT_PREPS - {"from"} if word.lemma_.lower() in word_list("safety_words.txt") \
         else RECIPIENT_PREPS
 
 

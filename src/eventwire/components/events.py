@@ -46,7 +46,7 @@ from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import Ontology, load_ontology
 from eventwire.kb.patterns import Match, NominalEvent, Pattern, VerbLexicon, Word, load_lexicon
 from eventwire.kb.relevance import load_policy
-from eventwire.kb.tables import read_lines, read_tsv
+from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     OBJECT_DEPTH,
     OWNER_DEPTH,
@@ -72,6 +72,7 @@ from eventwire.participants import (
     stative_participle,
     subject,
     wished_clause,
+    word_list,
 )
 
 # Dependents that complete a verb rather than make an event of their own.
@@ -89,12 +90,12 @@ CONTEXT_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "c
 # indirect question ("asked *if*") and a for-to clause ("called *for* a force to be
 # stationed").
 GOVERNED_MARKS = frozenset({"if", "whether", "for"})
-# Conjunctions of a governed clause kept among the verb's words, as they show what the verb
-# takes: those above and a content clause's "that" ("agreed *that*", "recognised *that*").
-CLAUSE_MARKS = GOVERNED_MARKS | {"that"}
 # Conjunctions that open an indirect question: what it asks is asked about, not asked for.
 QUESTION_MARKS = frozenset({"if", "whether"})
 THAT_MARK = frozenset({"that"})  # a content clause of a noun ("the suggestion that ...")
+# Conjunctions of a governed clause kept among the verb's words, as they show what the verb
+# takes: those above and a content clause's "that" ("agreed *that*", "recognised *that*").
+CLAUSE_MARKS = GOVERNED_MARKS | THAT_MARK
 CONTEXT_DEPTH = 3
 # Entity types of a named party that may be a place standing for its people ("Texas sued").
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
@@ -1307,13 +1308,6 @@ def claimed_nouns() -> frozenset[str]:
     """Nouns through which a party owns an act ("claimed responsibility for"):
     claimed_nouns.tsv."""
     return frozenset(r["noun"] for r in read_tsv("events", "claimed_nouns.tsv"))
-
-
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """A list of data/events with one lower-case word a line: crowd counts, the verbs of a
-    purpose that aids, natural hazards, verbs that cause (each file says what it is for)."""
-    return frozenset(line.strip() for line in read_lines("events", name))
 
 
 def _sector_or_private(mention: Mapping[str, Any], doc: Doc) -> str | None:

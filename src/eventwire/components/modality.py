@@ -950,8 +950,7 @@ def _noun_purpose(trigger: Token) -> bool:
     meet lawmakers" is the future)."""
     return trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VB" and \
         trigger.head.pos_ == "NOUN" and trigger.head.dep_ != "ROOT" and \
-        _infinitive(trigger) and means_verb(trigger) is None and not any(
-            c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in trigger.head.children)
+        _infinitive(trigger) and means_verb(trigger) is None and not _ranked(trigger.head)
 
 
 def _verb_of(trigger: Token) -> Token:
@@ -979,8 +978,13 @@ def _headline_infinitive(trigger: Token) -> bool:
     if verb.dep_ == "ROOT":
         return any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ in ("acl", "relcl") and _infinitive(verb) and verb.head.dep_ == "ROOT" and \
-        verb.head.pos_ in ("NOUN", "PROPN") and not any(
-            c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in verb.head.children)
+        verb.head.pos_ in ("NOUN", "PROPN") and not _ranked(verb.head)
+
+
+def _ranked(noun: Token) -> bool:
+    """A doer ranked among others ("the *first* leader", "the *only* country"), whose
+    infinitive was done (RANKING_WORDS)."""
+    return any(c.tag_ == "JJS" or c.lower_ in RANKING_WORDS for c in noun.children)
 
 
 def _has_doer(trigger: Token) -> bool:
