@@ -149,3 +149,24 @@ def test_people_hurt_in_an_attack_are_not_of_the_attackers_state(coder: Coder) -
     events = roles(coder, "Iran said several people were injured in Monday's U.S. attack on "
                           "an Iranian offshore oil site.")
     assert all("USA" not in recipients for _, _, recipients in events)
+
+
+def test_an_unnamed_attacker_at_a_place_is_armed_men_of_its_country_not_its_state(
+        coder: Coder) -> None:
+    doc = coder.code("Two soldiers were killed in Libya.", date="2024-05-06")
+    found = [e for e in doc.events if e.event == "ASSAULT"]
+    assert found and [(a.code, a.sector) for a in found[0].actor] == [("LBY", "UAF")]
+
+
+def test_an_attack_on_a_city_does_not_make_its_state_the_attacker(coder: Coder) -> None:
+    events = roles(coder, "Activists said the attack on Idlib killed ten people.")
+    found = [r for r in events if r[0] == "ASSAULT"]
+    assert found and all("SYR" not in actors for _, actors, _ in found)
+
+
+def test_an_attack_at_a_named_country_stays_political_with_its_unnamed_attacker(
+        coder: Coder) -> None:
+    doc = coder.code("Father Paolo, a dissident priest, was kidnapped in Syria.",
+                     date="2024-05-06")
+    found = [e for e in doc.events if e.event == "ASSAULT"]
+    assert found and [(a.code, a.sector) for a in found[0].actor] == [("SYR", "UAF")]

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
-from eventwire.components.events import JOINT_TYPES
+from eventwire.components.events import JOINT_TYPES, PLACE_KINDS
 from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
 from eventwire.errors import DataError
 from eventwire.extensions import register
@@ -43,6 +43,7 @@ from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.kb.user_actors import actor_kb
+from eventwire.participants import TARGET_PREPS
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
@@ -53,6 +54,8 @@ AGENT_KINDS = frozenset({"person", "agent"})
 # Uncoded mentions that the event's place may code: people and bodies the actor stage
 # found without a nationality, and names it did not know.
 PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
+# The sector of armed forces a text does not identify (PLOVER, CAMEO: UAF).
+UNIDENTIFIED_ARMED = "UAF"
 # A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
 # Steps up a list or apposition from a name to the phrase a preposition governs.
@@ -94,10 +97,20 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
-    "not_place_targeted": lambda e, m, d: e.get("event_loc") is None or not any(
-        m[r]["kind"] == "country" and m[r]["code"] == e["event_loc"]["country_code"]
-        for r in e["recipient"]),
+    "not_place_targeted": lambda e, m, d: e.get("event_loc") is None or not (any(
+        m[r]["kind"] in PLACE_KINDS and m[r]["code"] == e["event_loc"]["country_code"]
+        for r in e["recipient"]) or _aimed_at_place(e, d)),
 }
+
+
+def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
+    """Whether the event's place is what its trigger is aimed at ("an attack *on Idlib*")."""
+    if not event.get("loc_span"):
+        return False
+    place = doc[event["loc_span"][0]:event["loc_span"][1]].root
+    prep = place.head
+    return place.dep_ == "pobj" and prep.lower_ in TARGET_PREPS and \
+        prep.head.i in range(*event["trigger"])
 
 
 @lru_cache(maxsize=1)
@@ -230,10 +243,19 @@ class Attribution(Pipe):
     def place_actor(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Code an event's uncoded actors with the country where it happens, or make that
         country the actor of an event that has none."""
+        self._place_actor(doc, event, rule, sector=None)
+
+    def place_armed_actor(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """As ``place_actor``, but an actor the text does not name is that country's
+        unidentified armed forces (UAF), not its state: the PLOVER gold codes "a roadside
+        bombing near Samarra killed a U.S. soldier" as IRQ UAF."""
+        self._place_actor(doc, event, rule, sector=UNIDENTIFIED_ARMED)
+
+    def _place_actor(self, doc: Doc, event: EventDraft, rule: str, sector: str | None) -> None:
         mentions = doc._.ew_mentions
         actors = [mentions[a] for a in event["actor"]]
         if not actors:
-            actor = self.place_mention(doc, event)
+            actor = self.place_mention(doc, event, sector)
             set_roles(event, self.name, rule, actor=[actor],
                       recipient=[r for r in event["recipient"] if r != actor])
             return
@@ -347,19 +369,22 @@ class Attribution(Pipe):
             return last.tag_ in PEOPLE_TAGS and not (last.dep_ == "amod" and last.head.i in trigger)
         return mention["kind"] in AGENT_KINDS and mention["sector"] in self.home_sectors
 
-    def place_mention(self, doc: Doc, event: EventDraft) -> int:
-        """Index of a mention of the event's place coded with its country, added when no
-        mention of that country covers the name."""
+    def place_mention(self, doc: Doc, event: EventDraft, sector: str | None = None) -> int:
+        """Index of a mention of the event's place coded with its country (and with
+        ``sector``, when given), added when no such mention covers the name."""
         mentions = doc._.ew_mentions
         start, end = event["loc_span"] or (0, 0)
         code = _place_code(event)
+        kind = "place"
         for i, mention in enumerate(mentions):
             if mention["start"] <= start and end <= mention["end"] and mention["code"] == code:
-                return i
+                if sector in (None, mention["sector"]):
+                    return i
+                kind = mention["kind"]  # "killed in Syria": the country the text names
         span = doc[start:end]
         country = self.gazetteer.country(code)
         return _add_mention(mentions, (start, end), (span.start_char, span.end_char), span.text,
-                            code, country.name if country else None, "place")
+                            code, country.name if country else None, kind, sector)
 
 
 ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
@@ -367,6 +392,7 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "domestic_recipient": Attribution.domestic_recipient,
     "own_people": Attribution.own_people,
     "place_actor": Attribution.place_actor,
+    "place_armed_actor": Attribution.place_armed_actor,
     "place_recipients": Attribution.place_recipients,
     "place_recipient": Attribution.place_recipient,
     "home_recipient": Attribution.home_recipient,
@@ -382,8 +408,9 @@ def _place_code(event: EventDraft) -> str:
 
 
 def _add_mention(mentions: list[Mention], tokens: tuple[int, int], chars: tuple[int, int],
-                 text: str, code: str, name: str | None, kind: str) -> int:
+                 text: str, code: str, name: str | None, kind: str,
+                 sector: str | None = None) -> int:
     """Append a mention of a state this stage inferred; its index."""
     mentions.append(new_mention(tokens, chars, text, kind=kind, confidence=INFERRED_CONFIDENCE,
-                                name=name, code=code))
+                                name=name, code=code, sector=sector))
     return len(mentions) - 1
