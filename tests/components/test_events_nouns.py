@@ -215,6 +215,9 @@ def test_an_event_noun_that_retells_its_verb_is_one_event(nlp):
     ("Turkey faces growing pressure from Washington.", "COERCE", ["USA"], ["TUR"]),
     ("The bank has faced criticism from the Iranian government.", "ACCUSE", ["IRN"], []),
     ("Russia received military aid from China.", "AID", ["CHN"], ["RUS"]),
+    # obtaining: the "of" of the act received names its giver
+    ("Iran won the backing of Russia.", "SUPPORT", ["RUS"], ["IRN"]),
+    ("Iran received the backing of Russia.", "SUPPORT", ["RUS"], ["IRN"]),
 ])
 def test_from_names_the_actor_and_the_subject_of_facing_the_recipient(
         nlp, text, event_type, actors, recipients):

@@ -199,6 +199,11 @@ CONDUCT_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had
 # Hosting a visit (CAMEO 043, PLOVER CONSULT visit): a verb of receiving whose object is a
 # person or an official body (hosting_verbs.txt).
 HOST_CAMEO = "043"
+# The CAMEO verb block of obtaining ("won the backing of", "obtained authorisation from"):
+# its subject gets what the pattern names, from whoever gives it.
+OBTAIN_BLOCK = "OBTAIN"
+# A preposition of a received act's noun that names its giver ("won the backing *of* Spahn").
+GIVER_OF = "of"
 # Laying an act at another party's door accuses it (CAMEO 112, PLOVER ACCUSE allege).
 BLAME_CAMEO = "112"
 GUEST_KINDS = frozenset({"person", "agent", "pronoun"})
@@ -577,16 +582,26 @@ class EventExtractor(Pipe):
             actors = [_unresolved_mention(actor_head, index)]
         if info.event in JOINT_TYPES or not actors:  # "held talks *with Iran*"; "police patrols"
             actors = actors + [a for a in noun_actors if a not in actors]
-        if self.receiving.get(verb.lemma_.lower()) == "" and not passive and \
+        receiving = self.receiving.get(verb.lemma_.lower()) == ""
+        obtained = light is None and match is not None and match.pattern is not None and \
+            match.pattern.block == OBTAIN_BLOCK
+        if (receiving or obtained) and not passive and \
                 info.code != HOST_CAMEO and not any(c.dep_ == "prt" for c in verb.children) \
                 and any(c.dep_ in ("dobj", "obj") for c in verb.children):
-            # "Russia received military aid from China": China gives, Russia receives; a
-            # phrasal verb is another verb ("the US *draws down* its troops" withdraws them),
-            # and so is one with nothing received ("troops *got out of* the town")
+            # "Russia received military aid from China", "Laschet won the backing of Spahn":
+            # the giver gives, the subject receives; a phrasal verb is another verb ("the US
+            # *draws down* its troops" withdraws them), and so is one with nothing received
+            # ("troops *got out of* the town")
             givers = [m for holder in (verb, *objects(verb))
                       for obj in prep_objects(holder, SOURCE_PREPS)
                       for m in mentions_under(obj, index)]
-            actors, recipients = givers, actors
+            givers += [m for act in verb.children if act.dep_ in ("dobj", "obj") and
+                       _nominal_entry(self.lexicon.nouns, act) is not None
+                       for obj in prep_objects(act, {GIVER_OF})
+                       for m in mentions_under(obj, index) if m not in givers]
+            if givers or receiving:
+                # (won from no one named, it stays the winner's act: "won a seat in parliament")
+                actors, recipients = givers, actors
         civilians = self.displaced.get(verb.lemma_.lower())
         if civilians and actors and not passive and all(
                 _sector_or_private(mentions[a], verb.doc) in civilians for a in actors):
