@@ -61,6 +61,10 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
         ("Japan and South Korea agreed to cooperate.", "agreed", PUB, "day"),
         ("It is his second visit to Japan since August.", "visit", PUB, "day"),
         ("It is his second visit since August, when he met Ishiba.", "met", "2025-08", "month"),
+        # what a dated act did is dated by it; what was done to it is not
+        ("He was jailed for a 1991 crackdown on the movement, which killed 14 civilians.",
+         "killed", "1991", "year"),
+        ("The 2015 deal, which Trump abandoned, collapsed.", "abandoned", PUB, "day"),
         ("The spat was triggered by her suggestion in November that Japan could intervene.",
          "intervene", "2025-11", "month"),
         ("Yoon, who declared martial law in December 2024, had sought better ties with Japan.",

@@ -340,8 +340,14 @@ class EventDates(Pipe):
         if climbed >= self.max_climb or head.i == token.i:
             return None
         if token.dep_ == "relcl":
-            # "since August, when he met ...": the clause is dated by the date it modifies.
-            expr = covering.get(head.i)
+            # "since August, when he met ...": the clause is dated by the date it modifies;
+            # "a 1991 crackdown, which killed 14 civilians": what a dated act did, by its date
+            # (or by that of the phrase the noun ends: "a 1991 crackdown against the
+            # movement, which killed": the parser hangs the clause on the nearest noun)
+            nouns = [head, head.head.head] if head.dep_ == "pobj" else [head]
+            expr = covering.get(head.i) or (next(
+                (e for noun in nouns for e in by_anchor.get(noun.i, [])
+                 if e.relation in NOUN_DEPS), None) if _says_what_it_did(token) else None)
             return self._resolve(doc, expr, pub, future) if expr else None
         offset = self.offset(token)
         if offset is not None:
@@ -433,6 +439,12 @@ class EventDates(Pipe):
                  future: bool) -> Resolved | None:
         tokens = [t.lower_ for t in doc[expr.span[0]:expr.span[1]] if not t.is_punct]
         return self.resolver.resolve(expr.label, tokens, pub, future)
+
+
+def _says_what_it_did(clause: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("a crackdown *which*
+    killed"): the clause tells what the noun it modifies did, not what was done to it."""
+    return any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children)
 
 
 def _plausible(token: Token) -> bool:
