@@ -3386,3 +3386,35 @@ def test_means_targets_reached_and_reporters_calls_are_no_acts(coder, text, expe
 def test_the_owner_of_enemies_or_allies_is_not_their_party(coder, text, actors):
     found = coder.code(text, date="2018-05-09").events
     assert sorted({a.code for e in found for a in e.actor if a.code}) == actors
+
+
+def test_a_hedge_before_a_clauses_as_is_not_the_clauses(coder):
+    """"Perhaps" opens the main clause; the "as" clause it stands before is told as fact."""
+    found = coder.code("Perhaps counterintuitively as authorities have imposed rules that "
+                       "masks be worn outdoors, lipstick sales were up.",
+                       date="2020-02-25").events
+    assert find(found, "COERCE").mode == []
+    hedged = coder.code("The army perhaps attacked the town as it retreated.",
+                        date="2020-02-25").events
+    assert "hypothetical" in find(hedged, "ASSAULT").mode
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    # not done so far is no refusal; not done at all, for an agreement, is one
+    ("Iran has yet to agree to the proposal.", "AGREE", ["negation"]),
+    ("Iran did not agree to the proposal.", "REJECT", []),
+])
+def test_an_agreement_yet_to_come_is_no_refusal(coder, text, event_type, mode):
+    event = find(coder.code(text, date="2020-02-25").events, event_type)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    # an agreement tried for is not reached; an attack tried is made
+    ("Negotiators were trying to reach agreement on a joint declaration.", "AGREE",
+     ["hypothetical"]),
+    ("Rebels tried to storm the base.", "ASSAULT", []),
+])
+def test_an_attempt_reaches_no_outcome_but_is_an_act_of_force(coder, text, event_type, mode):
+    event = find(coder.code(text, date="2020-02-25").events, event_type)
+    assert event.mode == mode

@@ -95,6 +95,9 @@ NEGATED_REFUSALS = frozenset({"AGREE"})
 DEMAND_CAMEO = "100"
 # Pronouns by which a speaker names its own side.
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
+# Outcomes an attempt has not reached yet ("were trying to reach agreement"); an attempt at
+# force or repression is that act ("tried to storm the base").
+UNREACHED_BY_ATTEMPT = frozenset({"AGREE"})
 # Categories that already say an act is not (yet) done.
 UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligation", "negation",
                        "asked"})
@@ -200,6 +203,9 @@ class Modality(Pipe):
                 # "Trump's decision to withdraw troops": a retreat announced, conceded
                 found.add("future")
             found.discard("decided")
+            if "striving" in found and event["event"] in UNREACHED_BY_ATTEMPT:
+                found.add("hypothetical")  # "trying to reach a deal": none reached yet
+            found.discard("striving")
             if found & {"condition", "alleged", "advocated", "capacity", "generic"} or \
                     self._no_act(doc[start]) or self._counterfactual(doc[start]) or \
                     _asked(doc[start]):
@@ -252,7 +258,9 @@ class Modality(Pipe):
                     self._recode(event, PROMISE_CAMEO)
             if ({"negation", "future"} <= found and event["event"] in REFUSAL_RECODED or
                     "negation" in found and event["event"] in NEGATED_REFUSALS) and \
-                    doc[start].dep_ != "acl" and "imagined" not in found:
+                    doc[start].dep_ != "acl" and "imagined" not in found and \
+                    not self._still_to(doc[start]):
+                # ("Turkey is yet to offer a safe haven": not done so far, no refusal made)
                 # (a wish denied is guessed at, no refusal made: "Putin will not wish to
                 # abandon Syria's Kurds")
                 # "troops not invited into Syria": a participle describing a party says what
@@ -271,6 +279,13 @@ class Modality(Pipe):
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
         return kept
+
+    def _still_to(self, verb: Token) -> bool:
+        """Whether an infinitive is what is "yet to" be done ("has *yet* to attack")."""
+        holder = verb.head
+        return verb.dep_ == "xcomp" and holder.lemma_ in ("have", "be") and any(
+            c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
+            for c in holder.children)
 
     def _scheduled(self, verb: Token) -> bool:
         """A present-tense verb with a time phrase ahead ("travels to Washington *next
@@ -430,6 +445,11 @@ class Modality(Pipe):
                     # wrong; on the act's own verb the adverb says how it was done, and an
                     # act named by a noun is the scene ("killed in a US-led bombing")
                     category = self.cues.get(("mistaken", child.lower_))
+                if relation == "advmod" and category is not None and any(
+                        c.dep_ == "mark" and child.i < c.i < token.i for c in token.children):
+                    # "*Perhaps* counterintuitively as authorities have imposed rules, sales
+                    # were up": an adverb before the clause's "as" is the main clause's
+                    category = None
                 if relation in ("nsubj", "nsubjpass") and category is None:
                     # "*no one* has attacked", "*no country* recognised", "no one *who met*
                     # him": a subject the determiner denies; a relative pronoun's is its noun's
@@ -472,9 +492,7 @@ class Modality(Pipe):
                 # "preparations for an offensive", "made preparations for an offensive" (the
                 # parser hangs the "for" on the light verb): it is still to come
                 found.add(category)
-            if step > 0 and came_from.dep_ == "xcomp" and token.lemma_ in ("have", "be") and any(
-                    c.dep_ == "advmod" and self.cues.get(("still_to", c.lower_)) == "negation"
-                    for c in token.children):
+            if step > 0 and self._still_to(came_from):
                 found.add("negation")  # "the army has yet to attack the town": not done
             if step > 0 and came_from.tag_ == "VBG" and came_from.dep_ == "xcomp" and \
                     token.pos_ == "VERB" and \
@@ -804,7 +822,7 @@ class Modality(Pipe):
         # a word with a mode of its own governs its infinitive, whatever the parser calls it
         # ("the decision to withdraw", "the right to return", "have sworn to fight")
         return (_purpose(trigger) or _noun_purpose(trigger)) and \
-            self._governor(trigger.head) is None
+            self._governor(trigger.head) in (None, "striving")
 
     def _presupposed(self, token: Token) -> bool:
         """An event noun that a verb of easing or changing acts on (cues.tsv, relation
