@@ -576,3 +576,12 @@ def event_noun(doc: Doc, event: Mapping[str, Any]) -> str | None:
                   and prep.lower_ in MEANS_PREPS for o in prep.children if o.dep_ == "pobj"),
                  None)
     return means.lemma_.lower() if means is not None else None
+
+
+def city_metonym(doc: Doc, mention: Mapping[str, Any]) -> bool:
+    """A capital standing for its government ("Washington"): the parser tags it a place.
+    In a sentence about sport it names a team or a venue ("scored 27 points for
+    Washington"), and before an event noun the place of the act ("the Berlin Christmas
+    market attack"), not a government; "the Kremlin" or "the White House" still is one."""
+    return mention.get("kind") == "country" and bool(mention.get("sector")) and \
+        doc[mention["start"]].ent_type_ == "GPE"

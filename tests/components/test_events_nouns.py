@@ -406,3 +406,16 @@ def test_an_attack_named_as_a_reason_is_its_own_act(coder):
     attack = next(e for e in found if e.event_text == "attack")
     assert (attack.event, attack.date) == ("ASSAULT", "1987-10-16")
     assert [a.code for a in attack.actor] == ["IRN"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "not_actor"), [
+    ("People look at us differently after the Berlin Christmas market attack.", "ASSAULT",
+     "DEU"),
+    ("The Ankara shopping mall bombing killed dozens.", "ASSAULT", "TUR"),
+])
+def test_a_capital_before_an_event_noun_is_its_place_not_its_doer(
+        nlp, text, event_type, not_actor):
+    from eventwire.coder import Coder
+    found = [e for e in Coder(nlp=nlp).code(text, date="2018-02-02").events
+             if e.event == event_type]
+    assert found and all(not_actor not in {a.code for a in e.actor} for e in found)

@@ -53,6 +53,7 @@ from eventwire.participants import (
     PREP_HEADS,
     SERVED_PREPS,
     agent,
+    city_metonym,
     clause_depth,
     document_nouns,
     first_conjunct,
@@ -2019,7 +2020,11 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         elif dep == "poss" and index[child.i] >= 0 and undergone:
             recipients.extend(mentions_under(child, index))  # "*his* killing at the hands of X"
         elif dep in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
-            actors.extend(mentions_under(child, index))
+            mentions = noun.doc._.ew_mentions
+            # "the Berlin Christmas market attack", "the Astana talks": a capital before
+            # the noun is where the act took place
+            actors.extend(m for m in mentions_under(child, index) if dep == "poss" or
+                          not city_metonym(noun.doc, mentions[m]))
         elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
                 child.i < doer.i <= child.right_edge.i:
             actors.extend(mentions_under(doer, index))  # "his killing at the hands of X"

@@ -49,7 +49,7 @@ from eventwire.kb.relevance import (
     load_state_body_words,
 )
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import agent, event_noun, objects, subject
+from eventwire.participants import agent, city_metonym, event_noun, objects, subject
 
 # Confidence adjustments (see the module docstring).
 RECIPIENT_ONLY_PENALTY = 0.1
@@ -471,7 +471,7 @@ class EventRelevance(Pipe):
             if mention.get("kind") in INFERRED_KINDS or index in things or any(
                     t.lower_ in domain.cues or t.lemma_.lower() in domain.cues
                     for t in doc[mention["start"]:mention["end"]]) or \
-                    domain.keeps == "sectors" and _city_metonym(doc, mention):
+                    domain.keeps == "sectors" and city_metonym(doc, mention):
                 continue
             for member in mention.get("members") or [mention]:
                 if member.get("sector") in self.policy.state_sectors:
@@ -490,14 +490,6 @@ class EventRelevance(Pipe):
         if topic is not None:
             confidence -= OFF_TOPIC_PENALTY * min(topic[1], 1.0)
         return round(min(max(confidence, MIN_CONFIDENCE), MAX_CONFIDENCE), 2)
-
-
-def _city_metonym(doc: Doc, mention: Mapping[str, Any]) -> bool:
-    """A capital standing for its government ("Washington"): the parser tags it a place.
-    In a sentence about sport it names a team or a venue ("scored 27 points for
-    Washington"), not a government; "the Kremlin" or "the White House" still is one."""
-    return mention.get("kind") == "country" and bool(mention.get("sector")) and \
-        doc[mention["start"]].ent_type_ == "GPE"
 
 
 def _names_state(member: dict[str, Any], kb: Any) -> bool:
