@@ -3421,3 +3421,12 @@ def test_an_agreement_yet_to_come_is_no_refusal(coder, text, event_type, mode):
 def test_an_attempt_reaches_no_outcome_but_is_an_act_of_force(coder, text, event_type, mode):
     event = find(coder.code(text, date="2020-02-25").events, event_type)
     assert event.mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "She plans to join Kurdish forces fighting Isis.",
+    "She plans to join Kurdish forces that are fighting Isis.",
+])
+def test_what_a_party_is_doing_is_not_supposed_by_the_verb_governing_it(coder, text):
+    fight = find(coder.code(text, date="2018-04-01").events, "ASSAULT")
+    assert fight.mode == []

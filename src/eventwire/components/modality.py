@@ -105,6 +105,7 @@ UNCERTAIN = frozenset({"hypothetical", "future", "intent", "imagined", "obligati
 NEGATIVE_TYPES = frozenset({"REJECT"})
 UNCERTAIN_PENALTY = 0.05
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "any"})
 # Prepositions through which an advocated act is reached ("support *for* attacking Assad");
 # others name a means or a scene ("supported the offensive *with* shelling").
 ADVOCATED_PREPS = frozenset({"for", "of"})
@@ -170,6 +171,7 @@ class Modality(Pipe):
         self.name = name
         self.cues = load_cues()
         self.ontology = load_ontology()
+        self.party_tokens: frozenset[int] = frozenset()  # of the Doc in hand (apply)
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -182,6 +184,9 @@ class Modality(Pipe):
         """The Doc's events with modality added; conditions removed;
         hypothetical or future conflict becomes a threat, future cooperation a promise."""
         kept = []
+        # tokens of the Doc's parties, read once ("forces fighting Isis": _ongoing_description)
+        self.party_tokens = frozenset(t for m in doc._.ew_mentions or []
+                                      for t in range(m["start"], m["end"]))
         for event in doc._.ew_events or []:
             if event.get("sense") == "imperative":
                 # "\"Don't overburden Iraq,\" Salih told Trump": the order was given; what it
@@ -577,6 +582,7 @@ class Modality(Pipe):
                     self._governor(token) is None or \
                     self._asserted_clause(token) or _contrasted(token) or \
                     self._done_before(token) or _described(token) or \
+                    self._ongoing_description(token) or \
                     absolute_participle(token) or self._presupposed(token):
                 # ("*with Isis crushed*, they will meet": a state reached, told on its own)
                 break
@@ -601,6 +607,19 @@ class Modality(Pipe):
             came_from = token
             token = token.head
         return found
+
+    def _ongoing_description(self, verb: Token) -> bool:
+        """A participle or progressive relative clause on a party that is not just any one
+        ("her plan to join Kurdish forces *fighting* Isis", "forces that *are fighting*
+        Isis") tells what that party is doing, whatever the verb governing it supposes; "a
+        force protecting civilians" may be only what is called for, and "no problem
+        *fending off* an incursion" is about no party."""
+        progressive = verb.tag_ == "VBG" and (verb.dep_ == "acl" or verb.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
+        noun = verb.head
+        return progressive and noun.i in self.party_tokens and not (
+            noun.tag_ in ("NN", "NNP") and any(
+                c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in noun.children))
 
     def _asserts_alone(self, conjunct: Token) -> bool:
         """A conjunct with its own adverb of frequency or substitution ("never had an answer
