@@ -21,8 +21,11 @@ from eventwire.kb.tables import read_lines, read_tsv
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
-# Verbs of having something done: "had her citizenship revoked", "got his visa cancelled".
-CAUSATIVE_VERBS = frozenset({"have", "get"})
+# Verbs of having something done: "had her citizenship revoked", "got his visa cancelled";
+# and of wanting or seeing it done: "wants Assad removed", "to see Assad removed".
+CAUSATIVE_VERBS = frozenset({"have", "get", "want", "see"})
+# Those of them that are also auxiliaries ("at no moment have any of the parties accepted").
+AUXILIARY_CAUSATIVES = frozenset({"have", "get"})
 # Prepositions whose object is the one acted upon ("on" as in "called on Seoul").
 RECIPIENT_PREPS = frozenset({
     "to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from",
@@ -160,7 +163,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """
     own = verb
     undergone = _bare_participle_clause(verb)
-    if _causative_participle(verb) or absolute_participle(verb) and any(
+    if causative_participle(verb) or absolute_participle(verb) and any(
             c.dep_ in SUBJECT_DEPS for c in verb.children) and not stative_participle(verb):
         # "Begum had her citizenship revoked", "with Islamic State crushed": the
         # participle's subject is what was done to
@@ -228,14 +231,18 @@ def _listed_name(verb: Token) -> Token | None:
     return name
 
 
-def _causative_participle(verb: Token) -> bool:
-    """A past participle that "have" or "get" governs with its own subject, which the parser
-    reads as active, even as a past tense ("Begum had her British citizenship *revoked*",
-    "had his passport *confiscated* by Turkish police"): the clause is passive, its subject
-    undergoes the act and its "by" phrase names the doer."""
+def causative_participle(verb: Token) -> bool:
+    """A past participle that "have", "get", "want" or "see" governs with its own subject,
+    which the parser reads as active, even as a past tense ("Begum had her British
+    citizenship *revoked*", "had his passport *confiscated* by Turkish police", "to see
+    Assad *removed*"): the clause is passive, its subject undergoes the act and its "by"
+    phrase names the doer; with an object of its own it is active ("saw Russia attacked
+    Ukraine")."""
     having = verb.head
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ccomp", "xcomp", "oprd") or \
             having.lemma_ not in CAUSATIVE_VERBS or \
+            any(c.dep_ in ("dobj", "obj") for c in verb.children) or \
+            having.lemma_ in AUXILIARY_CAUSATIVES and \
             not any(c.dep_ in SUBJECT_DEPS and c.i < having.i for c in having.children):
         return False  # "at no moment have any of the parties accepted": an auxiliary
     # the participle's subject lies right between "have" and the participle ("It has this

@@ -1023,9 +1023,13 @@ def test_no_demand_without_someone_asked(coder, text):
     ("North Korea warned Seoul that there would be consequences.", True),
     ("Business leaders in Manila warned the Philippine government was still in the midst of "
      "political consolidation.", False),
+    # a hazard that befalls a party is no threat, nor is it criticised; consequences are
+    ("Three UN agencies warned that Somalia was facing a very real risk of famine.", False),
+    ("Iran warned that the US would face consequences.", True),
 ])
 def test_a_warned_danger_threatens_no_one(coder, text, threat):
-    assert ("THREATEN" in [e.event for e in events(coder, text)]) is threat
+    found = [e.event for e in events(coder, text)]
+    assert ("THREATEN" in found) is threat and "ACCUSE" not in found
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -3430,3 +3434,12 @@ def test_an_attempt_reaches_no_outcome_but_is_an_act_of_force(coder, text, event
 def test_what_a_party_is_doing_is_not_supposed_by_the_verb_governing_it(coder, text):
     fight = find(coder.code(text, date="2018-04-01").events, "ASSAULT")
     assert fight.mode == []
+
+
+def test_a_party_one_wants_to_see_removed_undergoes_a_wished_removal(coder):
+    found = coder.code("Although Erdogan appears to have lessened his determination to see "
+                       "Bashar al-Assad removed, he still regards him as a mass murderer.",
+                       date="2018-05-14").events
+    removal = find(found, "COERCE")
+    assert [r.code for r in removal.recipient] == ["SYR"] and removal.actor == []
+    assert "hypothetical" in removal.mode

@@ -258,7 +258,7 @@ class EventExtractor(Pipe):
         self.commands = frozenset(r["verb"] for r in read_tsv("events", "command_verbs.tsv"))
         self.audience = frozenset((r["verb"], r["prep"])
                                   for r in read_tsv("events", "audience_verbs.tsv"))
-        self.receiving = {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+        self.receiving = receiving_verbs()
         self.assessing = frozenset(r["verb"] for r in read_tsv("events", "assessment_verbs.tsv"))
         self.complemented = {r["noun"]: frozenset(r["preps"].split("|"))
                              for r in read_tsv("events", "complemented_nouns.tsv")}
@@ -1558,6 +1558,13 @@ def _names_party(token: Token, index: list[int]) -> bool:
         token.pos_ == "PRON" and token.lower_ not in IMPERSONAL_PRONOUNS)
 
 
+@cache
+def receiving_verbs() -> dict[str, str]:
+    """Verbs whose subject undergoes what they govern, with the preposition that introduces
+    it ('' for the object): receiving_verbs.tsv."""
+    return {r["verb"]: r["prep"] for r in read_tsv("events", "receiving_verbs.tsv")}
+
+
 def _warns_of_danger(verb: Token, index: list[int]) -> bool:
     """A warned clause whose subject names no party ("warned that the fallout would be
     strong", "that there would be chaos") or that says what someone is ("that Isis will
@@ -1585,6 +1592,12 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
             return True  # "that there would be chaos", "that Isis will remain a threat"
         if clause.lemma_ in COPULAS and not any(c.dep_ == "aux" for c in clause.children):
             return True  # "warned her government was still in the midst of consolidation"
+        if clause.lemma_.lower() in receiving_verbs() and any(
+                _hazard(o) for c in clause.children if c.dep_ in ("dobj", "obj")
+                for o in _read_through_degree(c)):
+            # "warned that Somalia was facing a risk of famine": what befalls it; "that the
+            # US would face consequences" is a threat
+            return True
         if index[owner.i] >= 0:
             # "warnings that criminals posing as inspectors have been stealing": a danger
             # from private people; "warned that Hezbollah would respond" is a threat
@@ -1596,10 +1609,14 @@ def _warns_of_danger(verb: Token, index: list[int]) -> bool:
 def _warned_of(verb: Token) -> list[Token]:
     """What a warning is of, read through a word of degree ("warns of unprecedented *levels*
     of suffering": suffering; warning_degrees.txt)."""
-    degrees = word_list("warning_degrees.txt")
-    return [o for c in prep_objects(verb, HAZARD_PREPS)
-            for o in ([c, *prep_objects(c, OF_PREP)]
-                      if c.lemma_.lower() in degrees else [c])]
+    return [o for c in prep_objects(verb, HAZARD_PREPS) for o in _read_through_degree(c)]
+
+
+def _read_through_degree(noun: Token) -> list[Token]:
+    """A noun, and what it is the degree of ("the *risk* of famine"; warning_degrees.txt)."""
+    if noun.lemma_.lower() in word_list("warning_degrees.txt"):
+        return [noun, *prep_objects(noun, OF_PREP)]
+    return [noun]
 
 
 def _warned_to_think(warning: Token) -> bool:

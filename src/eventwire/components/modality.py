@@ -26,6 +26,7 @@ from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
     absolute_participle,
     agent,
+    causative_participle,
     clause_verb,
     document_nouns,
     first_conjunct,
@@ -576,7 +577,8 @@ class Modality(Pipe):
                 if trigger.pos_ == "VERB" and self._dismissed(token.head):
                     found.add("alleged")  # "reports that jets had bombed the market were false"
                 found |= self._supposed_consequence(token.head)
-            if token.dep_ not in CARRIER_DEPS or token.head.i == token.i or \
+            if token.dep_ not in CARRIER_DEPS and not causative_participle(token) or \
+                    token.head.i == token.i or \
                     _told_relative(token) or \
                     trigger.pos_ == "NOUN" and token.pos_ == "ADJ" and \
                     self._governor(token) is None or \
