@@ -65,6 +65,9 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
         ("He was jailed for a 1991 crackdown on the movement, which killed 14 civilians.",
          "killed", "1991", "year"),
         ("The 2015 deal, which Trump abandoned, collapsed.", "abandoned", PUB, "day"),
+        # a clause of the same time dates its main clause
+        ("When he visited Moscow in 2015, Erdogan met Putin.", "met", "2015", "year"),
+        ("Erdogan met Putin when he visited Moscow in 2015.", "met", "2015", "year"),
         ("The spat was triggered by her suggestion in November that Japan could intervene.",
          "intervene", "2025-11", "month"),
         ("Yoon, who declared martial law in December 2024, had sought better ties with Japan.",

@@ -72,6 +72,8 @@ def test_event_place(nlp, text, trigger, geonameid):
         # an unknown name is another place than the known one it ends with (Iraq's Tal Afar
         # is not Ethiopia's Afar region)
         ("Protesters gathered in Tal Afar on Monday.", "gathered"),
+        # a month is no town of the same name
+        ("The United States ceased arming the rebels in March 1975.", "arming"),
     ],
 )
 def test_no_place(nlp, text, trigger):

@@ -54,6 +54,8 @@ YEARS = (1000, 2099)
 # Precisions an act just before or after a dated one shares ("freed in 2017 after being
 # acquitted" was acquitted in 2017).
 COARSE_PRECISIONS = frozenset({"month", "year"})
+# Conjunctions of a clause of the same time as the main one ("when they met in 1975").
+SIMULTANEOUS_MARKS = frozenset({"when"})
 # Tokens either side of a head word that a pattern may span.
 WINDOW = 4
 FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -336,6 +338,12 @@ class EventDates(Pipe):
             # a verb of means is dated by the act it is the means of: "used Silkworm
             # missiles to hit a ship *on Thursday*"
             return self._resolve(doc, expr, pub, future)
+        expr = next((found for clause in token.children if _simultaneous(clause) and
+                     (found := self.own_expression(clause, by_anchor)) is not None), None)
+        if expr is not None:
+            # "*When* Iran ceased arming the rebels *in March 1975*, Talabani fled": the
+            # clause of time dates the act it is the time of
+            return self._resolve(doc, expr, pub, future)
         head = token.head
         if climbed >= self.max_climb or head.i == token.i:
             return None
@@ -439,6 +447,13 @@ class EventDates(Pipe):
                  future: bool) -> Resolved | None:
         tokens = [t.lower_ for t in doc[expr.span[0]:expr.span[1]] if not t.is_punct]
         return self.resolver.resolve(expr.label, tokens, pub, future)
+
+
+def _simultaneous(clause: Token) -> bool:
+    """An adverbial clause of the same time as its main clause ("*when* they met")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SIMULTANEOUS_MARKS and c.i < clause.i
+        for c in clause.children)
 
 
 def _says_what_it_did(clause: Token) -> bool:

@@ -41,6 +41,8 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_POS = frozenset({"PROPN"})
 NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels of times, whose capitalised words name no place ("in *March* 1975").
+TIME_ENTS = frozenset({"DATE", "TIME"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
 QUALIFIER_DEPS = frozenset({"appos", "npadvmod", "conj"})
 # Score of a capital, and of a place named by its own name rather than an alternate one (in
@@ -227,8 +229,9 @@ class EventPlaces(Pipe):
 
     def _name(self, token: Token, kind_at: dict[int, str]) -> tuple[list[PlaceEntry], int]:
         """``read_name``'s readings and the first token of the name they read."""
-        if token.pos_ not in NAME_POS and token.ent_type_ not in NAME_ENTS:
-            return [], token.i
+        if token.pos_ not in NAME_POS and token.ent_type_ not in NAME_ENTS or \
+                token.ent_type_ in TIME_ENTS:
+            return [], token.i  # "in March 1975" is a month, not the town of March
         if kind_at.get(token.i) in self.skip_kinds:
             return [], token.i
         start = token.i
