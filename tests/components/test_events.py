@@ -1026,6 +1026,8 @@ def test_no_demand_without_someone_asked(coder, text):
     # a hazard that befalls a party is no threat, nor is it criticised; consequences are
     ("Three UN agencies warned that Somalia was facing a very real risk of famine.", False),
     ("Iran warned that the US would face consequences.", True),
+    ("Andrew Parker, director general of MI5, warned last week of a dramatic upshift in "
+     "Islamist terrorism.", False),
 ])
 def test_a_warned_danger_threatens_no_one(coder, text, threat):
     found = [e.event for e in events(coder, text)]
@@ -3274,10 +3276,13 @@ def test_a_campaign_of_force_launched_is_the_force(coder, text, cameo):
 @pytest.mark.parametrize(("text", "posture"), [
     ("The Syrian army braced for an attack by Israel.", True),
     ("Residents of Kurdish towns have been bracing themselves for a Turkish attack.", False),
+    ("Kurdish forces were readying for a final assault on the last holdout.", True),
+    ("Kurdish forces were preparing for a final assault on the last holdout.", True),
 ])
 def test_forces_bracing_for_an_attack_take_a_posture(coder, text, posture):
     found = [e.event for e in coder.code(text, date="2018-04-13").events]
     assert ("MOBILIZE" in found) == posture, found
+    assert "AGREE" not in found  # readying is no promise
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -3443,3 +3448,28 @@ def test_a_party_one_wants_to_see_removed_undergoes_a_wished_removal(coder):
     removal = find(found, "COERCE")
     assert [r.code for r in removal.recipient] == ["SYR"] and removal.actor == []
     assert "hypothetical" in removal.mode
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey pledged to destroy the YPG.", ["THREATEN"]),
+    ("Turkey promised to crush the YPG.", ["THREATEN"]),
+    # a promise of anything else stays a promise
+    ("Turkey pledged to withdraw its troops.", ["AGREE"]),
+])
+def test_force_pledged_is_a_threat_not_a_promise(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2019-02-01").events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraq revived Kurdish language instruction in schools.", []),
+    ("Argentina has revived the idea of exit bonds.", []),
+    ("Turkey and Greece revived talks on the islands.", ["AGREE"]),
+])
+def test_reviving_is_no_promise_but_talks_revived_are(coder, text, expected):
+    assert [e.event for e in coder.code(text, date="2017-10-04").events] == expected
+
+
+def test_a_role_taken_is_no_seizure_nor_sanction(coder):
+    found = coder.code("Kurdish forces took a key role in the alliance repelling Isis.",
+                       date="2018-01-27").events
+    assert [e.event for e in found if e.event_text == "took"] == []

@@ -26,6 +26,7 @@ from eventwire.components.actor_resolver import settlement_nouns
 from eventwire.components.coref import PLURAL_TAGS, one_person_agent
 from eventwire.components.modality import (
     DEMAND_CAMEO,
+    PROMISE_CAMEO,
     condition_marks,
     obligation_cues,
     occurrence_phrases,
@@ -205,12 +206,17 @@ HOST_CAMEO = "043"
 OBTAIN_BLOCK = "OBTAIN"
 # A preposition of a received act's noun that names its giver ("won the backing *of* Spahn").
 GIVER_OF = "of"
+# Attacks a verb of promising may govern: promised, they are a threat (CAMEO 13), not a
+# promise (PROMISE_CAMEO); a promise to remove or arrest someone is still one.
+PROMISED_FORCE_TYPES = frozenset({"ASSAULT"})
 # Laying an act at another party's door accuses it (CAMEO 112, PLOVER ACCUSE allege).
 BLAME_CAMEO = "112"
 GUEST_KINDS = frozenset({"person", "agent", "pronoun"})
 # Prepositions of what a warning is of ("warnings *of* tidal waves", "warned *about* floods").
 HAZARD_PREPS = frozenset({"of", "about"})
-OF_PREP = frozenset({"of"})
+# Prepositions by which a word of degree names what it is the degree of ("the risk *of*
+# famine", "an upshift *in* terrorism").
+DEGREE_PREPS = frozenset({"of", "in"})
 # Military assistance (PLOVER AID): a deployment whose purpose is to help a party
 # (aid_purposes.txt).
 MILITARY_AID_CAMEO = "072"
@@ -315,6 +321,10 @@ class EventExtractor(Pipe):
                 if event is not None:
                     event["sentence"] = sentence_of[token.i]
                     verbal[token.i] = event
+        for i in [i for i, event in verbal.items() if _promises_force(doc[i], event, verbal)]:
+            # "Turkey pledged to destroy the YPG": the force promised is the event (a threat,
+            # once the modality stage reads the pledge), no agreement
+            del verbal[i]
         kept: dict[int, dict[str, Any]] = {}
         for i, event in verbal.items():
             if _has_roles(event, doc[i]) and not _completes_event(doc[i], verbal) and \
@@ -1613,9 +1623,10 @@ def _warned_of(verb: Token) -> list[Token]:
 
 
 def _read_through_degree(noun: Token) -> list[Token]:
-    """A noun, and what it is the degree of ("the *risk* of famine"; warning_degrees.txt)."""
+    """A noun, and what it is the degree of ("the *risk* of famine", "an *upshift* in
+    terrorism"; warning_degrees.txt)."""
     if noun.lemma_.lower() in word_list("warning_degrees.txt"):
-        return [noun, *prep_objects(noun, OF_PREP)]
+        return [noun, *prep_objects(noun, DEGREE_PREPS)]
     return [noun]
 
 
@@ -1942,6 +1953,15 @@ def _has_partner(event: dict[str, Any], mentions: list[dict]) -> bool:
     coded = {member["code"] for m in event["actor"]
              for member in mentions[m].get("members") or [mentions[m]] if member["code"]}
     return len(coded) > 1 or any(mentions[m]["code"] for m in event["recipient"])
+
+
+def _promises_force(verb: Token, event: Mapping[str, Any],
+                    verbal: Mapping[int, Mapping[str, Any]]) -> bool:
+    """A verb of promising in its own sense whose infinitive is an act of force ("pledged to
+    destroy the YPG", "promised to crush the rebels")."""
+    return event["cameo"] == PROMISE_CAMEO and event.get("sense") == "default" and any(
+        is_infinitive_complement(c) and c.i in verbal and
+        verbal[c.i]["event"] in PROMISED_FORCE_TYPES for c in verb.children)
 
 
 def _completes_event(token: Token, verbal: dict[int, dict]) -> bool:
