@@ -419,3 +419,19 @@ def test_a_capital_before_an_event_noun_is_its_place_not_its_doer(
     found = [e for e in Coder(nlp=nlp).code(text, date="2018-02-02").events
              if e.event == event_type]
     assert found and all(not_actor not in {a.code for a in e.actor} for e in found)
+
+
+def test_an_unknown_name_is_its_own_words_not_those_of_its_clause(nlp):
+    from eventwire.components.events import _unresolved_mention
+    from eventwire.participants import mention_index
+    doc = nlp.make_doc("Americans evacuated from the Diamond Princess who tested positive "
+                       "after backing off plans to quarantine them in Alabama were flown home.")
+    for name, proc in nlp.pipeline:  # the stages before events find the known mentions
+        if name == "eventwire_events":
+            break
+        doc = proc(doc)
+    princess = next(t for t in doc if t.text == "Princess")
+    index = mention_index(doc)
+    assert index[princess.i] < 0
+    added = _unresolved_mention(princess, index)
+    assert doc._.ew_mentions[added]["text"] == "Diamond Princess"

@@ -206,6 +206,9 @@ HOST_CAMEO = "043"
 OBTAIN_BLOCK = "OBTAIN"
 # A preposition of a received act's noun that names its giver ("won the backing *of* Spahn").
 GIVER_OF = "of"
+# Relations that leave a name for a clause or an apposition on it.
+OUTSIDE_NAME_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis",
+                               "appos"})
 # Attacks a verb of promising may govern: promised, they are a threat (CAMEO 13), not a
 # promise (PROMISE_CAMEO); a promise to remove or arrest someone is still one.
 PROMISED_FORCE_TYPES = frozenset({"ASSAULT"})
@@ -1153,8 +1156,11 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
     """
     doc = head.doc
     marks = doc._.ew_wire_marks or ()
+    # the name's own words, not those of a clause or an apposition on it ("the Diamond
+    # Princess *who tested positive ... in Alabama*")
     words = [t for t in head.subtree
-             if t.pos_ == "PROPN" and index[t.i] < 0 and t.i not in marks] or [head]
+             if t.pos_ == "PROPN" and index[t.i] < 0 and t.i not in marks and
+             _in_name_of(t, head)] or [head]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     while any(index[i] >= 0 for i in range(start, end)):  # keep it clear of known mentions
         end -= 1
@@ -1173,6 +1179,17 @@ def _unresolved_mention(head: Token, index: list[int]) -> int:
     for i in range(span.start, span.end):
         index[i] = len(mentions) - 1
     return len(mentions) - 1
+
+
+def _in_name_of(word: Token, head: Token) -> bool:
+    """Whether a word belongs to the name a head word heads ("*Diamond* Princess", "the
+    National Congress for *Timorese* Reconstruction"), not to a clause or an apposition on
+    it ("the Diamond Princess who tested positive ... in *Alabama*")."""
+    while word.i != head.i:
+        if word.dep_ in OUTSIDE_NAME_DEPS:
+            return False
+        word = word.head
+    return True
 
 
 def _personal(token: Token) -> bool:
