@@ -1403,6 +1403,8 @@ def test_a_legal_appeal_asks_no_party(coder, text, expected):
     # party to a court brings a case against it
     ("Jordan extended the curfew in Amman.", "COERCE", "JOR", "JOR"),
     ("The EU extended sanctions on Russia.", "SANCTION", "EUR", "RUS"),
+    ("Kuwait extended the suspension of classes at all schools until next month.", "COERCE",
+     "KWT", "KWT"),
     ("The secretary of state said that the US would maintain its relationship with the "
      "Syrian Kurds.", "AGREE", "USA", "SYR"),
     ("Iran took the United States to the International Court of Justice.", "ACCUSE", "IRN",
