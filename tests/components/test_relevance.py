@@ -253,6 +253,12 @@ def test_a_countrys_firm_is_no_state(coder):
     assert types(coder, "India's Air Force struck targets in Pakistan.") == ["ASSAULT"]
 
 
+def test_an_airline_stopping_flights_to_a_capital_deals_with_no_government(coder):
+    # the capital is a stop on the route also when it is the second of two
+    text = "Nordic airline SAS suspended flights to Shanghai and Beijing until March 29."
+    assert types(coder, text) == []
+
+
 def test_an_unknown_it_dealing_with_a_bare_country_is_no_state_act(coder):
     text = "It suspended flights to Beijing from Jan. 30 to March 25."
     assert types(coder, text) == []

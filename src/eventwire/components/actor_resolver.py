@@ -114,9 +114,14 @@ class Resolver:
         return mention
 
     def _on_a_route(self, doc: Doc, start: int) -> bool:
-        """"flights *to Beijing*", "trains between Milan and *Rome*": a capital as a stop
-        on a route is the city, not the government."""
+        """"flights *to Beijing*", "trains between Milan and *Rome*", "flights to Shanghai
+        and *Beijing*": a capital as a stop on a route is the city, not the government."""
         prep = doc[start - 1] if start else None
+        if doc.has_annotation("DEP"):
+            stop = doc[start]
+            while stop.dep_ == "conj" and stop.head.i != stop.i:
+                stop = stop.head
+            prep = stop.head if stop.dep_ == "pobj" else prep
         return prep is not None and prep.lower_ in ROUTE_PREPS and \
             prep.head.lemma_.lower() in self.finder.cues["route"]
 
