@@ -61,3 +61,17 @@ def test_an_uncoded_mention_stands_for_the_coded_names_in_apposition(coder) -> N
     found = coder.code("The acting defence secretary, Patrick Shanahan, had briefed Donald "
                        "Trump.", date="2019-02-22").events
     assert [a.code for e in found for a in e.actor] == ["USA"]
+
+
+def test_a_gerund_coordinated_with_a_passive_verb_takes_no_subject_from_it(
+        nlp: Language) -> None:
+    doc = nlp("The Syrian Observatory for Human Rights says more than 100 civilians have been "
+              "killed in airstrikes and shelling since the campaign around Daraa started.")
+    shelling = next(t for t in doc if t.text == "shelling")
+    assert (shelling.dep_, shelling.tag_) == ("conj", "VBG")
+    assert subject(shelling)[0] is None
+    # a progressive verb of its own keeps the subject it shares
+    doc = nlp("The men were arrested and are facing charges.")
+    facing = next(t for t in doc if t.text == "facing")
+    subj, _passive = subject(facing)
+    assert subj is not None and subj.text == "men"

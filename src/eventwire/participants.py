@@ -179,6 +179,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 return past_dateline(relative_antecedent(child)), undergone and verb.i != own.i
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if own.dep_ == "conj" and own.tag_ == "VBG" and own.head.i == verb.i and \
+                        not any(c.dep_ == "aux" for c in own.children):
+                    # "civilians have been killed in airstrikes and *shelling*": a gerund
+                    # the parser coordinated with a passive verb; who was acted on did not
+                    # act in it, and its doer is its "by" phrase, as a noun's ("shelling by
+                    # forces loyal to Assad")
+                    return None, True
                 # A raised subject ("were expected to discuss") acts in the infinitive.
                 return past_dateline(relative_antecedent(child)), (
                     verb.i == own.i or _is_passive(own) or _passive_conjunct(own, verb))

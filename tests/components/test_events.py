@@ -3473,3 +3473,11 @@ def test_a_role_taken_is_no_seizure_nor_sanction(coder):
     found = coder.code("Kurdish forces took a key role in the alliance repelling Isis.",
                        date="2018-01-27").events
     assert [e.event for e in found if e.event_text == "took"] == []
+
+
+def test_shelling_coordinated_with_a_killing_is_done_by_its_by_phrase(coder):
+    found = coder.code("Almost 200 civilians have been killed in dozens of airstrikes and "
+                       "shelling by forces loyal to Syria's Bashar al-Assad in eastern Ghouta.",
+                       date="2018-02-21").events
+    shelling = next(e for e in found if e.event_text == "shelling")
+    assert [a.code for a in shelling.actor] == ["SYR"]
