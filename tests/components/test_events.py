@@ -827,6 +827,7 @@ def test_operations_battles_and_yields_of_business_and_courts_are_no_acts(coder,
     ("US lawmakers were stunned. They have been caught with their pants down.", "COERCE"),
     ("Australian officials said dozens of Australians are caught up in the fighting.",
      "COERCE"),
+    ("Seizing a chance to legitimise his rule, Putin declared Syria a showcase.", "COERCE"),
     ("De Mistura may leave the decision to the UN security council in New York.", "CONSULT"),
     ("Do they not feel enough of the massacres in the places they interfered in?", "AID"),
 ])
