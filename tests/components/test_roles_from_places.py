@@ -170,3 +170,12 @@ def test_an_attack_at_a_named_country_stays_political_with_its_unnamed_attacker(
                      date="2024-05-06")
     found = [e for e in doc.events if e.event == "ASSAULT"]
     assert found and [(a.code, a.sector) for a in found[0].actor] == [("SYR", "UAF")]
+
+
+def test_the_state_a_place_stands_for_is_not_the_unnamed_attackers_found_there(
+        coder: Coder) -> None:
+    doc = coder.code("In opposition-held east Aleppo, the healthcare network was destroyed "
+                     "before the area was overrun by pro-regime forces in late 2016.",
+                     date="2018-01-01")
+    overrun = next(e for e in doc.events if e.event_text == "overrun")
+    assert [(r.code, r.sector) for r in overrun.recipient] == [("SYR", None)]

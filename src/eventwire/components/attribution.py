@@ -378,7 +378,9 @@ class Attribution(Pipe):
         kind = "place"
         for i, mention in enumerate(mentions):
             if mention["start"] <= start and end <= mention["end"] and mention["code"] == code:
-                if sector in (None, mention["sector"]):
+                if sector == mention["sector"] or \
+                        sector is None and mention["sector"] != UNIDENTIFIED_ARMED:
+                    # (the unnamed attackers another event found there are not the state)
                     return i
                 kind = mention["kind"]  # "killed in Syria": the country the text names
         span = doc[start:end]
