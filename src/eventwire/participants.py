@@ -168,6 +168,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         # "Begum had her citizenship revoked", "with Islamic State crushed": the
         # participle's subject is what was done to
         return next(c for c in verb.children if c.dep_ in SUBJECT_DEPS), True
+    reported = _reported_passive_subject(verb)
+    if reported is not None:
+        return reported, True
     for _ in range(6):
         # Two subjects are a misparse of two clauses ("if the Turks attack, then the Kurds
         # will withdraw"): the one nearest the verb is its own.
@@ -287,6 +290,18 @@ def _bare_participle_clause(verb: Token) -> bool:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _reported_passive_subject(verb: Token) -> Token | None:
+    """"activists said around 50 people were killed": the parser makes "people" the object
+    of "said" and "killed" a conjunct of it; the passive verb's subject is that object."""
+    head = verb.head
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children) or \
+            any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children) or \
+            head.lemma_.lower() not in reporting_verbs():
+        return None
+    return next((c for c in head.children
+                 if c.dep_ in ("dobj", "obj") and head.i < c.i < verb.i), None)
 
 
 def _passive_conjunct(own: Token, passive: Token) -> bool:
