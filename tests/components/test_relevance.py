@@ -249,6 +249,10 @@ def test_a_firm_restricting_travel_is_no_state_act(coder):
 def test_a_countrys_firm_is_no_state(coder):
     text = "Vietnam's Bamboo Airways suspends flights from Da Nang to Seoul's Incheon airport."
     assert types(coder, text) == []
+    # a firm word and "of" before a country name a firm too; a state's long name is the state
+    assert types(coder, "General Motors Corp of Canada agreed to cut jobs.") == []
+    assert types(coder, "The United States of America imposed sanctions on Iran.") == \
+        ["SANCTION"]
     # a state body named like a firm stays the state
     assert types(coder, "India's Air Force struck targets in Pakistan.") == ["ASSAULT"]
 

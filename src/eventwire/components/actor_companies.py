@@ -6,7 +6,8 @@ A country mention with a capitalised company word right before or after it (``co
 rows of ``cues.csv``) becomes the firm's mention: the whole name, the country's code,
 sector BUS. A word such as "Force" after the name keeps it a state body ("Indian Air
 Force"; ``not_company`` rows). A country's possessive before a name ending in such a word
-is the country's firm too ("Vietnam's Bamboo Airways").
+is the country's firm too ("Vietnam's Bamboo Airways"), and so is a firm word and "of" before
+it ("Dynamics Corp of America"; ``firm_suffix`` rows), but for a bank ("the Bank of Japan").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MAX_FIRM_NAME = 4  # words of a firm's name after its country's possessive
 def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
                    cues: dict[str, frozenset[str]]) -> None:
     """Turn country mentions that are part of a firm's name into the firm's mention."""
-    words, stops = cues["company"], cues["not_company"]
+    words, stops, suffixes = cues["company"], cues["not_company"], cues["firm_suffix"]
     covered = {i for m in mentions for i in range(m["start"], m["end"])}
 
     def company_word(i: int) -> bool:
@@ -35,6 +36,8 @@ def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
         if m["kind"] != "country":
             continue
         start = m["start"] - 1 if company_word(m["start"] - 1) else m["start"]
+        if start == m["start"]:
+            start = _firm_of_start(doc, start, suffixes, covered)
         end = m["end"]
         while company_word(end):
             end += 1
@@ -48,6 +51,24 @@ def mark_companies(doc: Doc, mentions: list[dict[str, Any]],
         m.update(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
                  text=span.text, name=span.text, kind="agent", sector=COMPANY_SECTOR)
         m.setdefault("why", []).append(["eventwire_actors", "company", old, span.text])
+
+
+# "The Bank of Japan" is how a central bank is named: a state body, no firm.
+CENTRAL_BANK_WORDS = frozenset({"bank"})
+
+
+def _firm_of_start(doc: Doc, start: int, suffixes: frozenset[str], covered: set[int]) -> int:
+    """"Dynamics Corp *of America*", "China Film Corp *of Beijing*": a capitalised firm word
+    and "of" before the country make it part of the firm's name; the name's first word, or
+    ``start``. "Bank of" names a central bank."""
+    if start < 2 or doc[start - 1].lower_ != "of" or start - 2 in covered or \
+            not _name_word(doc[start - 2], suffixes - CENTRAL_BANK_WORDS):
+        return start
+    first = start - 2
+    while first > 0 and start - first <= MAX_FIRM_NAME and first - 1 not in covered and \
+            doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return first
 
 
 def _owned_firm_end(doc: Doc, end: int, company_word: Callable[[int], bool]) -> int:
