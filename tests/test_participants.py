@@ -85,3 +85,8 @@ def test_a_passive_verb_the_parser_coordinated_with_said_takes_its_object_for_su
     assert killed.dep_ == "conj" and killed.head.text == "said"
     subj, passive = subject(killed)
     assert subj is not None and subj.text == "people" and passive
+    # a verb with an object of its own keeps its subject for the passive conjunct
+    doc = nlp("The general, who declared martial law in 1980 and was removed from office, died.")
+    removed = next(t for t in doc if t.text == "removed")
+    subj, passive = subject(removed)
+    assert subj is not None and subj.text != "law"
