@@ -90,3 +90,14 @@ def test_a_passive_verb_the_parser_coordinated_with_said_takes_its_object_for_su
     removed = next(t for t in doc if t.text == "removed")
     subj, passive = subject(removed)
     assert subj is not None and subj.text != "law"
+
+
+def test_the_purpose_of_entering_a_place_is_the_enterers(nlp: Language) -> None:
+    doc = nlp("Turkish forces are preparing to enter Idlib province to support rebel forces.")
+    support = next(t for t in doc if t.text == "support")
+    subj, _passive = subject(support)
+    assert subj is not None and subj.text == "forces" and subj.i < support.i - 4
+    # an object that can act is the one that acts
+    doc = nlp("The US urged Seoul to help.")
+    subj, _passive = subject(next(t for t in doc if t.text == "help"))
+    assert subj is not None and subj.text == "Seoul"

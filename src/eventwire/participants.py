@@ -202,7 +202,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return possessor, False
             return verb.head, verb.tag_ == "VBN"
         if is_infinitive_complement(verb):
-            controller = _infinitive_possessor(verb) or object_controller(verb.head)
+            controller = _infinitive_possessor(verb) or (
+                None if _purpose_after_place(verb) else object_controller(verb.head))
             if controller is not None:
                 return controller, False
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
@@ -389,6 +390,26 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
+def _purpose_after_place(verb: Token) -> bool:
+    """A purpose infinitive after a verb of going into a place whose object is one ("entered
+    Idlib province *to support* rebel forces"; entering_verbs.txt): the verb's subject acts,
+    not the place; an object that can act does ("sent troops *to fight*", "urged Seoul *to*
+    help")."""
+    if verb.head.lemma_.lower() not in word_list("entering_verbs.txt"):
+        return False
+    obj = object_controller(verb.head)
+    return obj is not None and (obj.ent_type_ in PLACE_ENTITIES or
+                                obj.lemma_.lower() in settlement_nouns() or any(
+        c.dep_ == "compound" and c.ent_type_ in PLACE_ENTITIES for c in obj.children))
+
+
+@cache
+def settlement_nouns() -> frozenset[str]:
+    """Nouns whose "of" phrase or apposition names a place, and that name a place themselves
+    ("the province", "the town of Kafr Nabl"; places/settlement_nouns.txt)."""
+    return frozenset(read_lines("places", "settlement_nouns.txt"))
+
+
 def object_controller(verb: Token) -> Token | None:
     """The object that controls an infinitive: "urged Seoul to ...", "called on Seoul to ..."."""
     for child in verb.children:
@@ -486,6 +507,8 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
     return found
 
 
+# Entity labels of places.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels of parties: a name so tagged right after its verb is what the verb acts on.
 PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 

@@ -9,7 +9,6 @@ people on the story date and remembering who was mentioned before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventwire.doc_index import doc_text
 from eventwire.drafts import Mention, new_mention
 from eventwire.kb.actors import AliasTarget, code_on
-from eventwire.kb.tables import read_lines
+from eventwire.participants import settlement_nouns
 
 if TYPE_CHECKING:
     from eventwire.components.actors import ActorFinder
@@ -371,12 +370,6 @@ def _last_name_run(ent: Span) -> Span:
     photo credit into the next line's subject ("Lucy Nicholson/Files\nJPMorgan")."""
     breaks = [t.i for t in ent if t.is_space or t.text == "/"]
     return ent.doc[breaks[-1] + 1:ent.end] if breaks and breaks[-1] + 1 < ent.end else ent
-
-
-@cache
-def settlement_nouns() -> frozenset[str]:
-    """Nouns whose "of" phrase or apposition names a place (places/settlement_nouns.txt)."""
-    return frozenset(read_lines("places", "settlement_nouns.txt"))
 
 
 def _named_settlement(entity: Span) -> bool:

@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.components.actor_resolver import settlement_nouns
 from eventwire.components.coref import PLURAL_TAGS, one_person_agent
 from eventwire.components.modality import (
     DEMAND_CAMEO,
@@ -71,6 +70,7 @@ from eventwire.participants import (
     prep_pobjs,
     reporting_subject,
     reporting_verbs,
+    settlement_nouns,
     stative_participle,
     subject,
     wished_clause,
