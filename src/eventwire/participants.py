@@ -202,8 +202,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return possessor, False
             return verb.head, verb.tag_ == "VBN"
         if is_infinitive_complement(verb):
-            controller = _infinitive_possessor(verb) or (
-                None if _purpose_after_place(verb) else object_controller(verb.head))
+            controller = _infinitive_possessor(verb) or _acting_object(verb)
             if controller is not None:
                 return controller, False
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
@@ -390,17 +389,17 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
-def _purpose_after_place(verb: Token) -> bool:
-    """A purpose infinitive after a verb of going into a place whose object is one ("entered
-    Idlib province *to support* rebel forces"; entering_verbs.txt): the verb's subject acts,
-    not the place; an object that can act does ("sent troops *to fight*", "urged Seoul *to*
-    help")."""
-    if verb.head.lemma_.lower() not in word_list("entering_verbs.txt"):
-        return False
+def _acting_object(verb: Token) -> Token | None:
+    """The object of the verb above an infinitive that does the infinitive's act ("sent
+    troops *to fight*", "urged Seoul *to* help"); none for a place after a verb of going into
+    one ("entered Idlib province *to support* rebel forces"; entering_verbs.txt), whose
+    subject acts."""
     obj = object_controller(verb.head)
-    return obj is not None and (obj.ent_type_ in PLACE_ENTITIES or
-                                obj.lemma_.lower() in settlement_nouns() or any(
-        c.dep_ == "compound" and c.ent_type_ in PLACE_ENTITIES for c in obj.children))
+    if obj is not None and verb.head.lemma_.lower() in word_list("entering_verbs.txt") and (
+            obj.ent_type_ in PLACE_ENTITIES or obj.lemma_.lower() in settlement_nouns() or any(
+                c.dep_ == "compound" and c.ent_type_ in PLACE_ENTITIES for c in obj.children)):
+        return None
+    return obj
 
 
 @cache

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extensions import register
 from eventwire.kb.gazetteer import Gazetteer, PlaceEntry, key, load_gazetteer
 from eventwire.kb.tables import read_tsv
-from eventwire.participants import absolute_participle
+from eventwire.participants import PLACE_ENTITIES, absolute_participle
 
 # Relations through which an event without a place of its own takes its governor's.
 # Reported speech (ccomp) and relative clauses are other settings: not climbed.
@@ -40,7 +40,6 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj
                         "nsubj", "nsubjpass", "dative", "agent"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_POS = frozenset({"PROPN"})
-NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels of times, whose capitalised words name no place ("in *March* 1975").
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # Dependents of a place name that qualify it: "Gyeongju, South Korea".
@@ -229,7 +228,7 @@ class EventPlaces(Pipe):
 
     def _name(self, token: Token, kind_at: dict[int, str]) -> tuple[list[PlaceEntry], int]:
         """``read_name``'s readings and the first token of the name they read."""
-        if token.pos_ not in NAME_POS and token.ent_type_ not in NAME_ENTS or \
+        if token.pos_ not in NAME_POS and token.ent_type_ not in PLACE_ENTITIES or \
                 token.ent_type_ in TIME_ENTS:
             return [], token.i  # "in March 1975" is a month, not the town of March
         if kind_at.get(token.i) in self.skip_kinds:
