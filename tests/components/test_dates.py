@@ -62,8 +62,8 @@ def dated(nlp, text, trigger, pub=PUB, modes=()):
         ("It is his second visit to Japan since August.", "visit", PUB, "day"),
         ("It is his second visit since August, when he met Ishiba.", "met", "2025-08", "month"),
         # what a dated act did is dated by it; what was done to it is not
-        ("He was jailed for a 1991 crackdown on the movement, which killed 14 civilians.",
-         "killed", "1991", "year"),
+        ("Protesters marked a 1989 crackdown on the students, which killed hundreds.",
+         "killed", "1989", "year"),
         ("The 2015 deal, which Trump abandoned, collapsed.", "abandoned", PUB, "day"),
         # a clause of the same time dates its main clause
         ("When he visited Moscow in 2015, Erdogan met Putin.", "met", "2015", "year"),
