@@ -384,7 +384,7 @@ def past_dateline(token: Token) -> Token:
 
 def relative_antecedent(token: Token) -> Token:
     """'which'/'who' in a relative clause stand for the noun the clause modifies."""
-    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -478,6 +478,8 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
         if child.dep_ == "dative" and child.tag_ == "IN":
             # "sent troops *to Iraq*" parsed as a dative preposition: its object is aimed at.
             found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in OBJECT_DEPS and child.tag_ in RELATIVE_TAGS:
+            found.append(relative_antecedent(child))  # "the fighters *that* we captured"
         elif child.dep_ in OBJECT_DEPS:
             found.append(child)
             found.extend(prep_objects(child, recipient_preps(child)))
@@ -506,6 +508,11 @@ def objects(verb: Token, skip: set[int] | None = None) -> list[Token]:
     return found
 
 
+# Prepositions that name both sides of a fight or talks ("clashes *between* police and
+# residents").
+MUTUAL_PREPS = frozenset({"between", "among"})
+# Tags of relative pronouns ("which", "that", "who").
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # Entity labels of places.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels of parties: a name so tagged right after its verb is what the verb acts on.

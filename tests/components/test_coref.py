@@ -357,3 +357,10 @@ def test_a_title_with_its_holder_in_apposition_is_that_holder(coder):
                        "minister, Jean-Yves Le Drian, criticised Turkey.", date="2019-02-18").events
     criticism = next(e for e in found if e.event_text == "criticised")
     assert [a.code for a in criticism.actor] == ["FRA"]
+
+
+def test_we_deep_in_a_quote_is_its_speaker(coder):
+    found = coder.code("“We will not free the men that we detained in Benghazi,” the Libyan "
+                       "interior minister said.", date="2019-11-20").events
+    detention = next(e for e in found if e.event_text == "detained")
+    assert [(a.code, a.sector) for a in detention.actor] == [("LBY", "GOV")]

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.doc_index import DocIndex, between
 from eventwire.drafts import Entity, Mention, new_mention, recode
@@ -54,7 +54,13 @@ REPORTED_PRONOUNS = {
     "he": ("person", "pronoun"),
     "she": ("person", "pronoun"),
     "we": ("agent", "group", "country", "org", "person"),
+    "i": ("person",),
 }
+# First-person pronouns name their speaker however deep in the reported words they stand
+# ("'... Isis fighters that *we* captured in Syria,' the US president said").
+FIRST_PERSON = frozenset({"we", "i"})
+# Steps up the parse from a first-person pronoun's verb to the reported clause.
+MAX_SPEAKER_STEPS = 8
 # Pronouns that open a sentence and go on about the previous sentence's subject, with the
 # mention kinds that subject may be.
 CONTINUED_PRONOUNS = {"it": ("country", "org", "agent"),
@@ -205,7 +211,7 @@ class Coreference(Pipe):
             kinds = REPORTED_PRONOUNS.get(token.lower_)
             if not kinds or token.dep_ not in ("nsubj", "nsubjpass") or token.i in at:
                 continue
-            speaker = reporting_subject(token.head)
+            speaker = _reporter(token)
             antecedent = _speaker_mention(speaker, at) if speaker is not None else None
             if antecedent is None or _kind(antecedent, individuals) not in kinds:
                 continue
@@ -565,6 +571,18 @@ def _led_by(doc: Doc, m: Mention, at: dict[int, Mention]) -> Mention | None:
             if person is not None and person["kind"] == "person" and person["code"]:
                 return person
     return None
+
+
+def _reporter(pronoun: Token) -> Token | None:
+    """The subject of the verb reporting the pronoun's clause; a first-person pronoun may
+    stand in a clause below the reported one, as it always means the speaker."""
+    verb = pronoun.head
+    steps = MAX_SPEAKER_STEPS if pronoun.lower_ in FIRST_PERSON else 0
+    speaker = reporting_subject(verb)
+    while speaker is None and steps and verb.head != verb:
+        verb, steps = verb.head, steps - 1
+        speaker = reporting_subject(verb)
+    return speaker
 
 
 def _speaker_mention(speaker: Any, at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
