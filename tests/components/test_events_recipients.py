@@ -529,3 +529,21 @@ def test_a_party_read_as_an_adverbial_noun_after_its_verb_is_its_object(top_role
     """After a subject with an apposition the parser reads "Turkey" as an adverbial noun."""
     assert top_roles("The foreign minister, Jean-Yves Le Drian, criticised Turkey.") == \
         ("ACCUSE", ["FRA"], ["TUR"])
+
+
+def test_the_noun_a_relative_clause_acts_on_is_its_recipient(coder):
+    found = coder.code("Police questioned the militants that soldiers arrested in Maiduguri.",
+                       date=DATE).events
+    arrest = next(e for e in found if e.event_text == "arrested")
+    assert [r.entity_text for r in arrest.recipient] == ["militants"]
+
+
+def test_a_country_before_an_owned_event_noun_is_whom_it_aims_at(top_roles):
+    assert top_roles("Biden's Afghanistan withdrawal was chaotic.") == \
+        ("RETREAT", ["USA"], ["AFG"])
+
+
+def test_a_fight_between_two_sides_is_not_aimed_at_its_scene(top_event):
+    event = top_event("Clashes broke out on the island of Chios on Monday between police "
+                      "and migrants.")
+    assert event.event == "ASSAULT" and event.recipient == []

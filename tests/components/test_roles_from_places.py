@@ -179,3 +179,15 @@ def test_the_state_a_place_stands_for_is_not_the_unnamed_attackers_found_there(
                      date="2018-01-01")
     overrun = next(e for e in doc.events if e.event_text == "overrun")
     assert [(r.code, r.sector) for r in overrun.recipient] == [("SYR", None)]
+
+
+def test_an_unresolved_pronoun_doer_is_not_the_places_armed_men(coder: Coder) -> None:
+    killing = coder.code("They killed two soldiers in Mali on Sunday.", date="2019-11-20").events[0]
+    assert killing.event == "ASSAULT" and killing.actor == []
+
+
+def test_people_a_pronoun_names_are_not_the_state_where_they_were_held(coder: Coder) -> None:
+    found = coder.code("The journalists had been reporting in Turkey when they were detained "
+                       "on Friday.", date="2019-11-20").events
+    detention = next(e for e in found if e.event_text == "detained")
+    assert [a.code for a in detention.actor] == ["TUR"] and detention.recipient == []

@@ -35,12 +35,13 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
-from eventwire.components.events import JOINT_TYPES, PLACE_KINDS
+from eventwire.components.events import PLACE_KINDS, names_both_sides
 from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
 from eventwire.errors import DataError
 from eventwire.extensions import register
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
+from eventwire.kb.ontology import JOINT_TYPES
 from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.kb.user_actors import actor_kb
 from eventwire.participants import TARGET_PREPS
@@ -60,6 +61,10 @@ UNIDENTIFIED_ARMED = "UAF"
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
 # Steps up a list or apposition from a name to the phrase a preposition governs.
 MAX_LIST_STEPS = 6
+# Relations of a pronoun that acts ("*they* killed", "killed by *them*") and of one acted on
+# ("*they* were detained", "detained *them*").
+ACTOR_DEPS = frozenset({"nsubj", "pobj"})
+RECIPIENT_DEPS = frozenset({"nsubjpass", "dobj"})
 # The actions that run over every event before the others, in this order (rules.tsv).
 FIRST_ACTIONS = ("means_recipient", "domestic_recipient", "own_people")
 
@@ -97,10 +102,25 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
+    "not_mutual": lambda e, m, d: not names_both_sides(d[e["trigger"][0]]),
+    "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, m, d, ACTOR_DEPS),
+    "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, m, d, RECIPIENT_DEPS),
     "not_place_targeted": lambda e, m, d: e.get("event_loc") is None or not (any(
         m[r]["kind"] in PLACE_KINDS and m[r]["code"] == e["event_loc"]["country_code"]
         for r in e["recipient"]) or _aimed_at_place(e, d)),
 }
+
+
+def _lost_pronoun(event: EventDraft, mentions: list[Mention], doc: Doc,
+                 deps: frozenset[str]) -> bool:
+    """A word of the trigger in one of ``deps`` is a pronoun no mention resolved ("*they*
+    killed two soldiers in Libya", "*they* were detained in Turkey"): it stands for a party
+    named elsewhere, whom the place cannot tell."""
+    named = {i for m in mentions for i in range(m["start"], m["end"])}
+    trigger = doc[event["trigger"][0]]
+    words = [*trigger.children, *(o for c in trigger.children if c.dep_ == "agent"
+                                   for o in c.children)]
+    return any(w.dep_ in deps and w.tag_ == "PRP" and w.i not in named for w in words)
 
 
 def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:

@@ -43,11 +43,12 @@ from eventwire.evaluations import (
 from eventwire.extensions import register
 from eventwire.kb.actors import load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
-from eventwire.kb.ontology import Ontology, load_ontology
+from eventwire.kb.ontology import JOINT_TYPES, Ontology, load_ontology
 from eventwire.kb.patterns import Match, NominalEvent, Pattern, VerbLexicon, Word, load_lexicon
 from eventwire.kb.relevance import load_policy
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
+    MUTUAL_PREPS,
     OBJECT_DEPTH,
     OWNER_DEPTH,
     PREP_HEADS,
@@ -82,8 +83,6 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # How a second phrase of naming hangs on the verb: "called Yazov *a leader*", "called the
 # threat *dangerous*" (after the object's noun), "described it *as* a provocation"
 NAME_DEPS = frozenset({"oprd", "amod", "pobj"})
-# PLOVER types where every participant acts jointly unless it is a visit.
-JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Verb forms used as something else: auxiliaries, "according to", "much-needed".
 NON_PREDICATE_DEPS = frozenset({"aux", "auxpass", "prep", "amod", "compound", "mark"})
 # Words of a clause that the pattern matcher may read after the verb.
@@ -2063,6 +2062,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         # "the militants' defeat", "his arrest": without an "of" target, the owner undergoes
         noun.lemma_.lower() in word_list("undergoing_possessors.txt") and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+    mutual = names_both_sides(noun)
     for child in (*noun.children, *_occurrence_preps(noun)):
         # "whose" is a possessive however the parser hangs it ("whose killing" as a subject)
         dep = "poss" if child.lower_ == "whose" else child.dep_
@@ -2073,6 +2073,12 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             recipients.extend(mentions_under(child, index))
         elif dep == "poss" and index[child.i] >= 0 and undergone:
             recipients.extend(mentions_under(child, index))  # "*his* killing at the hands of X"
+        elif dep == "compound" and index[child.i] >= 0 and entry.roles != "joint" and \
+                noun.doc._.ew_mentions[index[child.i]]["kind"] in PLACE_KINDS and any(
+                    c.dep_ == "poss" and index[c.i] >= 0 for c in noun.children):
+            # "Trump's *Syria* withdrawal", "Russia's *Syria* campaign": with its doer the
+            # possessor, a country before the noun is where the act is aimed
+            recipients.extend(mentions_under(child, index))
         elif dep in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             mentions = noun.doc._.ew_mentions
             # "the Berlin Christmas market attack", "the Astana talks": a capital before
@@ -2086,7 +2092,7 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             objs = [c for c in child.children if c.dep_ == "pobj"]
             for obj in objs:
                 found = mentions_under(obj, index)
-                if child.lower_ in ("between", "among") or (
+                if child.lower_ in MUTUAL_PREPS or (
                     entry.roles == "joint" and child.lower_ == "with"
                 ) or child.lower_ == "by" or (
                         child.lower_ == "of" and entry.roles not in DIRECTED_ROLES) or (
@@ -2094,6 +2100,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                         # "from" is where it leaves ("the withdrawal from Syria")
                         child.lower_ in SOURCE_PREPS and entry.roles != "mover"):
                     actors.extend(found)
+                elif mutual and child.lower_ in ("on", "at"):
+                    continue  # "clashes on two Greek islands between police and residents"
                 elif child.lower_ in ("to", "on", "against", "with", "at", "into") or (
                         entry.roles == "target" and child.lower_ == "of") or \
                         child.lower_ == sense_prep:
@@ -2188,6 +2196,13 @@ def _occurrence_preps(noun: Token) -> list[Token]:
     if not _told_to_occur(noun):
         return []
     return [c for c in noun.head.children if c.dep_ == "prep"]
+
+
+def names_both_sides(trigger: Token) -> bool:
+    """"Clashes broke out on two Greek islands *between police and residents*": the sides of
+    the act are named, and its other phrases are its scene, not whom it is aimed at."""
+    return any(c.dep_ == "prep" and c.lower_ in MUTUAL_PREPS
+               for c in (*trigger.children, *_occurrence_preps(trigger)))
 
 
 def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
