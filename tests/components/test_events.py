@@ -3482,3 +3482,50 @@ def test_shelling_coordinated_with_a_killing_is_done_by_its_by_phrase(coder):
                        date="2018-02-21").events
     shelling = next(e for e in found if e.event_text == "shelling")
     assert [a.code for a in shelling.actor] == ["SYR"]
+
+
+def test_a_participle_beside_a_verb_of_preparing_is_done_not_planned(coder):
+    found = coder.code("Rebels in Idlib were preparing for a final battle, shelling government "
+                       "positions across the province.", date="2019-11-20").events
+    shelling = next(e for e in found if e.event_text == "shelling")
+    assert shelling.event == "ASSAULT" and "future" not in shelling.mode
+
+
+def test_the_means_of_an_aim_pursued_is_done(coder):
+    found = coder.code("By arming militias in Yemen, Iran has sought to weaken Saudi Arabia.",
+                       date="2019-11-20").events
+    arming = next(e for e in found if e.event_text == "arming")
+    assert arming.event == "AID" and "hypothetical" not in arming.mode
+
+
+def test_an_accusation_still_holds_a_participle_the_parser_hung_on_it(coder):
+    found = coder.code("The governor accused the premier of a cynical strategy, probably "
+                       "trying to attack others to distract attention.", date="2020-02-25").events
+    assert [e.event for e in found] == ["ACCUSE"]
+
+
+def test_going_somewhere_to_fight_is_no_future_of_going_to(coder):
+    found = coder.code("Volunteers have been persecuted for going to fight the Taliban.",
+                       date="2019-11-20").events
+    fight = next(e for e in found if e.event_text == "fight")
+    assert fight.event == "ASSAULT" and "future" not in fight.mode
+
+
+def test_talks_refused_are_refused_to_their_partners(coder):
+    [event] = coder.code("Rebel leaders said they would not participate in talks with the "
+                         "government.", date="2019-11-20").events
+    assert event.event == "REJECT"
+    assert [a.entity_text for a in event.actor] == ["they"]
+    assert [r.entity_text for r in event.recipient] == ["government"]
+
+
+def test_a_visit_on_track_is_to_come_and_dated_ahead(coder):
+    found = coder.code("Officials say preparations are on track for a March visit by Modi.",
+                       date="2026-11-20").events
+    visit = next(e for e in found if e.event_text == "visit")
+    assert "future" in visit.mode and visit.date == "2027-03"
+
+
+def test_soldiers_who_arrest_people_arrest_them(coder):
+    [event] = coder.code("Troops arrested three men near the border.", date="2019-11-20").events
+    assert (event.event, event.cameo) == ("COERCE", "173")

@@ -488,3 +488,8 @@ def test_stealing_the_show_seizes_nothing(coder: Coder) -> None:
 def test_sanctions_that_target_someone_are_no_assault(coder: Coder) -> None:
     assert types(coder, "US sanctions target Iranian allies, including Lebanon.") == \
         ["SANCTION"]
+
+
+def test_a_named_storm_ravages_without_attacking(coder: Coder) -> None:
+    assert types(coder, "Typhoon Haiyan's ravaging of the central provinces of the Philippines "
+                        "dominated the news.") == []

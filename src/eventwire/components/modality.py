@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.drafts import set_roles
 from eventwire.evaluations import COPULAS
 from eventwire.extensions import register
-from eventwire.kb.ontology import load_ontology
+from eventwire.kb.ontology import JOINT_TYPES, load_ontology
 from eventwire.kb.patterns import inflected_stems, load_lexicon
 from eventwire.kb.tables import read_tsv
 from eventwire.participants import (
@@ -43,6 +43,11 @@ from eventwire.participants import (
 )
 
 # Dependency labels through which a verb's modality reaches the event it completes.
+# Categories of a verb of aim or plan ("preparing", "sought"), whose complement is still to
+# come but whose participles and means are done.
+AIM_CATEGORIES = frozenset({"future", "hypothetical", "intent"})
+# Relations of an -ing form used as a noun, never a progressive.
+GERUND_DEPS = frozenset({"pcomp", "pobj", "csubj", "nsubj", "dobj"})
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
                           "pobj", "prep", "dobj", "csubj"})
 # Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
@@ -271,9 +276,12 @@ class Modality(Pipe):
                 # abandon Syria's Kurds")
                 # "troops not invited into Syria": a participle describing a party says what
                 # did not happen to it, no refusal made
+                joint = event["event"] in JOINT_TYPES
                 self._recode(event, REFUSAL_CAMEO)
                 # the refusal was made: its "not" is what it is, and no negation of it
                 event["mode"] = [m for m in event["mode"] if m != "negation"]
+                if joint:
+                    self._partners_refused(doc, event)
             if stated and event["event"] in ("AGREE", "THREATEN") and "act" in event:
                 event["mode"] = [m for m in event["mode"] if m != "hypothetical"]
             if not found & UNCERTAIN - {"future"} and purposed:
@@ -285,6 +293,20 @@ class Modality(Pipe):
                 event["confidence"] = round(max(event["confidence"] - UNCERTAIN_PENALTY, 0.05), 2)
             kept.append(event)
         return kept
+
+    def _partners_refused(self, doc: Doc, event: dict[str, Any]) -> None:
+        """A meeting or deal refused is refused to the partners it would have had: "would
+        not participate in peace talks *with politicians*" rejects the politicians, who
+        did not act with the subject."""
+        subj, passive = subject(doc[event["trigger"][0]])
+        if subj is None or passive:
+            return
+        own = set(mentions_under(subj, mention_index(doc)))
+        partners = [a for a in event["actor"] if a not in own]
+        if own & set(event["actor"]) and partners:
+            set_roles(event, self.name, "partners_refused",
+                      actor=[a for a in event["actor"] if a in own],
+                      recipient=[*event["recipient"], *partners])
 
     def _still_to(self, verb: Token) -> bool:
         """Whether an infinitive is what is "yet to" be done ("has *yet* to attack")."""
@@ -516,6 +538,16 @@ class Modality(Pipe):
                 # the verb's own is a misparse of its phrases ("accused of corruption *and of*
                 # repressing the opposition": both are accused)
                 category = self._governor(token)
+                if category in AIM_CATEGORIES and came_from.dep_ == "advcl" and \
+                        came_from.tag_ == "VBG" and \
+                        not any(c.dep_ == "mark" for c in came_from.children) or \
+                        category != "alleged" and came_from.dep_ == "prep" and \
+                        came_from.lower_ == "by":
+                    # "were preparing for their last stand, ..., *capturing* all before
+                    # them", "*by arming* militants, Tehran has sought to push back Isis": a
+                    # participle beside a verb of aim or plan, or the means by which the aim
+                    # was pursued, is done, not aimed at (what is accused stays accused)
+                    category = None
                 if category == "negation" and self.cues.get(
                         ("attempted", trigger.lemma_.lower())) == "asserted":
                     category = None  # "failed to persuade Russia": Russia was asked
@@ -762,7 +794,8 @@ class Modality(Pipe):
             # drone" tells of the act, "called the attack a provocation" names it)
             category = self.cues.get(("claim", token.lemma_.lower())) or \
                 self.cues.get(("noun_governor", token.lemma_.lower()))
-        if category is None and token.tag_ == "VBG":
+        if category is None and token.tag_ == "VBG" and token.dep_ not in GERUND_DEPS:
+            # "is going to attack"; not a gerund: "persecuted for *going* to fight Isis"
             category = self.cues.get(("progressive", token.lemma_.lower()))
         if category is None and token.pos_ in ("VERB", "AUX"):
             category = next((found for stem in inflected_stems(token.lower_)

@@ -373,6 +373,9 @@ class EventRelevance(Pipe):
         doer = agent(trigger) if passive else subj
         if doer is not None and self._cause(doer):
             return True
+        if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and self._cause(c)
+                                          for c in trigger.children):
+            return True  # "Storm Harvey's ravaging of southern states"
         if not passive and subj is not None and any(
                 c.dep_ == "nsubj" and self._cause(c) for c in subj.head.children):
             return True  # "an earthquake that struck Japan killed ...": Japan read as a subject too
@@ -391,7 +394,12 @@ class EventRelevance(Pipe):
 
     def _cause(self, token: Token) -> bool:
         """A word of nonagent_causes.txt, by its lemma or its form ("sanctions", whose
-        lemma is "sanction")."""
+        lemma is "sanction"), or a name it heads ("*Storm* Harvey's ravaging of southern
+        states", "*Hurricane* Maria killed")."""
+        return self._cause_word(token) or token.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and self._cause_word(c) for c in token.children)
+
+    def _cause_word(self, token: Token) -> bool:
         return token.lemma_.lower() in self.causes or token.lower_ in self.causes
 
     def _toll_of_harm(self, trigger: Token) -> bool:

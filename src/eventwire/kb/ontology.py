@@ -19,6 +19,8 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
+# PLOVER types where every participant acts jointly unless it is a visit.
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ANY_MODE = "*"  # a mode_words.tsv row whose weapon overrides whatever mode the code gives
 
 
