@@ -1726,3 +1726,11 @@ def test_a_story_that_broke_is_news_not_violence(coder):
 ])
 def test_a_flood_or_a_war_that_overwhelms_attacks_no_one(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2017-12-25").events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The party's bid to capture the presidency from President Mitterrand failed.",
+    "Parliament will appropriate funds for the new embassy.",
+])
+def test_an_office_won_or_money_voted_is_no_seizure(coder, text):
+    assert coder.code(text, date="2018-02-22").events == []
