@@ -282,10 +282,12 @@ def absolute_participle(verb: Token) -> bool:
 
 
 def _bare_participle_clause(verb: Token) -> bool:
-    """"The men are in custody, *accused* of spying": a past participle with no auxiliary
-    hung on a clause says what its subject underwent."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBN"
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    """"The men are in custody, *accused* of spying", "Kurdish forces should be victorious in
+    Raqqa but *crushed* in Kirkuk": a past participle with no auxiliary hung on a clause, or
+    coordinated with the copula's own predicate, says what its subject underwent."""
+    return (verb.dep_ == "advcl" or verb.dep_ == "conj" and verb.head.lemma_ == "be" and any(
+        c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)) and \
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:

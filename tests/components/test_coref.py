@@ -364,3 +364,11 @@ def test_we_deep_in_a_quote_is_its_speaker(coder):
                        "interior minister said.", date="2019-11-20").events
     detention = next(e for e in found if e.event_text == "detained")
     assert [(a.code, a.sector) for a in detention.actor] == [("LBY", "GOV")]
+
+
+def test_them_after_a_shared_subject_is_not_that_subject(coder):
+    found = coder.code("Turkey considers the YPG a terrorist group. The US and EU, however, do "
+                       "not consider the YPG terrorists, and have supported them since 2014.",
+                       date="2018-04-01").events
+    support = next(e for e in found if e.event_text == "supported")
+    assert [(r.code, r.sector) for r in support.recipient] == [("SYR", "REB")]

@@ -282,3 +282,9 @@ def test_a_verb_of_means_takes_the_date_of_its_act(coder):
     found = coder.code("Iranian forces used Silkworm missiles to hit a U.S.-owned ship on "
                        "Thursday.", date="1987-10-19").events
     assert [(e.event, e.date) for e in found] == [("ASSAULT", "1987-10-15")]
+
+
+def test_a_date_in_a_comparison_dates_another_event(nlp):
+    event = dated(nlp, "Like the Bosnian enclave in 1995, the town has been besieged by "
+                       "government forces for years.", "besieged")
+    assert event["date"] == PUB

@@ -3529,3 +3529,16 @@ def test_a_visit_on_track_is_to_come_and_dated_ahead(coder):
 def test_soldiers_who_arrest_people_arrest_them(coder):
     [event] = coder.code("Troops arrested three men near the border.", date="2019-11-20").events
     assert (event.event, event.cameo) == ("COERCE", "173")
+
+
+def test_a_participle_coordinated_with_a_copulas_predicate_was_undergone(coder):
+    [event] = coder.code("The rebels should have been victorious in Homs but crushed in Hama.",
+                         date="2018-02-22").events
+    assert [(r.entity_text, r.sector) for r in event.recipient] == [("rebels", "REB")]
+
+
+def test_a_conjunct_with_its_own_auxiliary_shares_no_negation(coder):
+    found = coder.code("Britain does not recognise the militia as terrorists, and has armed "
+                       "them since 2015.", date="2018-02-22").events
+    arming = next(e for e in found if e.event_text == "armed")
+    assert "negation" not in arming.mode

@@ -547,3 +547,8 @@ def test_a_fight_between_two_sides_is_not_aimed_at_its_scene(top_event):
     event = top_event("Clashes broke out on the island of Chios on Monday between police "
                       "and migrants.")
     assert event.event == "ASSAULT" and event.recipient == []
+
+
+def test_a_capital_on_whose_outskirts_an_act_falls_is_a_place_not_its_government(top_event):
+    event = top_event("Rebels shelled the outskirts of Damascus.")
+    assert [(r.code, r.sector) for r in event.recipient] == [("SYR", None)]

@@ -39,6 +39,7 @@ from eventwire.doc_index import DocIndex
 from eventwire.kb.actors import ActorKB, AliasTarget, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.kb.user_actors import actor_kb
+from eventwire.participants import settlement_nouns
 from eventwire.wire_marks import wire_mark_tokens
 
 CALENDAR_WORDS = frozenset(
@@ -178,6 +179,9 @@ class ActorFinder(Pipe):
             country = self.kb.country(target.key)
             if country and target.alias in country.ambiguous:
                 return not _capitalised_neighbour(doc, start, end)
+        if target.kind == "metonym" and start > 1 and doc[start - 1].lower_ == "of" and \
+                doc[start - 2].lemma_.lower() in settlement_nouns():
+            return False  # "the outskirts of Damascus", "the city of Tripoli": a place
         if target.kind == "metonym" and end < len(doc):
             nxt = doc[end]
             return not (nxt.pos_ == "NOUN" and not self.kb.lookup(nxt.text)) or \

@@ -37,7 +37,7 @@ from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import other_party_words, reporting_subject
+from eventwire.participants import conjuncts, other_party_words, reporting_subject, subject
 
 ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
                "wikidata_id", "confidence")
@@ -482,6 +482,9 @@ def _clause_subject_names(span: Span, window: list[Mention]) -> set[str]:
     if token.dep_ not in OBJECT_DEPS or token.head.pos_ not in ("VERB", "AUX"):
         return set()
     subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and (shared := subject(token.head)[0]) is not None:
+        # "the US and EU ... have supported *them*": a conjunct shares its head's subject
+        subjects = [shared, *conjuncts(shared)]
     return {m["name"] for c in subjects for m in window
             if m["name"] and m["start"] <= c.i < m["end"]}
 

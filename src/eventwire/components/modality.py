@@ -43,6 +43,8 @@ from eventwire.participants import (
 )
 
 # Dependency labels through which a verb's modality reaches the event it completes.
+# Tags of a finite auxiliary ("have", "has", "had", "will").
+FINITE_AUX_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
 # Categories of a verb of aim or plan ("preparing", "sought"), whose complement is still to
 # come but whose participles and means are done.
 AIM_CATEGORIES = frozenset({"future", "hypothetical", "intent"})
@@ -657,9 +659,11 @@ class Modality(Pipe):
 
     def _asserts_alone(self, conjunct: Token) -> bool:
         """A conjunct with its own adverb of frequency or substitution ("never had an answer
-        and *always* refused"): told on its own, no negation shared (cues.tsv,
-        ``conjunct_adverb``)."""
-        return any(c.dep_ == "advmod" and self.cues.get(("conjunct_adverb", c.lower_))
+        and *always* refused"; cues.tsv, ``conjunct_adverb``) or its own finite auxiliary ("do
+        not consider the YPG terrorists, and *have* supported them"): told on its own, no
+        negation shared."""
+        return any(c.dep_ == "advmod" and self.cues.get(("conjunct_adverb", c.lower_)) or
+                   c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_AUX_TAGS
                    for c in conjunct.children)
 
     def _scene(self, token: Token) -> bool:
