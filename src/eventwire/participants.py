@@ -145,7 +145,8 @@ def _with_coordinated_modifiers(head: Token, index: list[int]) -> list[int]:
     for t in head.doc[head.left_edge.i:head.i + 1]:
         if index[t.i] != own:
             continue
-        linked = conjuncts(t) + ([t.head] if t.dep_ == "conj" else [])
+        # (not the head's own first conjunct: "police and *residents* protesting")
+        linked = conjuncts(t) + ([t.head] if t.dep_ == "conj" and t.i != head.i else [])
         for other in linked:
             if index[other.i] >= 0 and index[other.i] not in found:
                 found.append(index[other.i])
@@ -200,7 +201,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             possessor = _infinitive_possessor(verb)
             if possessor is not None:
                 return possessor, False
-            return verb.head, verb.tag_ == "VBN"
+            return _nearest_conjunct(verb), verb.tag_ == "VBN"
         if is_infinitive_complement(verb):
             controller = _infinitive_possessor(verb) or _acting_object(verb)
             if controller is not None:
@@ -213,6 +214,15 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return _headline_subject(own), False
+
+
+def _nearest_conjunct(clause: Token) -> Token:
+    """The noun a participle right after a list modifies: its last item ("between police and
+    *residents* protesting the construction"), where the parser hangs it on the first."""
+    items = conjuncts(clause.head)
+    if clause.dep_ == "acl" and items and items[-1].i < clause.i == items[-1].right_edge.i + 1:
+        return items[-1]
+    return clause.head
 
 
 def _headline_subject(verb: Token) -> Token | None:

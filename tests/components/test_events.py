@@ -3542,3 +3542,10 @@ def test_a_conjunct_with_its_own_auxiliary_shares_no_negation(coder):
                        "them since 2015.", date="2018-02-22").events
     arming = next(e for e in found if e.event_text == "armed")
     assert "negation" not in arming.mode
+
+
+def test_a_participle_after_a_list_names_only_its_last_item(coder):
+    found = coder.code("Fights broke out on Monday between police and Kenyan farmers blocking "
+                       "the highway to Nairobi.", date="2020-02-25").events
+    blocking = next(e for e in found if e.event_text == "blocking")
+    assert [a.entity_text for a in blocking.actor] == ["Kenyan farmers"]
