@@ -1734,3 +1734,14 @@ def test_a_flood_or_a_war_that_overwhelms_attacks_no_one(coder, text, expected):
 ])
 def test_an_office_won_or_money_voted_is_no_seizure(coder, text):
     assert coder.code(text, date="2018-02-22").events == []
+
+
+def test_an_attack_in_an_attempt_to_do_something_is_still_an_attack(coder):
+    [event] = coder.code("The airbase has been attacked daily by drones and rockets in an attempt "
+                         "to drive out the Americans.", date="2019-02-17").events
+    assert event.event == "ASSAULT"
+
+
+def test_filling_in_details_is_no_concession(coder):
+    assert coder.code("The envoy, who oversees the French spy services, filled in some of the "
+                      "intelligence.", date="2019-02-17").events == []

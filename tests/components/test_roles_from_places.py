@@ -191,3 +191,10 @@ def test_people_a_pronoun_names_are_not_the_state_where_they_were_held(coder: Co
                        "on Friday.", date="2019-11-20").events
     detention = next(e for e in found if e.event_text == "detained")
     assert [a.code for a in detention.actor] == ["TUR"] and detention.recipient == []
+
+
+def test_a_place_in_the_subjects_phrase_does_not_place_the_speaker(coder: Coder) -> None:
+    found = coder.code("“Withdrawal of the small French force in Mali would be a grave mistake,” "
+                       "Senator Jones said in a tweet.", date="2019-02-17").events
+    criticism = next(e for e in found if e.event == "ACCUSE")
+    assert [a.code for a in criticism.actor] == [None]

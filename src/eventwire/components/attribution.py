@@ -61,6 +61,10 @@ UNIDENTIFIED_ARMED = "UAF"
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
 # Steps up a list or apposition from a name to the phrase a preposition governs.
 MAX_LIST_STEPS = 6
+# Relations of a subject, whose phrase holds its own places.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Steps up the parse from a place's name to the act it is the place of.
+MAX_PLACE_STEPS = 4
 # Relations of a pronoun that acts ("*they* killed", "killed by *them*") and of one acted on
 # ("*they* were detained", "detained *them*").
 ACTOR_DEPS = frozenset({"nsubj", "pobj"})
@@ -102,6 +106,7 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
+    "placed_on_act": lambda e, m, d: _placed_on_act(e, d),
     "not_mutual": lambda e, m, d: not names_both_sides(d[e["trigger"][0]]),
     "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, m, d, ACTOR_DEPS),
     "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, m, d, RECIPIENT_DEPS),
@@ -109,6 +114,31 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
         m[r]["kind"] in PLACE_KINDS and m[r]["code"] == e["event_loc"]["country_code"]
         for r in e["recipient"]) or _aimed_at_place(e, d)),
 }
+
+
+def _placed_on_act(event: EventDraft, doc: Doc) -> bool:
+    """The event's place hangs on its trigger, on the verb its noun is the predicate or
+    object of, or on the act it governs ("accused him *in Ankara*", "threatened to impose a
+    curfew *in Mosul*"), not in a subject's phrase ("the withdrawal of this small American
+    force *in Syria* would be a huge mistake, Graham said": the place is the withdrawal's,
+    not Graham's)."""
+    if not event.get("loc_span"):
+        return False
+    trigger = doc[event["trigger"][0]]
+    token = doc[event["loc_span"][0]:event["loc_span"][1]].root
+    for _ in range(MAX_PLACE_STEPS):
+        token = token.head
+        if token.i in range(*event["trigger"][:2]) or token.i == trigger.head.i and \
+                trigger.pos_ == "NOUN":
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            # "threatened to impose a curfew *in Mosul*": the act the trigger governs
+            while token.dep_ == "xcomp" and token.head.i != token.i:
+                token = token.head
+            return token.i in range(*event["trigger"][:2])
+        if token.dep_ in SUBJECT_DEPS or token.head.i == token.i:
+            return False
+    return False
 
 
 def _lost_pronoun(event: EventDraft, mentions: list[Mention], doc: Doc,
