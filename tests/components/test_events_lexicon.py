@@ -1745,3 +1745,8 @@ def test_an_attack_in_an_attempt_to_do_something_is_still_an_attack(coder):
 def test_filling_in_details_is_no_concession(coder):
     assert coder.code("The envoy, who oversees the French spy services, filled in some of the "
                       "intelligence.", date="2019-02-17").events == []
+
+
+def test_a_trade_ban_a_parliament_approves_is_an_embargo(top_roles):
+    assert top_roles("The Danish parliament has approved a sweeping trade ban against "
+                     "Pretoria.") == ("SANCTION", ["DNK"], ["ZAF"])
