@@ -435,3 +435,10 @@ def test_an_unknown_name_is_its_own_words_not_those_of_its_clause(nlp):
     assert index[princess.i] < 0
     added = _unresolved_mention(princess, index)
     assert doc._.ew_mentions[added]["text"] == "Diamond Princess"
+
+
+def test_the_holder_of_talks_with_others_takes_part_in_them(coder):
+    found = coder.code("Egypt was considering a summit with Sudan and Ethiopia, officials said.",
+                       date="2020-02-25").events
+    summit = next(e for e in found if e.event_text == "summit")
+    assert sorted(a.code for a in summit.actor) == ["EGY", "ETH", "SDN"]

@@ -2117,10 +2117,11 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             # "calls for *the president* to resign": whom the act is asked of
             recipients.extend(m for c in mark.head.children if c.dep_ in ("nsubj", "nsubjpass")
                               for m in mentions_under(c, index))
-    if lender is not None and not actors:
+    if lender is not None and (not actors or entry.roles == "joint"):
+        # "Russia was considering a summit *with Iran and Turkey*": the holder takes part
         subj, _passive = subject(lender)
         if subj is not None:
-            actors.extend(mentions_under(subj, index))
+            actors[:0] = [m for m in mentions_under(subj, index) if m not in actors]
     if not actors:
         # "talks, sponsored by the United Nations, are expected": with no party of its own,
         # the host or sponsor takes part ("a ceasefire Israel reached, mediated by Egypt" is
