@@ -198,3 +198,9 @@ def test_a_place_in_the_subjects_phrase_does_not_place_the_speaker(coder: Coder)
                        "Senator Jones said in a tweet.", date="2019-02-17").events
     criticism = next(e for e in found if e.event == "ACCUSE")
     assert [a.code for a in criticism.actor] == [None]
+
+
+def test_a_battle_at_a_place_is_not_its_unnamed_forces_attacking_it(coder: Coder) -> None:
+    [battle] = coder.code("The advance followed fierce battles near Mosul last week.",
+                          date="2017-03-11").events
+    assert battle.actor == [] and [r.code for r in battle.recipient] == ["IRQ"]

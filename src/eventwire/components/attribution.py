@@ -107,6 +107,8 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_accepting": lambda e, m, d:
         d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
     "placed_on_act": lambda e, m, d: _placed_on_act(e, d),
+    "not_clash": lambda e, m, d: bool(e["actor"]) or
+    d[e["trigger"][0]].lemma_.lower() not in mutual_acts(),
     "not_mutual": lambda e, m, d: not names_both_sides(d[e["trigger"][0]]),
     "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, m, d, ACTOR_DEPS),
     "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, m, d, RECIPIENT_DEPS),
@@ -167,6 +169,12 @@ def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
 def foreign_acts() -> frozenset[str]:
     """Lemmas of acts that outsiders do to a place (foreign_acts.txt)."""
     return frozenset(read_lines("roles", "foreign_acts.txt"))
+
+
+@lru_cache(maxsize=1)
+def mutual_acts() -> frozenset[str]:
+    """Lemmas of acts two sides do to each other (mutual_acts.txt)."""
+    return frozenset(read_lines("roles", "mutual_acts.txt"))
 
 
 @lru_cache(maxsize=1)
