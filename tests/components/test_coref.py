@@ -372,3 +372,8 @@ def test_them_after_a_shared_subject_is_not_that_subject(coder):
                        date="2018-04-01").events
     support = next(e for e in found if e.event_text == "supported")
     assert [(r.code, r.sector) for r in support.recipient] == [("SYR", "REB")]
+
+
+def test_a_countrys_envoy_to_an_organisation_is_the_countrys(coder):
+    [event] = coder.code("France's UN envoy criticised Russia on Monday.", date="2018-04-12").events
+    assert [(a.code, a.sector) for a in event.actor] == [("FRA", "GOV")]

@@ -1750,3 +1750,8 @@ def test_filling_in_details_is_no_concession(coder):
 def test_a_trade_ban_a_parliament_approves_is_an_embargo(top_roles):
     assert top_roles("The Danish parliament has approved a sweeping trade ban against "
                      "Pretoria.") == ("SANCTION", ["DNK"], ["ZAF"])
+
+
+def test_a_word_of_a_hyphenated_adjective_is_no_object(coder):
+    assert coder.code("Militants are now trying to leave the war-battered states altogether.",
+                      date="2017-09-12").events == []

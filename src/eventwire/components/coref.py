@@ -111,6 +111,9 @@ class Coreference(Pipe):
         self.matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(self.cues))))
         # "Assad's allies", "its partners": another party than the owner (cues.csv)
         self.other_party = other_party_words()
+        # "Russia's UN *ambassador*": the possessor's envoy to an organisation (cues.csv)
+        self.envoy_words = frozenset(r["word"] for r in read_csv("actors", "cues.csv")
+                                     if r["role"] == "envoy")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -118,6 +121,7 @@ class Coreference(Pipe):
             mentions = self.groups(doc, list(doc._.ew_mentions or []), index.text)
             # owners first, so that "the Trump administration said *it* ..." copies USA
             self.owners(doc, mentions, index)
+            self.envoys(doc, mentions)
             self.appositions(doc, mentions)
             individuals = {m["start"] for m in mentions if one_person_agent(doc, m)}
             mentions = self.reported_subjects(doc, mentions, individuals)
@@ -354,6 +358,21 @@ class Coreference(Pipe):
                     else owner["name"]
                 recode(m, self.name, "owner", code=owner["code"], name=name,
                        confidence=round(0.7 * owner["confidence"], 2))
+
+    def envoys(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """"Russia's UN ambassador", "Germany's Nato envoy": a country's envoy to an
+        organisation serves the country, whose code the organisation's name had taken."""
+        at = {i: m for m in mentions for i in range(m["start"], m["end"])}
+        for m in mentions:
+            start = m["start"]
+            if m["kind"] != "agent" or start < 2 or doc[start - 1].tag_ != "POS" or \
+                    doc[m["end"] - 1].lower_ not in self.envoy_words:
+                continue
+            owner = at.get(start - 2)
+            if owner is not None and owner["kind"] == "country" and owner["code"] and \
+                    owner["code"] != m["code"]:
+                recode(m, self.name, "envoy", code=owner["code"], name=owner["name"],
+                       confidence=round(0.8 * owner["confidence"], 2))
 
     def appositions(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
         """A person the knowledge base does not place is what an apposition names: "the

@@ -1290,7 +1290,9 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
                 right.extend(c for c in t.children if c.dep_ == "mark" and c.i > verb.i
                              and c.lower_ in CLAUSE_MARKS and not _misread_destination(c, t))
             continue
-        if t.i < verb.i:
+        if _in_hyphenated_modifier(t):
+            pass  # "leave the *war*-battered states": a word of an adjective, no object
+        elif t.i < verb.i:
             left.append(t)
         elif not _names_an_actor(t, index):
             right.append(t)
@@ -1318,6 +1320,13 @@ def _clause_words(verb: Token, index: list[int]) -> tuple[list[Word], list[Word]
                 for t in tokens]
 
     return words(left), words(right), [t.i for t in right]
+
+
+def _in_hyphenated_modifier(token: Token) -> bool:
+    """The first word of a hyphenated adjective ("*war*-battered", "*Iranian*-backed")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "HYPH" and \
+        token.head.i == token.i + 2 and token.head.dep_ == "amod"
 
 
 def _foreign_controller(verb: Token, controller: Token, index: list[int]) -> bool:
