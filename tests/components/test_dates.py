@@ -288,3 +288,10 @@ def test_a_date_in_a_comparison_dates_another_event(nlp):
     event = dated(nlp, "Like the Bosnian enclave in 1995, the town has been besieged by "
                        "government forces for years.", "besieged")
     assert event["date"] == PUB
+
+
+def test_a_date_of_the_figure_compared_with_dates_nothing(nlp):
+    event = dated(nlp, "Britain accepted just 20 refugees in the first three months of 2018, "
+                       "compared to 900 in the last year of the Labour government and 3,024 in "
+                       "2017.", "accepted", pub="2018-06-01")
+    assert event["date"] == "2018"
