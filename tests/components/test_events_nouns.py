@@ -442,3 +442,9 @@ def test_the_holder_of_talks_with_others_takes_part_in_them(coder):
                        date="2020-02-25").events
     summit = next(e for e in found if e.event_text == "summit")
     assert sorted(a.code for a in summit.actor) == ["EGY", "ETH", "SDN"]
+
+
+def test_a_battle_for_confirmation_is_no_fight(coder):
+    found = coder.code("The nominee withdrew in the face of a long battle for confirmation in the "
+                       "Senate.", date="1987-03-02").events
+    assert "ASSAULT" not in [e.event for e in found]
