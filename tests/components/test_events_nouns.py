@@ -448,3 +448,9 @@ def test_a_battle_for_confirmation_is_no_fight(coder):
     found = coder.code("The nominee withdrew in the face of a long battle for confirmation in the "
                        "Senate.", date="1987-03-02").events
     assert "ASSAULT" not in [e.event for e in found]
+
+
+def test_both_names_of_a_hyphenated_pair_meet(coder):
+    [event] = coder.code("The Macron-Merkel summit ended without a deal.",
+                         date="2018-04-28").events
+    assert sorted(a.code for a in event.actor) == ["DEU", "FRA"]

@@ -2092,8 +2092,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             mentions = noun.doc._.ew_mentions
             # "the Berlin Christmas market attack", "the Astana talks": a capital before
             # the noun is where the act took place
-            actors.extend(m for m in mentions_under(child, index) if dep == "poss" or
-                          not city_metonym(noun.doc, mentions[m]))
+            actors.extend(m for m in mentions_under(child, index) + _hyphen_partners(child, index)
+                          if dep == "poss" or not city_metonym(noun.doc, mentions[m]))
         elif child.dep_ == "prep" and (doer := hands_of(noun)) is not None and \
                 child.i < doer.i <= child.right_edge.i:
             actors.extend(mentions_under(doer, index))  # "his killing at the hands of X"
@@ -2139,6 +2139,15 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
                       c.lemma_.lower() in word_list("convening_participles.txt") and
                       (host := agent(c)) is not None for m in mentions_under(host, index))
     return actors, recipients
+
+
+def _hyphen_partners(name: Token, index: list[int]) -> list[int]:
+    """Names joined to a name by a hyphen before an event noun, which the parser hangs on it
+    as its compound: "the *Trump*-Putin meeting", "the *Trump*-Kim summit"."""
+    doc = name.doc
+    return [index[c.i] for c in name.children
+            if c.dep_ == "compound" and index[c.i] >= 0 and index[c.i] != index[name.i]
+            and c.i + 2 == name.i and doc[c.i + 1].tag_ == "HYPH"]
 
 
 def _agent_mentions(word: Token, index: list[int]) -> list[int]:
