@@ -204,3 +204,8 @@ def test_a_battle_at_a_place_is_not_its_unnamed_forces_attacking_it(coder: Coder
     [battle] = coder.code("The advance followed fierce battles near Mosul last week.",
                           date="2017-03-11").events
     assert battle.actor == [] and [r.code for r in battle.recipient] == ["IRQ"]
+
+
+def test_the_state_whose_passport_is_cancelled_cancels_it(coder: Coder) -> None:
+    [event] = coder.code("His Turkish passport was cancelled last year.", date="2019-02-20").events
+    assert event.event == "SANCTION" and [a.code for a in event.actor] == ["TUR"]

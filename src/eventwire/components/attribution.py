@@ -98,6 +98,7 @@ TERRITORY_CAMEO = "192"
 CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "directed": lambda e, m, d: e.get("act", e["event"]) not in JOINT_TYPES,
     "no_recipient": lambda e, m, d: not e["recipient"],
+    "no_actor": lambda e, m, d: not e["actor"],
     "placed": lambda e, m, d: e.get("event_loc") is not None,
     "not_travel": lambda e, m, d: "visit" not in e["mode"],
     "no_coded_recipient": lambda e, m, d: not any(m[r]["code"] for r in e["recipient"]),
@@ -169,6 +170,12 @@ def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
 def foreign_acts() -> frozenset[str]:
     """Lemmas of acts that outsiders do to a place (foreign_acts.txt)."""
     return frozenset(read_lines("roles", "foreign_acts.txt"))
+
+
+@lru_cache(maxsize=1)
+def issued_documents() -> frozenset[str]:
+    """Lemmas of documents a state issues and may take away (issued_documents.txt)."""
+    return frozenset(read_lines("roles", "issued_documents.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -297,6 +304,18 @@ class Attribution(Pipe):
                     doc[m["start"]:m["end"]].root.lemma_.lower() in self.own_words:
                 recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
                        confidence=DOMESTIC_CONFIDENCE)
+
+    def issuer_actor(self, doc: Doc, event: EventDraft, rule: str) -> None:
+        """The state whose document a sanction takes away takes it: "had her *British*
+        citizenship revoked", "his *Turkish* passport was cancelled" (issued_documents.txt)."""
+        mentions = doc._.ew_mentions
+        for r in event["recipient"]:
+            m = mentions[r]
+            word = doc[m["start"]]
+            if m["kind"] == "country" and m["end"] - m["start"] == 1 and word.tag_ == "JJ" and \
+                    word.dep_ == "amod" and word.head.lemma_.lower() in issued_documents():
+                set_roles(event, self.name, rule, actor=[r])
+                return
 
     def place_actor(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Code an event's uncoded actors with the country where it happens, or make that
@@ -458,6 +477,7 @@ ACTIONS: dict[str, Callable[[Attribution, Doc, EventDraft, str], None]] = {
     "home_recipient": Attribution.home_recipient,
     "state_at_home": Attribution.state_at_home,
     "joint_partner": Attribution.joint_partner,
+    "issuer_actor": Attribution.issuer_actor,
 }
 
 
