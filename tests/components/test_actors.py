@@ -488,3 +488,9 @@ def test_officials_from_an_organisation_take_its_code(top_roles) -> None:
 def test_an_act_is_no_part_of_the_party_that_does_it(coder, text, mention):
     doc = coder.nlp(text)
     assert [m["text"] for m in doc._.ew_mentions] == [mention]
+
+
+def test_an_armed_groups_fighters_are_of_the_groups_sector(coder):
+    [event] = coder.code("Hezbollah fighters crossed into Syria and attacked the town.",
+                         date="2018-01-01").events
+    assert [(a.code, a.sector) for a in event.actor] == [("LBN", "REB")]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.doc_index import doc_text
 from eventwire.drafts import Mention, new_mention
-from eventwire.kb.actors import AliasTarget, code_on
+from eventwire.kb.actors import UNIDENTIFIED_ARMED, AliasTarget, code_on
 from eventwire.participants import settlement_nouns
 
 if TYPE_CHECKING:
@@ -98,7 +98,12 @@ class Resolver:
                     before in self.finder.place_cues or self._on_a_route(doc, first.start)):
                 mention["sector"], mention["confidence"] = None, CONFIDENCE["guess"]
         if agents:
-            mention["sector"] = agents[-1].targets[0].sector or mention["sector"]
+            sector = agents[-1].targets[0].sector
+            if not (sector == UNIDENTIFIED_ARMED and owner and owner.kind == "org" and
+                    mention["sector"]):
+                # ("*YPG* fighters", "*Hezbollah* gunmen": an armed group's fighters are
+                # identified, of the group's own sector)
+                mention["sector"] = sector or mention["sector"]
             mention["kind"] = "agent"
         past = first.start > 0 and doc[first.start - 1].lower_ in self.finder.past_cues
         if person:

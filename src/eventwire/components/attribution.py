@@ -39,7 +39,7 @@ from eventwire.components.events import PLACE_KINDS, names_both_sides
 from eventwire.drafts import EventDraft, Mention, new_mention, recode, set_roles
 from eventwire.errors import DataError
 from eventwire.extensions import register
-from eventwire.kb.actors import ActorKB, load_actor_kb
+from eventwire.kb.actors import UNIDENTIFIED_ARMED, ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.ontology import JOINT_TYPES
 from eventwire.kb.tables import read_lines, read_tsv
@@ -55,8 +55,6 @@ AGENT_KINDS = frozenset({"person", "agent"})
 # Uncoded mentions that the event's place may code: people and bodies the actor stage
 # found without a nationality, and names it did not know.
 PLACEABLE_KINDS = frozenset({"person", "agent", "unresolved"})
-# The sector of armed forces a text does not identify (PLOVER, CAMEO: UAF).
-UNIDENTIFIED_ARMED = "UAF"
 # A country mention written as its people ("Algerians", "Bolivian miners"), not as the state.
 PEOPLE_TAGS = frozenset({"NNPS", "NNS", "JJ"})
 # Steps up a list or apposition from a name to the phrase a preposition governs.

@@ -41,7 +41,7 @@ from eventwire.evaluations import (
     naming_verbs,
 )
 from eventwire.extensions import register
-from eventwire.kb.actors import load_actor_kb
+from eventwire.kb.actors import UNIDENTIFIED_ARMED, load_actor_kb
 from eventwire.kb.gazetteer import load_gazetteer
 from eventwire.kb.ontology import JOINT_TYPES, Ontology, load_ontology
 from eventwire.kb.patterns import Match, NominalEvent, Pattern, VerbLexicon, Word, load_lexicon
@@ -190,7 +190,7 @@ POPULAR_SECTORS = frozenset({"CVL", "STU", "LAB", "PPL"})
 PRESS_SECTORS = frozenset({"JRN"})
 # Travellers whose journey is no visit (journey_verbs.txt): private people, no one named, or
 # fighters on the move ("French and Algerian fighters travelled to Afghanistan to join Isis").
-PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR, "UAF"}
+PRIVATE_TRAVELLERS = POPULAR_SECTORS | {PRIVATE_SECTOR, UNIDENTIFIED_ARMED}
 # Verbal conflict a pattern may have made of a crowd's protest.
 VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # A warning about what a party is doing or has done criticises it (CAMEO 111).

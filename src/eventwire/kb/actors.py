@@ -20,6 +20,8 @@ from eventwire.kb.resources import read_csv
 
 SEP = "|"
 DEFAULT_METONYM_SECTOR = "GOV"
+# The sector of armed men the text does not identify (PLOVER, CAMEO: UAF): "gunmen".
+UNIDENTIFIED_ARMED = "UAF"
 MIN_NAME_WORD = 3  # shorter name words ("Li", "Ng") would split too many glued tokens
 # Lower-case particles that open a surname ("al-Bashir", "El Bashir", "bin Laden").
 NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "at-", "az-")
