@@ -295,3 +295,9 @@ def test_a_date_of_the_figure_compared_with_dates_nothing(nlp):
                        "compared to 900 in the last year of the Labour government and 3,024 in "
                        "2017.", "accepted", pub="2018-06-01")
     assert event["date"] == "2018"
+
+
+def test_that_month_is_a_month_of_the_year_the_sentence_named(nlp):
+    event = dated(nlp, "In August 2016, the family said she had been killed in an airstrike on "
+                       "Raqqa that May.", "airstrike", pub="2018-05-01")
+    assert event["date"] == "2016-05"

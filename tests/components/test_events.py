@@ -3549,3 +3549,16 @@ def test_a_participle_after_a_list_names_only_its_last_item(coder):
                        "the highway to Nairobi.", date="2020-02-25").events
     blocking = next(e for e in found if e.event_text == "blocking")
     assert [a.entity_text for a in blocking.actor] == ["Kenyan farmers"]
+
+
+def test_fighting_something_could_lead_to_is_supposed_not_threatened(coder):
+    [event] = coder.code("The withdrawal could lead to fresh fighting between Armenia and "
+                         "Azerbaijan.", date="2019-02-14").events
+    assert event.event == "ASSAULT" and "hypothetical" in event.mode
+
+
+def test_an_act_set_a_date_for_is_to_come(coder):
+    found = coder.code("The rebels said the government had set 10 September as the date for a "
+                       "full-scale bombardment of the enclave.", date="2017-09-01").events
+    assert not [e for e in found if e.event == "ASSAULT" and not set(e.mode) & {"future",
+                                                                                "hypothetical"}]

@@ -446,7 +446,24 @@ class EventDates(Pipe):
     def _resolve(self, doc: Doc, expr: Expression, pub: dt.date | None,
                  future: bool) -> Resolved | None:
         tokens = [t.lower_ for t in doc[expr.span[0]:expr.span[1]] if not t.is_punct]
+        year = self._anaphoric_year(doc, expr)
+        if year is not None:
+            # "In August 2016, ... killed in an airstrike *that May*": the month of the
+            # year the sentence has named
+            return self.resolver.resolve(expr.label, tokens, dt.date(year, 12, 31), False)
         return self.resolver.resolve(expr.label, tokens, pub, future)
+
+    @staticmethod
+    def _anaphoric_year(doc: Doc, expr: Expression) -> int | None:
+        """The year written earlier in the sentence of a bare month after "that" ("that
+        May"), which names a month of a year already told."""
+        start, end = expr.span
+        if expr.label != "month" or end - start != 1 or start == 0 or \
+                doc[start - 1].lower_ != "that":
+            return None
+        years = [int(t.text) for t in doc[doc[start].sent.start:start]
+                 if t.shape_ == "dddd" and t.like_num and _plausible(t)]
+        return years[-1] if years else None
 
 
 def _simultaneous(clause: Token) -> bool:

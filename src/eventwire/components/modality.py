@@ -917,6 +917,9 @@ class Modality(Pipe):
         if clause.dep_ in ("ccomp", "xcomp") and (
                 self.cues.get(("consequence", clause.head.lemma_.lower())) is not None):
             return True  # "this means Turkey attacks the Kurds": an implication, no threat
+        if doc[event["trigger"][0]].pos_ == "NOUN" and \
+                self.cues.get(("consequence", clause.lemma_.lower())) is not None:
+            return True  # "the exit could lead to fresh fighting": a consequence, no threat
         if clause.dep_ == "relcl" and any(
                 c.dep_ == "aux" and self.cues.get(("aux", c.lower_)) == "hypothetical"
                 for c in clause.children):
