@@ -1755,3 +1755,8 @@ def test_a_trade_ban_a_parliament_approves_is_an_embargo(top_roles):
 def test_a_word_of_a_hyphenated_adjective_is_no_object(coder):
     assert coder.code("Militants are now trying to leave the war-battered states altogether.",
                       date="2017-09-12").events == []
+
+
+def test_ripping_into_someone_is_criticism(top_roles):
+    assert top_roles("Trump ripped into the attorney general on Monday.") == \
+        ("ACCUSE", ["USA"], ["USA"])

@@ -209,3 +209,10 @@ def test_a_battle_at_a_place_is_not_its_unnamed_forces_attacking_it(coder: Coder
 def test_the_state_whose_passport_is_cancelled_cancels_it(coder: Coder) -> None:
     [event] = coder.code("His Turkish passport was cancelled last year.", date="2019-02-20").events
     assert event.event == "SANCTION" and [a.code for a in event.actor] == ["TUR"]
+
+
+def test_a_leaders_strikes_on_regime_targets_are_not_aimed_at_home(coder: Coder) -> None:
+    found = coder.code("The attack persuaded Macron to launch missile strikes on regime targets.",
+                       date="2018-04-14").events
+    strikes = next(e for e in found if "strikes" in e.event_text)
+    assert [(r.code, r.sector) for r in strikes.recipient] == [(None, "GOV")]

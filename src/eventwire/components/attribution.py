@@ -48,6 +48,8 @@ from eventwire.participants import TARGET_PREPS
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
+# Sectors a state's own forces attack only abroad: a government struck is another's.
+ATTACKED_ABROAD = frozenset({"GOV"})
 # A recipient given its country by the state body acting on it.
 DOMESTIC_CONFIDENCE = 0.4
 # Mention kinds that are people or bodies, not countries, groups or pronouns.
@@ -283,6 +285,8 @@ class Attribution(Pipe):
             return
         for r in event["recipient"]:
             m = mentions[r]
+            if event["event"] == "ASSAULT" and m["sector"] in ATTACKED_ABROAD:
+                continue  # "Trump launched missile strikes on *regime targets*": abroad
             if not m["code"] and m["kind"] in AGENT_KINDS and m["sector"] in self.home_recipients:
                 recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
                        confidence=DOMESTIC_CONFIDENCE)
