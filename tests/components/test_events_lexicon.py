@@ -1760,3 +1760,11 @@ def test_a_word_of_a_hyphenated_adjective_is_no_object(coder):
 def test_ripping_into_someone_is_criticism(top_roles):
     assert top_roles("Trump ripped into the attorney general on Monday.") == \
         ("ACCUSE", ["USA"], ["USA"])
+
+
+@pytest.mark.parametrize("text", [
+    "The summary released by the OPCW does not name the agent.",
+    "The OPCW released its findings on Tuesday.",
+])
+def test_publishing_a_summary_or_findings_frees_no_one(coder, text):
+    assert coder.code(text, date="2018-04-12").events == []
