@@ -3484,31 +3484,25 @@ def test_shelling_coordinated_with_a_killing_is_done_by_its_by_phrase(coder):
     assert [a.code for a in shelling.actor] == ["SYR"]
 
 
-def test_a_participle_beside_a_verb_of_preparing_is_done_not_planned(coder):
-    found = coder.code("Rebels in Idlib were preparing for a final battle, shelling government "
-                       "positions across the province.", date="2019-11-20").events
-    shelling = next(e for e in found if e.event_text == "shelling")
-    assert shelling.event == "ASSAULT" and "future" not in shelling.mode
-
-
-def test_the_means_of_an_aim_pursued_is_done(coder):
-    found = coder.code("By arming militias in Yemen, Iran has sought to weaken Saudi Arabia.",
-                       date="2019-11-20").events
-    arming = next(e for e in found if e.event_text == "arming")
-    assert arming.event == "AID" and "hypothetical" not in arming.mode
+@pytest.mark.parametrize(("text", "trigger", "event_type"), [
+    # a participle beside a verb of preparing is done, not planned
+    ("Rebels in Idlib were preparing for a final battle, shelling government positions across "
+     "the province.", "shelling", "ASSAULT"),
+    # the means of an aim pursued is done
+    ("By arming militias in Yemen, Iran has sought to weaken Saudi Arabia.", "arming", "AID"),
+    # going somewhere to fight is no "going to" future
+    ("Volunteers have been persecuted for going to fight the Taliban.", "fight", "ASSAULT"),
+])
+def test_acts_beside_a_plan_or_a_journey_are_done(coder, text, trigger, event_type):
+    found = coder.code(text, date="2019-11-20").events
+    event = next(e for e in found if e.event_text == trigger)
+    assert event.event == event_type and not {"future", "hypothetical"} & set(event.mode)
 
 
 def test_an_accusation_still_holds_a_participle_the_parser_hung_on_it(coder):
     found = coder.code("The governor accused the premier of a cynical strategy, probably "
                        "trying to attack others to distract attention.", date="2020-02-25").events
     assert [e.event for e in found] == ["ACCUSE"]
-
-
-def test_going_somewhere_to_fight_is_no_future_of_going_to(coder):
-    found = coder.code("Volunteers have been persecuted for going to fight the Taliban.",
-                       date="2019-11-20").events
-    fight = next(e for e in found if e.event_text == "fight")
-    assert fight.event == "ASSAULT" and "future" not in fight.mode
 
 
 def test_talks_refused_are_refused_to_their_partners(coder):
