@@ -575,8 +575,13 @@ def clause_depth(token: Token) -> int:
 def other_party_words() -> frozenset[str]:
     """Nouns after a possessive that name another party than the possessor ("its enemies",
     "Turkey's allies"; actors/cues.csv, role other_party)."""
-    return frozenset(r["word"] for r in read_csv("actors", "cues.csv")
-                     if r["role"] == "other_party")
+    return actor_cue_words("other_party")
+
+
+@cache
+def actor_cue_words(role: str) -> frozenset[str]:
+    """The words of one role of actors/cues.csv."""
+    return frozenset(r["word"] for r in read_csv("actors", "cues.csv") if r["role"] == role)
 
 
 @cache

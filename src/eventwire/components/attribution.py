@@ -44,7 +44,7 @@ from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.ontology import JOINT_TYPES
 from eventwire.kb.tables import read_lines, read_tsv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import TARGET_PREPS
+from eventwire.participants import TARGET_PREPS, mention_index
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
@@ -111,8 +111,8 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "not_clash": lambda e, m, d: bool(e["actor"]) or
     d[e["trigger"][0]].lemma_.lower() not in mutual_acts(),
     "not_mutual": lambda e, m, d: not names_both_sides(d[e["trigger"][0]]),
-    "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, m, d, ACTOR_DEPS),
-    "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, m, d, RECIPIENT_DEPS),
+    "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, d, ACTOR_DEPS),
+    "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, d, RECIPIENT_DEPS),
     "not_place_targeted": lambda e, m, d: e.get("event_loc") is None or not (any(
         m[r]["kind"] in PLACE_KINDS and m[r]["code"] == e["event_loc"]["country_code"]
         for r in e["recipient"]) or _aimed_at_place(e, d)),
@@ -144,16 +144,15 @@ def _placed_on_act(event: EventDraft, doc: Doc) -> bool:
     return False
 
 
-def _lost_pronoun(event: EventDraft, mentions: list[Mention], doc: Doc,
-                 deps: frozenset[str]) -> bool:
+def _lost_pronoun(event: EventDraft, doc: Doc, deps: frozenset[str]) -> bool:
     """A word of the trigger in one of ``deps`` is a pronoun no mention resolved ("*they*
     killed two soldiers in Libya", "*they* were detained in Turkey"): it stands for a party
     named elsewhere, whom the place cannot tell."""
-    named = {i for m in mentions for i in range(m["start"], m["end"])}
+    index = mention_index(doc)
     trigger = doc[event["trigger"][0]]
     words = [*trigger.children, *(o for c in trigger.children if c.dep_ == "agent"
                                    for o in c.children)]
-    return any(w.dep_ in deps and w.tag_ == "PRP" and w.i not in named for w in words)
+    return any(w.dep_ in deps and w.tag_ == "PRP" and index[w.i] < 0 for w in words)
 
 
 def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:

@@ -37,7 +37,13 @@ from eventwire.drafts import Entity, Mention, new_mention, recode
 from eventwire.kb.actors import ActorKB, load_actor_kb
 from eventwire.kb.resources import read_csv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import conjuncts, other_party_words, reporting_subject, subject
+from eventwire.participants import (
+    actor_cue_words,
+    conjuncts,
+    other_party_words,
+    reporting_subject,
+    subject,
+)
 
 ENTITY_KEYS = ("start", "end", "start_char", "end_char", "text", "name", "code", "sector",
                "wikidata_id", "confidence")
@@ -112,8 +118,7 @@ class Coreference(Pipe):
         # "Assad's allies", "its partners": another party than the owner (cues.csv)
         self.other_party = other_party_words()
         # "Russia's UN *ambassador*": the possessor's envoy to an organisation (cues.csv)
-        self.envoy_words = frozenset(r["word"] for r in read_csv("actors", "cues.csv")
-                                     if r["role"] == "envoy")
+        self.envoy_words = actor_cue_words("envoy")
 
     def __call__(self, doc: Doc) -> Doc:
         try:

@@ -42,7 +42,6 @@ from eventwire.participants import (
     subject,
 )
 
-# Dependency labels through which a verb's modality reaches the event it completes.
 # Tags of a finite auxiliary ("have", "has", "had", "will").
 FINITE_AUX_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
 # Categories of a verb of aim or plan ("preparing", "sought"), whose complement is still to
@@ -50,6 +49,7 @@ FINITE_AUX_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
 AIM_CATEGORIES = frozenset({"future", "hypothetical", "intent"})
 # Relations of an -ing form used as a noun, never a progressive.
 GERUND_DEPS = frozenset({"pcomp", "pobj", "csubj", "nsubj", "dobj"})
+# Dependency labels through which a verb's modality reaches the event it completes.
 CARRIER_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "attr", "acomp", "conj", "pcomp",
                           "pobj", "prep", "dobj", "csubj"})
 # Child relations whose words are cues ("could", "not", "if", "never", "any", "potential").
