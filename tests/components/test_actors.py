@@ -347,6 +347,16 @@ def test_a_backer_is_not_the_country_of_whom_it_backs(nlp, text):
     assert agent["code"] not in ("USA", "IRN"), agent
 
 
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("The US bombed anti-Isis rebel positions near the river.", "bombed", "IMG"),
+    ("Russian jets struck anti-Assad forces on Monday.", "struck", "SYR"),
+    ("Police arrested pro-Iranian militants in Beirut.", "arrested", "IRN"),
+])
+def test_a_side_taken_names_no_party(coder, text, name, code):
+    event = next(e for e in coder.code(text, date="2018-05-11").events if e.event_text == name)
+    assert code not in {a.code for a in event.recipient}, event
+
+
 def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
     doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
     assert "HKG" not in [m["code"] for m in doc._.ew_mentions]

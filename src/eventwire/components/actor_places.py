@@ -231,6 +231,15 @@ def hyphen_word(doc: Doc, end: int) -> str:
     return ""
 
 
+def hyphen_prefix(doc: Doc, start: int) -> str:
+    """The lower-cased word a hyphen joins right before token ``start`` ("anti" in
+    "anti-Isis", "pro" in "pro-Russian"), or ""."""
+    if start > 1 and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        return doc[start - 2].lower_
+    return ""
+
+
 def _argument_of(token: Any, verb: Any) -> bool:
     """True when a word is, or modifies, the subject or object of ``verb``, directly or
     through one preposition ("accused Turkey", "fought against Turkey", "balked at the *US*

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from eventwire.components.actor_companies import mark_companies, mark_firm_officers
 from eventwire.components.actor_people import mark_counted_people
-from eventwire.components.actor_places import hyphen_word, place_agents
+from eventwire.components.actor_places import hyphen_prefix, hyphen_word, place_agents
 from eventwire.components.actor_resolver import (
     OWNER_KINDS,
     POSSESSIVE,
@@ -156,6 +156,8 @@ class ActorFinder(Pipe):
         if target.kind == "person" and doc.has_annotation("ENT_IOB") and \
                 self._other_person(doc, start, end, target, index):
             return False
+        if hyphen_prefix(doc, start) in self.cues["stance"]:
+            return False  # "anti-Isis forces", "pro-Russian separatists": a side, no actor
         letters = sum(c.isalpha() for c in target.alias)
         if letters <= 3:
             return text == target.alias  # "us" and "who" are no US and WHO
