@@ -917,6 +917,16 @@ def test_phrases_that_release_ask_threaten_accuse_or_visit_nobody(coder, text):
                                                 "CONSULT")], found
 
 
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Egypt's army is charged with overseeing the elections.", False),
+    ("Greek border police are charged with halting the flow of refugees to Europe.", False),
+    ("Egyptian prosecutors charged the opposition leader with murdering two policemen.", True),
+])
+def test_charged_with_a_duty_is_no_accusation(coder, text, accused):
+    found = coder.code(text, date="2026-01-13", doc_id="t").events
+    assert ("ACCUSE" in [e.event for e in found]) is accused, found
+
+
 @pytest.mark.parametrize("text", [
     "The ruling party held a campaign rally in Caracas.",
     "The Venezuelan president's campaign rally in Caracas drew thousands.",
