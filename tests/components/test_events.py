@@ -3095,6 +3095,17 @@ def test_talks_with_no_party_of_their_own_are_their_sponsors(coder):
     assert [[a.code for a in e.actor] for e in found] == [["UNO"]], found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The chemical attack, orchestrated by Bashar al-Assad, killed dozens of children.",
+     [("ASSAULT", ["SYR"])]),
+    ("The offensive launched by Turkey killed dozens of Kurdish fighters.", [("ASSAULT", ["TUR"])]),
+    ("New sanctions imposed by the US hit Iran's oil exports.", [("SANCTION", ["USA"])]),
+])
+def test_a_participle_that_names_the_doer_gives_the_noun_its_actor(coder, text, expected):
+    found = events(coder, text, date="2018-04-10")
+    assert [(e.event, codes(e.actor)) for e in found if e.actor] == expected, found
+
+
 def test_a_ceasefire_mediated_is_the_parties_and_the_mediation_the_mediators(coder):
     text = ("A Palestinian official said Israel and Islamic Jihad had reached a reciprocal "
             "ceasefire mediated by Egypt and the United Nations.")

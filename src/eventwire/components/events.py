@@ -372,6 +372,8 @@ class EventExtractor(Pipe):
         if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and \
                 verb.lemma_.lower() in word_list("source_participles.txt"):
             return None  # "officials briefed on the talks said": a source described
+        if _told_doer(verb, self.lexicon.nouns):
+            return None  # "an attack, orchestrated by Assad": the attack is the event
         if verb.dep_ in ("acl", "advcl") and verb.tag_ in ("VBN", "VBD") and \
                 agent(verb) is None and not any(c.dep_.startswith("nsubj") for c in verb.children) \
                 and verb.lemma_.lower() in word_list("equipment_participles.txt"):
@@ -2132,13 +2134,32 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         if subj is not None:
             actors[:0] = [m for m in mentions_under(subj, index) if m not in actors]
     if not actors:
-        # "talks, sponsored by the United Nations, are expected": with no party of its own,
-        # the host or sponsor takes part ("a ceasefire Israel reached, mediated by Egypt" is
-        # Israel's)
+        # "an attack, orchestrated by Assad", "talks, sponsored by the United Nations": with
+        # no party of its own, the doer, host or sponsor a participle names takes part ("a
+        # ceasefire Israel reached, mediated by Egypt" is Israel's), unless the participle
+        # has a complement ("made public by the UK", "called a war crime by Amnesty" tell of
+        # it or judge it)
         actors.extend(m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
-                      c.lemma_.lower() in word_list("convening_participles.txt") and
+                      c.lemma_.lower() in doer_participles() and
+                      not any(o.dep_ == "oprd" for o in c.children) and
                       (host := agent(c)) is not None for m in mentions_under(host, index))
     return actors, recipients
+
+
+@cache
+def doer_participles(role: str | None = None) -> frozenset[str]:
+    """Participles whose "by" phrase names a party of the event noun they describe, of one
+    role or of any (events/doer_participles.tsv)."""
+    return frozenset(r["verb"] for r in read_tsv("events", "doer_participles.tsv")
+                     if role in (None, r["role"]))
+
+
+def _told_doer(verb: Token, nouns: dict[str, NominalEvent]) -> bool:
+    """A participle that only says who did the act its event noun names ("an attack,
+    *orchestrated* by Assad", "sanctions *imposed* by the US"): the noun's event is the one."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent(verb) is not None and \
+        verb.lemma_.lower() in doer_participles("doer") and \
+        _nominal_entry(nouns, verb.head) is not None
 
 
 def _hyphen_partners(name: Token, index: list[int]) -> list[int]:
