@@ -443,14 +443,22 @@ def wished_clause(verb: Token) -> Token | None:
     return None
 
 
+# Words after "not" that add rather than deny: "not just by Assad, but also by the US".
+NOT_ONLY = frozenset({"just", "only", "merely", "simply", "solely", "least"})
+
+
 def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb.
 
     With a retained object ("was refused entry *by* Ugandan officials") the parser often
-    hangs the "by" phrase on the object; it is still the verb's agent.
+    hangs the "by" phrase on the object; it is still the verb's agent. A denied one
+    ("launched *not by* the regime, but by the coalition") is none; "not just by" is not
+    denied.
     """
     for child in verb.children:
         if child.dep_ == "agent":
+            if any(c.dep_ == "neg" and c.nbor(1).lower_ not in NOT_ONLY for c in child.children):
+                return None  # "not just by Assad" still names him
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj

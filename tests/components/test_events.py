@@ -3567,3 +3567,12 @@ def test_an_act_set_a_date_for_is_to_come(coder):
                        "full-scale bombardment of the enclave.", date="2017-09-01").events
     assert not [e for e in found if e.event == "ASSAULT" and not set(e.mode) & {"future",
                                                                                 "hypothetical"}]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Aleppo was bombed not by Russia, but by the US-led coalition.", False),
+    ("Civilians were punished not just by Assad, but also by the US-led coalition.", True),
+])
+def test_a_denied_doer_is_no_actor(coder, text, named):
+    found = events(coder, text, date="2018-05-11")
+    assert any(a.code in ("RUS", "SYR") for e in found for a in e.actor) is named, found
