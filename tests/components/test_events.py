@@ -3576,3 +3576,12 @@ def test_an_act_set_a_date_for_is_to_come(coder):
 def test_a_denied_doer_is_no_actor(coder, text, named):
     found = events(coder, text, date="2018-05-11")
     assert any(a.code in ("RUS", "SYR") for e in found for a in e.actor) is named, found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Saudi-led offensive on Hodeidah killed hundreds of civilians.", "SAU"),
+    ("The YPG has been a prominent partner in the US-led fight against Isis.", "USA"),
+])
+def test_the_leader_of_an_act_does_it(coder, text, actor):
+    found = events(coder, text, date="2018-05-11")
+    assert actor in {a.code for e in found if e.event == "ASSAULT" for a in e.actor}, found

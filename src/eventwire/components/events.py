@@ -53,6 +53,7 @@ from eventwire.participants import (
     OWNER_DEPTH,
     PREP_HEADS,
     SERVED_PREPS,
+    actor_cue_words,
     agent,
     city_metonym,
     clause_depth,
@@ -2090,6 +2091,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             # "Trump's *Syria* withdrawal", "Russia's *Syria* campaign": with its doer the
             # possessor, a country before the noun is where the act is aimed
             recipients.extend(mentions_under(child, index))
+        elif dep == "amod" and child.lower_ in actor_cue_words("leading"):
+            actors.extend(mentions_under(child, index))  # "the *US-led* fight against Isis"
         elif dep in ("poss", "amod", "compound", "nmod") and index[child.i] >= 0:
             mentions = noun.doc._.ew_mentions
             # "the Berlin Christmas market attack", "the Astana talks": a capital before
