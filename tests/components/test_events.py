@@ -3585,3 +3585,9 @@ def test_a_denied_doer_is_no_actor(coder, text, named):
 def test_the_leader_of_an_act_does_it(coder, text, actor):
     found = events(coder, text, date="2018-05-11")
     assert actor in {a.code for e in found if e.event == "ASSAULT" for a in e.actor}, found
+
+
+def test_the_partner_of_the_verb_that_goes_to_talks_takes_part(coder):
+    found = events(coder, "Erdogan sat down with Putin in Sochi for talks on Syria.",
+                   date="2018-09-17")
+    assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["RUS", "TUR"])], found

@@ -2136,6 +2136,10 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         subj, _passive = subject(lender)
         if subj is not None:
             actors[:0] = [m for m in mentions_under(subj, index) if m not in actors]
+        if entry.roles == "joint":
+            # "Trump sits down *with Indian leaders* for talks": the verb's partner takes part
+            actors.extend(m for obj in prep_objects(lender, frozenset({"with"}))
+                          for m in mentions_under(obj, index) if m not in actors)
     if not actors:
         # "an attack, orchestrated by Assad", "talks, sponsored by the United Nations": with
         # no party of its own, the doer, host or sponsor a participle names takes part ("a
