@@ -74,6 +74,15 @@ def test_home_agents_act_on_their_own_people(top_event, text, recipients):
     assert codes(event.recipient) == recipients
 
 
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Ireland cautioned citizens against travel to northern Italy.", ["IRL"]),
+    ("Italy expelled dozens of foreign nationals on Tuesday.", []),
+    ("Australia imposed a travel ban on foreign nationals arriving from China.", ["CHN"]),
+])
+def test_foreign_nationals_are_not_the_states_own(top_event, text, recipients):
+    assert codes(top_event(text).recipient) == recipients
+
+
 def test_a_bare_country_places_no_one(top_event):
     event = top_event("Chile arrested demonstrators on Tuesday.")
     assert codes(event.actor) == ["CHL"]

@@ -178,6 +178,18 @@ def issued_documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def foreign_people() -> frozenset[str]:
+    """Adjectives that make a state's own people another's (foreign_people.txt)."""
+    return frozenset(read_lines("roles", "foreign_people.txt"))
+
+
+def _foreign(doc: Doc, m: Mention) -> bool:
+    """People a word makes foreign to the state acting on them: "*foreign* nationals"."""
+    return any(c.dep_ == "amod" and c.lower_ in foreign_people()
+               for c in doc[m["start"]:m["end"]].root.children)
+
+
+@lru_cache(maxsize=1)
 def mutual_acts() -> frozenset[str]:
     """Lemmas of acts two sides do to each other (mutual_acts.txt)."""
     return frozenset(read_lines("roles", "mutual_acts.txt"))
@@ -293,7 +305,8 @@ class Attribution(Pipe):
     def own_people(self, doc: Doc, event: EventDraft, rule: str) -> None:
         """Give a state's code to the uncoded people it acts on whose very word makes them its
         own ("Ireland cautioned *citizens*"): unlike ``domestic_recipient`` a bare country
-        counts, as the word itself says whose people they are (own_people.tsv)."""
+        counts, as the word itself says whose people they are (own_people.tsv), unless a
+        word makes them another's ("*foreign* nationals", foreign_people.txt)."""
         mentions = doc._.ew_mentions
         codes = {mentions[a]["code"] for a in event["actor"]}
         code = codes.pop() if len(codes) == 1 else None
@@ -302,7 +315,8 @@ class Attribution(Pipe):
         for r in event["recipient"]:
             m = mentions[r]
             if not m["code"] and m["kind"] in AGENT_KINDS and \
-                    doc[m["start"]:m["end"]].root.lemma_.lower() in self.own_words:
+                    doc[m["start"]:m["end"]].root.lemma_.lower() in self.own_words and \
+                    not _foreign(doc, m):
                 recode(m, self.name, rule, code=code, name=self.kb.name_of(code),
                        confidence=DOMESTIC_CONFIDENCE)
 
@@ -398,8 +412,9 @@ class Attribution(Pipe):
         sentence = doc[event["trigger"][0]].sent
         if country is None or any(
                 m["code"] and m["code"] != code for m in mentions
-                if sentence.start <= m["start"] < sentence.end):
-            return
+                if sentence.start <= m["start"] < sentence.end) or any(
+                _foreign(doc, mentions[r]) for r in event["recipient"]):
+            return  # "Italy expelled foreign nationals" acted on no Italians
         self._aim_at_home(mentions, event, actors[0], code, country.name, rule)
 
     def _aim_at_home(self, mentions: list[Mention], event: EventDraft, first: Mention,
