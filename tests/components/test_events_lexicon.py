@@ -1778,3 +1778,10 @@ def test_ripping_into_someone_is_criticism(top_roles):
 ])
 def test_publishing_a_summary_or_findings_frees_no_one(coder, text):
     assert coder.code(text, date="2018-04-12").events == []
+
+
+def test_lobbying_a_party_to_act_asks_it_to(coder):
+    found = coder.code("Washington had been lobbying Baghdad to help find a solution to the "
+                       "crisis in Syria.", date="2019-04-10", doc_id="t").events
+    assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
+        ("REQUEST", ["USA"], ["IRQ"])], found
