@@ -357,6 +357,16 @@ def test_a_side_taken_names_no_party(coder, text, name, code):
     assert code not in {a.code for a in event.recipient}, event
 
 
+@pytest.mark.parametrize("text", [
+    "The Syrian opposition leader met Putin in Sochi.",
+    "Venezuelan opposition leaders called for new protests.",
+    "A leading opposition figure was arrested in Minsk.",
+])
+def test_opposition_leaders_are_the_opposition(nlp, text):
+    agent = next(m for m in nlp(text)._.ew_mentions if m["kind"] == "agent")
+    assert agent["sector"] == "OPP", agent
+
+
 def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
     doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
     assert "HKG" not in [m["code"] for m in doc._.ew_mentions]
