@@ -3591,3 +3591,13 @@ def test_the_partner_of_the_verb_that_goes_to_talks_takes_part(coder):
     found = events(coder, "Erdogan sat down with Putin in Sochi for talks on Syria.",
                    date="2018-09-17")
     assert [(e.event, codes(e.actor)) for e in found] == [("CONSULT", ["RUS", "TUR"])], found
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Turkey sent troops to fight Isis in 2016.", []),
+    ("Turkey sent troops into Syria in 2016.", ["SYR"]),
+])
+def test_the_force_sent_is_no_recipient(coder, text, recipients):
+    found = [e for e in events(coder, text, date="2018-01-16") if e.event == "MOBILIZE"]
+    assert [(codes(e.actor), [r.code for r in e.recipient]) for e in found] == [
+        (["TUR"], recipients)], found

@@ -1123,6 +1123,12 @@ class EventExtractor(Pipe):
         assert info is not None
         actors = list(dict.fromkeys(actors))
         recipients = [m for m in dict.fromkeys(recipients) if m not in actors]
+        if info.event == "MOBILIZE":
+            # "sent *troops* to fight Isis": the force the trigger names is what is sent
+            mentions = trigger.doc._.ew_mentions
+            recipients = [m for m in recipients if not (
+                trigger.i <= mentions[m]["start"] < end and not mentions[m]["code"] and
+                mentions[m]["sector"] in word_list("armed_sectors.txt"))]
         mode = self.ontology.mode_from_words(info.event, info.mode, _mode_words(trigger, end))
         modes = [mode] if mode else []
         confidence = _confidence(trigger, bool(actors), bool(recipients) or info.event in
