@@ -3601,3 +3601,12 @@ def test_the_force_sent_is_no_recipient(coder, text, recipients):
     found = [e for e in events(coder, text, date="2018-01-16") if e.event == "MOBILIZE"]
     assert [(codes(e.actor), [r.code for r in e.recipient]) for e in found] == [
         (["TUR"], recipients)], found
+
+
+@pytest.mark.parametrize("text", [
+    "The process could fail if London does not secure the Irish border as earlier agreed.",
+    "The OPEC meeting will not take place as scheduled, Nazer said.",
+])
+def test_as_agreed_points_back_and_is_no_event(coder, text):
+    found = events(coder, text, date="2020-02-25")
+    assert not [e for e in found if e.event_text in ("agreed", "scheduled")], found

@@ -363,6 +363,8 @@ class EventExtractor(Pipe):
             return self._imperative_demand(verb, reporter, index)
         if _in_connective(verb):
             return None  # "toward Sudan as opposed to the plaintiffs": a contrast, no act
+        if _as_before(verb):
+            return None  # "does not secure the border as agreed": the agreement told before
         if verb.lemma_.lower() in self.aspect and _infinitive_carries_event(verb):
             return None  # "is going to withdraw": the withdrawal is the event (aspect_verbs.tsv)
         if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and \
@@ -1961,6 +1963,20 @@ def _armed(mention: Mapping[str, Any]) -> bool:
     return mention["sector"] in word_list("armed_sectors.txt") or (
         mention["kind"] in (*STATE_KINDS, "pronoun") and bool(mention["code"]) and
         not mention["sector"])
+
+
+def _as_before(verb: Token) -> bool:
+    """A bare participle after "as" ("as agreed", "as earlier promised", "as planned"): it
+    points back to an act told elsewhere, and the clause it hangs on (often negated) does
+    not reach it."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "agent") for c in verb.children):
+        return False
+    before = verb.i - 1  # over adverbs, wherever the parser hangs them ("as earlier agreed")
+    while before > verb.sent.start and verb.doc[before].pos_ == "ADV" and \
+            verb.doc[before].lower_ != "as":
+        before -= 1
+    return verb.doc[before].lower_ == "as"
 
 
 def _in_connective(verb: Token) -> bool:
