@@ -351,6 +351,7 @@ def test_a_backer_is_not_the_country_of_whom_it_backs(nlp, text):
     ("The US bombed anti-Isis rebel positions near the river.", "bombed", "IMG"),
     ("Russian jets struck anti-Assad forces on Monday.", "struck", "SYR"),
     ("Police arrested pro-Iranian militants in Beirut.", "arrested", "IRN"),
+    ("Saudi Arabia called on non-OPEC producers to cut output.", "called on", "IGO"),
 ])
 def test_a_side_taken_names_no_party(coder, text, name, code):
     event = next(e for e in coder.code(text, date="2018-05-11").events if e.event_text == name)

@@ -1785,3 +1785,11 @@ def test_lobbying_a_party_to_act_asks_it_to(coder):
                        "crisis in Syria.", date="2019-04-10", doc_id="t").events
     assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
         ("REQUEST", ["USA"], ["IRQ"])], found
+
+
+@pytest.mark.parametrize("text", [
+    "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
+    "President Reagan will meet the press very soon, the White House said.",
+])
+def test_a_reform_offensive_or_meeting_the_press_is_no_event(coder, text):
+    assert coder.code(text, date="1987-03-05", doc_id="t").events == []
