@@ -3610,3 +3610,12 @@ def test_the_force_sent_is_no_recipient(coder, text, recipients):
 def test_as_agreed_points_back_and_is_no_event(coder, text):
     found = events(coder, text, date="2020-02-25")
     assert not [e for e in found if e.event_text in ("agreed", "scheduled")], found
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan said in a phone call with Putin that Damascus would face consequences.",
+    "Erdogan said during talks with Putin that the operation would continue.",
+])
+def test_who_speaks_in_a_call_or_talks_takes_part(coder, text):
+    found = [e for e in events(coder, text, date="2018-02-19") if e.event == "CONSULT"]
+    assert [codes(e.actor) for e in found] == [["RUS", "TUR"]], found

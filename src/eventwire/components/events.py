@@ -115,6 +115,9 @@ LIGHT_REACH = 6
 # adjective complement.
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
 AGENT_PREPS = frozenset({"by"})
+# Prepositions by which a verb's subject takes part in a joint act: "returned to Geneva *for*
+# talks", "said *in* a phone call with Putin", "said *during* talks with Erdogan".
+JOINING_PREPS = frozenset({"for", "in", "during", "at"})
 # Types whose verbs need a coded partner besides the actor.
 PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
@@ -2278,7 +2281,8 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     """The verb whose subject does what an event noun names: the verb it objects ("held
     *talks*"), the verb of a claim on it ("claimed responsibility for *the attack*",
     claimed_nouns.tsv), or for joint acts the verb of going that has it as its purpose ("negotiators
-    return to Geneva *for talks*"; not "were arrested for protests")."""
+    return to Geneva *for talks*"; not "were arrested for protests") or the verb said or done
+    in it ("Erdogan said *in a phone call* with Putin")."""
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
         # "called the sanctions illegal": the judge imposed nothing; "the army confirmed the
@@ -2297,7 +2301,7 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
         # "Isis claimed responsibility for the attack", "Sudan's government is responsible
         # for mass killings"
         return owned.head
-    if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ == "for" and \
+    if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ in JOINING_PREPS and \
             head.head.pos_ == "VERB" and not subject(head.head)[1] and \
             not any(c.dep_ == "auxpass" for c in head.head.children):
         return head.head
