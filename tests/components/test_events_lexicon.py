@@ -1794,8 +1794,3 @@ def test_lobbying_a_party_to_act_asks_it_to(coder):
 def test_a_reform_offensive_or_meeting_the_press_is_no_event(coder, text):
     assert coder.code(text, date="1987-03-05", doc_id="t").events == []
 
-
-def test_a_mediator_is_no_medium_of_the_press(coder):
-    found = coder.code("Afghan rebel leaders met the U.N. mediator in Geneva.",
-                       date="1988-03-01", doc_id="t").events
-    assert "CONSULT" in [e.event for e in found], found
