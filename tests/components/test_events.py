@@ -3619,3 +3619,10 @@ def test_as_agreed_points_back_and_is_no_event(coder, text):
 def test_who_speaks_in_a_call_or_talks_takes_part(coder, text):
     found = [e for e in events(coder, text, date="2018-02-19") if e.event == "CONSULT"]
     assert [codes(e.actor) for e in found] == [["RUS", "TUR"]], found
+
+
+def test_who_stops_a_protest_did_not_protest(coder):
+    found = events(coder, "On one occasion, Iraqi police stopped their protest in Basra.",
+                   date="2018-05-13")
+    assert not [e for e in found if e.event == "PROTEST" and "COP" in
+                {a.sector for a in e.actor}], found
