@@ -1790,7 +1790,8 @@ def test_lobbying_a_party_to_act_asks_it_to(coder):
 @pytest.mark.parametrize("text", [
     "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
     "President Reagan will meet the press very soon, the White House said.",
+    "Such an abrupt move would leave the SDF vulnerable to its enemies.",
 ])
-def test_a_reform_offensive_or_meeting_the_press_is_no_event(coder, text):
+def test_figures_of_speech_that_are_no_event(coder, text):
     assert coder.code(text, date="1987-03-05", doc_id="t").events == []
 
