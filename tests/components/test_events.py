@@ -3615,6 +3615,7 @@ def test_as_agreed_points_back_and_is_no_event(coder, text):
 @pytest.mark.parametrize("text", [
     "Erdogan said in a phone call with Putin that Damascus would face consequences.",
     "Erdogan said during talks with Putin that the operation would continue.",
+    "Speaking after a meeting with Putin in Sochi, Erdogan said the operation would continue.",
 ])
 def test_who_speaks_in_a_call_or_talks_takes_part(coder, text):
     found = [e for e in events(coder, text, date="2018-02-19") if e.event == "CONSULT"]

@@ -116,8 +116,9 @@ LIGHT_REACH = 6
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "obj", "acomp", "oprd"})
 AGENT_PREPS = frozenset({"by"})
 # Prepositions by which a verb's subject takes part in a joint act: "returned to Geneva *for*
-# talks", "said *in* a phone call with Putin", "said *during* talks with Erdogan".
-JOINING_PREPS = frozenset({"for", "in", "during", "at"})
+# talks", "said *in* a phone call with Putin", "said *during* talks with Erdogan", "told
+# reporters *after* talks with Esper".
+JOINING_PREPS = frozenset({"for", "in", "during", "at", "after", "following"})
 # Types whose verbs need a coded partner besides the actor.
 PARTNER_TYPES = frozenset({"COOPERATE"})
 # Event types a noun names even when the text names no party ("an airstrike near Shawqat",
