@@ -3627,3 +3627,9 @@ def test_who_stops_a_protest_did_not_protest(coder):
                    date="2018-05-13")
     assert not [e for e in found if e.event == "PROTEST" and "COP" in
                 {a.sector for a in e.actor}], found
+
+
+def test_a_by_phrase_after_an_object_noun_names_its_doer(coder):
+    found = events(coder, "The government has been trying to fend off an offensive by "
+                          "Haftar's forces.", date="2020-02-25")
+    assert "LBY" in {a.code for e in found for a in e.actor}, found

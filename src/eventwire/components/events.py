@@ -2157,6 +2157,8 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
             # "calls for *the president* to resign": whom the act is asked of
             recipients.extend(m for c in mark.head.children if c.dep_ in ("nsubj", "nsubjpass")
                               for m in mentions_under(c, index))
+    if not actors:
+        actors.extend(m for by in _stray_agent(noun) for m in mentions_under(by, index))
     if lender is not None and (not actors or entry.roles == "joint"):
         # "Russia was considering a summit *with Iran and Turkey*": the holder takes part
         subj, _passive = subject(lender)
@@ -2193,6 +2195,17 @@ def _told_doer(verb: Token, nouns: dict[str, NominalEvent]) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent(verb) is not None and \
         verb.lemma_.lower() in doer_participles("doer") and \
         _nominal_entry(nouns, verb.head) is not None
+
+
+def _stray_agent(noun: Token) -> list[Token]:
+    """The "by" phrase right after an object noun that the parser hangs on the active verb:
+    "trying to fend off an offensive *by Khalifa Haftar's forces*" (an active verb has no
+    agent of its own)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or subject(verb)[1]:
+        return []
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            and prep.i == noun.right_edge.i + 1 for obj in prep_pobjs(prep)]
 
 
 def _hyphen_partners(name: Token, index: list[int]) -> list[int]:
