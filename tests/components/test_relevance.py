@@ -162,6 +162,7 @@ def test_policy_off_codes_any_subject() -> None:
     # A ceremony of welcome, a bill voted down.
     "In New Delhi, Trump was given a formal state welcome at the presidential palace.",
     "The Philippine senate defeated the bill on Tuesday.",
+    "Mahathir formed a coalition to defeat the ruling UMNO party in 2018.",
     # Market intervention, a press release, a budget policy, the weather.
     "The Bank of Japan intervened in early afternoon Tokyo trading to support the dollar.",
     "A spokesman for the Canadian firm could not immediately comment on the release.",
