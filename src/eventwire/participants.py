@@ -85,6 +85,26 @@ def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH,
     return found
 
 
+# Words of a share whose "of" phrase names what the share is of: "one of Iraq's strongest
+# fortifications", "part of Syria", "dozens of Turkish soldiers".
+PARTITIVE_WORDS = frozenset({
+    "one", "some", "many", "most", "several", "all", "part", "parts", "much", "none", "each",
+    "any", "few", "dozens", "scores", "hundreds", "thousands", "millions", "number",
+    "majority", "rest", "half", "remainder", "bulk"})
+
+
+def _past_partitive(head: Token, index: list[int]) -> Token:
+    """The noun a share word stands for ("one *of* Iraq's fortifications"), so that the share
+    costs no depth; a share word that is itself a mention stays."""
+    while index[head.i] < 0 and (head.lower_ in PARTITIVE_WORDS or head.tag_ == "CD"):
+        inner = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        if inner is None:
+            break
+        head = inner
+    return head
+
+
 def first_conjunct(token: Token) -> Token:
     """The first of the words a token is coordinated with ("tax" in "labour, tax and aid"),
     or the token itself."""
@@ -106,6 +126,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _closest_mentions(head: Token, index: list[int], depth: int,
                       preps: frozenset[str]) -> list[int]:
+    head = _past_partitive(head, index)
     if index[head.i] >= 0:
         return _named_by_apposition(head, index) or _with_coordinated_modifiers(head, index)
     frontier = [head]

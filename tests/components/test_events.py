@@ -3633,3 +3633,12 @@ def test_a_by_phrase_after_an_object_noun_names_its_doer(coder):
     found = events(coder, "The government has been trying to fend off an offensive by "
                           "Haftar's forces.", date="2020-02-25")
     assert "LBY" in {a.code for e in found for a in e.actor}, found
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Iran said its forces had captured one of Iraq's strongest fortifications.", "IRQ"),
+    ("Canada has accepted a small number of Syria's refugees.", "SYR"),
+])
+def test_a_share_names_what_it_is_a_share_of(coder, text, recipient):
+    found = events(coder, text, date="1987-03-01")
+    assert recipient in {r.code for e in found for r in e.recipient}, found
