@@ -85,18 +85,11 @@ def mentions_under(token: Token, index: list[int], depth: int = MAX_DEPTH,
     return found
 
 
-# Words of a share whose "of" phrase names what the share is of: "one of Iraq's strongest
-# fortifications", "part of Syria", "dozens of Turkish soldiers".
-PARTITIVE_WORDS = frozenset({
-    "one", "some", "many", "most", "several", "all", "part", "parts", "much", "none", "each",
-    "any", "few", "dozens", "scores", "hundreds", "thousands", "millions", "number",
-    "majority", "rest", "half", "remainder", "bulk"})
-
-
 def _past_partitive(head: Token, index: list[int]) -> Token:
-    """The noun a share word stands for ("one *of* Iraq's fortifications"), so that the share
-    costs no depth; a share word that is itself a mention stays."""
-    while index[head.i] < 0 and (head.lower_ in PARTITIVE_WORDS or head.tag_ == "CD"):
+    """The noun a share word or a number stands for ("one *of* Iraq's fortifications",
+    "part *of* Syria"; partitive_nouns.tsv), so that the share costs no depth; a share word
+    that is itself a mention stays."""
+    while index[head.i] < 0 and (head.lower_ in partitive_nouns() or head.tag_ == "CD"):
         inner = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj"), None)
         if inner is None:
@@ -126,7 +119,15 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _closest_mentions(head: Token, index: list[int], depth: int,
                       preps: frozenset[str]) -> list[int]:
-    head = _past_partitive(head, index)
+    inner = _past_partitive(head, index)
+    # the share's own phrase still counts when what it is of names no one ("a series of
+    # airstrikes *by Russian jets*", the "by" hung on "series")
+    return (inner is not head and _mentions_within(inner, index, depth, preps)) or \
+        _mentions_within(head, index, depth, preps)
+
+
+def _mentions_within(head: Token, index: list[int], depth: int,
+                     preps: frozenset[str]) -> list[int]:
     if index[head.i] >= 0:
         return _named_by_apposition(head, index) or _with_coordinated_modifiers(head, index)
     frontier = [head]
@@ -611,6 +612,12 @@ def other_party_words() -> frozenset[str]:
 def actor_cue_words(role: str) -> frozenset[str]:
     """The words of one role of actors/cues.csv."""
     return frozenset(r["word"] for r in read_csv("actors", "cues.csv") if r["role"] == role)
+
+
+@cache
+def partitive_nouns() -> frozenset[str]:
+    """Nouns of a share ("part of", "most of", "one of"): partitive_nouns.tsv."""
+    return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
 
 
 @cache

@@ -1791,6 +1791,7 @@ def test_lobbying_a_party_to_act_asks_it_to(coder):
     "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
     "President Reagan will meet the press very soon, the White House said.",
     "Such an abrupt move would leave the SDF vulnerable to its enemies.",
+    "The Yugoslav unions' attacks on the wage freeze continued on Monday.",
 ])
 def test_figures_of_speech_that_are_no_event(coder, text):
     assert coder.code(text, date="1987-03-05", doc_id="t").events == []

@@ -67,6 +67,7 @@ from eventwire.participants import (
     object_controller,
     objects,
     own_state,
+    partitive_nouns,
     past_dateline,
     prep_objects,
     prep_pobjs,
@@ -1496,11 +1497,6 @@ def _forbidden(noun: Token) -> bool:
     rules = word_list("banning_nouns.txt")
     return holder.lemma_.lower() in rules or holder.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "obj") and c.lemma_.lower() in rules for c in holder.children)
-
-
-def partitive_nouns() -> frozenset[str]:
-    """Nouns of a share ("part of", "most of"): partitive_nouns.tsv."""
-    return frozenset(r["noun"] for r in read_tsv("events", "partitive_nouns.tsv"))
 
 
 def _object_depth(event_type: str) -> int:
