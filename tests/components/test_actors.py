@@ -368,6 +368,14 @@ def test_opposition_leaders_are_the_opposition(nlp, text):
     assert agent["sector"] == "OPP", agent
 
 
+@pytest.mark.parametrize("text", [
+    "Clashes broke out in another part of the capital on Monday.",
+    "Nearly all western democracies have abandoned capital punishment.",
+])
+def test_a_capital_is_a_place_not_a_government(nlp, text):
+    assert [m["text"] for m in nlp(text)._.ew_mentions if m["kind"] == "agent"] == []
+
+
 def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
     doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
     assert "HKG" not in [m["code"] for m in doc._.ew_mentions]
