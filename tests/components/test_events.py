@@ -2788,9 +2788,8 @@ def test_a_clause_hung_on_a_negated_one_with_no_conjunction_is_not_negated(coder
     ("All Russian airlines stopped flying to China from Jan. 31.", "CONSULT", True),
     ("When Iran and the US ceased arming the rebels in March 1975, Talabani fled.", "AID",
      True),
-    # what it stops as an object took place
-    ("On one occasion, police stopped their protest, concerned it would escalate.",
-     "PROTEST", False),
+    # what it stops as an object took place (and the one who stops it did not do it)
+    ("Turkish police stopped a protest by Kurdish students in Ankara.", "PROTEST", False),
 ])
 def test_an_act_stopped_is_no_longer_done(coder, text, event_type, negated):
     found = [e for e in coder.code(text, date="2020-02-25").events if e.event == event_type]
