@@ -301,3 +301,9 @@ def test_that_month_is_a_month_of_the_year_the_sentence_named(nlp):
     event = dated(nlp, "In August 2016, the family said she had been killed in an airstrike on "
                        "Raqqa that May.", "airstrike", pub="2018-05-01")
     assert event["date"] == "2016-05"
+
+
+def test_a_date_of_a_thing_acted_on_does_not_date_the_act(coder):
+    events = coder.code("Italian politicians called for a postponement of the April 21-26 "
+                        "Milan Design Week.", date="2020-02-25").events
+    assert [(e.event, e.date) for e in events] == [("REQUEST", "2020-02-25")], events

@@ -45,9 +45,11 @@ CLIMB_DEPS = frozenset({
     "oprd", "npadvmod", "nsubj", "nsubjpass", "appos", "dative", "agent",
 })
 # How a date may hang on a word of the clause other than through a preposition.
-DIRECT_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "dep"})
-# ... and how it may modify an event noun itself ("the 2025 summit").
-NOUN_DEPS = frozenset({"compound", "nummod", "amod", "poss"})
+DIRECT_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "dep"})
+# ... and how it may modify an event noun itself ("the 2025 summit"); on a noun further down
+# the clause it dates that thing, not the act ("called for a postponement of the *April
+# 21-26* Milan Design Week").
+NOUN_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 PERIOD_PRECISION = {"day": "day", "time": "day", "week": "month", "month": "month",
                     "year": "year"}
 YEARS = (1000, 2099)
