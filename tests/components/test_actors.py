@@ -376,6 +376,11 @@ def test_a_capital_is_a_place_not_a_government(nlp, text):
     assert [m["text"] for m in nlp(text)._.ew_mentions if m["kind"] == "agent"] == []
 
 
+def test_a_venue_the_tagger_calls_a_person_is_no_actor(nlp):
+    doc = nlp("The Manchester Arena attack in May 2017 killed 22 people.")
+    assert [m["text"] for m in doc._.ew_mentions if m["kind"] == "person"] == []
+
+
 def test_a_place_a_firm_is_based_in_names_no_actor(nlp):
     doc = nlp("Hong Kong-based rival Cathay Pacific asked all its employees to take unpaid leave.")
     assert "HKG" not in [m["code"] for m in doc._.ew_mentions]

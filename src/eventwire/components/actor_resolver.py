@@ -264,8 +264,9 @@ class Resolver:
                 countries.setdefault(m["start"], m["code"])
         out = []
         for whole in self.doc.ents:
-            if whole.label_ != "PERSON" or _named_settlement(whole):
-                continue
+            if whole.label_ != "PERSON" or _named_settlement(whole) or \
+                    whole[-1].lower_ in self.finder.cues["venue"]:
+                continue  # "the Manchester Arena attack": a place, no person
             ent = _last_name_run(whole)
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
