@@ -516,8 +516,13 @@ def test_supplying_aids(top_roles):
     "Obama was influenced by the British parliament's vote.",
     "Iraqis voted in parliamentary elections on Saturday.",
     "Kenyans queued to vote in fraught elections.",
+    # figures of speech
+    "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
+    "President Reagan will meet the press very soon, the White House said.",
+    "Such an abrupt move would leave the SDF vulnerable to its enemies.",
+    "The Yugoslav unions' attacks on the wage freeze continued on Monday.",
 ])
-def test_stances_ceremonies_and_candidacies_code_nothing(coder, text):
+def test_stances_ceremonies_candidacies_and_figures_of_speech_code_nothing(coder, text):
     assert coder.code(text, date="2026-01-13", doc_id="t").events == []
 
 
@@ -1785,14 +1790,3 @@ def test_lobbying_a_party_to_act_asks_it_to(coder):
                        "crisis in Syria.", date="2019-04-10", doc_id="t").events
     assert [(e.event, codes(e.actor), codes(e.recipient)) for e in found] == [
         ("REQUEST", ["USA"], ["IRQ"])], found
-
-
-@pytest.mark.parametrize("text", [
-    "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
-    "President Reagan will meet the press very soon, the White House said.",
-    "Such an abrupt move would leave the SDF vulnerable to its enemies.",
-    "The Yugoslav unions' attacks on the wage freeze continued on Monday.",
-])
-def test_figures_of_speech_that_are_no_event(coder, text):
-    assert coder.code(text, date="1987-03-05", doc_id="t").events == []
-
