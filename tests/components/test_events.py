@@ -3641,3 +3641,13 @@ def test_a_by_phrase_after_an_object_noun_names_its_doer(coder):
 def test_a_share_names_what_it_is_a_share_of(coder, text, recipient):
     found = events(coder, text, date="1987-03-01")
     assert recipient in {r.code for e in found for r in e.recipient}, found
+
+
+@pytest.mark.parametrize(("text", "to_come"), [
+    ("Russia is organising a summit with Turkey and Iran.", True),
+    ("The Kremlin said it was working to organise a summit with Turkey and Iran.", True),
+    ("Russia organised a summit with Turkey and Iran last year.", False),
+])
+def test_a_meeting_being_arranged_is_still_to_come(coder, text, to_come):
+    found = [e for e in events(coder, text, date="2020-02-25") if e.event_text == "summit"]
+    assert found and all(("future" in e.mode) is to_come for e in found), found

@@ -522,6 +522,13 @@ class Modality(Pipe):
                 # "preparations for an offensive", "made preparations for an offensive" (the
                 # parser hangs the "for" on the light verb): it is still to come
                 found.add(category)
+            if step > 0 and came_from.dep_ in ("dobj", "obj") and token.pos_ == "VERB" and \
+                    token.tag_ not in ("VBD", "VBN") and \
+                    not any(c.dep_ == "neg" for c in token.children) and \
+                    (category := self.cues.get(("arranged", token.lemma_.lower()))):
+                # "working to organise a summit": still to come ("was not organising a
+                # summit" only denies it)
+                found.add(category)
             if step > 0 and self._still_to(came_from):
                 found.add("negation")  # "the army has yet to attack the town": not done
             if step > 0 and came_from.tag_ == "VBG" and came_from.dep_ == "xcomp" and \
