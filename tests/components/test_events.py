@@ -3651,3 +3651,13 @@ def test_a_share_names_what_it_is_a_share_of(coder, text, recipient):
 def test_a_meeting_being_arranged_is_still_to_come(coder, text, to_come):
     found = [e for e in events(coder, text, date="2020-02-25") if e.event_text == "summit"]
     assert found and all(("future" in e.mode) is to_come for e in found), found
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("Turkey will go ahead, Erdogan's spokesman said, in a rebuke to Bolton.", "ACCUSE", "TUR"),
+    ("Turkey's foreign ministry said in a warning to Washington that it would act.", "THREATEN",
+     "TUR"),
+])
+def test_who_says_something_in_a_rebuke_or_warning_does_it(coder, text, event_type, actor):
+    found = [e for e in events(coder, text, date="2019-01-07") if e.event == event_type]
+    assert [codes(e.actor) for e in found] == [[actor]], found

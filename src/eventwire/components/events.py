@@ -2292,7 +2292,8 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
     *talks*"), the verb of a claim on it ("claimed responsibility for *the attack*",
     claimed_nouns.tsv), or for joint acts the verb of going that has it as its purpose ("negotiators
     return to Geneva *for talks*"; not "were arrested for protests") or the verb said or done
-    in it ("Erdogan said *in a phone call* with Putin")."""
+    in it ("Erdogan said *in a phone call* with Putin"), or for any act the verb of saying it
+    is told in ("Kalin said, *in a rebuke* to Bolton")."""
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
         # "called the sanctions illegal": the judge imposed nothing; "the army confirmed the
@@ -2311,11 +2312,23 @@ def _borrowed_from(noun: Token, entry: NominalEvent) -> Token | None:
         # "Isis claimed responsibility for the attack", "Sudan's government is responsible
         # for mass killings"
         return owned.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and \
+            head.head.lemma_.lower() in reporting_verbs() and _verbal(entry):
+        # "Kalin said, *in a rebuke* to Bolton": the speaker rebukes (a verbal act only:
+        # "said in a release", "in March" do nothing)
+        return head.head
     if entry.roles == "joint" and noun.dep_ == "pobj" and head.lower_ in JOINING_PREPS and \
             head.head.pos_ == "VERB" and not subject(head.head)[1] and \
             not any(c.dep_ == "auxpass" for c in head.head.children):
         return head.head
     return None
+
+
+def _verbal(entry: NominalEvent) -> bool:
+    """The noun names a verbal act ("rebuke", "warning"), one a speaker does by saying."""
+    ontology = load_ontology()
+    info = ontology.lookup(entry.code)
+    return info is not None and ontology.verbal(info.event)
 
 
 def _protest_targets(noun: Token, index: list[int]) -> list[int]:

@@ -36,6 +36,10 @@ class CameoCode:
     context: str
 
 
+# PLOVER quad codes of verbal cooperation and verbal conflict.
+VERBAL_QUADS = frozenset({1, 3})
+
+
 class Ontology:
     """Lookups between CAMEO codes and PLOVER types, modes and scores."""
 
@@ -80,6 +84,10 @@ class Ontology:
 
     def quad(self, event: str) -> int:
         return self.quads[event]
+
+    def verbal(self, event: str) -> bool:
+        """A verbal act (quad of verbal cooperation or conflict): said, not done."""
+        return self.quads.get(event) in VERBAL_QUADS
 
     def intensity(self, event: str, modes: list[str]) -> float:
         """PLOVER conflict-cooperation score: the first mode with its own score, else the base."""
