@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -104,12 +104,10 @@ CONDITIONS: dict[str, Callable[[EventDraft, list[Mention], Doc], bool]] = {
     "no_coded_recipient": lambda e, m, d: not any(m[r]["code"] for r in e["recipient"]),
     "not_seizure": lambda e, m, d: "seize" not in e["mode"]
     and not e["cameo"].startswith(TERRITORY_CAMEO),
-    "not_foreign": lambda e, m, d: d[e["trigger"][0]].lemma_.lower() not in foreign_acts(),
-    "not_accepting": lambda e, m, d:
-        d[e["trigger"][0]].lemma_.lower() not in accepting_acts(),
+    "not_foreign": lambda e, m, d: not _trigger_in(e, d, "foreign_acts.txt"),
+    "not_accepting": lambda e, m, d: not _trigger_in(e, d, "accepting_acts.txt"),
     "placed_on_act": lambda e, m, d: _placed_on_act(e, d),
-    "not_clash": lambda e, m, d: bool(e["actor"]) or
-    d[e["trigger"][0]].lemma_.lower() not in mutual_acts(),
+    "not_clash": lambda e, m, d: bool(e["actor"]) or not _trigger_in(e, d, "mutual_acts.txt"),
     "not_mutual": lambda e, m, d: not names_both_sides(d[e["trigger"][0]]),
     "no_lost_actor": lambda e, m, d: not _lost_pronoun(e, d, ACTOR_DEPS),
     "no_lost_recipient": lambda e, m, d: not _lost_pronoun(e, d, RECIPIENT_DEPS),
@@ -165,40 +163,25 @@ def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
         prep.head.i in range(*event["trigger"])
 
 
-@lru_cache(maxsize=1)
-def foreign_acts() -> frozenset[str]:
-    """Lemmas of acts that outsiders do to a place (foreign_acts.txt)."""
-    return frozenset(read_lines("roles", "foreign_acts.txt"))
+@cache
+def role_words(name: str) -> frozenset[str]:
+    """The words of a list in data/roles, one a line: acts that outsiders do to a place
+    (foreign_acts.txt), documents a state issues and may take away (issued_documents.txt),
+    adjectives that make a state's own people another's (foreign_people.txt), acts two sides
+    do to each other (mutual_acts.txt), acts that accept what another party offers
+    (accepting_acts.txt)."""
+    return frozenset(read_lines("roles", name))
 
 
-@lru_cache(maxsize=1)
-def issued_documents() -> frozenset[str]:
-    """Lemmas of documents a state issues and may take away (issued_documents.txt)."""
-    return frozenset(read_lines("roles", "issued_documents.txt"))
-
-
-@lru_cache(maxsize=1)
-def foreign_people() -> frozenset[str]:
-    """Adjectives that make a state's own people another's (foreign_people.txt)."""
-    return frozenset(read_lines("roles", "foreign_people.txt"))
+def _trigger_in(event: EventDraft, doc: Doc, name: str) -> bool:
+    """The event's trigger word is one of a data/roles list."""
+    return doc[event["trigger"][0]].lemma_.lower() in role_words(name)
 
 
 def _foreign(doc: Doc, m: Mention) -> bool:
     """People a word makes foreign to the state acting on them: "*foreign* nationals"."""
-    return any(c.dep_ == "amod" and c.lower_ in foreign_people()
+    return any(c.dep_ == "amod" and c.lower_ in role_words("foreign_people.txt")
                for c in doc[m["start"]:m["end"]].root.children)
-
-
-@lru_cache(maxsize=1)
-def mutual_acts() -> frozenset[str]:
-    """Lemmas of acts two sides do to each other (mutual_acts.txt)."""
-    return frozenset(read_lines("roles", "mutual_acts.txt"))
-
-
-@lru_cache(maxsize=1)
-def accepting_acts() -> frozenset[str]:
-    """Lemmas of acts that accept what another party offers (accepting_acts.txt)."""
-    return frozenset(read_lines("roles", "accepting_acts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -328,7 +311,8 @@ class Attribution(Pipe):
             m = mentions[r]
             word = doc[m["start"]]
             if m["kind"] == "country" and m["end"] - m["start"] == 1 and word.tag_ == "JJ" and \
-                    word.dep_ == "amod" and word.head.lemma_.lower() in issued_documents():
+                    word.dep_ == "amod" and \
+                    word.head.lemma_.lower() in role_words("issued_documents.txt"):
                 set_roles(event, self.name, rule, actor=[r])
                 return
 
