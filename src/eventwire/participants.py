@@ -621,10 +621,11 @@ def partitive_nouns() -> frozenset[str]:
 
 
 @cache
-def word_list(name: str) -> frozenset[str]:
-    """A list of data/events with one lower-case word a line: crowd counts, the verbs of a
-    purpose that aids, natural hazards, verbs that cause (each file says what it is for)."""
-    return frozenset(line.strip() for line in read_lines("events", name))
+def word_list(name: str, folder: str = "events") -> frozenset[str]:
+    """A list of data/events (or of another data folder) with one lower-case word a line:
+    crowd counts, the verbs of a purpose that aids, natural hazards, verbs that cause, the
+    acts and words of data/roles (each file says what it is for)."""
+    return frozenset(line.strip() for line in read_lines(folder, name))
 
 
 def recipient_preps(word: Token) -> frozenset[str]:

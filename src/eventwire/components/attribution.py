@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -42,9 +42,9 @@ from eventwire.extensions import register
 from eventwire.kb.actors import UNIDENTIFIED_ARMED, ActorKB, load_actor_kb
 from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.ontology import JOINT_TYPES
-from eventwire.kb.tables import read_lines, read_tsv
+from eventwire.kb.tables import read_tsv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import TARGET_PREPS, mention_index
+from eventwire.participants import TARGET_PREPS, mention_index, word_list
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
@@ -163,24 +163,17 @@ def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
         prep.head.i in range(*event["trigger"])
 
 
-@cache
-def role_words(name: str) -> frozenset[str]:
-    """The words of a list in data/roles, one a line: acts that outsiders do to a place
-    (foreign_acts.txt), documents a state issues and may take away (issued_documents.txt),
-    adjectives that make a state's own people another's (foreign_people.txt), acts two sides
-    do to each other (mutual_acts.txt), acts that accept what another party offers
-    (accepting_acts.txt)."""
-    return frozenset(read_lines("roles", name))
-
-
 def _trigger_in(event: EventDraft, doc: Doc, name: str) -> bool:
-    """The event's trigger word is one of a data/roles list."""
-    return doc[event["trigger"][0]].lemma_.lower() in role_words(name)
+    """The event's trigger word is one of a data/roles list: acts that outsiders do to a
+    place (foreign_acts.txt), acts two sides do to each other (mutual_acts.txt), acts that
+    accept what another party offers (accepting_acts.txt)."""
+    return doc[event["trigger"][0]].lemma_.lower() in word_list(name, "roles")
 
 
 def _foreign(doc: Doc, m: Mention) -> bool:
-    """People a word makes foreign to the state acting on them: "*foreign* nationals"."""
-    return any(c.dep_ == "amod" and c.lower_ in role_words("foreign_people.txt")
+    """People a word makes foreign to the state acting on them: "*foreign* nationals"
+    (foreign_people.txt)."""
+    return any(c.dep_ == "amod" and c.lower_ in word_list("foreign_people.txt", "roles")
                for c in doc[m["start"]:m["end"]].root.children)
 
 
@@ -312,7 +305,7 @@ class Attribution(Pipe):
             word = doc[m["start"]]
             if m["kind"] == "country" and m["end"] - m["start"] == 1 and word.tag_ == "JJ" and \
                     word.dep_ == "amod" and \
-                    word.head.lemma_.lower() in role_words("issued_documents.txt"):
+                    word.head.lemma_.lower() in word_list("issued_documents.txt", "roles"):
                 set_roles(event, self.name, rule, actor=[r])
                 return
 
