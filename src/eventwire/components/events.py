@@ -2170,10 +2170,10 @@ def _nominal_roles(noun: Token, entry: NominalEvent, index: list[int],
         # ceasefire Israel reached, mediated by Egypt" is Israel's), unless the participle
         # has a complement ("made public by the UK", "called a war crime by Amnesty" tell of
         # it or judge it)
-        actors.extend(m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
-                      c.lemma_.lower() in doer_participles() and
-                      not any(o.dep_ == "oprd" for o in c.children) and
-                      (host := agent(c)) is not None for m in mentions_under(host, index))
+        actors.extend(m for c in noun.children
+                      if not any(o.dep_ == "oprd" for o in c.children) and
+                      (host := _participle_doer(c)) is not None
+                      for m in mentions_under(host, index))
     return actors, recipients
 
 
@@ -2185,11 +2185,19 @@ def doer_participles(role: str | None = None) -> frozenset[str]:
                      if role in (None, r["role"]))
 
 
+def _participle_doer(participle: Token, role: str | None = None) -> Token | None:
+    """The "by" phrase of a participle on a noun that names a party of it, of one role of
+    doer_participles.tsv or of any ("an attack, orchestrated *by Assad*")."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or \
+            participle.lemma_.lower() not in doer_participles(role):
+        return None
+    return agent(participle)
+
+
 def _told_doer(verb: Token, nouns: dict[str, NominalEvent]) -> bool:
     """A participle that only says who did the act its event noun names ("an attack,
     *orchestrated* by Assad", "sanctions *imposed* by the US"): the noun's event is the one."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent(verb) is not None and \
-        verb.lemma_.lower() in doer_participles("doer") and \
+    return _participle_doer(verb, "doer") is not None and \
         _nominal_entry(nouns, verb.head) is not None
 
 
