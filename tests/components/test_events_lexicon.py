@@ -516,13 +516,18 @@ def test_supplying_aids(top_roles):
     "Obama was influenced by the British parliament's vote.",
     "Iraqis voted in parliamentary elections on Saturday.",
     "Kenyans queued to vote in fraught elections.",
+    # an office won, money voted, a summary or findings published
+    "The party's bid to capture the presidency from President Mitterrand failed.",
+    "Parliament will appropriate funds for the new embassy.",
+    "The summary released by the OPCW does not name the agent.",
+    "The OPCW released its findings on Tuesday.",
     # figures of speech
     "Delighted EC officials are now preparing to carry the reform offensive into other areas.",
     "President Reagan will meet the press very soon, the White House said.",
     "Such an abrupt move would leave the SDF vulnerable to its enemies.",
     "The Yugoslav unions' attacks on the wage freeze continued on Monday.",
 ])
-def test_stances_ceremonies_candidacies_and_figures_of_speech_code_nothing(coder, text):
+def test_phrases_that_code_nothing(coder, text):
     assert coder.code(text, date="2026-01-13", doc_id="t").events == []
 
 
@@ -1743,14 +1748,6 @@ def test_a_flood_or_a_war_that_overwhelms_attacks_no_one(coder, text, expected):
     assert [e.event for e in coder.code(text, date="2017-12-25").events] == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The party's bid to capture the presidency from President Mitterrand failed.",
-    "Parliament will appropriate funds for the new embassy.",
-])
-def test_an_office_won_or_money_voted_is_no_seizure(coder, text):
-    assert coder.code(text, date="2018-02-22").events == []
-
-
 def test_an_attack_in_an_attempt_to_do_something_is_still_an_attack(coder):
     [event] = coder.code("The airbase has been attacked daily by drones and rockets in an attempt "
                          "to drive out the Americans.", date="2019-02-17").events
@@ -1775,14 +1772,6 @@ def test_a_word_of_a_hyphenated_adjective_is_no_object(coder):
 def test_ripping_into_someone_is_criticism(top_roles):
     assert top_roles("Trump ripped into the attorney general on Monday.") == \
         ("ACCUSE", ["USA"], ["USA"])
-
-
-@pytest.mark.parametrize("text", [
-    "The summary released by the OPCW does not name the agent.",
-    "The OPCW released its findings on Tuesday.",
-])
-def test_publishing_a_summary_or_findings_frees_no_one(coder, text):
-    assert coder.code(text, date="2018-04-12").events == []
 
 
 def test_lobbying_a_party_to_act_asks_it_to(coder):
