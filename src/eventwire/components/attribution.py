@@ -44,7 +44,7 @@ from eventwire.kb.gazetteer import Gazetteer, load_gazetteer
 from eventwire.kb.ontology import JOINT_TYPES
 from eventwire.kb.tables import read_tsv
 from eventwire.kb.user_actors import actor_kb
-from eventwire.participants import TARGET_PREPS, mention_index, word_list
+from eventwire.participants import TARGET_PREPS, word_list
 
 # A state inferred from a place or a home: less sure than a named actor.
 INFERRED_CONFIDENCE = 0.4
@@ -145,12 +145,14 @@ def _placed_on_act(event: EventDraft, doc: Doc) -> bool:
 def _lost_pronoun(event: EventDraft, doc: Doc, deps: frozenset[str]) -> bool:
     """A word of the trigger in one of ``deps`` is a pronoun no mention resolved ("*they*
     killed two soldiers in Libya", "*they* were detained in Turkey"): it stands for a party
-    named elsewhere, whom the place cannot tell."""
-    index = mention_index(doc)
+    named elsewhere, whom the place cannot tell. (Checked against the mentions only when
+    such a pronoun is there: the condition runs for every event and rule row.)"""
     trigger = doc[event["trigger"][0]]
     words = [*trigger.children, *(o for c in trigger.children if c.dep_ == "agent"
                                    for o in c.children)]
-    return any(w.dep_ in deps and w.tag_ == "PRP" and index[w.i] < 0 for w in words)
+    pronouns = [w.i for w in words if w.dep_ in deps and w.tag_ == "PRP"]
+    return any(not any(m["start"] <= i < m["end"] for m in doc._.ew_mentions)
+               for i in pronouns)
 
 
 def _aimed_at_place(event: EventDraft, doc: Doc) -> bool:
